@@ -1,0 +1,25 @@
+namespace Sleek.Workflows.Engine.Activities;
+
+/// <summary>Declares an activity type: its stable JSON type name, palette category and outcome ports.</summary>
+/// <param name="type">The type name used in definition JSON, e.g. <c>WaitForEvent</c>. Never change it once published.</param>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class ActivityAttribute(string type) : Attribute
+{
+    /// <summary>The JSON type name.</summary>
+    public string Type { get; } = type;
+
+    /// <summary>Palette category, e.g. <c>Flow</c>, <c>Timers</c>.</summary>
+    public string Category { get; init; } = "General";
+
+    /// <summary>Name shown in the palette; defaults to the type name.</summary>
+    public string? DisplayName { get; init; }
+
+    /// <summary>One line saying what it does.</summary>
+    public string Description { get; init; } = "";
+
+    /// <summary>Outcome ports. Activities implementing <see cref="IHasDynamicPorts"/> add more from their inputs.</summary>
+    public string[] Ports { get; init; } = ["Done"];
+
+    /// <summary>The output the activity produces (shown in the designer), e.g. <c>object</c>.</summary>
+    public string? OutputType { get; init; }
+}

@@ -1,0 +1,24 @@
+namespace Sleek.Workflows.Engine.Activities;
+
+/// <summary>Marks a property of an activity as an input the definition sets.</summary>
+[AttributeUsage(AttributeTargets.Property, Inherited = false)]
+public sealed class InputAttribute : Attribute
+{
+    /// <summary>A definition without this input is invalid.</summary>
+    public bool Required { get; init; }
+
+    /// <summary>What the input means, shown in the designer's properties panel.</summary>
+    public string Description { get; init; } = "";
+
+    /// <summary>Allowed values for a string input (a drop-down in the designer).</summary>
+    public string[]? Options { get; init; }
+
+    /// <summary>
+    /// When true, the value is taken as written (a literal) and never evaluated: for inputs that hold
+    /// code the activity evaluates itself, such as Switch cases.
+    /// </summary>
+    public bool LiteralOnly { get; init; }
+
+    /// <summary>A hint for the designer's editor, e.g. <c>multiline</c>, <c>javascript</c>, <c>duration</c>, <c>cron</c>.</summary>
+    public string? UiHint { get; init; }
+}

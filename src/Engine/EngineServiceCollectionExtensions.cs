@@ -1,0 +1,55 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sleek.Workflows.Engine.Activities;
+using Sleek.Workflows.Engine.Activities.BuiltIn;
+using Sleek.Workflows.Engine.Definitions;
+using Sleek.Workflows.Engine.Expressions;
+using Sleek.Workflows.Engine.Persistence;
+using Sleek.Workflows.Engine.Runtime;
+
+namespace Sleek.Workflows.Engine;
+
+/// <summary>Registers the engine in a host.</summary>
+public static class EngineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the engine: registry (built-in activities plus those <paramref name="addActivities"/>
+    /// adds), validator, interpreter, stores, runtime and, unless turned off, the background worker.
+    /// </summary>
+    public static IServiceCollection AddSleekEngine(this IServiceCollection services, Action<EngineOptions> configure, Action<ActivityRegistry>? addActivities = null)
+    {
+        var options = new EngineOptions();
+        configure(options);
+
+        var registry = new ActivityRegistry().AddFromAssembly(typeof(Start).Assembly);
+        addActivities?.Invoke(registry);
+
+        services.AddSingleton(options);
+        services.AddSingleton(options.Database);
+        services.AddSingleton(options.Runtime);
+        services.AddSingleton(options.Sandbox);
+        services.AddSingleton(options.Interpreter);
+        services.AddSingleton(registry);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<EngineDb>();
+        services.AddSingleton<ExpressionSyntax>();
+        services.AddSingleton<ExpressionEvaluator>();
+        services.AddSingleton<DefinitionValidator>();
+        services.AddSingleton<WorkflowInterpreter>();
+        services.AddSingleton<DefinitionStore>();
+        services.AddSingleton<InstanceQueries>();
+        services.AddSingleton<WorkQueue>();
+        services.AddSingleton<BurstExecutor>();
+        services.AddSingleton<WorkSignal>();
+        services.AddSingleton<WorkerHealth>();
+        services.AddSingleton<WorkflowRuntime>();
+        services.AddSingleton<WorkflowDirectorySync>();
+        services.AddHttpClient(HttpRequest.ClientName);
+        if (options.RunWorkers)
+        {
+            services.AddHostedService<WorkflowWorker>();
+        }
+
+        return services;
+    }
+}

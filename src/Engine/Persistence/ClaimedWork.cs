@@ -1,0 +1,10 @@
+namespace Sleek.Workflows.Engine.Persistence;
+
+/// <summary>A work item this worker holds the lease on.</summary>
+/// <param name="Id">Work item id.</param>
+/// <param name="InstanceId">Instance.</param>
+/// <param name="Kind">Start, Resume, Timer or Retry.</param>
+/// <param name="BookmarkId">Bookmark for Resume and Timer.</param>
+/// <param name="PayloadJson">Resume payload or retry data.</param>
+/// <param name="Attempts">How often it has been claimed, this time included.</param>
+public sealed record ClaimedWork(long Id, Guid InstanceId, string Kind, Guid? BookmarkId, string? PayloadJson, int Attempts);

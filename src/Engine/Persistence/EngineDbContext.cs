@@ -1,0 +1,136 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace Sleek.Workflows.Engine.Persistence;
+
+/// <summary>
+/// The engine's tables. Two subclasses pick the provider (<see cref="PostgresEngineDbContext"/>,
+/// <see cref="SqliteEngineDbContext"/>), each with its own migrations.
+/// </summary>
+public abstract class EngineDbContext(DbContextOptions options) : DbContext(options)
+{
+    /// <summary>Definitions.</summary>
+    public DbSet<WorkflowDefinitionRecord> Definitions => Set<WorkflowDefinitionRecord>();
+
+    /// <summary>Published versions.</summary>
+    public DbSet<WorkflowVersionRecord> Versions => Set<WorkflowVersionRecord>();
+
+    /// <summary>Instances.</summary>
+    public DbSet<WorkflowInstanceRecord> Instances => Set<WorkflowInstanceRecord>();
+
+    /// <summary>Bookmarks.</summary>
+    public DbSet<BookmarkRecord> Bookmarks => Set<BookmarkRecord>();
+
+    /// <summary>Journal.</summary>
+    public DbSet<JournalRecord> Journal => Set<JournalRecord>();
+
+    /// <summary>Work queue.</summary>
+    public DbSet<WorkItemRecord> WorkItems => Set<WorkItemRecord>();
+
+    /// <summary>Incidents.</summary>
+    public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
+
+    /// <summary>True for PostgreSQL (row locks, SKIP LOCKED); false for the embedded SQLite mode.</summary>
+    public abstract bool IsPostgres { get; }
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<WorkflowDefinitionRecord>(e =>
+        {
+            e.ToTable("workflow_definitions");
+            e.HasKey(x => x.DefinitionId);
+            e.Property(x => x.DefinitionId).HasMaxLength(100);
+            e.Property(x => x.Name).HasMaxLength(200);
+        });
+        modelBuilder.Entity<WorkflowVersionRecord>(e =>
+        {
+            e.ToTable("workflow_versions");
+            e.HasKey(x => new { x.DefinitionId, x.Version });
+            e.Property(x => x.DefinitionId).HasMaxLength(100);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Hash).HasMaxLength(64);
+            e.Property(x => x.Source).HasMaxLength(20);
+        });
+        modelBuilder.Entity<WorkflowInstanceRecord>(e =>
+        {
+            e.ToTable("workflow_instances");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.DefinitionId).HasMaxLength(100);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.CorrelationId).HasMaxLength(200);
+            e.Property(x => x.ConcurrencyVersion).IsConcurrencyToken();
+            e.HasIndex(x => new { x.Status, x.CreatedAt });
+            e.HasIndex(x => new { x.DefinitionId, x.Version, x.Status });
+            e.HasIndex(x => x.CorrelationId);
+        });
+        modelBuilder.Entity<BookmarkRecord>(e =>
+        {
+            e.ToTable("bookmarks");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ActivityId).HasMaxLength(100);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.CorrelationKey).HasMaxLength(200);
+            e.Property(x => x.Token).HasMaxLength(64);
+            e.Property(x => x.Outcome).HasMaxLength(20);
+            e.HasIndex(x => x.Token).IsUnique();
+            e.HasIndex(x => new { x.Name, x.CorrelationKey, x.ConsumedAt });
+            e.HasIndex(x => new { x.InstanceId, x.ConsumedAt });
+        });
+        modelBuilder.Entity<JournalRecord>(e =>
+        {
+            e.ToTable("journal");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ActivityId).HasMaxLength(100);
+            e.Property(x => x.ActivityType).HasMaxLength(200);
+            e.Property(x => x.Event).HasMaxLength(20);
+            e.Property(x => x.Ports).HasMaxLength(1000);
+            e.HasIndex(x => new { x.InstanceId, x.Id });
+        });
+        modelBuilder.Entity<WorkItemRecord>(e =>
+        {
+            e.ToTable("work_items");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Kind).HasMaxLength(20);
+            e.Property(x => x.LockedBy).HasMaxLength(200);
+            e.HasIndex(x => x.AvailableAt);
+            e.HasIndex(x => x.InstanceId);
+            e.HasIndex(x => x.BookmarkId);
+        });
+        modelBuilder.Entity<IncidentRecord>(e =>
+        {
+            e.ToTable("incidents");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ActivityId).HasMaxLength(100);
+            e.Property(x => x.ActivityType).HasMaxLength(200);
+            e.Property(x => x.Resolution).HasMaxLength(20);
+            e.HasIndex(x => new { x.InstanceId, x.ResolvedAt });
+            e.HasIndex(x => x.CreatedAt);
+        });
+
+        // snake_case columns, so hand-written SQL (work claiming, benchmarks) reads naturally.
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+            }
+        }
+    }
+
+    private static string SnakeCase(string name)
+    {
+        var builder = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return builder.ToString();
+    }
+}

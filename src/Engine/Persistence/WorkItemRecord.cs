@@ -1,0 +1,38 @@
+namespace Sleek.Workflows.Engine.Persistence;
+
+/// <summary>
+/// Queued work for an instance (start, resume, due timer, retry). Workers claim it under a lease;
+/// it is deleted in the same transaction as the burst that handled it.
+/// </summary>
+public sealed class WorkItemRecord
+{
+    /// <summary>Increasing id.</summary>
+    public long Id { get; set; }
+
+    /// <summary>The instance.</summary>
+    public Guid InstanceId { get; set; }
+
+    /// <summary>Start, Resume, Timer or Retry.</summary>
+    public string Kind { get; set; } = "";
+
+    /// <summary>The bookmark to resume (Resume, Timer).</summary>
+    public Guid? BookmarkId { get; set; }
+
+    /// <summary>Resume payload or retry activity (JSON).</summary>
+    public string? PayloadJson { get; set; }
+
+    /// <summary>Queued at (UTC).</summary>
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>Not claimable before this (UTC): timers' due time, backoff after a failed attempt.</summary>
+    public DateTime AvailableAt { get; set; }
+
+    /// <summary>Worker holding the lease.</summary>
+    public string? LockedBy { get; set; }
+
+    /// <summary>Lease end (UTC); after it another worker may take the item.</summary>
+    public DateTime? LockedUntil { get; set; }
+
+    /// <summary>How often it was claimed.</summary>
+    public int Attempts { get; set; }
+}

@@ -1,0 +1,260 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Sleek.Workflows.Engine.Persistence;
+
+namespace Sleek.Workflows.Engine.Runtime;
+
+/// <summary>
+/// Runs one claimed work item as a burst and commits everything it changed — instance state,
+/// bookmarks created and consumed, journal rows, incident, the work item itself — in one transaction.
+/// On PostgreSQL the instance row is locked for the burst, so one instance never runs twice at once.
+/// </summary>
+public sealed class BurstExecutor(
+    EngineDb engineDb,
+    DefinitionStore definitions,
+    WorkflowInterpreter interpreter,
+    WorkQueue queue,
+    TimeProvider clock,
+    ILogger<BurstExecutor> logger)
+{
+    /// <summary>After this many failed attempts the instance faults instead of retrying the item forever.</summary>
+    public const int MaxAttempts = 5;
+
+    /// <summary>Runs the item; failures are logged and the item is released with backoff.</summary>
+    public async Task RunAsync(ClaimedWork work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunBurstAsync(work, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: the lease expires and another worker (or this one after restart) takes the item.
+        }
+        catch (Exception ex)
+        {
+            if (work.Attempts >= MaxAttempts)
+            {
+                logger.LogError(ex, "Work item {WorkItemId} ({Kind}) of instance {InstanceId} failed {Attempts} times; faulting the instance", work.Id, work.Kind, work.InstanceId, work.Attempts);
+                await FaultAfterRepeatedFailuresAsync(work, ex, CancellationToken.None);
+                return;
+            }
+
+            var delay = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, work.Attempts)));
+            logger.LogWarning(ex, "Work item {WorkItemId} ({Kind}) of instance {InstanceId} failed on attempt {Attempts}; retrying in {Delay}", work.Id, work.Kind, work.InstanceId, work.Attempts, delay);
+            await queue.ReleaseAsync(work.Id, delay, CancellationToken.None);
+        }
+    }
+
+    private async Task RunBurstAsync(ClaimedWork work, CancellationToken cancellationToken)
+    {
+        await using var db = engineDb.CreateContext();
+        using var gate = await engineDb.WriteGateAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var instance = await LoadForUpdateAsync(db, work.InstanceId, cancellationToken);
+        var item = await db.WorkItems.SingleOrDefaultAsync(w => w.Id == work.Id, cancellationToken);
+        if (instance is null || item is null || item.LockedBy is null)
+        {
+            // Deleted meanwhile, or finished by the worker whose lease expired: nothing to do.
+            if (item is not null)
+            {
+                db.WorkItems.Remove(item);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return;
+        }
+
+        db.WorkItems.Remove(item);
+        var trigger = await TriggerForAsync(db, work, instance, cancellationToken);
+        if (trigger is null)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return;
+        }
+
+        var definition = await definitions.GetCompiledAsync(instance.DefinitionId, instance.Version, cancellationToken)
+            ?? throw new InvalidOperationException($"definition {instance.DefinitionId} v{instance.Version} is not published");
+        var state = JsonSerializer.Deserialize<InstanceState>(instance.StateJson, StateJson.Options) ?? new InstanceState();
+        var open = await db.Bookmarks.AsNoTracking()
+            .Where(b => b.InstanceId == instance.Id && b.ConsumedAt == null)
+            .Select(b => new { b.Id, b.ActivityId, b.ExecutionNumber, b.Name, b.DataJson })
+            .ToListAsync(cancellationToken);
+        var openBookmarks = open.Select(b => new OpenBookmark(b.Id, b.ActivityId, b.ExecutionNumber, b.Name, ParseObject(b.DataJson))).ToList();
+
+        var result = await interpreter.RunAsync(new BurstRequest(definition, instance.Id, instance.CorrelationId, state, trigger, openBookmarks), cancellationToken);
+        await ApplyAsync(db, instance, result, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation(
+            "Burst of instance {InstanceId} ({DefinitionId} v{Version}) ran {Steps} steps after {Kind}: {Status}",
+            instance.Id, instance.DefinitionId, instance.Version, result.Steps, work.Kind, result.Status);
+    }
+
+    private static async Task<WorkflowInstanceRecord?> LoadForUpdateAsync(EngineDbContext db, Guid instanceId, CancellationToken cancellationToken)
+    {
+        if (!db.IsPostgres)
+        {
+            return await db.Instances.SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        }
+
+        var rows = await db.Instances.FromSqlRaw("SELECT * FROM workflow_instances WHERE id = {0} FOR UPDATE", instanceId).ToListAsync(cancellationToken);
+        return rows.SingleOrDefault();
+    }
+
+    private async Task<BurstTrigger?> TriggerForAsync(EngineDbContext db, ClaimedWork work, WorkflowInstanceRecord instance, CancellationToken cancellationToken)
+    {
+        if (instance.Status is WorkflowStatus.Completed or WorkflowStatus.Cancelled)
+        {
+            return null;
+        }
+
+        switch (work.Kind)
+        {
+            case WorkKind.Start:
+                return instance.Status == WorkflowStatus.Running ? new BurstTrigger.Start() : null;
+            case WorkKind.Retry:
+                var activityId = JsonNode.Parse(work.PayloadJson ?? "{}")?["activityId"]?.GetValue<string>();
+                return activityId is null ? null : new BurstTrigger.Retry(activityId);
+            case WorkKind.Timer:
+                if (instance.Status == WorkflowStatus.Faulted)
+                {
+                    return null;
+                }
+
+                // The timer fires only if nothing consumed the bookmark first (resume by token, cancel).
+                var now = clock.GetUtcNow().UtcDateTime;
+                var fired = await db.Bookmarks
+                    .Where(b => b.Id == work.BookmarkId && b.ConsumedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(b => b.ConsumedAt, now).SetProperty(b => b.Outcome, "Resumed"), cancellationToken);
+                return fired == 1 ? await ResumeTriggerAsync(db, work, cancellationToken) : null;
+            case WorkKind.Resume:
+                return instance.Status == WorkflowStatus.Faulted ? null : await ResumeTriggerAsync(db, work, cancellationToken);
+            default:
+                throw new InvalidOperationException($"unknown work kind '{work.Kind}'");
+        }
+    }
+
+    private static async Task<BurstTrigger?> ResumeTriggerAsync(EngineDbContext db, ClaimedWork work, CancellationToken cancellationToken)
+    {
+        var bookmark = await db.Bookmarks.AsNoTracking().SingleOrDefaultAsync(b => b.Id == work.BookmarkId, cancellationToken);
+        if (bookmark is null)
+        {
+            return null;
+        }
+
+        var open = new OpenBookmark(bookmark.Id, bookmark.ActivityId, bookmark.ExecutionNumber, bookmark.Name, ParseObject(bookmark.DataJson));
+        return new BurstTrigger.Resume(open, work.PayloadJson is null ? null : JsonNode.Parse(work.PayloadJson));
+    }
+
+    private async Task ApplyAsync(EngineDbContext db, WorkflowInstanceRecord instance, BurstResult result, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        instance.Status = result.Status;
+        instance.StateJson = JsonSerializer.Serialize(result.State, StateJson.Options);
+        instance.UpdatedAt = now;
+        instance.ConcurrencyVersion++;
+        if (result.Status is WorkflowStatus.Completed or WorkflowStatus.Faulted)
+        {
+            instance.FinishedAt = now;
+        }
+
+        foreach (var bookmark in result.NewBookmarks)
+        {
+            db.Bookmarks.Add(new BookmarkRecord
+            {
+                Id = bookmark.Id,
+                InstanceId = instance.Id,
+                ActivityId = bookmark.ActivityId,
+                ExecutionNumber = bookmark.ExecutionNumber,
+                Name = bookmark.Request.Name,
+                CorrelationKey = bookmark.Request.CorrelationKey,
+                Token = BookmarkTokens.New(),
+                DueAt = bookmark.Request.DueAt,
+                DataJson = (bookmark.Request.Data ?? []).ToJsonString(),
+                CreatedAt = now,
+            });
+            if (bookmark.Request.DueAt is { } dueAt)
+            {
+                db.WorkItems.Add(new WorkItemRecord
+                {
+                    InstanceId = instance.Id,
+                    Kind = WorkKind.Timer,
+                    BookmarkId = bookmark.Id,
+                    CreatedAt = now,
+                    AvailableAt = dueAt,
+                });
+            }
+        }
+
+        if (result.CancelledBookmarks.Count > 0)
+        {
+            var ids = result.CancelledBookmarks;
+            await db.Bookmarks.Where(b => ids.Contains(b.Id) && b.ConsumedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.ConsumedAt, now).SetProperty(b => b.Outcome, "Cancelled"), cancellationToken);
+            await db.WorkItems.Where(w => w.BookmarkId != null && ids.Contains(w.BookmarkId.Value)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        foreach (var entry in result.Journal)
+        {
+            db.Journal.Add(new JournalRecord
+            {
+                InstanceId = instance.Id,
+                ActivityId = entry.ActivityId,
+                ActivityType = entry.ActivityType,
+                ExecutionNumber = entry.ExecutionNumber,
+                Event = entry.Event,
+                StartedAt = entry.StartedAt,
+                CompletedAt = entry.CompletedAt,
+                InputsJson = entry.Inputs?.ToJsonString(),
+                OutputJson = entry.Output?.ToJsonString(),
+                Ports = entry.Ports,
+                Error = entry.Error,
+            });
+        }
+
+        if (result.Incident is { } incident)
+        {
+            instance.Error = incident.Error;
+            db.Incidents.Add(new IncidentRecord
+            {
+                Id = Guid.NewGuid(),
+                InstanceId = instance.Id,
+                ActivityId = incident.ActivityId,
+                ActivityType = incident.ActivityType,
+                Attempt = incident.Attempt,
+                Error = incident.Error,
+                CreatedAt = now,
+            });
+            logger.LogWarning("Instance {InstanceId} faulted in activity {ActivityId}: {Error}", instance.Id, incident.ActivityId, incident.Error);
+        }
+    }
+
+    private async Task FaultAfterRepeatedFailuresAsync(ClaimedWork work, Exception error, CancellationToken cancellationToken)
+    {
+        await using var db = engineDb.CreateContext();
+        using var gate = await engineDb.WriteGateAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var instance = await db.Instances.SingleOrDefaultAsync(i => i.Id == work.InstanceId, cancellationToken);
+        await db.WorkItems.Where(w => w.Id == work.Id).ExecuteDeleteAsync(cancellationToken);
+        if (instance is null || instance.Status is WorkflowStatus.Completed or WorkflowStatus.Cancelled)
+        {
+            return;
+        }
+
+        var message = $"the runtime could not run this instance's {work.Kind} work after {work.Attempts} attempts: {error.Message}";
+        instance.Status = WorkflowStatus.Faulted;
+        instance.Error = message;
+        instance.UpdatedAt = now;
+        instance.FinishedAt = now;
+        instance.ConcurrencyVersion++;
+        db.Incidents.Add(new IncidentRecord { Id = Guid.NewGuid(), InstanceId = instance.Id, Attempt = work.Attempts, Error = message, CreatedAt = now });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static JsonObject ParseObject(string json) => JsonNode.Parse(json) as JsonObject ?? [];
+}

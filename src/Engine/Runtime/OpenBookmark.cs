@@ -1,0 +1,11 @@
+using System.Text.Json.Nodes;
+
+namespace Sleek.Workflows.Engine.Runtime;
+
+/// <summary>A bookmark the instance is waiting on, as the interpreter sees it.</summary>
+/// <param name="Id">Bookmark id.</param>
+/// <param name="ActivityId">The waiting activity.</param>
+/// <param name="ExecutionNumber">Which execution of that activity created it.</param>
+/// <param name="Name">Event name, Timer or HumanTask.</param>
+/// <param name="Data">Data the activity stored on it.</param>
+public sealed record OpenBookmark(Guid Id, string ActivityId, int ExecutionNumber, string Name, JsonObject Data);

@@ -1,0 +1,377 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Sleek.Workflows.Engine.Activities;
+using Sleek.Workflows.Engine.Definitions;
+using Sleek.Workflows.Engine.Persistence;
+using Sleek.Workflows.Engine.Runtime.Views;
+
+namespace Sleek.Workflows.Engine.Runtime;
+
+/// <summary>
+/// The commands clients give the engine: start, resume by token, publish an event, cancel, retry.
+/// Each queues its work in the same transaction as its state change, then runs the burst at once in
+/// the caller's request when no worker has taken it first; the workers pick up anything left.
+/// </summary>
+public sealed class WorkflowRuntime(
+    EngineDb engineDb,
+    DefinitionStore definitions,
+    InstanceQueries queries,
+    WorkQueue queue,
+    BurstExecutor executor,
+    WorkSignal signal,
+    TimeProvider clock,
+    ILogger<WorkflowRuntime> logger)
+{
+    /// <summary>Starts an instance and runs it until its first wait.</summary>
+    public async Task<OperationResult<InstanceView>> StartAsync(StartRequest request, CancellationToken cancellationToken)
+    {
+        var record = await definitions.FindAsync(request.DefinitionId, cancellationToken);
+        if (record is null)
+        {
+            return OperationResult<InstanceView>.NotFound($"workflow '{request.DefinitionId}' does not exist");
+        }
+
+        var version = request.Version ?? record.LatestVersion;
+        if (version == 0)
+        {
+            return OperationResult<InstanceView>.Conflict($"workflow '{request.DefinitionId}' has no published version yet; publish it first");
+        }
+
+        var definition = await definitions.GetCompiledAsync(request.DefinitionId, version, cancellationToken);
+        if (definition is null)
+        {
+            return OperationResult<InstanceView>.NotFound($"workflow '{request.DefinitionId}' has no published version {version}");
+        }
+
+        var input = request.Input ?? [];
+        var inputErrors = WorkflowInputCheck.Check(definition.Definition, input);
+        if (inputErrors.Count > 0)
+        {
+            return OperationResult<InstanceView>.Invalid("The input does not match the workflow's declared inputs.", inputErrors);
+        }
+
+        var state = new InstanceState { Input = (JsonObject)input.DeepClone() };
+        foreach (var variable in definition.Definition.Variables)
+        {
+            state.Variables[variable.Name] = variable.Default?.DeepClone();
+        }
+
+        var now = Now();
+        var instanceId = Guid.CreateVersion7();
+        var work = new WorkItemRecord { InstanceId = instanceId, Kind = WorkKind.Start, CreatedAt = now, AvailableAt = now };
+        await using (var db = engineDb.CreateContext())
+        {
+            using var gate = await engineDb.WriteGateAsync(cancellationToken);
+            db.Instances.Add(new WorkflowInstanceRecord
+            {
+                Id = instanceId,
+                DefinitionId = request.DefinitionId,
+                Version = version,
+                Status = WorkflowStatus.Running,
+                CorrelationId = request.CorrelationId,
+                StateJson = JsonSerializer.Serialize(state, StateJson.Options),
+                CreatedAt = now,
+                UpdatedAt = now,
+            });
+            db.WorkItems.Add(work);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        logger.LogInformation("Started instance {InstanceId} of {DefinitionId} v{Version} (correlation {CorrelationId})", instanceId, request.DefinitionId, version, request.CorrelationId);
+        await RunNowAsync(work.Id, cancellationToken);
+        return OperationResult<InstanceView>.Created((await queries.GetAsync(instanceId, includeJournal: false, cancellationToken))!);
+    }
+
+    /// <summary>
+    /// Resumes the wait a token names, exactly once: the bookmark is consumed by a conditional update,
+    /// so of any number of racing requests one wins and the rest get a conflict with the current state.
+    /// </summary>
+    public async Task<OperationResult<InstanceView>> ResumeAsync(string token, JsonNode? payload, CancellationToken cancellationToken)
+    {
+        BookmarkRecord? bookmark;
+        await using (var db = engineDb.CreateContext())
+        {
+            bookmark = await db.Bookmarks.AsNoTracking().SingleOrDefaultAsync(b => b.Token == token, cancellationToken);
+        }
+
+        if (bookmark is null)
+        {
+            return OperationResult<InstanceView>.NotFound("no bookmark has this token");
+        }
+
+        var outcome = await ConsumeAndQueueAsync(bookmark, payload, cancellationToken);
+        if (outcome.Status != OperationStatus.Ok)
+        {
+            return new OperationResult<InstanceView>(outcome.Status, outcome.Value?.Current, outcome.Message, outcome.Errors);
+        }
+
+        await RunNowAsync(outcome.Value!.WorkItemId, cancellationToken);
+        return OperationResult<InstanceView>.Ok((await queries.GetAsync(bookmark.InstanceId, includeJournal: false, cancellationToken))!);
+    }
+
+    /// <summary>Resumes every open wait for this event name and correlation id.</summary>
+    public async Task<OperationResult<EventResult>> PublishEventAsync(string eventName, string correlationId, JsonNode? payload, CancellationToken cancellationToken)
+    {
+        List<BookmarkRecord> matching;
+        await using (var db = engineDb.CreateContext())
+        {
+            matching = await db.Bookmarks.AsNoTracking()
+                .Where(b => b.Name == eventName && b.CorrelationKey == correlationId)
+                .OrderBy(b => b.CreatedAt)
+                .ToListAsync(cancellationToken);
+        }
+
+        if (matching.Count == 0)
+        {
+            return OperationResult<EventResult>.NotFound($"no workflow waits for event '{eventName}' with correlation id '{correlationId}'");
+        }
+
+        var queued = new List<(Guid InstanceId, long WorkItemId)>();
+        OperationResult<QueuedWork>? lastRefusal = null;
+        foreach (var bookmark in matching.Where(b => b.ConsumedAt is null))
+        {
+            var outcome = await ConsumeAndQueueAsync(bookmark, payload, cancellationToken);
+            if (outcome.Status == OperationStatus.Ok)
+            {
+                queued.Add((bookmark.InstanceId, outcome.Value!.WorkItemId));
+            }
+            else
+            {
+                lastRefusal = outcome;
+            }
+        }
+
+        if (queued.Count == 0)
+        {
+            if (lastRefusal is { Status: OperationStatus.Invalid })
+            {
+                return OperationResult<EventResult>.Invalid(lastRefusal.Message!, lastRefusal.Errors!);
+            }
+
+            var current = new List<InstanceView>();
+            foreach (var instanceId in matching.Select(b => b.InstanceId).Distinct())
+            {
+                current.Add((await queries.GetAsync(instanceId, includeJournal: false, cancellationToken))!);
+            }
+
+            return OperationResult<EventResult>.Conflict(
+                $"event '{eventName}' for '{correlationId}' was already delivered; its waits are consumed",
+                new EventResult(eventName, correlationId, current));
+        }
+
+        var resumed = new List<InstanceView>();
+        foreach (var (instanceId, workItemId) in queued)
+        {
+            await RunNowAsync(workItemId, cancellationToken);
+            resumed.Add((await queries.GetAsync(instanceId, includeJournal: false, cancellationToken))!);
+        }
+
+        return OperationResult<EventResult>.Ok(new EventResult(eventName, correlationId, resumed));
+    }
+
+    /// <summary>Cancels an instance: its waits and queued work are removed and it never resumes.</summary>
+    public async Task<OperationResult<InstanceView>> CancelAsync(Guid instanceId, string? reason, CancellationToken cancellationToken)
+    {
+        await using (var db = engineDb.CreateContext())
+        {
+            using var gate = await engineDb.WriteGateAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var instance = await LockInstanceAsync(db, instanceId, cancellationToken);
+            if (instance is null)
+            {
+                return OperationResult<InstanceView>.NotFound($"instance {instanceId} does not exist");
+            }
+
+            if (instance.Status is WorkflowStatus.Completed or WorkflowStatus.Cancelled)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return OperationResult<InstanceView>.Conflict($"instance {instanceId} is already {instance.Status}", await queries.GetAsync(instanceId, false, cancellationToken));
+            }
+
+            var now = Now();
+            instance.Status = WorkflowStatus.Cancelled;
+            instance.Error = string.IsNullOrWhiteSpace(reason) ? instance.Error : $"cancelled: {reason}";
+            instance.UpdatedAt = now;
+            instance.FinishedAt = now;
+            instance.ConcurrencyVersion++;
+            await db.Bookmarks.Where(b => b.InstanceId == instanceId && b.ConsumedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.ConsumedAt, now).SetProperty(b => b.Outcome, "Cancelled"), cancellationToken);
+            await db.WorkItems.Where(w => w.InstanceId == instanceId).ExecuteDeleteAsync(cancellationToken);
+            await db.Incidents.Where(x => x.InstanceId == instanceId && x.ResolvedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ResolvedAt, now).SetProperty(x => x.Resolution, "Cancelled"), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        logger.LogInformation("Cancelled instance {InstanceId}: {Reason}", instanceId, reason ?? "no reason given");
+        return OperationResult<InstanceView>.Ok((await queries.GetAsync(instanceId, false, cancellationToken))!);
+    }
+
+    /// <summary>Retries a faulted instance from the activity that failed, with its current variables.</summary>
+    public async Task<OperationResult<InstanceView>> RetryAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        var work = new WorkItemRecord { InstanceId = instanceId, Kind = WorkKind.Retry };
+        await using (var db = engineDb.CreateContext())
+        {
+            using var gate = await engineDb.WriteGateAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var instance = await LockInstanceAsync(db, instanceId, cancellationToken);
+            if (instance is null)
+            {
+                return OperationResult<InstanceView>.NotFound($"instance {instanceId} does not exist");
+            }
+
+            var incident = await db.Incidents.Where(x => x.InstanceId == instanceId && x.ResolvedAt == null).OrderByDescending(x => x.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+            if (instance.Status != WorkflowStatus.Faulted || incident is null)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return OperationResult<InstanceView>.Conflict($"instance {instanceId} is {instance.Status} without an open incident; only faulted instances can be retried", await queries.GetAsync(instanceId, false, cancellationToken));
+            }
+
+            var now = Now();
+            instance.Status = WorkflowStatus.Running;
+            instance.Error = null;
+            instance.FinishedAt = null;
+            instance.UpdatedAt = now;
+            instance.ConcurrencyVersion++;
+            incident.ResolvedAt = now;
+            incident.Resolution = "Retried";
+            if (incident.ActivityId is null)
+            {
+                // The failure was outside an activity (e.g. a step limit): there is nothing to re-run, only waits to continue.
+                instance.Status = await db.Bookmarks.AnyAsync(b => b.InstanceId == instanceId && b.ConsumedAt == null, cancellationToken) ? WorkflowStatus.Suspended : WorkflowStatus.Completed;
+            }
+            else
+            {
+                work.CreatedAt = now;
+                work.AvailableAt = now;
+                work.PayloadJson = new JsonObject { ["activityId"] = incident.ActivityId }.ToJsonString();
+                db.WorkItems.Add(work);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (work.Id != 0)
+        {
+            await RunNowAsync(work.Id, cancellationToken);
+        }
+
+        return OperationResult<InstanceView>.Ok((await queries.GetAsync(instanceId, false, cancellationToken))!);
+    }
+
+    private async Task<OperationResult<QueuedWork>> ConsumeAndQueueAsync(BookmarkRecord bookmark, JsonNode? payload, CancellationToken cancellationToken)
+    {
+        if (bookmark.ConsumedAt is not null)
+        {
+            return await ConflictAsync(bookmark, AlreadyConsumed(bookmark), cancellationToken);
+        }
+
+        var definitionProblem = await ValidatePayloadAsync(bookmark, payload, cancellationToken);
+        if (definitionProblem is not null)
+        {
+            return definitionProblem;
+        }
+
+        await using var db = engineDb.CreateContext();
+        using var gate = await engineDb.WriteGateAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var status = await db.Instances.Where(i => i.Id == bookmark.InstanceId).Select(i => (WorkflowStatus?)i.Status).SingleOrDefaultAsync(cancellationToken);
+        if (status is not (WorkflowStatus.Suspended or WorkflowStatus.Running))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await ConflictAsync(bookmark, $"instance {bookmark.InstanceId} is {status} and does not resume", cancellationToken);
+        }
+
+        var now = Now();
+        var consumed = await db.Bookmarks
+            .Where(b => b.Id == bookmark.Id && b.ConsumedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.ConsumedAt, now).SetProperty(b => b.Outcome, "Resumed"), cancellationToken);
+        if (consumed == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await ConflictAsync(bookmark, AlreadyConsumed(bookmark), cancellationToken);
+        }
+
+        // A timer resumed early by its token must not fire again later.
+        await db.WorkItems.Where(w => w.BookmarkId == bookmark.Id).ExecuteDeleteAsync(cancellationToken);
+        var work = new WorkItemRecord
+        {
+            InstanceId = bookmark.InstanceId,
+            Kind = WorkKind.Resume,
+            BookmarkId = bookmark.Id,
+            PayloadJson = payload?.ToJsonString(),
+            CreatedAt = now,
+            AvailableAt = now,
+        };
+        db.WorkItems.Add(work);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return OperationResult<QueuedWork>.Ok(new QueuedWork(work.Id));
+    }
+
+    private async Task<OperationResult<QueuedWork>?> ValidatePayloadAsync(BookmarkRecord bookmark, JsonNode? payload, CancellationToken cancellationToken)
+    {
+        string definitionId;
+        int version;
+        await using (var db = engineDb.CreateContext())
+        {
+            var instance = await db.Instances.AsNoTracking().Where(i => i.Id == bookmark.InstanceId).Select(i => new { i.DefinitionId, i.Version }).SingleAsync(cancellationToken);
+            (definitionId, version) = (instance.DefinitionId, instance.Version);
+        }
+
+        var definition = await definitions.GetCompiledAsync(definitionId, version, cancellationToken);
+        if (definition is null || !definition.HasNode(bookmark.ActivityId) || definition.Descriptor(bookmark.ActivityId).Create() is not IResumableActivity activity)
+        {
+            return null;
+        }
+
+        var data = JsonNode.Parse(bookmark.DataJson) as JsonObject ?? [];
+        var errors = activity.ValidateResumeInput(data, payload);
+        return errors.Count == 0
+            ? null
+            : OperationResult<QueuedWork>.Invalid(
+                $"The payload does not fit what activity '{bookmark.ActivityId}' waits for; nothing was resumed.",
+                errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
+    }
+
+    private async Task<OperationResult<QueuedWork>> ConflictAsync(BookmarkRecord bookmark, string message, CancellationToken cancellationToken)
+    {
+        var current = await queries.GetAsync(bookmark.InstanceId, includeJournal: false, cancellationToken);
+        return new OperationResult<QueuedWork>(OperationStatus.Conflict, new QueuedWork(0, current), message);
+    }
+
+    private static string AlreadyConsumed(BookmarkRecord bookmark) =>
+        bookmark.Outcome == "Cancelled"
+            ? $"the wait of activity '{bookmark.ActivityId}' was cancelled; it will not resume"
+            : $"the wait of activity '{bookmark.ActivityId}' was already resumed; a bookmark runs at most once";
+
+    private async Task RunNowAsync(long workItemId, CancellationToken cancellationToken)
+    {
+        signal.Pulse();
+        var claimed = await queue.ClaimAsync(workItemId, cancellationToken);
+        if (claimed is not null)
+        {
+            await executor.RunAsync(claimed, cancellationToken);
+        }
+    }
+
+    private static async Task<WorkflowInstanceRecord?> LockInstanceAsync(EngineDbContext db, Guid instanceId, CancellationToken cancellationToken)
+    {
+        if (!db.IsPostgres)
+        {
+            return await db.Instances.SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        }
+
+        var rows = await db.Instances.FromSqlRaw("SELECT * FROM workflow_instances WHERE id = {0} FOR UPDATE", instanceId).ToListAsync(cancellationToken);
+        return rows.SingleOrDefault();
+    }
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>A queued resume (or, on conflict, the instance as it is).</summary>
+    private sealed record QueuedWork(long WorkItemId, InstanceView? Current = null);
+}

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Sleek.Workflows.Engine.Persistence;
+
+namespace Sleek.Workflows.Engine.Runtime;
+
+/// <summary>
+/// Takes queued work (starts, resumes, due timers, retries) from the database and runs it, with
+/// <see cref="RuntimeOptions.Workers"/> loops in parallel. Idle loops sleep until pulsed or the poll
+/// interval passes, so timers due after a restart fire without anyone asking.
+/// </summary>
+public sealed class WorkflowWorker(
+    WorkQueue queue,
+    BurstExecutor executor,
+    WorkSignal signal,
+    EngineDb engineDb,
+    RuntimeOptions options,
+    WorkerHealth health,
+    ILogger<WorkflowWorker> logger) : BackgroundService
+{
+    /// <inheritdoc />
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // SQLite has one writer; more loops would only queue behind its lock.
+        var loops = engineDb.IsPostgres ? Math.Max(1, options.Workers) : 1;
+        logger.LogInformation("Workflow worker {Worker} started with {Loops} loop(s) on {Provider}", options.WorkerName, loops, engineDb.ProviderName);
+        return Task.WhenAll(Enumerable.Range(0, loops).Select(i => Task.Run(() => LoopAsync(i, stoppingToken), stoppingToken)));
+    }
+
+    private async Task LoopAsync(int loop, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                health.Beat();
+                var work = await queue.ClaimNextAsync(stoppingToken);
+                if (work is null)
+                {
+                    await signal.WaitAsync(options.PollInterval, stoppingToken);
+                    continue;
+                }
+
+                await executor.RunAsync(work, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                health.Failed(ex);
+                logger.LogError(ex, "Worker loop {Loop} could not take work; retrying in 5 s. Check that the database is reachable.", loop);
+                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System.Text.Json.Nodes;
+using Sleek.Workflows.Engine.Persistence;
+using Sleek.Workflows.Engine.Runtime;
+using Sleek.Workflows.Engine.Runtime.Views;
+
+namespace Sleek.Workflows.Host.Apis;
+
+/// <summary>Workflow instances: start, list, get with journal, cancel, retry.</summary>
+internal static class InstancesApi
+{
+    public static void MapInstancesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/instances").WithTags("Instances");
+        group.MapPost("/", StartAsync).WithSummary("Starts an instance of a published workflow and runs it to its first wait.");
+        group.MapGet("/", ListAsync).WithSummary("Instances, newest first, filtered by status, definition and correlation id, paged.");
+        group.MapGet("/{id:guid}", GetAsync).WithSummary("One instance with variables, open bookmarks (tokens), incidents and journal.");
+        group.MapPost("/{id:guid}/cancel", CancelAsync).WithSummary("Cancels an instance: its waits and queued work are removed; it never resumes.");
+        group.MapPost("/{id:guid}/retry", RetryAsync).WithSummary("Retries a faulted instance from the activity that failed.");
+    }
+
+    private static async Task<IResult> StartAsync(StartInstanceBody body, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(body.DefinitionId))
+        {
+            errors["definitionId"] = ["is required"];
+        }
+
+        if (body.Version is < 1)
+        {
+            errors["version"] = ["must be 1 or more (leave it out for the latest)"];
+        }
+
+        if (body.CorrelationId is { Length: > 200 })
+        {
+            errors["correlationId"] = ["must be at most 200 characters"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid("The start request is invalid.", errors);
+        }
+
+        var result = await runtime.StartAsync(new StartRequest(body.DefinitionId!, body.Version, body.CorrelationId, body.Input), cancellationToken);
+        return Problems.From(result, instance => $"/api/instances/{instance.Id}");
+    }
+
+    private static async Task<IResult> ListAsync(string? status, string? definitionId, string? correlationId, int? page, int? pageSize, InstanceQueries queries, CancellationToken cancellationToken)
+    {
+        WorkflowStatus? parsed = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!Enum.TryParse<WorkflowStatus>(status, ignoreCase: true, out var value) || !Enum.IsDefined(value))
+            {
+                return Problems.Invalid("status", $"must be one of {string.Join(", ", Enum.GetNames<WorkflowStatus>())}");
+            }
+
+            parsed = value;
+        }
+
+        if (page is < 1)
+        {
+            return Problems.Invalid("page", "must be 1 or more");
+        }
+
+        if (pageSize is < 1 or > InstanceQueries.MaxPageSize)
+        {
+            return Problems.Invalid("pageSize", $"must be between 1 and {InstanceQueries.MaxPageSize}");
+        }
+
+        var filter = new InstanceFilter(parsed, definitionId, correlationId, page ?? 1, pageSize ?? 50);
+        return TypedResults.Ok(await queries.ListAsync(filter, cancellationToken));
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, InstanceQueries queries, CancellationToken cancellationToken)
+    {
+        var instance = await queries.GetAsync(id, includeJournal: true, cancellationToken);
+        return instance is null ? Problems.NotFound($"instance {id} does not exist") : TypedResults.Ok(instance);
+    }
+
+    private static async Task<IResult> CancelAsync(Guid id, CancelBody? body, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        if (body?.Reason is { Length: > 1000 })
+        {
+            return Problems.Invalid("reason", "must be at most 1000 characters");
+        }
+
+        return Problems.From(await runtime.CancelAsync(id, body?.Reason, cancellationToken));
+    }
+
+    private static async Task<IResult> RetryAsync(Guid id, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
+        Problems.From(await runtime.RetryAsync(id, cancellationToken));
+
+    /// <summary>Body of <c>POST /api/instances</c>.</summary>
+    /// <param name="DefinitionId">The workflow to start.</param>
+    /// <param name="Version">A published version; leave out for the latest.</param>
+    /// <param name="CorrelationId">Business key events use to find the instance (e.g. a quote id).</param>
+    /// <param name="Input">Inputs the workflow declares.</param>
+    internal sealed record StartInstanceBody(string? DefinitionId, int? Version, string? CorrelationId, JsonObject? Input);
+
+    /// <summary>Body of <c>POST /api/instances/{id}/cancel</c>.</summary>
+    /// <param name="Reason">Why, for the record.</param>
+    internal sealed record CancelBody(string? Reason);
+}

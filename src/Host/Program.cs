@@ -1,0 +1,27 @@
+using Serilog;
+using Sleek.Workflows.Host.Setup;
+
+Log.Logger = SleekLogging.CreateBootstrapLogger();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddSleekLogging();
+    builder.AddSleekServices();
+
+    var app = builder.Build();
+    app.UseSleekPipeline();
+    app.MapSleekApis();
+    await app.RunAsync();
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "Sleek Workflows host stopped: {Message}", ex.Message);
+    Environment.ExitCode = 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+/// <summary>Entry point; public so integration tests can host it.</summary>
+public partial class Program;
