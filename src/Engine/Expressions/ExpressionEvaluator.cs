@@ -45,9 +45,13 @@ public sealed class ExpressionEvaluator(ExpressionSyntax syntax, SandboxLimits l
         try
         {
             var parser = new Jint.Native.Json.JsonParser(engine);
-            foreach (var (name, node) in scope.ToGlobals())
+            foreach (var (name, node) in scope.Globals())
             {
-                engine.SetValue(name, node is null ? JsValue.Null : parser.Parse(node.ToJsonString()));
+                // Only globals the script names are converted: a flow with many outputs stays cheap.
+                if (script.Contains(name, StringComparison.Ordinal))
+                {
+                    engine.SetValue(name, node is null ? JsValue.Null : parser.Parse(node.ToJsonString()));
+                }
             }
 
             var result = engine.Evaluate(prepared);
@@ -115,7 +119,7 @@ public sealed class ExpressionEvaluator(ExpressionSyntax syntax, SandboxLimits l
         }
 
         var globals = new ScriptObject();
-        foreach (var (name, node) in scope.ToGlobals())
+        foreach (var (name, node) in scope.Globals())
         {
             globals[name] = ToScriban(node);
         }

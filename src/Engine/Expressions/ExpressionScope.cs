@@ -29,14 +29,17 @@ internal sealed class ExpressionScope(
 
     public JsonObject Outputs { get; } = outputs;
 
-    /// <summary>The globals expressions see, as one JSON object.</summary>
-    public JsonObject ToGlobals() => new()
+    /// <summary>
+    /// The globals expressions see. The state nodes are shared, not copied: evaluators only read them
+    /// (JavaScript gets its own parsed copy, templates their own script objects).
+    /// </summary>
+    public IEnumerable<(string Name, JsonNode? Value)> Globals()
     {
-        ["variables"] = Variables.DeepClone(),
-        ["input"] = Input.DeepClone(),
-        ["outputs"] = Outputs.DeepClone(),
-        ["instanceId"] = InstanceId.ToString(),
-        ["correlationId"] = CorrelationId,
-        ["workflow"] = new JsonObject { ["definitionId"] = DefinitionId, ["version"] = Version },
-    };
+        yield return ("variables", Variables);
+        yield return ("input", Input);
+        yield return ("outputs", Outputs);
+        yield return ("instanceId", JsonValue.Create(InstanceId.ToString()));
+        yield return ("correlationId", CorrelationId is null ? null : JsonValue.Create(CorrelationId));
+        yield return ("workflow", new JsonObject { ["definitionId"] = DefinitionId, ["version"] = Version });
+    }
 }
