@@ -7,7 +7,7 @@ namespace Sleek.Workflows.Host.Setup;
 /// Turns request-reading failures (bad JSON, wrong types, too large) into 400/413 problem details that
 /// name the field; anything else becomes a 500 without internals (the log has the details).
 /// </summary>
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -20,8 +20,20 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             case BadHttpRequestException bad when FindJsonError(bad) is { } json:
                 status = StatusCodes.Status400BadRequest;
                 title = "The request body is not valid JSON for this endpoint";
-                detail = json.Message;
-                errors[FieldOf(json.Path)] = [CleanMessage(json.Message)];
+                var field = FieldOf(json.Path);
+                var message = json.Message.Contains("could not be converted", StringComparison.Ordinal)
+                    ? "has the wrong type for this field"
+                    : CleanMessage(json.Message);
+                detail = $"'{field}' {message}.";
+                errors[field] = [message];
+                break;
+            case BadHttpRequestException bad when BindFailure().Match(bad.Message) is { Success: true } bind:
+                status = StatusCodes.Status400BadRequest;
+                title = "Invalid request";
+                var value = bind.Groups["value"].Value;
+                value = value.Length > 40 ? value[..40] + "…" : value;
+                detail = $"'{bind.Groups["name"].Value}' cannot be '{value}'.";
+                errors[bind.Groups["name"].Value] = [$"cannot be read from '{value}'"];
                 break;
             case BadHttpRequestException bad:
                 status = bad.StatusCode;
@@ -60,6 +72,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     }
 
     private static string FieldOf(string? path) => string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
+
+    [System.Text.RegularExpressions.GeneratedRegex("^Failed to bind parameter \"(?:.* )?(?<name>\\w+)\" from \"(?<value>.*)\"\\.$")]
+    private static partial System.Text.RegularExpressions.Regex BindFailure();
 
     private static string CleanMessage(string message)
     {

@@ -9,9 +9,15 @@ internal static class SleekPipeline
 {
     public static void UseSleekPipeline(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // Outermost, so the request log shows the status the client finally got.
         app.UseSerilogRequestLogging();
+
+        // Client errors (bad JSON, too large) are answered by ProblemExceptionHandler and are not server errors: don't log them as such.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+        });
+        app.UseStatusCodePages();
     }
 
     public static void MapSleekApis(this WebApplication app)

@@ -35,6 +35,8 @@ internal static class SleekServices
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             options.SerializerOptions.MaxDepth = 64;
         });
+        // Bad bodies and parameters throw, so ProblemExceptionHandler can name the field instead of a bare 400.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
