@@ -33,6 +33,22 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
     /// <summary>True for PostgreSQL (row locks, SKIP LOCKED); false for the embedded SQLite mode.</summary>
     public abstract bool IsPostgres { get; }
 
+    /// <summary>
+    /// Loads an instance for a write. On PostgreSQL the row stays locked (<c>FOR UPDATE</c>) until the
+    /// transaction ends, so bursts and commands on one instance never interleave; SQLite's single
+    /// writer gives the same guarantee through <see cref="EngineDb.WriteGateAsync"/>.
+    /// </summary>
+    public async Task<WorkflowInstanceRecord?> LoadInstanceForUpdateAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        if (!IsPostgres)
+        {
+            return await Instances.SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        }
+
+        var rows = await Instances.FromSqlRaw("SELECT * FROM workflow_instances WHERE id = {0} FOR UPDATE", instanceId).ToListAsync(cancellationToken);
+        return rows.SingleOrDefault();
+    }
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -13,26 +13,19 @@ public sealed class WorkQueue(EngineDb engineDb, RuntimeOptions options, TimePro
 {
     private const string Returning = " RETURNING id, instance_id, kind, bookmark_id, payload_json, attempts";
 
-    private const string ClaimNextPostgres = """
+    private const string ClaimNextTemplate = """
         UPDATE work_items SET locked_by = @owner, locked_until = @until, attempts = attempts + 1
         WHERE id = (
             SELECT w.id FROM work_items w
             WHERE w.available_at <= @now AND (w.locked_until IS NULL OR w.locked_until < @now)
               AND NOT EXISTS (SELECT 1 FROM work_items o WHERE o.instance_id = w.instance_id AND o.id <> w.id AND o.locked_until >= @now)
             ORDER BY w.available_at, w.id
-            LIMIT 1
-            FOR UPDATE SKIP LOCKED)
+            LIMIT 1 {0})
         """ + Returning;
 
-    private const string ClaimNextSqlite = """
-        UPDATE work_items SET locked_by = @owner, locked_until = @until, attempts = attempts + 1
-        WHERE id = (
-            SELECT w.id FROM work_items w
-            WHERE w.available_at <= @now AND (w.locked_until IS NULL OR w.locked_until < @now)
-              AND NOT EXISTS (SELECT 1 FROM work_items o WHERE o.instance_id = w.instance_id AND o.id <> w.id AND o.locked_until >= @now)
-            ORDER BY w.available_at, w.id
-            LIMIT 1)
-        """ + Returning;
+    // PostgreSQL skips rows other workers are claiming; SQLite has one writer, so it needs no lock clause.
+    private static readonly string ClaimNextPostgres = string.Format(System.Globalization.CultureInfo.InvariantCulture, ClaimNextTemplate, "FOR UPDATE SKIP LOCKED");
+    private static readonly string ClaimNextSqlite = string.Format(System.Globalization.CultureInfo.InvariantCulture, ClaimNextTemplate, "");
 
     private const string ClaimOne = """
         UPDATE work_items SET locked_by = @owner, locked_until = @until, attempts = attempts + 1

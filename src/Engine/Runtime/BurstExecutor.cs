@@ -53,7 +53,7 @@ public sealed class BurstExecutor(
         await using var db = engineDb.CreateContext();
         using var gate = await engineDb.WriteGateAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var instance = await LoadForUpdateAsync(db, work.InstanceId, cancellationToken);
+        var instance = await db.LoadInstanceForUpdateAsync(work.InstanceId, cancellationToken);
         var item = await db.WorkItems.SingleOrDefaultAsync(w => w.Id == work.Id, cancellationToken);
         if (instance is null || item is null || item.LockedBy is null)
         {
@@ -93,17 +93,6 @@ public sealed class BurstExecutor(
         logger.LogInformation(
             "Burst of instance {InstanceId} ({DefinitionId} v{Version}) ran {Steps} steps after {Kind}: {Status}",
             instance.Id, instance.DefinitionId, instance.Version, result.Steps, work.Kind, result.Status);
-    }
-
-    private static async Task<WorkflowInstanceRecord?> LoadForUpdateAsync(EngineDbContext db, Guid instanceId, CancellationToken cancellationToken)
-    {
-        if (!db.IsPostgres)
-        {
-            return await db.Instances.SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
-        }
-
-        var rows = await db.Instances.FromSqlRaw("SELECT * FROM workflow_instances WHERE id = {0} FOR UPDATE", instanceId).ToListAsync(cancellationToken);
-        return rows.SingleOrDefault();
     }
 
     private async Task<BurstTrigger?> TriggerForAsync(EngineDbContext db, ClaimedWork work, WorkflowInstanceRecord instance, CancellationToken cancellationToken)

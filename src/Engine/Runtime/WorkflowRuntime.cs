@@ -178,7 +178,7 @@ public sealed class WorkflowRuntime(
         {
             using var gate = await engineDb.WriteGateAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var instance = await LockInstanceAsync(db, instanceId, cancellationToken);
+            var instance = await db.LoadInstanceForUpdateAsync(instanceId, cancellationToken);
             if (instance is null)
             {
                 return OperationResult<InstanceView>.NotFound($"instance {instanceId} does not exist");
@@ -217,7 +217,7 @@ public sealed class WorkflowRuntime(
         {
             using var gate = await engineDb.WriteGateAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var instance = await LockInstanceAsync(db, instanceId, cancellationToken);
+            var instance = await db.LoadInstanceForUpdateAsync(instanceId, cancellationToken);
             if (instance is null)
             {
                 return OperationResult<InstanceView>.NotFound($"instance {instanceId} does not exist");
@@ -357,17 +357,6 @@ public sealed class WorkflowRuntime(
         {
             await executor.RunAsync(claimed, cancellationToken);
         }
-    }
-
-    private static async Task<WorkflowInstanceRecord?> LockInstanceAsync(EngineDbContext db, Guid instanceId, CancellationToken cancellationToken)
-    {
-        if (!db.IsPostgres)
-        {
-            return await db.Instances.SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
-        }
-
-        var rows = await db.Instances.FromSqlRaw("SELECT * FROM workflow_instances WHERE id = {0} FOR UPDATE", instanceId).ToListAsync(cancellationToken);
-        return rows.SingleOrDefault();
     }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
