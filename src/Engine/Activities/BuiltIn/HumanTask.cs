@@ -51,7 +51,8 @@ public sealed class HumanTask : IResumableActivity, IHasDynamicPorts, IValidates
             ["form"] = JsonSerializer.SerializeToNode(Form, InputJson.Options),
             ["outcomes"] = JsonSerializer.SerializeToNode(Outcomes, InputJson.Options),
         };
-        return ValueTask.FromResult(ActivityResult.Wait(new BookmarkRequest(BookmarkName, context.CorrelationId, Data: data)));
+        // No correlation key: a task is completed through its own token (and the task API), never by a published event.
+        return ValueTask.FromResult(ActivityResult.Wait(new BookmarkRequest(BookmarkName, Data: data)));
     }
 
     /// <inheritdoc />
