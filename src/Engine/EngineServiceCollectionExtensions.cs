@@ -44,7 +44,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<WorkerHealth>();
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<WorkflowDirectorySync>();
-        services.AddHttpClient(HttpRequest.ClientName);
+        // HttpRequest applies its own timeoutSeconds (up to 300 s); the client's default 100 s would cut it short.
+        services.AddHttpClient(HttpRequest.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         if (options.RunWorkers)
         {
             services.AddHostedService<WorkflowWorker>();

@@ -80,7 +80,8 @@ public sealed class ActivityRegistry
                 input.Description,
                 input.Options,
                 input.LiteralOnly,
-                input.UiHint));
+                input.UiHint,
+                input.NamesVariable));
         }
 
         _byType[attribute.Type] = new ActivityDescriptor(type, attribute, inputs, properties);

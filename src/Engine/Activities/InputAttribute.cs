@@ -19,6 +19,9 @@ public sealed class InputAttribute : Attribute
     /// </summary>
     public bool LiteralOnly { get; init; }
 
+    /// <summary>The value is the name of a variable; the validator checks the definition declares it.</summary>
+    public bool NamesVariable { get; init; }
+
     /// <summary>A hint for the designer's editor, e.g. <c>multiline</c>, <c>javascript</c>, <c>duration</c>, <c>cron</c>.</summary>
     public string? UiHint { get; init; }
 }

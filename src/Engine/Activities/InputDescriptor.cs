@@ -11,6 +11,7 @@ namespace Sleek.Workflows.Engine.Activities;
 /// <param name="Options">Allowed values, if restricted.</param>
 /// <param name="LiteralOnly">Taken as written; expressions are not allowed.</param>
 /// <param name="UiHint">Editor hint for the designer.</param>
+/// <param name="NamesVariable">The value names a declared variable.</param>
 public sealed record InputDescriptor(
     string Name,
     string Type,
@@ -19,4 +20,5 @@ public sealed record InputDescriptor(
     string Description,
     IReadOnlyList<string>? Options,
     bool LiteralOnly,
-    string? UiHint);
+    string? UiHint,
+    bool NamesVariable = false);

@@ -159,6 +159,12 @@ public sealed class DefinitionValidator(ActivityRegistry registry, ExpressionSyn
                 continue;
             }
 
+            if (input.NamesVariable && value.Literal is JsonValue named && named.TryGetValue<string>(out var variableName) && !declaredVariables.Contains(variableName))
+            {
+                errors.Add(new(inputPath, node.Id, $"variable '{variableName}' is not declared in the definition's variables"));
+                continue;
+            }
+
             var problem = value.Kind switch
             {
                 InputKind.JavaScript => syntax.CheckJavaScript(value.Expression!) is { } js ? $"JavaScript does not parse: {js}" : null,

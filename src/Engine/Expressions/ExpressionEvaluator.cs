@@ -38,6 +38,7 @@ public sealed class ExpressionEvaluator(ExpressionSyntax syntax, SandboxLimits l
         // A fresh engine per evaluation: nothing leaks between instances, and limits apply per call.
         var engine = new Jint.Engine(o => o
             .TimeoutInterval(limits.Timeout)
+            .RegexTimeoutInterval(limits.Timeout)
             .MaxStatements(limits.MaxStatements)
             .LimitMemory(limits.MemoryBytes)
             .LimitRecursion(limits.MaxRecursion)
@@ -54,7 +55,16 @@ public sealed class ExpressionEvaluator(ExpressionSyntax syntax, SandboxLimits l
                 }
             }
 
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             var result = engine.Evaluate(prepared);
+
+            // Jint checks its limits before each statement, so what the last statement allocates (all of a
+            // one-line expression such as 'x'.repeat(1e8)) goes unchecked: check it before copying the result out.
+            if (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore > limits.MemoryBytes)
+            {
+                throw new ExpressionException($"JavaScript used more than {limits.MemoryBytes} bytes and was stopped");
+            }
+
             return ToJson(engine, result);
         }
         catch (TimeoutException ex)

@@ -73,8 +73,11 @@ public sealed class WorkflowInterpreter
                 case BurstTrigger.Start:
                     _queue.AddLast(Definition.StartActivityId);
                     break;
-                case BurstTrigger.Retry retry:
+                case BurstTrigger.Retry retry when Definition.HasNode(retry.ActivityId):
                     _queue.AddLast(retry.ActivityId);
+                    break;
+                case BurstTrigger.Retry retry:
+                    Fail(retry.ActivityId, null, 0, $"cannot retry activity '{retry.ActivityId}': this definition version does not have it");
                     break;
                 case BurstTrigger.Resume resume:
                     await ResumeAsync(resume);
@@ -253,7 +256,13 @@ public sealed class WorkflowInterpreter
                     }
 
                     CancelWaits(activityId => branches.Contains(activityId));
-                    _queue.AddLast(target);
+
+                    // Two branches arriving in the same step (a Fork straight into the join) must not run it twice.
+                    if (!_queue.Contains(target))
+                    {
+                        _queue.AddLast(target);
+                    }
+
                     break;
             }
         }
@@ -264,6 +273,12 @@ public sealed class WorkflowInterpreter
             {
                 Result.CancelledBookmarks.Add(bookmark.Id);
                 _open.Remove(bookmark);
+                if (Definition.HasNode(bookmark.ActivityId))
+                {
+                    // The journal says why a wait ended without being resumed.
+                    var now = Now();
+                    Journal(Definition.Node(bookmark.ActivityId), bookmark.ExecutionNumber, "Cancelled", now, null, null, null, $"wait '{bookmark.Name}' dropped");
+                }
             }
 
             Result.NewBookmarks.RemoveAll(b => matches(b.ActivityId));

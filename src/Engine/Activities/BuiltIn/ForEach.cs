@@ -12,7 +12,7 @@ public sealed class ForEach : IActivity
 {
     /// <summary>The list to walk; evaluated when the loop starts.</summary>
     [Input(Required = true, Description = "The list to iterate, e.g. {\"$js\": \"variables.stages\"}.")]
-    public JsonArray Items { get; set; } = [];
+    public JsonArray? Items { get; set; } = [];
 
     /// <inheritdoc />
     public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
@@ -21,8 +21,13 @@ public sealed class ForEach : IActivity
         int index;
         if (context.ActivityState is JsonObject state && state["items"] is JsonArray kept)
         {
-            items = kept;
+            // Detach from the kept state object: it goes into a new state object below.
+            items = (JsonArray)kept.DeepClone();
             index = (state["index"]?.GetValue<int>() ?? 0) + 1;
+        }
+        else if (Items is null)
+        {
+            return ValueTask.FromResult(ActivityResult.Fault("items evaluated to null; give a list (an empty list skips the loop)"));
         }
         else
         {

@@ -7,7 +7,7 @@ namespace Sleek.Workflows.Engine.Activities.BuiltIn;
 public sealed class SetVariable : IActivity
 {
     /// <summary>The variable; must be declared in the definition.</summary>
-    [Input(Required = true, Description = "Name of a declared variable.", LiteralOnly = true, UiHint = "variable")]
+    [Input(Required = true, Description = "Name of a declared variable.", LiteralOnly = true, NamesVariable = true, UiHint = "variable")]
     public string Variable { get; set; } = "";
 
     /// <summary>The new value.</summary>

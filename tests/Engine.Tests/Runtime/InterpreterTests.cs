@@ -1,0 +1,152 @@
+using System.Text.Json.Nodes;
+using Sleek.Workflows.Engine.Runtime;
+using static Sleek.Workflows.Engine.Tests.Flow;
+
+namespace Sleek.Workflows.Engine.Tests.Runtime;
+
+/// <summary>Burst-level behaviour of the interpreter: the step limit, retries and resumes.</summary>
+public sealed class InterpreterTests
+{
+    [Fact]
+    public async Task Loop_that_never_waits_faults_after_the_step_limit()
+    {
+        var engine = new TestEngine(new InterpreterOptions { MaxStepsPerBurst = 100 });
+        var flow = new Flow()
+            .Variable("laps", 0)
+            .Add("start", "Start")
+            .Add("again", "Decision", new { condition = Js("true") })
+            .Add("count", "SetVariable", new { variable = "laps", value = Js("variables.laps + 1") })
+            .Chain("start", "again")
+            .Connect("again:True", "count")
+            .Chain("count", "again");
+
+        var (run, result) = await engine.StartAsync(flow);
+
+        TestEngine.AssertStatus(WorkflowStatus.Faulted, result);
+        Assert.Equal(100, result.Steps);
+        var incident = Assert.IsType<IncidentInfo>(result.Incident);
+        Assert.Null(incident.ActivityId);
+        Assert.StartsWith("more than 100 activities ran without waiting", incident.Error);
+        Assert.Equal(49, run.State.Variables["laps"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Loop_through_a_wait_is_not_limited_across_bursts()
+    {
+        var engine = new TestEngine(new InterpreterOptions { MaxStepsPerBurst = 5 });
+        var flow = new Flow()
+            .Add("start", "Start")
+            .Add("tick", "Delay", new { duration = "PT1M" })
+            .Add("log", "Log", new { message = "tick" })
+            .Chain("start", "tick", "log", "tick");
+        var (run, result) = await engine.StartAsync(flow);
+
+        for (var i = 0; i < 10; i++)
+        {
+            engine.Clock.Advance(TimeSpan.FromMinutes(1));
+            result = await run.ResumeAsync(Assert.Single(result.NewBookmarks));
+            TestEngine.AssertStatus(WorkflowStatus.Suspended, result);
+        }
+
+        Assert.Equal(11, run.State.ExecutionCounts["tick"]);
+        Assert.Equal(TestEngine.StartTime.UtcDateTime.AddMinutes(11), Assert.Single(run.Open).Data["dueAt"]!.GetValue<DateTime>());
+    }
+
+    [Fact]
+    public async Task Retry_runs_the_faulted_activity_again_as_its_next_execution()
+    {
+        var engine = new TestEngine();
+        var flow = new Flow()
+            .Add("start", "Start")
+            .Add("call", "Test.Flaky")
+            .Add("after", "Log", new { message = "recovered" })
+            .Chain("start", "call", "after");
+        var (run, first) = await engine.StartAsync(flow);
+        TestEngine.AssertStatus(WorkflowStatus.Faulted, first);
+        Assert.Equal(("call", 1), (first.Incident!.ActivityId, first.Incident.Attempt));
+        Assert.Contains("the service is down", first.Incident.Error);
+
+        var retried = await run.RetryAsync("call");
+
+        TestEngine.AssertStatus(WorkflowStatus.Completed, retried);
+        Assert.Null(retried.Incident);
+        Assert.Equal(2, run.State.ExecutionCounts["call"]);
+        var call = retried.Journal[0];
+        Assert.Equal(("call", 2, "Executed"), (call.ActivityId, call.ExecutionNumber, call.Event));
+        Assert.Equal(2, run.State.Outputs["call"]!.GetValue<int>());
+        Assert.Equal(["call", "after"], retried.Journal.Select(j => j.ActivityId));
+    }
+
+    [Fact]
+    public async Task Retry_of_an_activity_that_faults_again_counts_the_attempt()
+    {
+        var engine = new TestEngine();
+        var flow = new Flow()
+            .Add("start", "Start")
+            .Add("boom", "Fault", new { message = "still broken" })
+            .Chain("start", "boom");
+        var (run, _) = await engine.StartAsync(flow);
+
+        var second = await run.RetryAsync("boom");
+        var third = await run.RetryAsync("boom");
+
+        Assert.Equal(2, second.Incident!.Attempt);
+        Assert.Equal(3, third.Incident!.Attempt);
+        Assert.Equal(3, run.State.ExecutionCounts["boom"]);
+    }
+
+    [Fact]
+    public async Task Resume_of_a_bookmark_whose_activity_is_gone_faults_naming_it()
+    {
+        var engine = new TestEngine();
+        var run = engine.Run(new Flow().Add("start", "Start"));
+        var stale = new OpenBookmark(Guid.NewGuid(), "removed-in-v2", 1, "Go", []);
+
+        var result = await engine.Interpreter.RunAsync(
+            new BurstRequest(run.Definition, run.InstanceId, null, run.State, new BurstTrigger.Resume(stale, null), []),
+            CancellationToken.None);
+
+        TestEngine.AssertStatus(WorkflowStatus.Faulted, result);
+        Assert.Contains("activity 'removed-in-v2', which this definition version does not have", result.Incident!.Error);
+    }
+
+    [Fact]
+    public async Task Resume_of_an_activity_that_cannot_wait_faults()
+    {
+        var engine = new TestEngine();
+        var run = engine.Run(new Flow().Add("start", "Start").Add("log", "Log", new { message = "x" }).Chain("start", "log"));
+        var odd = new OpenBookmark(Guid.NewGuid(), "log", 1, "Go", []);
+
+        var result = await engine.Interpreter.RunAsync(
+            new BurstRequest(run.Definition, run.InstanceId, null, run.State, new BurstTrigger.Resume(odd, null), []),
+            CancellationToken.None);
+
+        TestEngine.AssertStatus(WorkflowStatus.Faulted, result);
+        Assert.Contains("activity 'log' (Log) cannot be resumed", result.Incident!.Error);
+    }
+
+    [Fact]
+    public async Task Instance_stays_suspended_while_another_branch_still_waits()
+    {
+        var engine = new TestEngine();
+        var flow = new Flow()
+            .Add("start", "Start")
+            .Add("fork", "Fork", new { branches = new[] { "A", "B" } })
+            .Add("a", "WaitForEvent", new { eventName = "A" })
+            .Add("b", "WaitForEvent", new { eventName = "B" })
+            .Chain("start", "fork")
+            .Connect("fork:A", "a")
+            .Connect("fork:B", "b");
+        var (run, first) = await engine.StartAsync(flow);
+
+        var second = await run.ResumeAsync(first.NewBookmarks.Single(b => b.ActivityId == "a"), new JsonObject());
+
+        TestEngine.AssertStatus(WorkflowStatus.Suspended, second);
+        Assert.Equal("b", Assert.Single(run.Open).ActivityId);
+
+        var third = await run.ResumeAsync(first.NewBookmarks.Single(b => b.ActivityId == "b"));
+
+        TestEngine.AssertStatus(WorkflowStatus.Completed, third);
+        Assert.Empty(run.Open);
+    }
+}
