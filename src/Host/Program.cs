@@ -1,3 +1,4 @@
+using System.Reflection;
 using Serilog;
 using Sleek.Workflows.Host.Setup;
 
@@ -16,6 +17,13 @@ try
 catch (Exception ex) when (ex is not HostAbortedException)
 {
     Log.Fatal(ex, "Sleek Workflows host stopped: {Message}", ex.Message);
+    if (Assembly.GetEntryAssembly() != typeof(Program).Assembly)
+    {
+        // Hosted in-process (WebApplicationFactory, tools): rethrow so the caller sees why start-up
+        // failed instead of a disposed host, and leave that process's exit code alone.
+        throw;
+    }
+
     Environment.ExitCode = 1;
 }
 finally

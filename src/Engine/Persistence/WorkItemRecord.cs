@@ -6,6 +6,12 @@ namespace Sleek.Workflows.Engine.Persistence;
 /// </summary>
 public sealed class WorkItemRecord
 {
+    /// <summary>
+    /// <see cref="AvailableAt"/> of work that fell due while its instance was faulted (a timer, an
+    /// accepted resume): it is kept, not dropped, and a successful retry of the instance releases it.
+    /// </summary>
+    public static readonly DateTime Parked = new(9999, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
     /// <summary>Increasing id.</summary>
     public long Id { get; set; }
 

@@ -68,6 +68,18 @@ public sealed class BurstExecutor(
             return;
         }
 
+        if (instance.Status == WorkflowStatus.Faulted && work.Kind is WorkKind.Timer or WorkKind.Resume)
+        {
+            // A faulted instance moves only when ops retry it. Dropping this item would lose the timer
+            // (its bookmark stays open, nothing would fire it) or the resume: park it for the retry.
+            item.AvailableAt = WorkItemRecord.Parked;
+            item.LockedBy = null;
+            item.LockedUntil = null;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return;
+        }
+
         db.WorkItems.Remove(item);
         var trigger = await TriggerForAsync(db, work, instance, cancellationToken);
         if (trigger is null)
@@ -80,14 +92,26 @@ public sealed class BurstExecutor(
         var definition = await definitions.GetCompiledAsync(instance.DefinitionId, instance.Version, cancellationToken)
             ?? throw new InvalidOperationException($"definition {instance.DefinitionId} v{instance.Version} is not published");
         var state = JsonSerializer.Deserialize<InstanceState>(instance.StateJson, StateJson.Options) ?? new InstanceState();
+        // A resume accepted but not run yet (bookmark consumed, work queued) is still a wait of the
+        // instance: a burst that ran first without it would see nothing open, complete the instance
+        // and so drop the accepted resume.
         var open = await db.Bookmarks.AsNoTracking()
-            .Where(b => b.InstanceId == instance.Id && b.ConsumedAt == null)
+            .Where(b => b.InstanceId == instance.Id
+                && (b.ConsumedAt == null || db.WorkItems.Any(w => w.BookmarkId == b.Id && w.Kind == WorkKind.Resume && w.Id != work.Id)))
             .Select(b => new { b.Id, b.ActivityId, b.ExecutionNumber, b.Name, b.DataJson })
             .ToListAsync(cancellationToken);
         var openBookmarks = open.Select(b => new OpenBookmark(b.Id, b.ActivityId, b.ExecutionNumber, b.Name, ParseObject(b.DataJson))).ToList();
 
         var result = await interpreter.RunAsync(new BurstRequest(definition, instance.Id, instance.CorrelationId, state, trigger, openBookmarks), cancellationToken);
         await ApplyAsync(db, instance, result, cancellationToken);
+        if (work.Kind == WorkKind.Retry && result.Status != WorkflowStatus.Faulted)
+        {
+            // The retry got past the failure: work parked while the instance was faulted runs now, after it.
+            var now = clock.GetUtcNow().UtcDateTime;
+            await db.WorkItems.Where(w => w.InstanceId == instance.Id && w.AvailableAt == WorkItemRecord.Parked)
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.AvailableAt, now), cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation(

@@ -240,8 +240,11 @@ public sealed class WorkflowRuntime(
             incident.Resolution = "Retried";
             if (incident.ActivityId is null)
             {
-                // The failure was outside an activity (e.g. a step limit): there is nothing to re-run, only waits to continue.
-                instance.Status = await db.Bookmarks.AnyAsync(b => b.InstanceId == instanceId && b.ConsumedAt == null, cancellationToken) ? WorkflowStatus.Suspended : WorkflowStatus.Completed;
+                // The failure was outside an activity (e.g. a step limit): there is nothing to re-run, only waits to continue,
+                // including work parked while the instance was faulted.
+                var parked = await db.WorkItems.Where(w => w.InstanceId == instanceId && w.AvailableAt == WorkItemRecord.Parked)
+                    .ExecuteUpdateAsync(s => s.SetProperty(w => w.AvailableAt, now), cancellationToken);
+                instance.Status = parked > 0 || await db.Bookmarks.AnyAsync(b => b.InstanceId == instanceId && b.ConsumedAt == null, cancellationToken) ? WorkflowStatus.Suspended : WorkflowStatus.Completed;
             }
             else
             {
@@ -351,11 +354,16 @@ public sealed class WorkflowRuntime(
 
     private async Task RunNowAsync(long workItemId, CancellationToken cancellationToken)
     {
-        signal.Pulse();
+        // Run it in this request so the caller sees the result; only if another worker got there first
+        // (or takes it after a failure) does the background queue carry it.
         var claimed = await queue.ClaimAsync(workItemId, cancellationToken);
         if (claimed is not null)
         {
             await executor.RunAsync(claimed, cancellationToken);
+        }
+        else
+        {
+            signal.Pulse();
         }
     }
 

@@ -27,6 +27,13 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                 detail = $"'{field}' {message}.";
                 errors[field] = [message];
                 break;
+            case BadHttpRequestException bad when bad.Message.Contains("Implicit body inferred", StringComparison.Ordinal)
+                || bad.Message.Contains("was not provided from body", StringComparison.Ordinal):
+                status = StatusCodes.Status400BadRequest;
+                title = "Invalid request";
+                detail = "This endpoint needs a JSON body.";
+                errors["body"] = ["is required"];
+                break;
             case BadHttpRequestException bad when BindFailure().Match(bad.Message) is { Success: true } bind:
                 status = StatusCodes.Status400BadRequest;
                 title = "Invalid request";
