@@ -36,7 +36,8 @@ REPO_ROOT="$(pwd -P)"
 
 PG_BIN="${SLEEK_PG_BIN:-/usr/lib/postgresql/15/bin}"
 PG_USER="${SLEEK_PG_USER:-sleektest}"
-RESULTS_DIR="$REPO_ROOT/TestResults"
+# One folder per run, so two runs at once (two terminals, parallel agents) never count each other's results.
+RESULTS_DIR="$REPO_ROOT/TestResults/run-$(date +%Y%m%d-%H%M%S)-$$"
 SOLUTION="Sleek.Workflows.sln"
 
 export DEBIAN_FRONTEND=noninteractive

@@ -36,6 +36,35 @@ internal static class BenchDefinitions
         ],
         [Connect("start", "wait"), Connect("wait", "set"), Connect("set", "end")]);
 
+    /// <summary>
+    /// Start → WaitForEvent("Go") whose Done port leads back to itself: every resume is one durable
+    /// step (the wait resumed, the next wait entered, one new bookmark, the instance row updated).
+    /// </summary>
+    public static JsonObject WaitLoop(string id) => Definition(
+        id,
+        [
+            Node("start", "Start"),
+            Node("wait", "WaitForEvent", new JsonObject { ["eventName"] = "Go" }),
+        ],
+        [Connect("start", "wait"), Connect("wait", "wait")]);
+
+    /// <summary>Start → HumanTask (form with a comment, outcomes Approve / Reject) → SetVariable → End, like an ops approval.</summary>
+    public static JsonObject Approval(string id) => Definition(
+        id,
+        [
+            Node("start", "Start"),
+            Node("approve", "HumanTask", new JsonObject
+            {
+                ["title"] = "Approve the request",
+                ["role"] = "ops",
+                ["form"] = new JsonArray { new JsonObject { ["name"] = "comment", ["label"] = "Comment", ["type"] = "string", ["required"] = false } },
+                ["outcomes"] = new JsonArray { "Approve", "Reject" },
+            }),
+            Node("set", "SetVariable", new JsonObject { ["variable"] = "counter", ["value"] = 1 }),
+            Node("end", "End"),
+        ],
+        [Connect("start", "approve"), Connect("approve", "set", "Approve"), Connect("approve", "end", "Reject"), Connect("set", "end")]);
+
     private static JsonObject Definition(string id, JsonArray activities, JsonArray connections) => new()
     {
         ["definitionId"] = id,
@@ -48,6 +77,6 @@ internal static class BenchDefinitions
     private static JsonObject Node(string id, string type, JsonObject? inputs = null) =>
         new() { ["id"] = id, ["type"] = type, ["inputs"] = inputs ?? [] };
 
-    private static JsonObject Connect(string from, string to) =>
-        new() { ["source"] = new JsonObject { ["activity"] = from, ["port"] = "Done" }, ["target"] = new JsonObject { ["activity"] = to } };
+    private static JsonObject Connect(string from, string to, string port = "Done") =>
+        new() { ["source"] = new JsonObject { ["activity"] = from, ["port"] = port }, ["target"] = new JsonObject { ["activity"] = to } };
 }

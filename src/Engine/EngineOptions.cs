@@ -19,6 +19,9 @@ public sealed class EngineOptions
     /// <summary>Burst limits.</summary>
     public InterpreterOptions Interpreter { get; } = new();
 
+    /// <summary>How long finished instances are kept.</summary>
+    public RetentionOptions Retention { get; } = new();
+
     /// <summary>Whether the background worker runs in this process (off for tools that only read).</summary>
     public bool RunWorkers { get; set; } = true;
 }

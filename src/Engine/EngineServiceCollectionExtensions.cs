@@ -29,6 +29,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(options.Runtime);
         services.AddSingleton(options.Sandbox);
         services.AddSingleton(options.Interpreter);
+        services.AddSingleton(options.Retention);
         services.AddSingleton(registry);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EngineDb>();
@@ -39,16 +40,28 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<DefinitionStore>();
         services.AddSingleton<InstanceQueries>();
         services.AddSingleton<WorkQueue>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<SqliteProcessLock>();
         services.AddSingleton<BurstExecutor>();
         services.AddSingleton<WorkSignal>();
         services.AddSingleton<WorkerHealth>();
         services.AddSingleton<WorkflowRuntime>();
+        services.AddSingleton<InstanceMigrations>();
+        services.AddSingleton<RetentionWorker>();
         services.AddSingleton<WorkflowDirectorySync>();
         // HttpRequest applies its own timeoutSeconds (up to 300 s); the client's default 100 s would cut it short.
         services.AddHttpClient(HttpRequest.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         if (options.RunWorkers)
         {
             services.AddHostedService<WorkflowWorker>();
+            services.AddHostedService<QueueDepthSampler>();
+            services.AddHostedService(sp => sp.GetRequiredService<RetentionWorker>());
+            if (options.Database.UsePostgres)
+            {
+                // Other hosts' work wakes this one at once; SQLite is one process, so its WorkSignal suffices.
+                services.AddSingleton<PostgresWorkListener>();
+                services.AddHostedService(sp => sp.GetRequiredService<PostgresWorkListener>());
+            }
         }
 
         return services;

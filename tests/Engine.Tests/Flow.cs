@@ -43,6 +43,14 @@ internal sealed class Flow
         return this;
     }
 
+    /// <summary>Gives an added activity a retry policy: <c>Retry("call", new { maxAttempts = 3, initialDelay = "PT5S" })</c>.</summary>
+    public Flow Retry(string activityId, object policy)
+    {
+        var node = _activities.Single(a => a!["id"]!.GetValue<string>() == activityId)!;
+        node["retry"] = ToNode(policy);
+        return this;
+    }
+
     /// <summary>Connects <c>"source[:port]"</c> to <paramref name="target"/>.</summary>
     public Flow Connect(string source, string target)
     {

@@ -126,7 +126,12 @@ internal sealed class WorkflowRun
 
     public Task<BurstResult> StartAsync() => BurstAsync(new BurstTrigger.Start(), null);
 
+    /// <summary>Ops retry from an incident.</summary>
     public Task<BurstResult> RetryAsync(string activityId) => BurstAsync(new BurstTrigger.Retry(activityId), null);
+
+    /// <summary>Runs a retry a previous burst scheduled, as the runtime does when its work item falls due.</summary>
+    public Task<BurstResult> RunScheduledRetryAsync(ScheduledRetry retry) =>
+        BurstAsync(new BurstTrigger.Retry(retry.ActivityId, retry.ExecutionNumber, retry.Attempt), null);
 
     /// <summary>Resumes a bookmark a previous burst created, refusing (like the runtime) a payload its activity rejects.</summary>
     public Task<BurstResult> ResumeAsync(NewBookmark bookmark, JsonNode? payload = null)

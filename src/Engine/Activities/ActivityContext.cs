@@ -14,6 +14,7 @@ public sealed class ActivityContext
         string activityId,
         string activityType,
         int executionNumber,
+        int attempt,
         JsonNode? activityState,
         IServiceProvider services,
         ILogger logger,
@@ -24,6 +25,7 @@ public sealed class ActivityContext
         ActivityId = activityId;
         ActivityType = activityType;
         ExecutionNumber = executionNumber;
+        Attempt = attempt;
         ActivityState = activityState;
         Services = services;
         Logger = logger;
@@ -45,6 +47,12 @@ public sealed class ActivityContext
 
     /// <summary>1 for the first execution of this activity in this instance, 2 for the second (loops), …</summary>
     public int ExecutionNumber { get; }
+
+    /// <summary>
+    /// 1 for the first try of this execution, 2 for its first retry, …: retries (by the activity's
+    /// retry policy or by ops from an incident) keep the <see cref="ExecutionNumber"/> and count up here.
+    /// </summary>
+    public int Attempt { get; }
 
     /// <summary>
     /// A key that is the same across retries of this execution and different for every other one:

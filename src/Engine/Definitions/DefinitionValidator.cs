@@ -79,6 +79,11 @@ public sealed class DefinitionValidator(ActivityRegistry registry, ExpressionSyn
         {
             var node = activities[i];
             var path = $"root.activities[{i}]";
+            foreach (var (field, message) in node.Retry?.Problems() ?? [])
+            {
+                errors.Add(new($"{path}.retry.{field}", node.Id, message));
+            }
+
             var descriptor = registry.Find(node.Type);
             if (descriptor is null)
             {

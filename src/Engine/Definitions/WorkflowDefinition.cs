@@ -57,6 +57,9 @@ public sealed class ActivityNode
 
     /// <summary>Where the designer draws the node.</summary>
     public Position? Position { get; set; }
+
+    /// <summary>Retries with backoff when the activity fails; none when left out.</summary>
+    public RetryPolicy? Retry { get; set; }
 }
 
 /// <summary>Designer coordinates of a node.</summary>

@@ -7,4 +7,5 @@ namespace Sleek.Workflows.Engine.Persistence;
 /// <param name="BookmarkId">Bookmark for Resume and Timer.</param>
 /// <param name="PayloadJson">Resume payload or retry data.</param>
 /// <param name="Attempts">How often it has been claimed, this time included.</param>
-public sealed record ClaimedWork(long Id, Guid InstanceId, string Kind, Guid? BookmarkId, string? PayloadJson, int Attempts);
+/// <param name="TakenOverFrom">The worker whose lease expired before this claim (a takeover), else null.</param>
+public sealed record ClaimedWork(long Id, Guid InstanceId, string Kind, Guid? BookmarkId, string? PayloadJson, int Attempts, string? TakenOverFrom = null);

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Npgsql;
 
 namespace Sleek.Workflows.Engine.Persistence;
 
@@ -13,6 +14,9 @@ public sealed class EngineDb : IDisposable
 {
     private readonly PooledDbContextFactory<PostgresEngineDbContext>? _postgres;
     private readonly PooledDbContextFactory<SqliteEngineDbContext>? _sqlite;
+    // Any constant shared by all hosts; "sleek" in ASCII.
+    private const long StartupLockKey = 0x736C65656B;
+
     private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
 
     /// <summary>Builds the factory for the options.</summary>
@@ -23,7 +27,7 @@ public sealed class EngineDb : IDisposable
         {
             _postgres = new PooledDbContextFactory<PostgresEngineDbContext>(
                 new DbContextOptionsBuilder<PostgresEngineDbContext>()
-                    .UseNpgsql(options.PostgresConnectionString)
+                    .UseNpgsql(WithAutoPrepare(options.PostgresConnectionString!))
                     .Options);
         }
         else
@@ -52,7 +56,14 @@ public sealed class EngineDb : IDisposable
     public string ProviderName => IsPostgres ? "PostgreSQL" : "SQLite";
 
     /// <summary>A new context; dispose it.</summary>
-    public EngineDbContext CreateContext() => _postgres is not null ? _postgres.CreateDbContext() : _sqlite!.CreateDbContext();
+    public EngineDbContext CreateContext()
+    {
+        EngineDbContext db = _postgres is not null ? _postgres.CreateDbContext() : _sqlite!.CreateDbContext();
+        // No savepoint around each SaveChanges in our transactions: a failed SaveChanges always ends the whole
+        // transaction here, so the savepoint would only cost two round trips per SaveChanges.
+        db.Database.AutoSavepointsEnabled = false;
+        return db;
+    }
 
     /// <summary>
     /// Enter before a write transaction. On SQLite it holds the process-wide writer lock until disposed;
@@ -67,6 +78,50 @@ public sealed class EngineDb : IDisposable
 
         await _sqliteWriter.WaitAsync(cancellationToken);
         return new Gate(_sqliteWriter);
+    }
+
+    /// <summary>
+    /// Serializes start-up work (migrations, importing <c>workflows/</c>) between hosts that start at the
+    /// same time on one PostgreSQL database: a session advisory lock held until disposed, so the second
+    /// host finds the first one's work done instead of colliding with it. Nothing on SQLite (one process).
+    /// </summary>
+    public async Task<IAsyncDisposable> StartupLockAsync(CancellationToken cancellationToken)
+    {
+        if (!IsPostgres)
+        {
+            return NoGate.Instance;
+        }
+
+        var connection = new NpgsqlConnection(Options.PostgresConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock({StartupLockKey})", connection);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return new StartupLock(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The engine runs the same few statements for every burst: prepared once per connection, PostgreSQL
+    /// parses and plans them once instead of every time (about a third of its work per burst). A connection
+    /// string that sets <c>Max Auto Prepare</c> itself (0 turns it off, e.g. behind a pooler without
+    /// prepared-statement support) is kept as it is.
+    /// </summary>
+    private static string WithAutoPrepare(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare"))
+        {
+            return connectionString;
+        }
+
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString;
     }
 
     /// <summary>Applies pending migrations (and WAL mode on SQLite).</summary>
@@ -96,12 +151,31 @@ public sealed class EngineDb : IDisposable
         }
     }
 
-    private sealed class NoGate : IDisposable
+    private sealed class NoGate : IDisposable, IAsyncDisposable
     {
         public static readonly NoGate Instance = new();
 
         public void Dispose()
         {
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    private sealed class StartupLock(NpgsqlConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var command = new NpgsqlCommand($"SELECT pg_advisory_unlock({StartupLockKey})", connection);
+                await command.ExecuteNonQueryAsync();
+            }
+            finally
+            {
+                // Closing the session would release the lock anyway (also when the host dies holding it).
+                await connection.DisposeAsync();
+            }
         }
     }
 }

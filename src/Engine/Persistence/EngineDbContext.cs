@@ -30,6 +30,11 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
     /// <summary>Incidents.</summary>
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
 
+    /// <summary>Idempotency keys of API clients and the responses they got.</summary>
+    public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
+
+    private static string? _lockInstanceSql;
+
     /// <summary>True for PostgreSQL (row locks, SKIP LOCKED); false for the embedded SQLite mode.</summary>
     public abstract bool IsPostgres { get; }
 
@@ -45,7 +50,10 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
             return await Instances.SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
         }
 
-        var rows = await Instances.FromSqlRaw("SELECT * FROM workflow_instances WHERE id = {0} FOR UPDATE", instanceId).ToListAsync(cancellationToken);
+        // Columns named, not *: the statement is prepared (see EngineDb), and a prepared SELECT * fails once a
+        // migration by a newer host adds a column ("cached plan must not change result type").
+        _lockInstanceSql ??= $"SELECT {string.Join(", ", Model.FindEntityType(typeof(WorkflowInstanceRecord))!.GetProperties().Select(p => p.GetColumnName()))} FROM workflow_instances WHERE id = {{0}} FOR UPDATE";
+        var rows = await Instances.FromSqlRaw(_lockInstanceSql, instanceId).ToListAsync(cancellationToken);
         return rows.SingleOrDefault();
     }
 
@@ -109,6 +117,7 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
             e.HasKey(x => x.Id);
             e.Property(x => x.Kind).HasMaxLength(20);
             e.Property(x => x.LockedBy).HasMaxLength(200);
+            e.Property(x => x.TakenOverFrom).HasMaxLength(200);
             e.HasIndex(x => x.AvailableAt);
             e.HasIndex(x => x.InstanceId);
             e.HasIndex(x => x.BookmarkId);
@@ -122,6 +131,18 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
             e.Property(x => x.Resolution).HasMaxLength(20);
             e.HasIndex(x => new { x.InstanceId, x.ResolvedAt });
             e.HasIndex(x => x.CreatedAt);
+        });
+        modelBuilder.Entity<IdempotencyRecord>(e =>
+        {
+            e.ToTable("idempotency_keys");
+            e.HasKey(x => new { x.Scope, x.IdempotencyKey });
+            e.Property(x => x.Scope).HasMaxLength(300);
+            e.Property(x => x.IdempotencyKey).HasMaxLength(IdempotencyRecord.MaxKeyLength);
+            e.Property(x => x.RequestHash).HasMaxLength(64);
+            e.Property(x => x.ContentType).HasMaxLength(200);
+            e.Property(x => x.Location).HasMaxLength(2000);
+            e.Property(x => x.Owner).HasMaxLength(200);
+            e.HasIndex(x => x.ExpiresAt);
         });
 
         // snake_case columns, so hand-written SQL (work claiming, benchmarks) reads naturally.

@@ -15,7 +15,7 @@ public sealed class IncidentRecord
     /// <summary>Its type.</summary>
     public string? ActivityType { get; set; }
 
-    /// <summary>The execution number that failed.</summary>
+    /// <summary>How many tries of the failed execution were made (retries included).</summary>
     public int Attempt { get; set; }
 
     /// <summary>The error message.</summary>

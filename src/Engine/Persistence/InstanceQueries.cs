@@ -12,8 +12,11 @@ public sealed class InstanceQueries(EngineDb engineDb)
     /// <summary>Largest page of a list.</summary>
     public const int MaxPageSize = 200;
 
-    /// <summary>Journal rows returned with an instance.</summary>
-    public const int MaxJournalRows = 1000;
+    /// <summary>Journal rows in a page unless the caller asks for fewer; also the page returned with an instance.</summary>
+    public const int JournalPageSize = 100;
+
+    /// <summary>Largest journal page.</summary>
+    public const int MaxJournalPageSize = 500;
 
     /// <summary>Instances matching a filter, newest first.</summary>
     public async Task<Page<InstanceSummary>> ListAsync(InstanceFilter filter, CancellationToken cancellationToken)
@@ -64,10 +67,13 @@ public sealed class InstanceQueries(EngineDb engineDb)
             .OrderByDescending(x => x.CreatedAt)
             .Take(50)
             .ToListAsync(cancellationToken);
-        var journal = includeJournal
-            ? await db.Journal.AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.Id).Take(MaxJournalRows).ToListAsync(cancellationToken)
-            : [];
+        var journal = includeJournal ? await JournalPageAsync(db, id, null, JournalPageSize, cancellationToken) : new JournalPage([], null);
         var state = JsonSerializer.Deserialize<InstanceState>(instance.StateJson, StateJson.Options) ?? new InstanceState();
+        // A cancelled (or faulted) instance runs no scheduled retry, whatever its state still lists.
+        var retries = state.Retries
+            .Where(r => r.Value.NextAttemptAt is not null && instance.Status is WorkflowStatus.Running or WorkflowStatus.Suspended)
+            .Select(r => new PendingRetryView(r.Key, r.Value.ExecutionNumber, r.Value.FailedAttempts, r.Value.NextAttemptAt!.Value))
+            .OrderBy(r => r.NextAttemptAt);
         return new InstanceView(
             instance.Id,
             instance.DefinitionId,
@@ -81,8 +87,25 @@ public sealed class InstanceQueries(EngineDb engineDb)
             state.Variables,
             state.Input,
             [.. bookmarks.Select(ToView)],
+            [.. retries],
             [.. incidents.Select(ToView)],
-            [.. journal.Select(j => new JournalView(j.Id, j.ActivityId, j.ActivityType, j.ExecutionNumber, j.Event, j.StartedAt, j.CompletedAt, Parse(j.InputsJson), Parse(j.OutputJson), j.Ports, j.Error))]);
+            journal.Items,
+            journal.Next is not null);
+    }
+
+    /// <summary>
+    /// Journal rows after sequence <paramref name="after"/> (from the start when null), oldest first,
+    /// at most <paramref name="limit"/>; null when the instance is unknown.
+    /// </summary>
+    public async Task<JournalPage?> JournalAsync(Guid id, long? after, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = engineDb.CreateContext();
+        if (!await db.Instances.AnyAsync(i => i.Id == id, cancellationToken))
+        {
+            return null;
+        }
+
+        return await JournalPageAsync(db, id, after, Math.Clamp(limit, 1, MaxJournalPageSize), cancellationToken);
     }
 
     /// <summary>Incidents, open ones only unless <paramref name="includeResolved"/>, newest first.</summary>
@@ -112,6 +135,22 @@ public sealed class InstanceQueries(EngineDb engineDb)
 
     private static IncidentView ToView(IncidentRecord x) =>
         new(x.Id, x.InstanceId, x.ActivityId, x.ActivityType, x.Attempt, x.Error, x.CreatedAt, x.ResolvedAt, x.Resolution);
+
+    private static async Task<JournalPage> JournalPageAsync(EngineDbContext db, Guid id, long? after, int limit, CancellationToken cancellationToken)
+    {
+        var query = db.Journal.AsNoTracking().Where(j => j.InstanceId == id);
+        if (after is { } sequence)
+        {
+            query = query.Where(j => j.Id > sequence);
+        }
+
+        // One row more than asked says whether another page follows.
+        var rows = await query.OrderBy(j => j.Id).Take(limit + 1).ToListAsync(cancellationToken);
+        var items = rows.Take(limit)
+            .Select(j => new JournalView(j.Id, j.ActivityId, j.ActivityType, j.ExecutionNumber, j.Event, j.StartedAt, j.CompletedAt, Parse(j.InputsJson), Parse(j.OutputJson), j.Ports, j.Error))
+            .ToList();
+        return new JournalPage(items, rows.Count > limit ? items[^1].Sequence : null);
+    }
 
     private static JsonNode? Parse(string? json) => json is null ? null : JsonNode.Parse(json);
 }

@@ -36,8 +36,14 @@ public sealed class WorkItemRecord
     /// <summary>Worker holding the lease.</summary>
     public string? LockedBy { get; set; }
 
-    /// <summary>Lease end (UTC); after it another worker may take the item.</summary>
+    /// <summary>Lease end (UTC); after it another worker may take the item. A running burst renews it.</summary>
     public DateTime? LockedUntil { get; set; }
+
+    /// <summary>
+    /// Set by a claim to the worker whose lease had expired unfinished (a lease takeover); null when the
+    /// item was new or given back after a failure.
+    /// </summary>
+    public string? TakenOverFrom { get; set; }
 
     /// <summary>How often it was claimed.</summary>
     public int Attempts { get; set; }

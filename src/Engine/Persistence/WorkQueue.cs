@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Sleek.Workflows.Engine.Runtime;
 
 namespace Sleek.Workflows.Engine.Persistence;
@@ -7,14 +8,16 @@ namespace Sleek.Workflows.Engine.Persistence;
 /// <summary>
 /// Claims queued work under a lease. On PostgreSQL the claim uses <c>FOR UPDATE SKIP LOCKED</c>, so
 /// workers of several hosts never block on or take the same item; an expired lease (a crashed worker)
-/// makes the item claimable again.
+/// makes the item claimable again: a lease takeover, which is logged and counted in <see cref="RuntimeCounters"/>.
 /// </summary>
-public sealed class WorkQueue(EngineDb engineDb, RuntimeOptions options, TimeProvider clock)
+public sealed class WorkQueue(EngineDb engineDb, RuntimeOptions options, TimeProvider clock, ILogger<WorkQueue> logger)
 {
-    private const string Returning = " RETURNING id, instance_id, kind, bookmark_id, payload_json, attempts";
+    private const string Returning = " RETURNING id, instance_id, kind, bookmark_id, payload_json, attempts, taken_over_from";
 
+    // taken_over_from = locked_by reads the old row: a holder is still named only when its lease expired
+    // unfinished (finished items are deleted, failed ones given back with locked_by NULL).
     private const string ClaimNextTemplate = """
-        UPDATE work_items SET locked_by = @owner, locked_until = @until, attempts = attempts + 1
+        UPDATE work_items SET taken_over_from = locked_by, locked_by = @owner, locked_until = @until, attempts = attempts + 1
         WHERE id = (
             SELECT w.id FROM work_items w
             WHERE w.available_at <= @now AND (w.locked_until IS NULL OR w.locked_until < @now)
@@ -28,13 +31,28 @@ public sealed class WorkQueue(EngineDb engineDb, RuntimeOptions options, TimePro
     private static readonly string ClaimNextSqlite = string.Format(System.Globalization.CultureInfo.InvariantCulture, ClaimNextTemplate, "");
 
     private const string ClaimOne = """
-        UPDATE work_items SET locked_by = @owner, locked_until = @until, attempts = attempts + 1
+        UPDATE work_items SET taken_over_from = locked_by, locked_by = @owner, locked_until = @until, attempts = attempts + 1
         WHERE id = @id AND (locked_until IS NULL OR locked_until < @now)
         """ + Returning;
 
     /// <summary>Claims the next due item, or returns null when there is none.</summary>
     public Task<ClaimedWork?> ClaimNextAsync(CancellationToken cancellationToken) =>
         ClaimAsync(engineDb.IsPostgres ? ClaimNextPostgres : ClaimNextSqlite, null, cancellationToken);
+
+    /// <summary>
+    /// Leases a new item to this worker before it is inserted, for work the caller runs itself at once (a
+    /// request's own burst): no other worker races it for the item, and the queue's NOTIFY wakes nobody
+    /// for it. Should the caller die, the lease expires and another worker takes the item over.
+    /// </summary>
+    public void LeaseToSelf(WorkItemRecord item)
+    {
+        item.LockedBy = options.WorkerName;
+        item.LockedUntil = Now() + options.Lease;
+        item.Attempts = 1;
+    }
+
+    /// <summary>The claim of an item leased with <see cref="LeaseToSelf"/> and inserted since.</summary>
+    public static ClaimedWork Leased(WorkItemRecord item) => new(item.Id, item.InstanceId, item.Kind, item.BookmarkId, item.PayloadJson, item.Attempts);
 
     /// <summary>Claims one specific item (the one a request just queued), or null when another worker has it.</summary>
     public Task<ClaimedWork?> ClaimAsync(long id, CancellationToken cancellationToken) =>
@@ -48,6 +66,20 @@ public sealed class WorkQueue(EngineDb engineDb, RuntimeOptions options, TimePro
         var availableAt = Now() + delay;
         await db.WorkItems.Where(w => w.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.LockedBy, (string?)null).SetProperty(w => w.LockedUntil, (DateTime?)null).SetProperty(w => w.AvailableAt, availableAt), cancellationToken);
+    }
+
+    /// <summary>
+    /// Renews this worker's lease on a running item. False when the item is gone (its burst committed)
+    /// or another worker holds it now (the lease had expired).
+    /// </summary>
+    public async Task<bool> ExtendLeaseAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = engineDb.CreateContext();
+        using var gate = await engineDb.WriteGateAsync(cancellationToken);
+        var until = Now() + options.Lease;
+        var owner = options.WorkerName;
+        return await db.WorkItems.Where(w => w.Id == id && w.LockedBy == owner)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.LockedUntil, until), cancellationToken) == 1;
     }
 
     /// <summary>Items waiting to run now (not leased, due).</summary>
@@ -81,13 +113,24 @@ public sealed class WorkQueue(EngineDb engineDb, RuntimeOptions options, TimePro
             return null;
         }
 
-        return new ClaimedWork(
+        var work = new ClaimedWork(
             reader.GetInt64(0),
             reader.GetGuid(1),
             reader.GetString(2),
             reader.IsDBNull(3) ? null : reader.GetGuid(3),
             reader.IsDBNull(4) ? null : reader.GetString(4),
-            reader.GetInt32(5));
+            reader.GetInt32(5),
+            reader.IsDBNull(6) ? null : reader.GetString(6));
+        if (work.TakenOverFrom is { } previous)
+        {
+            logger.LogWarning(
+                "Lease takeover: work item {WorkItemId} ({Kind}) of instance {InstanceId} was leased by {PreviousOwner}, whose lease expired unfinished; {Worker} runs it now (attempt {Attempts})",
+                work.Id, work.Kind, work.InstanceId, previous, options.WorkerName, work.Attempts);
+            RuntimeCounters.RecordTakeover(new LeaseTakeover(work.Id, work.InstanceId, work.Kind, previous, options.WorkerName, work.Attempts));
+            EngineTelemetry.RecordLeaseTakeover(work.Kind);
+        }
+
+        return work;
     }
 
     private static void AddParameter(DbCommand command, string name, object value)

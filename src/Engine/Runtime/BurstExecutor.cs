@@ -16,6 +16,7 @@ public sealed class BurstExecutor(
     DefinitionStore definitions,
     WorkflowInterpreter interpreter,
     WorkQueue queue,
+    RuntimeOptions options,
     TimeProvider clock,
     ILogger<BurstExecutor> logger)
 {
@@ -25,9 +26,13 @@ public sealed class BurstExecutor(
     /// <summary>Runs the item; failures are logged and the item is released with backoff.</summary>
     public async Task RunAsync(ClaimedWork work, CancellationToken cancellationToken)
     {
+        using var telemetry = EngineTelemetry.StartBurst(work);
+        // Renew the lease while the burst runs, so only a dead host's work is taken over. SQLite needs none:
+        // one process, and its writer lock keeps every other claim waiting until the burst ends.
+        await using var heartbeat = engineDb.IsPostgres ? LeaseHeartbeat.Start(queue, work, options.HeartbeatInterval, clock, logger) : null;
         try
         {
-            await RunBurstAsync(work, cancellationToken);
+            await RunBurstAsync(work, telemetry, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -35,6 +40,7 @@ public sealed class BurstExecutor(
         }
         catch (Exception ex)
         {
+            telemetry.Failed(ex);
             if (work.Attempts >= MaxAttempts)
             {
                 logger.LogError(ex, "Work item {WorkItemId} ({Kind}) of instance {InstanceId} failed {Attempts} times; faulting the instance", work.Id, work.Kind, work.InstanceId, work.Attempts);
@@ -48,7 +54,7 @@ public sealed class BurstExecutor(
         }
     }
 
-    private async Task RunBurstAsync(ClaimedWork work, CancellationToken cancellationToken)
+    private async Task RunBurstAsync(ClaimedWork work, BurstTelemetry telemetry, CancellationToken cancellationToken)
     {
         await using var db = engineDb.CreateContext();
         using var gate = await engineDb.WriteGateAsync(cancellationToken);
@@ -68,10 +74,11 @@ public sealed class BurstExecutor(
             return;
         }
 
-        if (instance.Status == WorkflowStatus.Faulted && work.Kind is WorkKind.Timer or WorkKind.Resume)
+        if (instance.Status == WorkflowStatus.Faulted && work.Kind is WorkKind.Timer or WorkKind.Resume or WorkKind.Retry)
         {
             // A faulted instance moves only when ops retry it. Dropping this item would lose the timer
-            // (its bookmark stays open, nothing would fire it) or the resume: park it for the retry.
+            // (its bookmark stays open, nothing would fire it), the resume or another branch's scheduled
+            // retry: park it for the retry. (An ops retry sets the instance Running before it queues.)
             item.AvailableAt = WorkItemRecord.Parked;
             item.LockedBy = null;
             item.LockedUntil = null;
@@ -95,10 +102,14 @@ public sealed class BurstExecutor(
         // A resume accepted but not run yet (bookmark consumed, work queued) is still a wait of the
         // instance: a burst that ran first without it would see nothing open, complete the instance
         // and so drop the accepted resume.
+        // Two index lookups in one statement (UNION ALL), so the cost does not grow with the consumed bookmarks a long-lived instance piles up.
+        var acceptedResumes = db.WorkItems.Where(w => w.InstanceId == instance.Id && w.Kind == WorkKind.Resume && w.Id != work.Id).Select(w => w.BookmarkId);
         var open = await db.Bookmarks.AsNoTracking()
-            .Where(b => b.InstanceId == instance.Id
-                && (b.ConsumedAt == null || db.WorkItems.Any(w => w.BookmarkId == b.Id && w.Kind == WorkKind.Resume && w.Id != work.Id)))
+            .Where(b => b.InstanceId == instance.Id && b.ConsumedAt == null)
             .Select(b => new { b.Id, b.ActivityId, b.ExecutionNumber, b.Name, b.DataJson })
+            .Concat(db.Bookmarks.AsNoTracking()
+                .Where(b => b.InstanceId == instance.Id && b.ConsumedAt != null && acceptedResumes.Contains(b.Id))
+                .Select(b => new { b.Id, b.ActivityId, b.ExecutionNumber, b.Name, b.DataJson }))
             .ToListAsync(cancellationToken);
         var openBookmarks = open.Select(b => new OpenBookmark(b.Id, b.ActivityId, b.ExecutionNumber, b.Name, ParseObject(b.DataJson))).ToList();
 
@@ -114,6 +125,7 @@ public sealed class BurstExecutor(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        telemetry.Ran(instance.DefinitionId, instance.Version, result.Status, result.Steps, result.Incident);
         logger.LogInformation(
             "Burst of instance {InstanceId} ({DefinitionId} v{Version}) ran {Steps} steps after {Kind}: {Status}",
             instance.Id, instance.DefinitionId, instance.Version, result.Steps, work.Kind, result.Status);
@@ -131,8 +143,10 @@ public sealed class BurstExecutor(
             case WorkKind.Start:
                 return instance.Status == WorkflowStatus.Running ? new BurstTrigger.Start() : null;
             case WorkKind.Retry:
-                var activityId = JsonNode.Parse(work.PayloadJson ?? "{}")?["activityId"]?.GetValue<string>();
-                return activityId is null ? null : new BurstTrigger.Retry(activityId);
+                // {"activityId"} from ops; {"activityId", "executionNumber", "attempt"} from a retry policy.
+                var retry = JsonNode.Parse(work.PayloadJson ?? "{}");
+                var activityId = retry?["activityId"]?.GetValue<string>();
+                return activityId is null ? null : new BurstTrigger.Retry(activityId, retry?["executionNumber"]?.GetValue<int>(), retry?["attempt"]?.GetValue<int>());
             case WorkKind.Timer:
                 if (instance.Status == WorkflowStatus.Faulted)
                 {
@@ -204,6 +218,18 @@ public sealed class BurstExecutor(
             }
         }
 
+        foreach (var retry in result.ScheduledRetries)
+        {
+            db.WorkItems.Add(new WorkItemRecord
+            {
+                InstanceId = instance.Id,
+                Kind = WorkKind.Retry,
+                PayloadJson = new JsonObject { ["activityId"] = retry.ActivityId, ["executionNumber"] = retry.ExecutionNumber, ["attempt"] = retry.Attempt }.ToJsonString(),
+                CreatedAt = now,
+                AvailableAt = retry.DueAt,
+            });
+        }
+
         if (result.CancelledBookmarks.Count > 0)
         {
             var ids = result.CancelledBookmarks;
@@ -267,6 +293,7 @@ public sealed class BurstExecutor(
         instance.ConcurrencyVersion++;
         db.Incidents.Add(new IncidentRecord { Id = Guid.NewGuid(), InstanceId = instance.Id, Attempt = work.Attempts, Error = message, CreatedAt = now });
         await db.SaveChangesAsync(cancellationToken);
+        EngineTelemetry.RecordIncident(null);
     }
 
     private static JsonObject ParseObject(string json) => JsonNode.Parse(json) as JsonObject ?? [];

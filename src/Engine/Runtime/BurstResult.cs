@@ -18,6 +18,9 @@ public sealed class BurstResult
     /// <summary>Journal rows in execution order.</summary>
     public List<JournalEntry> Journal { get; } = [];
 
+    /// <summary>Retries to queue: failed tries whose activity's retry policy has tries left.</summary>
+    public List<ScheduledRetry> ScheduledRetries { get; } = [];
+
     /// <summary>Set when the burst faulted.</summary>
     public IncidentInfo? Incident { get; set; }
 

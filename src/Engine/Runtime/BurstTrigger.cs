@@ -17,7 +17,14 @@ public abstract record BurstTrigger
     /// <param name="Payload">What the resumer sent.</param>
     public sealed record Resume(OpenBookmark Bookmark, JsonNode? Payload) : BurstTrigger;
 
-    /// <summary>Re-run an activity that faulted (ops retry from an incident).</summary>
+    /// <summary>
+    /// Runs a failed activity execution again under the same execution number. Without
+    /// <paramref name="Attempt"/> it is an ops retry from an incident (the next try after the failed
+    /// ones); with it, a retry its policy scheduled, which runs only while the instance state still
+    /// expects exactly that try (an End, a WaitAny join or a cancel may have dropped it meanwhile).
+    /// </summary>
     /// <param name="ActivityId">The activity to run again.</param>
-    public sealed record Retry(string ActivityId) : BurstTrigger;
+    /// <param name="ExecutionNumber">The failed execution (scheduled retries).</param>
+    /// <param name="Attempt">The try this is, 2 and up (scheduled retries).</param>
+    public sealed record Retry(string ActivityId, int? ExecutionNumber = null, int? Attempt = null) : BurstTrigger;
 }

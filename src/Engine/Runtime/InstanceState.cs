@@ -22,4 +22,7 @@ public sealed class InstanceState
 
     /// <summary>State activities keep across executions (e.g. a ForEach index).</summary>
     public Dictionary<string, JsonNode?> ActivityState { get; set; } = [];
+
+    /// <summary>Executions that failed and have not got past it yet (retry pending, or waiting for ops), by activity id.</summary>
+    public Dictionary<string, ActivityRetryState> Retries { get; set; } = [];
 }

@@ -12,6 +12,6 @@ public static class WorkKind
     /// <summary>A timer bookmark falls due (consumed by the worker when it fires).</summary>
     public const string Timer = "Timer";
 
-    /// <summary>Run a faulted activity again.</summary>
+    /// <summary>Run a failed activity execution again: scheduled by its retry policy (due after the backoff), or by ops from an incident.</summary>
     public const string Retry = "Retry";
 }

@@ -74,7 +74,7 @@ public sealed class WorkflowInterpreter
                     _queue.AddLast(Definition.StartActivityId);
                     break;
                 case BurstTrigger.Retry retry when Definition.HasNode(retry.ActivityId):
-                    _queue.AddLast(retry.ActivityId);
+                    await RetryAsync(retry);
                     break;
                 case BurstTrigger.Retry retry:
                     Fail(retry.ActivityId, null, 0, $"cannot retry activity '{retry.ActivityId}': this definition version does not have it");
@@ -98,16 +98,44 @@ public sealed class WorkflowInterpreter
 
             if (Result.Status == WorkflowStatus.Running)
             {
-                Result.Status = _open.Count + Result.NewBookmarks.Count > 0 ? WorkflowStatus.Suspended : WorkflowStatus.Completed;
+                // A scheduled retry is a wait too: the instance is not done while one is pending.
+                var waiting = _open.Count + Result.NewBookmarks.Count > 0 || State.Retries.Values.Any(r => r.NextAttemptAt is not null);
+                Result.Status = waiting ? WorkflowStatus.Suspended : WorkflowStatus.Completed;
             }
         }
 
-        private async Task ExecuteAsync(string activityId)
+        private async Task RetryAsync(BurstTrigger.Retry retry)
+        {
+            var failed = State.Retries.GetValueOrDefault(retry.ActivityId);
+            if (retry.Attempt is { } attempt)
+            {
+                // Scheduled by the retry policy: it runs only if the state still expects exactly this try.
+                if (failed?.NextAttemptAt is null || failed.ExecutionNumber != retry.ExecutionNumber || failed.FailedAttempts + 1 != attempt)
+                {
+                    _owner._logger.LogInformation(
+                        "Retry {Attempt} of activity {ActivityId} (execution {ExecutionNumber}) of instance {InstanceId} is no longer expected; dropped",
+                        attempt, retry.ActivityId, retry.ExecutionNumber, _request.InstanceId);
+                    return;
+                }
+
+                await ExecuteAsync(retry.ActivityId, failed.ExecutionNumber, attempt);
+                return;
+            }
+
+            // Ops retry from an incident: the same execution (so the same idempotency key), one more try.
+            // Instances that faulted before retries were tracked have no entry; their failed execution is the latest one.
+            var latest = State.ExecutionCounts.GetValueOrDefault(retry.ActivityId);
+            var executionNumber = retry.ExecutionNumber ?? failed?.ExecutionNumber ?? (latest > 0 ? latest : null);
+            await ExecuteAsync(retry.ActivityId, executionNumber, (failed?.FailedAttempts ?? (executionNumber is null ? 0 : 1)) + 1);
+        }
+
+        /// <summary>Runs an activity: a new execution, or (<paramref name="retryOf"/>) a further try of a failed one.</summary>
+        private async Task ExecuteAsync(string activityId, int? retryOf = null, int attempt = 1)
         {
             Result.Steps++;
             var node = Definition.Node(activityId);
             var descriptor = Definition.Descriptor(activityId);
-            var executionNumber = State.ExecutionCounts[activityId] = State.ExecutionCounts.GetValueOrDefault(activityId) + 1;
+            var executionNumber = retryOf ?? (State.ExecutionCounts[activityId] = State.ExecutionCounts.GetValueOrDefault(activityId) + 1);
             var startedAt = Now();
             var activity = descriptor.Create();
             JsonObject inputs;
@@ -117,15 +145,32 @@ public sealed class WorkflowInterpreter
             }
             catch (ExpressionException ex)
             {
+                // A broken input fails the same way every time: no automatic retry, an incident at once.
                 Journal(node, executionNumber, "Faulted", startedAt, null, null, null, ex.Message);
-                Fail(node.Id, node.Type, executionNumber, $"activity '{node.Id}' ({node.Type}): {ex.Message}");
+                State.Retries[node.Id] = new ActivityRetryState { ExecutionNumber = executionNumber, FailedAttempts = attempt };
+                Fail(node.Id, node.Type, attempt, $"activity '{node.Id}' ({node.Type}): {ex.Message}");
                 return;
             }
 
-            var context = CreateContext(node, executionNumber);
+            var context = CreateContext(node, executionNumber, attempt);
             var result = await RunActivityAsync(node, () => activity.ExecuteAsync(context));
             KeepActivityState(activityId, context);
-            Apply(node, executionNumber, startedAt, inputs, result, "Executed");
+            if (result.Kind == ActivityResultKind.Fault && node.Retry is { } policy && attempt < policy.MaxAttempts)
+            {
+                ScheduleRetry(node, policy, executionNumber, attempt, startedAt, inputs, result.Error);
+                return;
+            }
+
+            Apply(node, executionNumber, startedAt, inputs, result, "Executed", attempt);
+        }
+
+        private void ScheduleRetry(ActivityNode node, RetryPolicy policy, int executionNumber, int attempt, DateTime startedAt, JsonObject inputs, string? error)
+        {
+            var delay = policy.DelayAfter(attempt, Random.Shared.NextDouble());
+            var dueAt = Now() + delay;
+            State.Retries[node.Id] = new ActivityRetryState { ExecutionNumber = executionNumber, FailedAttempts = attempt, NextAttemptAt = dueAt };
+            Result.ScheduledRetries.Add(new ScheduledRetry(node.Id, executionNumber, attempt + 1, dueAt));
+            Journal(node, executionNumber, "Faulted", startedAt, inputs, null, null, $"{error}; attempt {attempt} of {policy.MaxAttempts} failed, retrying in {Describe(delay)} (at {dueAt:yyyy-MM-ddTHH:mm:ss.fffZ})");
         }
 
         private async Task ResumeAsync(BurstTrigger.Resume resume)
@@ -146,23 +191,24 @@ public sealed class WorkflowInterpreter
                 return;
             }
 
-            var context = CreateContext(node, bookmark.ExecutionNumber);
+            var context = CreateContext(node, bookmark.ExecutionNumber, 1);
             var input = new ResumeInput(bookmark.Name, bookmark.Data, resume.Payload);
             var result = await RunActivityAsync(node, () => activity.ResumeAsync(context, input));
             KeepActivityState(node.Id, context);
             var journalInputs = new JsonObject { ["bookmark"] = bookmark.Name, ["payload"] = resume.Payload?.DeepClone() };
-            Apply(node, bookmark.ExecutionNumber, startedAt, journalInputs, result, "Resumed");
+            Apply(node, bookmark.ExecutionNumber, startedAt, journalInputs, result, "Resumed", 1);
         }
 
         private async Task<ActivityResult> RunActivityAsync(ActivityNode node, Func<ValueTask<ActivityResult>> run)
         {
+            using var telemetry = EngineTelemetry.StartActivity(node.Id, node.Type);
             try
             {
-                return await run();
+                return telemetry.Completed(await run());
             }
             catch (ExpressionException ex)
             {
-                return ActivityResult.Fault(ex.Message);
+                return telemetry.Completed(ActivityResult.Fault(ex.Message));
             }
             catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
             {
@@ -171,12 +217,18 @@ public sealed class WorkflowInterpreter
             catch (Exception ex)
             {
                 _owner._logger.LogError(ex, "Activity {ActivityId} ({ActivityType}) of instance {InstanceId} threw", node.Id, node.Type, _request.InstanceId);
-                return ActivityResult.Fault($"unexpected {ex.GetType().Name}: {ex.Message}");
+                return telemetry.Completed(ActivityResult.Fault($"unexpected {ex.GetType().Name}: {ex.Message}"));
             }
         }
 
-        private void Apply(ActivityNode node, int executionNumber, DateTime startedAt, JsonObject inputs, ActivityResult result, string journalEvent)
+        private void Apply(ActivityNode node, int executionNumber, DateTime startedAt, JsonObject inputs, ActivityResult result, string journalEvent, int attempt)
         {
+            if (result.Kind != ActivityResultKind.Fault)
+            {
+                // Past the failure: nothing to retry any more.
+                State.Retries.Remove(node.Id);
+            }
+
             switch (result.Kind)
             {
                 case ActivityResultKind.Outcome:
@@ -205,8 +257,10 @@ public sealed class WorkflowInterpreter
                     Journal(node, executionNumber, "Waiting", startedAt, inputs, result.Output, null, null);
                     break;
                 case ActivityResultKind.Fault:
-                    Journal(node, executionNumber, "Faulted", startedAt, inputs, null, null, result.Error);
-                    Fail(node.Id, node.Type, executionNumber, $"activity '{node.Id}' ({node.Type}) failed: {result.Error}");
+                    var tries = attempt > 1 ? $" (attempt {attempt})" : "";
+                    Journal(node, executionNumber, "Faulted", startedAt, inputs, null, null, result.Error + tries);
+                    State.Retries[node.Id] = new ActivityRetryState { ExecutionNumber = executionNumber, FailedAttempts = attempt };
+                    Fail(node.Id, node.Type, attempt, $"activity '{node.Id}' ({node.Type}) failed{(attempt > 1 ? $" after {attempt} attempts" : "")}: {result.Error}");
                     break;
                 case ActivityResultKind.CompleteWorkflow:
                     State.Outputs[node.Id] = result.Output?.DeepClone();
@@ -282,6 +336,19 @@ public sealed class WorkflowInterpreter
             }
 
             Result.NewBookmarks.RemoveAll(b => matches(b.ActivityId));
+
+            // A pending retry is a wait too; its queued work finds the state no longer expecting it and does nothing.
+            foreach (var (activityId, retry) in State.Retries.Where(r => r.Value.NextAttemptAt is not null && matches(r.Key)).ToList())
+            {
+                State.Retries.Remove(activityId);
+                if (Definition.HasNode(activityId))
+                {
+                    var now = Now();
+                    Journal(Definition.Node(activityId), retry.ExecutionNumber, "Cancelled", now, null, null, null, $"retry {retry.FailedAttempts + 1} dropped");
+                }
+            }
+
+            Result.ScheduledRetries.RemoveAll(r => matches(r.ActivityId));
         }
 
         private void Fail(string? activityId, string? activityType, int attempt, string error)
@@ -291,11 +358,12 @@ public sealed class WorkflowInterpreter
             _queue.Clear();
         }
 
-        private ActivityContext CreateContext(ActivityNode node, int executionNumber) => new(
+        private ActivityContext CreateContext(ActivityNode node, int executionNumber, int attempt) => new(
             _scope,
             node.Id,
             node.Type,
             executionNumber,
+            attempt,
             State.ActivityState.GetValueOrDefault(node.Id)?.DeepClone(),
             _owner._services,
             _owner._logger,
@@ -318,5 +386,10 @@ public sealed class WorkflowInterpreter
             Result.Journal.Add(new JournalEntry(node.Id, node.Type, executionNumber, journalEvent, startedAt, Now(), inputs, output?.DeepClone(), ports, error));
 
         private DateTime Now() => _owner._clock.GetUtcNow().UtcDateTime;
+
+        private static string Describe(TimeSpan delay) =>
+            delay < TimeSpan.FromMinutes(1) ? $"{delay.TotalSeconds:0.#} s"
+            : delay < TimeSpan.FromHours(1) ? $"{(int)delay.TotalMinutes} min {delay.Seconds} s"
+            : $"{(int)delay.TotalHours} h {delay.Minutes} min";
     }
 }

@@ -27,6 +27,12 @@ public sealed class WorkflowRuntime(
     /// <summary>Starts an instance and runs it until its first wait.</summary>
     public async Task<OperationResult<InstanceView>> StartAsync(StartRequest request, CancellationToken cancellationToken)
     {
+        if (request.InstanceId is { } chosen && await queries.GetAsync(chosen, includeJournal: false, cancellationToken) is { } started)
+        {
+            // A repeat of a start that already created its instance (the first run's host died or failed): no second one.
+            return OperationResult<InstanceView>.Created(started);
+        }
+
         var record = await definitions.FindAsync(request.DefinitionId, cancellationToken);
         if (record is null)
         {
@@ -59,8 +65,9 @@ public sealed class WorkflowRuntime(
         }
 
         var now = Now();
-        var instanceId = Guid.CreateVersion7();
+        var instanceId = request.InstanceId ?? Guid.CreateVersion7();
         var work = new WorkItemRecord { InstanceId = instanceId, Kind = WorkKind.Start, CreatedAt = now, AvailableAt = now };
+        queue.LeaseToSelf(work);
         await using (var db = engineDb.CreateContext())
         {
             using var gate = await engineDb.WriteGateAsync(cancellationToken);
@@ -80,7 +87,7 @@ public sealed class WorkflowRuntime(
         }
 
         logger.LogInformation("Started instance {InstanceId} of {DefinitionId} v{Version} (correlation {CorrelationId})", instanceId, request.DefinitionId, version, request.CorrelationId);
-        await RunNowAsync(work.Id, cancellationToken);
+        await RunLeasedAsync(work, cancellationToken);
         return OperationResult<InstanceView>.Created((await queries.GetAsync(instanceId, includeJournal: false, cancellationToken))!);
     }
 
@@ -90,24 +97,31 @@ public sealed class WorkflowRuntime(
     /// </summary>
     public async Task<OperationResult<InstanceView>> ResumeAsync(string token, JsonNode? payload, CancellationToken cancellationToken)
     {
-        BookmarkRecord? bookmark;
+        BookmarkRecord bookmark;
+        (string DefinitionId, int Version) definition;
         await using (var db = engineDb.CreateContext())
         {
-            bookmark = await db.Bookmarks.AsNoTracking().SingleOrDefaultAsync(b => b.Token == token, cancellationToken);
+            // The instance's definition version comes along, for checking the payload without another query.
+            var found = await (
+                from b in db.Bookmarks.AsNoTracking()
+                join i in db.Instances on b.InstanceId equals i.Id
+                where b.Token == token
+                select new { Bookmark = b, i.DefinitionId, i.Version }).SingleOrDefaultAsync(cancellationToken);
+            if (found is null)
+            {
+                return OperationResult<InstanceView>.NotFound("no bookmark has this token");
+            }
+
+            (bookmark, definition) = (found.Bookmark, (found.DefinitionId, found.Version));
         }
 
-        if (bookmark is null)
-        {
-            return OperationResult<InstanceView>.NotFound("no bookmark has this token");
-        }
-
-        var outcome = await ConsumeAndQueueAsync(bookmark, payload, cancellationToken);
+        var outcome = await ConsumeAndQueueAsync(bookmark, definition, payload, runHere: true, cancellationToken);
         if (outcome.Status != OperationStatus.Ok)
         {
             return new OperationResult<InstanceView>(outcome.Status, outcome.Value?.Current, outcome.Message, outcome.Errors);
         }
 
-        await RunNowAsync(outcome.Value!.WorkItemId, cancellationToken);
+        await RunLeasedAsync(outcome.Value!.Item!, cancellationToken);
         return OperationResult<InstanceView>.Ok((await queries.GetAsync(bookmark.InstanceId, includeJournal: false, cancellationToken))!);
     }
 
@@ -128,14 +142,15 @@ public sealed class WorkflowRuntime(
             return OperationResult<EventResult>.NotFound($"no workflow waits for event '{eventName}' with correlation id '{correlationId}'");
         }
 
-        var queued = new List<(Guid InstanceId, long WorkItemId)>();
+        var queued = new List<(Guid InstanceId, WorkItemRecord Item)>();
         OperationResult<QueuedWork>? lastRefusal = null;
         foreach (var bookmark in matching.Where(b => b.ConsumedAt is null))
         {
-            var outcome = await ConsumeAndQueueAsync(bookmark, payload, cancellationToken);
+            // This request runs the first resume itself; the others are announced, so idle workers of any host share them.
+            var outcome = await ConsumeAndQueueAsync(bookmark, null, payload, runHere: queued.Count == 0, cancellationToken);
             if (outcome.Status == OperationStatus.Ok)
             {
-                queued.Add((bookmark.InstanceId, outcome.Value!.WorkItemId));
+                queued.Add((bookmark.InstanceId, outcome.Value!.Item!));
             }
             else
             {
@@ -162,9 +177,9 @@ public sealed class WorkflowRuntime(
         }
 
         var resumed = new List<InstanceView>();
-        foreach (var (instanceId, workItemId) in queued)
+        foreach (var (instanceId, item) in queued)
         {
-            await RunNowAsync(workItemId, cancellationToken);
+            await (item.LockedBy is null ? RunNowAsync(item.Id, cancellationToken) : RunLeasedAsync(item, cancellationToken));
             resumed.Add((await queries.GetAsync(instanceId, includeJournal: false, cancellationToken))!);
         }
 
@@ -244,13 +259,18 @@ public sealed class WorkflowRuntime(
                 // including work parked while the instance was faulted.
                 var parked = await db.WorkItems.Where(w => w.InstanceId == instanceId && w.AvailableAt == WorkItemRecord.Parked)
                     .ExecuteUpdateAsync(s => s.SetProperty(w => w.AvailableAt, now), cancellationToken);
-                instance.Status = parked > 0 || await db.Bookmarks.AnyAsync(b => b.InstanceId == instanceId && b.ConsumedAt == null, cancellationToken) ? WorkflowStatus.Suspended : WorkflowStatus.Completed;
+                // Queued work includes a retry another branch's policy scheduled that was not due yet.
+                var waiting = parked > 0
+                    || await db.WorkItems.AnyAsync(w => w.InstanceId == instanceId, cancellationToken)
+                    || await db.Bookmarks.AnyAsync(b => b.InstanceId == instanceId && b.ConsumedAt == null, cancellationToken);
+                instance.Status = waiting ? WorkflowStatus.Suspended : WorkflowStatus.Completed;
             }
             else
             {
                 work.CreatedAt = now;
                 work.AvailableAt = now;
                 work.PayloadJson = new JsonObject { ["activityId"] = incident.ActivityId }.ToJsonString();
+                queue.LeaseToSelf(work);
                 db.WorkItems.Add(work);
             }
 
@@ -260,20 +280,20 @@ public sealed class WorkflowRuntime(
 
         if (work.Id != 0)
         {
-            await RunNowAsync(work.Id, cancellationToken);
+            await RunLeasedAsync(work, cancellationToken);
         }
 
         return OperationResult<InstanceView>.Ok((await queries.GetAsync(instanceId, false, cancellationToken))!);
     }
 
-    private async Task<OperationResult<QueuedWork>> ConsumeAndQueueAsync(BookmarkRecord bookmark, JsonNode? payload, CancellationToken cancellationToken)
+    private async Task<OperationResult<QueuedWork>> ConsumeAndQueueAsync(BookmarkRecord bookmark, (string DefinitionId, int Version)? definition, JsonNode? payload, bool runHere, CancellationToken cancellationToken)
     {
         if (bookmark.ConsumedAt is not null)
         {
             return await ConflictAsync(bookmark, AlreadyConsumed(bookmark), cancellationToken);
         }
 
-        var definitionProblem = await ValidatePayloadAsync(bookmark, payload, cancellationToken);
+        var definitionProblem = await ValidatePayloadAsync(bookmark, definition, payload, cancellationToken);
         if (definitionProblem is not null)
         {
             return definitionProblem;
@@ -282,25 +302,27 @@ public sealed class WorkflowRuntime(
         await using var db = engineDb.CreateContext();
         using var gate = await engineDb.WriteGateAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var status = await db.Instances.Where(i => i.Id == bookmark.InstanceId).Select(i => (WorkflowStatus?)i.Status).SingleOrDefaultAsync(cancellationToken);
-        if (status is not (WorkflowStatus.Suspended or WorkflowStatus.Running))
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            return await ConflictAsync(bookmark, $"instance {bookmark.InstanceId} is {status} and does not resume", cancellationToken);
-        }
-
         var now = Now();
+        // One statement checks that the instance still resumes and consumes the bookmark; why it did not is asked only then.
         var consumed = await db.Bookmarks
-            .Where(b => b.Id == bookmark.Id && b.ConsumedAt == null)
+            .Where(b => b.Id == bookmark.Id && b.ConsumedAt == null
+                && db.Instances.Any(i => i.Id == b.InstanceId && (i.Status == WorkflowStatus.Suspended || i.Status == WorkflowStatus.Running)))
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.ConsumedAt, now).SetProperty(b => b.Outcome, "Resumed"), cancellationToken);
         if (consumed == 0)
         {
+            var status = await db.Instances.Where(i => i.Id == bookmark.InstanceId).Select(i => (WorkflowStatus?)i.Status).SingleOrDefaultAsync(cancellationToken);
             await transaction.RollbackAsync(cancellationToken);
-            return await ConflictAsync(bookmark, AlreadyConsumed(bookmark), cancellationToken);
+            return await ConflictAsync(
+                bookmark,
+                status is WorkflowStatus.Suspended or WorkflowStatus.Running ? AlreadyConsumed(bookmark) : $"instance {bookmark.InstanceId} is {status} and does not resume",
+                cancellationToken);
         }
 
-        // A timer resumed early by its token must not fire again later.
-        await db.WorkItems.Where(w => w.BookmarkId == bookmark.Id).ExecuteDeleteAsync(cancellationToken);
+        if (bookmark.DueAt is not null)
+        {
+            // A timer resumed early by its token must not fire again later (only timers have a work item of their own).
+            await db.WorkItems.Where(w => w.BookmarkId == bookmark.Id).ExecuteDeleteAsync(cancellationToken);
+        }
         var work = new WorkItemRecord
         {
             InstanceId = bookmark.InstanceId,
@@ -310,18 +332,28 @@ public sealed class WorkflowRuntime(
             CreatedAt = now,
             AvailableAt = now,
         };
+        if (runHere)
+        {
+            queue.LeaseToSelf(work);
+        }
+
         db.WorkItems.Add(work);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return OperationResult<QueuedWork>.Ok(new QueuedWork(work.Id));
+        return OperationResult<QueuedWork>.Ok(new QueuedWork(work));
     }
 
-    private async Task<OperationResult<QueuedWork>?> ValidatePayloadAsync(BookmarkRecord bookmark, JsonNode? payload, CancellationToken cancellationToken)
+    private async Task<OperationResult<QueuedWork>?> ValidatePayloadAsync(BookmarkRecord bookmark, (string DefinitionId, int Version)? known, JsonNode? payload, CancellationToken cancellationToken)
     {
         string definitionId;
         int version;
-        await using (var db = engineDb.CreateContext())
+        if (known is { } knownVersion)
         {
+            (definitionId, version) = knownVersion;
+        }
+        else
+        {
+            await using var db = engineDb.CreateContext();
             var instance = await db.Instances.AsNoTracking().Where(i => i.Id == bookmark.InstanceId).Select(i => new { i.DefinitionId, i.Version }).SingleAsync(cancellationToken);
             (definitionId, version) = (instance.DefinitionId, instance.Version);
         }
@@ -344,13 +376,17 @@ public sealed class WorkflowRuntime(
     private async Task<OperationResult<QueuedWork>> ConflictAsync(BookmarkRecord bookmark, string message, CancellationToken cancellationToken)
     {
         var current = await queries.GetAsync(bookmark.InstanceId, includeJournal: false, cancellationToken);
-        return new OperationResult<QueuedWork>(OperationStatus.Conflict, new QueuedWork(0, current), message);
+        return new OperationResult<QueuedWork>(OperationStatus.Conflict, new QueuedWork(null, current), message);
     }
 
     private static string AlreadyConsumed(BookmarkRecord bookmark) =>
         bookmark.Outcome == "Cancelled"
             ? $"the wait of activity '{bookmark.ActivityId}' was cancelled; it will not resume"
             : $"the wait of activity '{bookmark.ActivityId}' was already resumed; a bookmark runs at most once";
+
+    /// <summary>Runs an item this request leased to itself when queuing it (see <see cref="WorkQueue.LeaseToSelf"/>).</summary>
+    private Task RunLeasedAsync(WorkItemRecord item, CancellationToken cancellationToken) =>
+        executor.RunAsync(WorkQueue.Leased(item), cancellationToken);
 
     private async Task RunNowAsync(long workItemId, CancellationToken cancellationToken)
     {
@@ -370,5 +406,5 @@ public sealed class WorkflowRuntime(
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>A queued resume (or, on conflict, the instance as it is).</summary>
-    private sealed record QueuedWork(long WorkItemId, InstanceView? Current = null);
+    private sealed record QueuedWork(WorkItemRecord? Item, InstanceView? Current = null);
 }

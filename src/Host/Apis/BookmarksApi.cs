@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Sleek.Workflows.Engine.Runtime;
+using Sleek.Workflows.Host.Idempotency;
 
 namespace Sleek.Workflows.Host.Apis;
 
@@ -9,6 +10,7 @@ internal static class BookmarksApi
 {
     public static void MapBookmarksApi(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/bookmarks/{token}/resume", ResumeAsync)
+            .WithIdempotency()
             .WithTags("Bookmarks")
             .WithSummary("Resumes the wait this token names; the body (optional JSON) is the payload. A second resume gets 409 with the instance's current state.");
 

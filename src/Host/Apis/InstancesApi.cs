@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Engine.Runtime;
 using Sleek.Workflows.Engine.Runtime.Views;
+using Sleek.Workflows.Host.Idempotency;
 
 namespace Sleek.Workflows.Host.Apis;
 
@@ -11,14 +12,15 @@ internal static class InstancesApi
     public static void MapInstancesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/instances").WithTags("Instances");
-        group.MapPost("/", StartAsync).WithSummary("Starts an instance of a published workflow and runs it to its first wait.");
+        group.MapPost("/", StartAsync).WithIdempotency().WithSummary("Starts an instance of a published workflow and runs it to its first wait. With an Idempotency-Key header a repeat starts nothing and gets the first response.");
         group.MapGet("/", ListAsync).WithSummary("Instances, newest first, filtered by status, definition and correlation id, paged.");
-        group.MapGet("/{id:guid}", GetAsync).WithSummary("One instance with variables, open bookmarks (tokens), incidents and journal.");
+        group.MapGet("/{id:guid}", GetAsync).WithSummary("One instance with variables, open bookmarks (tokens), pending retries, incidents and the journal's first page (journalHasMore says if it goes on).");
+        group.MapGet("/{id:guid}/journal", JournalAsync).WithSummary("The journal page by page, oldest first: pass the previous page's next as after.");
         group.MapPost("/{id:guid}/cancel", CancelAsync).WithSummary("Cancels an instance: its waits and queued work are removed; it never resumes.");
         group.MapPost("/{id:guid}/retry", RetryAsync).WithSummary("Retries a faulted instance from the activity that failed.");
     }
 
-    private static async Task<IResult> StartAsync(StartInstanceBody body, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    private static async Task<IResult> StartAsync(StartInstanceBody body, HttpContext http, WorkflowRuntime runtime, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(body.DefinitionId))
@@ -41,7 +43,9 @@ internal static class InstancesApi
             return Problems.Invalid("The start request is invalid.", errors);
         }
 
-        var result = await runtime.StartAsync(new StartRequest(body.DefinitionId!, body.Version, body.CorrelationId, body.Input), cancellationToken);
+        // With an Idempotency-Key the instance id is the key's claim id: a start repeated after its first run's
+        // host died finds the instance that run created instead of starting a second.
+        var result = await runtime.StartAsync(new StartRequest(body.DefinitionId!, body.Version, body.CorrelationId, body.Input, IdempotencyFilter.ClaimIdOf(http)), cancellationToken);
         return Problems.From(result, instance => $"/api/instances/{instance.Id}");
     }
 
@@ -76,6 +80,22 @@ internal static class InstancesApi
     {
         var instance = await queries.GetAsync(id, includeJournal: true, cancellationToken);
         return instance is null ? Problems.NotFound($"instance {id} does not exist") : TypedResults.Ok(instance);
+    }
+
+    private static async Task<IResult> JournalAsync(Guid id, long? after, int? limit, InstanceQueries queries, CancellationToken cancellationToken)
+    {
+        if (after is < 0)
+        {
+            return Problems.Invalid("after", "must be 0 or more: the sequence of the last row already read");
+        }
+
+        if (limit is < 1 or > InstanceQueries.MaxJournalPageSize)
+        {
+            return Problems.Invalid("limit", $"must be between 1 and {InstanceQueries.MaxJournalPageSize}");
+        }
+
+        var page = await queries.JournalAsync(id, after, limit ?? InstanceQueries.JournalPageSize, cancellationToken);
+        return page is null ? Problems.NotFound($"instance {id} does not exist") : TypedResults.Ok(page);
     }
 
     private static async Task<IResult> CancelAsync(Guid id, CancelBody? body, WorkflowRuntime runtime, CancellationToken cancellationToken)

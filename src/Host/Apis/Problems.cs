@@ -12,20 +12,33 @@ internal static class Problems
         OperationStatus.Ok => TypedResults.Ok(result.Value),
         OperationStatus.Created => location is null ? TypedResults.Ok(result.Value) : TypedResults.Created(location(result.Value!), result.Value),
         OperationStatus.NotFound => NotFound(result.Message ?? "not found"),
-        OperationStatus.Conflict => Conflict(result.Message ?? "conflict", result.Value),
+        OperationStatus.Conflict => Conflict(result.Message ?? "conflict", result.Value, result.Errors),
         _ => Invalid(result.Message ?? "invalid request", result.Errors ?? new Dictionary<string, string[]>()),
     };
 
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
-    /// <summary>409 carrying the current state (e.g. the instance) so the client need not ask again.</summary>
-    public static ProblemHttpResult Conflict(string detail, object? current = null) =>
-        TypedResults.Problem(
+    /// <summary>409 carrying the current state (e.g. the instance) so the client need not ask again, and the problems by field when there are several.</summary>
+    public static ProblemHttpResult Conflict(string detail, object? current = null, IReadOnlyDictionary<string, string[]>? errors = null)
+    {
+        var extensions = new Dictionary<string, object?>();
+        if (current is not null)
+        {
+            extensions["current"] = current;
+        }
+
+        if (errors is not null)
+        {
+            extensions["errors"] = errors;
+        }
+
+        return TypedResults.Problem(
             detail: detail,
             statusCode: StatusCodes.Status409Conflict,
             title: "Conflict with the current state",
-            extensions: current is null ? null : new Dictionary<string, object?> { ["current"] = current });
+            extensions: extensions.Count == 0 ? null : extensions);
+    }
 
     public static ProblemHttpResult Invalid(string detail, IReadOnlyDictionary<string, string[]> errors) =>
         TypedResults.Problem(

@@ -5,17 +5,44 @@ namespace Sleek.Workflows.Host.Setup;
 
 /// <summary>
 /// Brings the database up to date and imports <c>workflows/</c> before anything else starts. A
-/// conflicting or invalid definition file stops start-up with a message naming each file.
+/// conflicting or invalid definition file stops start-up with a message naming each file; so does a
+/// SQLite file another process already uses (SQLite mode is one process).
 /// </summary>
-internal sealed class EngineInitializer(EngineDb engineDb, WorkflowDirectorySync sync, SleekSettings settings, ILogger<EngineInitializer> logger) : IHostedService
+internal sealed class EngineInitializer(EngineDb engineDb, WorkflowDirectorySync sync, SqliteProcessLock sqliteLock, SleekSettings settings, ILogger<EngineInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            sqliteLock.Acquire();
+        }
+        catch (InvalidOperationException ex)
+        {
+            logger.LogError("Refusing to start: {Reason}", ex.Message);
+            throw;
+        }
+
+        try
+        {
+            await InitializeAsync(cancellationToken);
+        }
+        catch
+        {
+            // A host that does not start must not keep the SQLite file from the next attempt in this process.
+            sqliteLock.Dispose();
+            throw;
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task InitializeAsync(CancellationToken cancellationToken)
+    {
         var target = engineDb.IsPostgres ? "PostgreSQL" : $"SQLite file {Path.GetFullPath(engineDb.Options.SqlitePath)}";
+        // Hosts starting together on one PostgreSQL take turns, or they would import the same files at once.
+        await using var startupLock = await engineDb.StartupLockAsync(cancellationToken);
         logger.LogInformation("Migrating the database ({Target})", target);
         await engineDb.MigrateAsync(cancellationToken);
         await sync.SyncAsync(settings.WorkflowsDirectory, cancellationToken);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

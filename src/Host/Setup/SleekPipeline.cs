@@ -25,9 +25,11 @@ internal static class SleekPipeline
         app.MapOpenApi();
         app.MapScalarApiReference(options => options.WithTitle("Sleek Workflows API"));
         app.MapHealthApi();
+        app.MapSleekTelemetry();
         app.MapActivitiesApi();
         app.MapWorkflowsApi();
         app.MapInstancesApi();
+        app.MapMigrationsApi();
         app.MapBookmarksApi();
         app.MapEventsApi();
         app.MapIncidentsApi();

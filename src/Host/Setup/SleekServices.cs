@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Sleek.Workflows.Activities;
 using Sleek.Workflows.Engine;
+using Sleek.Workflows.Host.Idempotency;
 
 namespace Sleek.Workflows.Host.Setup;
 
@@ -24,6 +25,13 @@ internal static class SleekServices
                 engine.Database.PostgresConnectionString = builder.Configuration.GetConnectionString("Sleek");
                 engine.Database.SqlitePath = Path.Combine(settings.DataDirectory, "sleek.db");
                 engine.Runtime.Workers = Math.Clamp(settings.Workers, 1, 64);
+                // Sleek:Retention:Days (and BatchSize, Interval) bind straight onto the engine's options.
+                builder.Configuration.GetSection("Sleek:Retention").Bind(engine.Retention);
+                if (engine.Retention.Days < 0)
+                {
+                    throw new InvalidOperationException($"Sleek:Retention:Days is {engine.Retention.Days}; set 0 to keep finished instances forever, or a number of days");
+                }
+                engine.Runtime.Lease = TimeSpan.FromSeconds(Math.Clamp(settings.LeaseSeconds, 3, 24 * 3600));
             },
             registry => registry.AddSleekActivities());
 
@@ -46,5 +54,9 @@ internal static class SleekServices
             return Task.CompletedTask;
         }));
         builder.Services.AddHealthChecks();
+        // Traces and metrics: /metrics always, OTLP when OTEL_EXPORTER_OTLP_ENDPOINT or Otel:Endpoint is set.
+        builder.AddSleekTelemetry();
+        // Idempotency-Key on start/resume/event endpoints: documents the header in OpenAPI (the filter is per endpoint).
+        builder.Services.AddSleekIdempotency();
     }
 }

@@ -12,6 +12,15 @@ internal sealed class SleekSettings
     /// <summary>Concurrent bursts in this host.</summary>
     public int Workers { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// Lease of a claimed work item (seconds). A running burst renews it every third of it; when a host
+    /// dies, its work is taken over by another host once the lease has run out.
+    /// </summary>
+    public int LeaseSeconds { get; set; } = 120;
+
+    /// <summary>How long an <c>Idempotency-Key</c> and its stored response are kept (hours).</summary>
+    public double IdempotencyKeyHours { get; set; } = 24;
+
     /// <summary>When true, publishing from the API also writes <c>workflows/&lt;id&gt;/v&lt;N&gt;.json</c>.</summary>
     public bool PublishToDirectory { get; set; }
 

@@ -53,7 +53,7 @@ public sealed class InterpreterTests
     }
 
     [Fact]
-    public async Task Retry_runs_the_faulted_activity_again_as_its_next_execution()
+    public async Task Ops_retry_runs_the_faulted_execution_again_under_its_number_as_the_next_attempt()
     {
         var engine = new TestEngine();
         var flow = new Flow()
@@ -70,15 +70,18 @@ public sealed class InterpreterTests
 
         TestEngine.AssertStatus(WorkflowStatus.Completed, retried);
         Assert.Null(retried.Incident);
-        Assert.Equal(2, run.State.ExecutionCounts["call"]);
+        Assert.Equal(1, run.State.ExecutionCounts["call"]);
         var call = retried.Journal[0];
-        Assert.Equal(("call", 2, "Executed"), (call.ActivityId, call.ExecutionNumber, call.Event));
-        Assert.Equal(2, run.State.Outputs["call"]!.GetValue<int>());
+        Assert.Equal(("call", 1, "Executed"), (call.ActivityId, call.ExecutionNumber, call.Event));
+        var output = run.State.Outputs["call"]!;
+        Assert.Equal((1, 2), (output["executionNumber"]!.GetValue<int>(), output["attempt"]!.GetValue<int>()));
+        Assert.Equal($"{run.InstanceId:N}:call:1", output["idempotencyKey"]!.GetValue<string>());
         Assert.Equal(["call", "after"], retried.Journal.Select(j => j.ActivityId));
+        Assert.Empty(run.State.Retries);
     }
 
     [Fact]
-    public async Task Retry_of_an_activity_that_faults_again_counts_the_attempt()
+    public async Task Ops_retry_of_an_activity_that_faults_again_counts_the_attempt()
     {
         var engine = new TestEngine();
         var flow = new Flow()
@@ -92,7 +95,9 @@ public sealed class InterpreterTests
 
         Assert.Equal(2, second.Incident!.Attempt);
         Assert.Equal(3, third.Incident!.Attempt);
-        Assert.Equal(3, run.State.ExecutionCounts["boom"]);
+        Assert.Contains("failed after 3 attempts: still broken", third.Incident.Error);
+        Assert.Equal(1, run.State.ExecutionCounts["boom"]);
+        Assert.All(run.Journal.Where(j => j.ActivityId == "boom"), j => Assert.Equal((1, "Faulted"), (j.ExecutionNumber, j.Event)));
     }
 
     [Fact]

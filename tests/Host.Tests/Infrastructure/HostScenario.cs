@@ -22,16 +22,16 @@ public abstract class HostScenario(TestDatabase database) : IAsyncLifetime
     }
 
     /// <summary>A host on the class's database; not started until first used.</summary>
-    protected SleekHost NewHost(WorkflowsFolder folder, TimeProvider? clock = null, Action<IServiceCollection>? services = null)
+    protected SleekHost NewHost(WorkflowsFolder folder, TimeProvider? clock = null, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var host = new SleekHost(database, folder, clock, services);
+        var host = new SleekHost(database, folder, clock, services, settings);
         _hosts.Add(host);
         return host;
     }
 
     /// <summary>Starts a host and returns its API.</summary>
-    protected SleekApi StartHost(WorkflowsFolder folder, TimeProvider? clock = null, Action<IServiceCollection>? services = null) =>
-        new(NewHost(folder, clock, services).CreateClient());
+    protected SleekApi StartHost(WorkflowsFolder folder, TimeProvider? clock = null, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null) =>
+        new(NewHost(folder, clock, services, settings).CreateClient());
 
     /// <summary>Stops a host as a shutdown would (the database stays).</summary>
     protected async Task StopAsync(SleekHost host)

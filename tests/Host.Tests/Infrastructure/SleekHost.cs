@@ -9,9 +9,10 @@ namespace Sleek.Workflows.Host.Tests.Infrastructure;
 
 /// <summary>
 /// The real host (<see cref="Program"/>) in memory, on a test database and a test workflows folder.
-/// It runs as Production, like a deployment, so tests see what clients would see.
+/// It runs as Production, like a deployment, so tests see what clients would see. <c>settings</c>
+/// adds configuration keys (e.g. <c>Sleek:Retention:Days</c>) as the environment would.
 /// </summary>
-public sealed class SleekHost(TestDatabase database, WorkflowsFolder workflows, TimeProvider? clock = null, Action<IServiceCollection>? services = null)
+public sealed class SleekHost(TestDatabase database, WorkflowsFolder workflows, TimeProvider? clock = null, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
     private static readonly Lock StartLock = new();
@@ -37,6 +38,11 @@ public sealed class SleekHost(TestDatabase database, WorkflowsFolder workflows, 
         builder.UseSetting("Sleek:WorkflowsDirectory", workflows.Path);
         builder.UseSetting("Sleek:Workers", "2");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(s =>
         {
             if (clock is not null)

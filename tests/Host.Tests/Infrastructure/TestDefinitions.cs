@@ -150,5 +150,81 @@ internal static class TestDefinitions
         }
         """);
 
+    /// <summary>
+    /// Like <see cref="CallPartner"/>, but the call is tried up to <paramref name="maxAttempts"/> times, 10 s
+    /// apart and doubling; the id is <c>call-partner-retry-&lt;maxAttempts&gt;</c>.
+    /// </summary>
+    public static JsonObject CallPartnerWithRetry(string url, int maxAttempts) => Parse($$"""
+        {
+          "definitionId": "call-partner-retry-{{maxAttempts}}", "version": 1, "name": "Call partner with retries",
+          "variables": [ { "name": "answer", "type": "object" } ],
+          "root": {
+            "activities": [
+              { "id": "start", "type": "Start" },
+              { "id": "call", "type": "HttpRequest", "inputs": { "url": "{{url}}", "timeoutSeconds": 30 },
+                "retry": { "maxAttempts": {{maxAttempts}}, "initialDelay": "PT10S", "maxDelay": "PT1M", "factor": 2 } },
+              { "id": "keep", "type": "SetVariable", "inputs": { "variable": "answer", "value": { "$js": "outputs.call.body" } } }
+            ],
+            "connections": [
+              { "source": { "activity": "start" }, "target": { "activity": "call" } },
+              { "source": { "activity": "call", "port": "Success" }, "target": { "activity": "keep" } }
+            ]
+          }
+        }
+        """);
+
+    /// <summary>Logs once per item of a list of <paramref name="count"/> numbers: a journal of 2 × count + 3 rows.</summary>
+    public static JsonObject ManyLogs(int count) => Parse($$"""
+        {
+          "definitionId": "many-logs", "version": 1, "name": "Many logs",
+          "variables": [ { "name": "items", "type": "array", "default": [ {{string.Join(", ", Enumerable.Range(1, count))}} ] } ],
+          "root": {
+            "activities": [
+              { "id": "start", "type": "Start" },
+              { "id": "each", "type": "ForEach", "inputs": { "items": { "$var": "items" } } },
+              { "id": "say", "type": "Log", "inputs": { "message": { "$js": "'item ' + outputs.each.item" } } },
+              { "id": "done", "type": "Log", "inputs": { "message": "all logged" } }
+            ],
+            "connections": [
+              { "source": { "activity": "start" }, "target": { "activity": "each" } },
+              { "source": { "activity": "each", "port": "Iterate" }, "target": { "activity": "say" } },
+              { "source": { "activity": "say" }, "target": { "activity": "each" } },
+              { "source": { "activity": "each", "port": "Done" }, "target": { "activity": "done" } }
+            ]
+          }
+        }
+        """);
+
+    /// <summary>
+    /// <c>order-approval</c> in three versions. v1 waits for the event <c>Approved</c> in activity
+    /// <c>wait</c>, then sets <c>approved</c>. v2 keeps that, declares a new variable <c>channel</c>
+    /// (default "web") and logs after approval. v3 turns <c>wait</c> into a Delay and drops <c>amount</c>.
+    /// </summary>
+    public static JsonObject OrderApproval(int version) => Parse($$"""
+        {
+          "definitionId": "order-approval", "version": {{version}}, "name": "Order approval",
+          "variables": [
+            {{(version < 3 ? """{ "name": "amount", "type": "number", "default": 0 },""" : "")}}
+            {{(version == 2 ? """{ "name": "channel", "type": "string", "default": "web" },""" : "")}}
+            { "name": "approved", "type": "boolean", "default": false }
+          ],
+          "root": {
+            "activities": [
+              { "id": "start", "type": "Start" },
+              {{(version < 3
+                  ? """{ "id": "wait", "type": "WaitForEvent", "inputs": { "eventName": "Approved" } },"""
+                  : """{ "id": "wait", "type": "Delay", "inputs": { "duration": "PT1H" } },""")}}
+              { "id": "mark", "type": "SetVariable", "inputs": { "variable": "approved", "value": true } },
+              { "id": "notify", "type": "Log", "inputs": { "message": "approved (v{{version}})" } }
+            ],
+            "connections": [
+              { "source": { "activity": "start" }, "target": { "activity": "wait" } },
+              { "source": { "activity": "wait" }, "target": { "activity": "mark" } },
+              { "source": { "activity": "mark" }, "target": { "activity": "notify" } }
+            ]
+          }
+        }
+        """);
+
     private static JsonObject Parse(string json) => JsonNode.Parse(json)!.AsObject();
 }

@@ -35,7 +35,7 @@ public abstract class IncidentScenario(TestDatabase database) : HostScenario(dat
 
         var done = await api.WaitForStatusAsync(id, "Completed");
         Assert.Equal(
-            [("start", "Executed", 1), ("call", "Faulted", 1), ("call", "Executed", 2), ("keep", "Executed", 1)],
+            [("start", "Executed", 1), ("call", "Faulted", 1), ("call", "Executed", 1), ("keep", "Executed", 1)],
             SleekApi.Journal(done));
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"ok":true}"""), done["variables"]!["answer"]));
         Assert.Null(done["error"]);
@@ -46,7 +46,7 @@ public abstract class IncidentScenario(TestDatabase database) : HostScenario(dat
     }
 
     [Fact]
-    public async Task Retry_of_an_activity_that_fails_again_records_a_second_execution_and_a_new_incident()
+    public async Task Retry_of_an_activity_that_fails_again_records_a_second_attempt_of_the_execution_and_a_new_incident()
     {
         var api = StartHost(NewFolder().With(TestDefinitions.AlwaysFails()));
         var id = SleekApi.Id(await api.StartAsync("always-fails"));
@@ -62,10 +62,10 @@ public abstract class IncidentScenario(TestDatabase database) : HostScenario(dat
 
         var again = await Eventually.UntilAsync(
             () => api.GetInstanceAsync(id),
-            i => SleekApi.Status(i) == "Faulted" && SleekApi.Journal(i).Contains(("boom", "Faulted", 2)),
+            i => SleekApi.Status(i) == "Faulted" && SleekApi.Journal(i).Count(j => j == ("boom", "Faulted", 1)) == 2,
             "the retried activity to fault a second time",
             i => i.ToJsonString());
-        Assert.Equal([("start", "Executed", 1), ("boom", "Faulted", 1), ("boom", "Faulted", 2)], SleekApi.Journal(again));
+        Assert.Equal([("start", "Executed", 1), ("boom", "Faulted", 1), ("boom", "Faulted", 1)], SleekApi.Journal(again));
         var second = await OpenIncidentAsync(api, id);
         Assert.NotEqual(first["id"]!.GetValue<string>(), second["id"]!.GetValue<string>());
         Assert.Equal(2, second["attempt"]!.GetValue<int>());
@@ -104,7 +104,7 @@ public abstract class IncidentScenario(TestDatabase database) : HostScenario(dat
         var done = await api.WaitForStatusAsync(id, "Completed");
         var journal = SleekApi.Journal(done);
         Assert.Single(journal, j => j.Activity == "delay" && j.Event == "Resumed");
-        Assert.Contains(("call", "Executed", 2), journal);
+        Assert.Contains(("call", "Executed", 1), journal);
         Assert.Single(journal, j => j.Activity == "finish");
         Assert.True(done["variables"]!["done"]!.GetValue<bool>());
     }

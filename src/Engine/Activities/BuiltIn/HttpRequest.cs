@@ -17,6 +17,9 @@ public sealed class HttpRequest : IActivity
     [Input(Required = true, Description = "Absolute http or https URL.")]
     public string Url { get; set; } = "";
 
+    /// <summary>Header carrying <see cref="ActivityContext.IdempotencyKey"/> unless the definition sets it.</summary>
+    public const string IdempotencyHeader = "Idempotency-Key";
+
     /// <summary>HTTP method.</summary>
     [Input(Options = ["GET", "POST", "PUT", "PATCH", "DELETE"], Description = "HTTP method.")]
     public string Method { get; set; } = "GET";
@@ -50,6 +53,12 @@ public sealed class HttpRequest : IActivity
         foreach (var (name, value) in Headers)
         {
             request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        // The same key on every retry of this execution lets the partner drop a repeat; a definition may set its own.
+        if (!request.Headers.Contains(IdempotencyHeader))
+        {
+            request.Headers.TryAddWithoutValidation(IdempotencyHeader, context.IdempotencyKey);
         }
 
         if (Body is not null)

@@ -5,7 +5,7 @@ namespace Sleek.Workflows.Engine.Runtime.Views;
 /// <param name="InstanceId">The faulted instance.</param>
 /// <param name="ActivityId">The failing activity.</param>
 /// <param name="ActivityType">Its type.</param>
-/// <param name="Attempt">Execution number that failed.</param>
+/// <param name="Attempt">How many tries of the failed execution were made (retries included).</param>
 /// <param name="Error">Message.</param>
 /// <param name="CreatedAt">Raised at.</param>
 /// <param name="ResolvedAt">Resolved at.</param>

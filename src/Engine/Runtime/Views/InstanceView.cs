@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Sleek.Workflows.Engine.Runtime.Views;
 
-/// <summary>An instance with its variables, open waits, incidents and (optionally) journal.</summary>
+/// <summary>An instance with its variables, open waits, pending retries, incidents and (optionally) the first page of its journal.</summary>
 /// <param name="Id">Instance id.</param>
 /// <param name="DefinitionId">Definition.</param>
 /// <param name="Version">Definition version.</param>
@@ -15,8 +15,10 @@ namespace Sleek.Workflows.Engine.Runtime.Views;
 /// <param name="Variables">Current variables.</param>
 /// <param name="Input">Start input.</param>
 /// <param name="Bookmarks">Open waits.</param>
+/// <param name="PendingRetries">Failed activities that will be tried again (the instance is Suspended meanwhile).</param>
 /// <param name="Incidents">Incidents, newest first.</param>
-/// <param name="Journal">Journal in order (empty unless asked for).</param>
+/// <param name="Journal">The journal's first page, in order (empty unless asked for).</param>
+/// <param name="JournalHasMore">Whether the journal goes on: read it with <c>GET /api/instances/{id}/journal?after=</c>.</param>
 public sealed record InstanceView(
     Guid Id,
     string DefinitionId,
@@ -30,5 +32,7 @@ public sealed record InstanceView(
     JsonObject Variables,
     JsonObject Input,
     IReadOnlyList<BookmarkView> Bookmarks,
+    IReadOnlyList<PendingRetryView> PendingRetries,
     IReadOnlyList<IncidentView> Incidents,
-    IReadOnlyList<JournalView> Journal);
+    IReadOnlyList<JournalView> Journal,
+    bool JournalHasMore);

@@ -1,0 +1,260 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Sleek.Workflows.Bench;
+
+/// <summary>
+/// (d) <c>POST /api/bookmarks/{token}/resume</c> against a host process with many waiting instances:
+/// latency percentiles per resume with concurrent clients, for each number of waiting instances, and
+/// the host's resident memory under that load.
+/// </summary>
+internal static class HttpResumeBenchmark
+{
+    private const string DefinitionId = "bench-approval";
+
+    public static async Task RunAsync(string server, BenchOptions options)
+    {
+        await using var database = await BenchDatabase.CreateAsync(server, 20);
+        var folder = Path.Combine(Path.GetTempPath(), $"sleek-bench-host-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Path.Combine(folder, "workflows", DefinitionId));
+        await File.WriteAllTextAsync(Path.Combine(folder, "workflows", DefinitionId, "v1.json"), BenchDefinitions.Approval(DefinitionId).ToJsonString());
+        try
+        {
+            var hostStart = Stopwatch.StartNew();
+            await using var host = await HostProcess.StartAsync(options.HostDll, database.ConnectionString, folder, Path.Combine(folder, "host.log"));
+            Console.WriteLine();
+            Console.WriteLine($"(d) bookmark resume over HTTP: host process {host.ProcessId} on {host.Address} (up in {hostStart.Elapsed.TotalSeconds:F1} s), {options.HttpClients} clients, database {database.Name}");
+            Console.WriteLine($"    workflow: Start → HumanTask (form, outcomes Approve/Reject) → SetVariable → End; each resume completes its instance");
+            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.HttpClients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+            {
+                BaseAddress = host.Address,
+                Timeout = TimeSpan.FromSeconds(60),
+            };
+            var (idleRss, _) = host.Memory();
+            Console.WriteLine($"  host RSS idle after start-up: {idleRss:F0} MiB");
+            foreach (var waiting in options.HttpWaiting)
+            {
+                await RunOnceAsync(database, host, client, options, waiting);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task RunOnceAsync(BenchDatabase database, HostProcess host, HttpClient client, BenchOptions options, int waiting)
+    {
+        await database.ExecuteAsync("TRUNCATE workflow_instances, bookmarks, journal, work_items, incidents");
+        var seeding = Stopwatch.StartNew();
+        var tokens = options.SeedThroughApi
+            ? await SeedThroughApiAsync(client, waiting, options.HttpClients)
+            : await SeedWithSqlAsync(database, client, waiting);
+        var how = options.SeedThroughApi ? "through POST /api/instances" : "by bulk COPY of rows cloned from one instance the API started";
+        Console.WriteLine($"  {waiting:N0} waiting instances created {how} in {seeding.Elapsed.TotalSeconds:F1} s ({waiting / seeding.Elapsed.TotalSeconds:N0}/s)");
+        await database.ExecuteAsync("VACUUM ANALYZE");
+
+        RandomNumberGenerator.Shuffle(tokens.AsSpan());
+        var warmUp = Math.Min(500, waiting / 10);
+        var timed = Math.Min(options.HttpRequests, waiting - warmUp);
+        await ResumeAllAsync(client, tokens.AsMemory(0, warmUp), options.HttpClients, new double[warmUp]);
+
+        var latencies = new double[timed];
+        var peakRss = 0.0;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                peakRss = Math.Max(peakRss, host.Memory().Rss);
+                await Task.Delay(100, CancellationToken.None);
+            }
+        });
+        var load = LoadAverage.Read();
+        var watch = Stopwatch.StartNew();
+        await ResumeAllAsync(client, tokens.AsMemory(warmUp, timed), options.HttpClients, latencies);
+        var elapsed = watch.Elapsed;
+        await sampling.CancelAsync();
+        await sampler;
+        var (rss, hwm) = host.Memory();
+
+        Array.Sort(latencies);
+        Console.WriteLine(
+            $"  {waiting,7:N0} waiting: {timed:N0} resumes in {elapsed.TotalSeconds:F1} s = {timed / elapsed.TotalSeconds:N0}/s; " +
+            $"latency p50 {Percentile(latencies, 0.50):F1} ms, p90 {Percentile(latencies, 0.90):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms, max {latencies[^1]:F1} ms (target p99 < 50 ms)");
+        Console.WriteLine($"           host RSS under load: peak {peakRss:F0} MiB, now {rss:F0} MiB, VmHWM {hwm:F0} MiB (target < 300 MB); load average at start {load}");
+    }
+
+    /// <summary>Each client takes the next token and resumes it as an ops approval; every answer must be 200 and Completed.</summary>
+    private static async Task ResumeAllAsync(HttpClient client, ReadOnlyMemory<string> tokens, int clients, double[] latencies)
+    {
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < tokens.Length)
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await client.PostAsJsonAsync($"/api/bookmarks/{tokens.Span[i]}/resume", new { outcome = "Approve", comment = "ok" });
+                var body = await response.Content.ReadAsStringAsync();
+                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (response.StatusCode != HttpStatusCode.OK || JsonNode.Parse(body)?["status"]?.GetValue<string>() != "Completed")
+                {
+                    throw new InvalidOperationException($"resume answered {(int)response.StatusCode}: {body}");
+                }
+            }
+        })));
+    }
+
+    private static async Task<string[]> SeedThroughApiAsync(HttpClient client, int count, int clients)
+    {
+        var tokens = new string[count];
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                tokens[i] = await StartAsync(client, $"bench-{i}");
+            }
+        })));
+        return tokens;
+    }
+
+    private static async Task<string> StartAsync(HttpClient client, string correlationId)
+    {
+        using var response = await client.PostAsJsonAsync("/api/instances", new { definitionId = DefinitionId, correlationId });
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"start answered {(int)response.StatusCode}: {body}");
+        }
+
+        return JsonNode.Parse(body)!["bookmarks"]![0]!["token"]!.GetValue<string>();
+    }
+
+    /// <summary>
+    /// Starts one instance through the API, then copies its rows — instance, open bookmark, journal —
+    /// <paramref name="count"/> − 1 times with new ids, correlation ids and 256-bit tokens, by binary COPY.
+    /// The copies are what the engine itself would have written for the same start.
+    /// </summary>
+    private static async Task<string[]> SeedWithSqlAsync(BenchDatabase database, HttpClient client, int count)
+    {
+        var tokens = new string[count];
+        tokens[0] = await StartAsync(client, "bench-0");
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        var instance = await ReadRowAsync(connection, "SELECT definition_id, version, status, state_json, created_at, updated_at, concurrency_version FROM workflow_instances");
+        var bookmark = await ReadRowAsync(connection, "SELECT activity_id, execution_number, name, data_json, created_at FROM bookmarks");
+        var journal = await ReadRowsAsync(connection, "SELECT activity_id, activity_type, execution_number, event, started_at, completed_at, inputs_json, output_json, ports FROM journal ORDER BY id");
+
+        var instanceIds = new Guid[count];
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY workflow_instances (id, definition_id, version, status, correlation_id, state_json, created_at, updated_at, concurrency_version) FROM STDIN (FORMAT BINARY)"))
+        {
+            for (var i = 1; i < count; i++)
+            {
+                instanceIds[i] = Guid.CreateVersion7();
+                await copy.StartRowAsync();
+                await copy.WriteAsync(instanceIds[i], NpgsqlDbType.Uuid);
+                await copy.WriteAsync((string)instance[0], NpgsqlDbType.Varchar);
+                await copy.WriteAsync((int)instance[1], NpgsqlDbType.Integer);
+                await copy.WriteAsync((string)instance[2], NpgsqlDbType.Varchar);
+                await copy.WriteAsync($"bench-{i}", NpgsqlDbType.Varchar);
+                await copy.WriteAsync((string)instance[3], NpgsqlDbType.Text);
+                await copy.WriteAsync((DateTime)instance[4], NpgsqlDbType.TimestampTz);
+                await copy.WriteAsync((DateTime)instance[5], NpgsqlDbType.TimestampTz);
+                await copy.WriteAsync((int)instance[6], NpgsqlDbType.Integer);
+            }
+
+            await copy.CompleteAsync();
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY bookmarks (id, instance_id, activity_id, execution_number, name, token, data_json, created_at) FROM STDIN (FORMAT BINARY)"))
+        {
+            for (var i = 1; i < count; i++)
+            {
+                tokens[i] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+                await copy.StartRowAsync();
+                await copy.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid);
+                await copy.WriteAsync(instanceIds[i], NpgsqlDbType.Uuid);
+                await copy.WriteAsync((string)bookmark[0], NpgsqlDbType.Varchar);
+                await copy.WriteAsync((int)bookmark[1], NpgsqlDbType.Integer);
+                await copy.WriteAsync((string)bookmark[2], NpgsqlDbType.Varchar);
+                await copy.WriteAsync(tokens[i], NpgsqlDbType.Varchar);
+                await copy.WriteAsync((string)bookmark[3], NpgsqlDbType.Text);
+                await copy.WriteAsync((DateTime)bookmark[4], NpgsqlDbType.TimestampTz);
+            }
+
+            await copy.CompleteAsync();
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY journal (instance_id, activity_id, activity_type, execution_number, event, started_at, completed_at, inputs_json, output_json, ports) FROM STDIN (FORMAT BINARY)"))
+        {
+            for (var i = 1; i < count; i++)
+            {
+                foreach (var row in journal)
+                {
+                    await copy.StartRowAsync();
+                    await copy.WriteAsync(instanceIds[i], NpgsqlDbType.Uuid);
+                    for (var c = 0; c < row.Length; c++)
+                    {
+                        await WriteAsync(copy, row[c]);
+                    }
+                }
+            }
+
+            await copy.CompleteAsync();
+        }
+
+        return tokens;
+    }
+
+    private static async Task WriteAsync(NpgsqlBinaryImporter copy, object value)
+    {
+        switch (value)
+        {
+            case DBNull:
+                await copy.WriteNullAsync();
+                break;
+            case string text:
+                await copy.WriteAsync(text, NpgsqlDbType.Text);
+                break;
+            case int number:
+                await copy.WriteAsync(number, NpgsqlDbType.Integer);
+                break;
+            case DateTime time:
+                await copy.WriteAsync(time, NpgsqlDbType.TimestampTz);
+                break;
+            default:
+                throw new InvalidOperationException($"unexpected journal value {value.GetType()}");
+        }
+    }
+
+    private static async Task<object[]> ReadRowAsync(NpgsqlConnection connection, string sql) =>
+        (await ReadRowsAsync(connection, sql)).Single();
+
+    private static async Task<List<object[]>> ReadRowsAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<object[]>();
+        while (await reader.ReadAsync())
+        {
+            var row = new object[reader.FieldCount];
+            reader.GetValues(row);
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+}

@@ -1,0 +1,57 @@
+using Sleek.Workflows.Engine.Runtime;
+
+namespace Sleek.Workflows.Host.Apis;
+
+/// <summary>Version migration: move one running instance to another published version, or dry-run a whole definition.</summary>
+internal static class MigrationsApi
+{
+    public static void MapMigrationsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/instances/{id:guid}/migrate", MigrateAsync)
+            .WithTags("Instances")
+            .WithSummary("Moves a Running or Suspended instance to another published version of its definition when safe; otherwise 409 listing every problem, and nothing changes.");
+        app.MapPost("/api/workflows/{definitionId}/migrations/dry-run", DryRunAsync)
+            .WithTags("Workflows")
+            .WithSummary("For every Running and Suspended instance of the definition: could it move to the target version now, and why not. Changes nothing.");
+    }
+
+    private static async Task<IResult> MigrateAsync(Guid id, MigrateBody body, InstanceMigrations migrations, CancellationToken cancellationToken)
+    {
+        if (body.TargetVersion is not { } target || target < 1)
+        {
+            return Problems.Invalid("targetVersion", "is required: a published version number, 1 or more");
+        }
+
+        return Problems.From(await migrations.MigrateAsync(id, target, cancellationToken));
+    }
+
+    private static async Task<IResult> DryRunAsync(string definitionId, DryRunBody body, InstanceMigrations migrations, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (body.TargetVersion is not { } target || target < 1)
+        {
+            errors["targetVersion"] = ["is required: a published version number, 1 or more"];
+        }
+
+        if (body.FromVersion is < 1)
+        {
+            errors["fromVersion"] = ["must be 1 or more (leave it out to check every other version)"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid("The dry-run request is invalid.", errors);
+        }
+
+        return Problems.From(await migrations.DryRunAsync(definitionId, body.TargetVersion!.Value, body.FromVersion, cancellationToken));
+    }
+
+    /// <summary>Body of <c>POST /api/instances/{id}/migrate</c>.</summary>
+    /// <param name="TargetVersion">The published version to move to.</param>
+    internal sealed record MigrateBody(int? TargetVersion);
+
+    /// <summary>Body of <c>POST /api/workflows/{definitionId}/migrations/dry-run</c>.</summary>
+    /// <param name="TargetVersion">The published version instances would move to.</param>
+    /// <param name="FromVersion">Only check instances of this version (leave out for every version but the target).</param>
+    internal sealed record DryRunBody(int? TargetVersion, int? FromVersion);
+}

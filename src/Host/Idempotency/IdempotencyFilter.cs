@@ -1,0 +1,209 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Sleek.Workflows.Engine.Persistence;
+using Sleek.Workflows.Host.Apis;
+using Sleek.Workflows.Host.Setup;
+
+namespace Sleek.Workflows.Host.Idempotency;
+
+/// <summary>
+/// Honours an <c>Idempotency-Key</c> header: the first request with a key runs and its response
+/// (status, body, location) is stored in the database; a repeat with the same key and the same request
+/// gets that response again (header <c>Idempotent-Replayed: true</c>) and runs nothing. The same key
+/// with another request is 422; a repeat while the first still runs is 409. Keys are per endpoint and
+/// caller and expire after <see cref="SleekSettings.IdempotencyKeyHours"/>. Responses of 500 and up
+/// are not stored, so the client can retry them with the same key.
+/// </summary>
+internal sealed class IdempotencyFilter(
+    IdempotencyStore store,
+    SleekSettings settings,
+    IServiceProviderIsService services,
+    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+    TimeProvider clock,
+    ILogger<IdempotencyFilter> logger) : IEndpointFilter
+{
+    public const string HeaderName = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (!http.Request.Headers.TryGetValue(HeaderName, out var values))
+        {
+            return await next(context);
+        }
+
+        var key = values.ToString();
+        if (values.Count != 1 || string.IsNullOrWhiteSpace(key) || key.Length > IdempotencyRecord.MaxKeyLength)
+        {
+            return Problems.Invalid(HeaderName, $"must be one value of 1 to {IdempotencyRecord.MaxKeyLength} characters");
+        }
+
+        var scope = ScopeOf(http);
+        var claim = await store.BeginAsync(scope, key, RequestHash(context), TimeSpan.FromHours(settings.IdempotencyKeyHours), http.RequestAborted);
+        switch (claim.Outcome)
+        {
+            case IdempotencyOutcome.Replay:
+                return new ReplayResult(claim.Existing!);
+            case IdempotencyOutcome.Mismatch:
+                return TypedResults.Problem(
+                    detail: $"The {HeaderName} '{key}' was already used on this endpoint with a different request (path or body). Send a new key for a new request.",
+                    statusCode: StatusCodes.Status422UnprocessableEntity,
+                    title: "Idempotency key reused for a different request",
+                    extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [HeaderName] = ["was used for a different request"] } });
+            case IdempotencyOutcome.InFlight:
+                http.Response.Headers.RetryAfter = "1";
+                return Problems.Conflict($"A request with this {HeaderName} is still being processed. Repeat it once that one has finished to get its response.");
+        }
+
+        http.Items[typeof(IdempotencyFilter)] = claim.ClaimId;
+        return await RunAndStoreAsync(context, next, scope, key, claim.StartedAt);
+    }
+
+    /// <summary>
+    /// The claim id of the request's <c>Idempotency-Key</c> (null without one): stable across a repeat that
+    /// runs again because the first run's host died or failed, so a handler can use it as the id of what
+    /// it creates and find the first run's result instead of creating a second.
+    /// </summary>
+    public static Guid? ClaimIdOf(HttpContext http) => http.Items.TryGetValue(typeof(IdempotencyFilter), out var id) ? id as Guid? : null;
+
+    private async Task<object?> RunAndStoreAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, string scope, string key, DateTime startedAt)
+    {
+        var http = context.HttpContext;
+        var original = http.Response.Body;
+        using var buffer = new MemoryStream();
+        using var renewing = new CancellationTokenSource();
+        var renewals = RenewWhileRunningAsync(scope, key, startedAt, renewing.Token);
+        try
+        {
+            var result = await next(context);
+            if (result is not IResult handlerResult)
+            {
+                // Every endpoint this filter is on returns an IResult; anything else is passed on, unstored.
+                await StopAsync(renewing, renewals);
+                await store.ReleaseAsync(scope, key, startedAt, CancellationToken.None);
+                return result;
+            }
+
+            // Write the response into a buffer first, so it can be stored before the client gets it.
+            http.Response.Body = buffer;
+            await handlerResult.ExecuteAsync(http);
+        }
+        catch
+        {
+            http.Response.Body = original;
+            await StopAsync(renewing, renewals);
+            await store.ReleaseAsync(scope, key, startedAt, CancellationToken.None);
+            throw;
+        }
+
+        http.Response.Body = original;
+        await StopAsync(renewing, renewals);
+        var status = http.Response.StatusCode;
+        if (status >= StatusCodes.Status500InternalServerError)
+        {
+            await store.ReleaseAsync(scope, key, startedAt, CancellationToken.None);
+        }
+        else
+        {
+            var body = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            await store.CompleteAsync(scope, key, startedAt, status, http.Response.ContentType, http.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null, body, CancellationToken.None);
+            logger.LogDebug("Stored the {Status} response for {Header} {Key} ({Scope})", status, HeaderName, key, scope);
+        }
+
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, http.RequestAborted);
+        return Results.Empty;
+    }
+
+    /// <summary>Keeps the key's in-flight claim alive while the request runs, so only a dead host's claim lapses.</summary>
+    private async Task RenewWhileRunningAsync(string scope, string key, DateTime startedAt, CancellationToken stop)
+    {
+        if (store.RenewEvery is not { } every)
+        {
+            return;
+        }
+
+        try
+        {
+            using var timer = new PeriodicTimer(every, clock);
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                try
+                {
+                    await store.RenewAsync(scope, key, startedAt, stop);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogWarning(ex, "Could not renew the in-flight claim of {Header} {Key}; retrying in {Interval}", HeaderName, key, every);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The request finished.
+        }
+    }
+
+    private static async Task StopAsync(CancellationTokenSource renewing, Task renewals)
+    {
+        await renewing.CancelAsync();
+        await renewals;
+    }
+
+    /// <summary>Endpoint (route pattern) and caller: keys of different clients or endpoints never meet.</summary>
+    private static string ScopeOf(HttpContext http)
+    {
+        var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? "";
+        var caller = http.User.Identity is { IsAuthenticated: true, Name: { } name } ? $"user:{name}" : "anonymous";
+        return $"{http.Request.Method} {route} {caller}";
+    }
+
+    /// <summary>
+    /// SHA-256 of method, path, query and the bound request values (body, route values), serialized as
+    /// JSON: a repeat counts as the same request when it means the same, whatever its whitespace.
+    /// </summary>
+    private string RequestHash(EndpointFilterInvocationContext context)
+    {
+        var request = context.HttpContext.Request;
+        var text = new StringBuilder().Append(request.Method).Append(' ').Append(request.Path.Value).Append(request.QueryString.Value).Append('\n');
+        foreach (var argument in context.Arguments)
+        {
+            if (argument is CancellationToken or HttpContext || (argument is not null && services.IsService(argument.GetType())))
+            {
+                continue;
+            }
+
+            text.Append(argument is null ? "null" : JsonSerializer.Serialize(argument, argument.GetType(), json.Value.SerializerOptions)).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>The stored response, as the first request got it.</summary>
+    private sealed class ReplayResult(IdempotencyRecord stored) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.StatusCode = stored.StatusCode!.Value;
+            response.Headers[ReplayedHeader] = "true";
+            if (stored.ContentType is not null)
+            {
+                response.ContentType = stored.ContentType;
+            }
+
+            if (stored.Location is not null)
+            {
+                response.Headers.Location = stored.Location;
+            }
+
+            if (!string.IsNullOrEmpty(stored.ResponseBody))
+            {
+                await response.WriteAsync(stored.ResponseBody, Encoding.UTF8);
+            }
+        }
+    }
+}
