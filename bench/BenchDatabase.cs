@@ -28,6 +28,14 @@ internal sealed class BenchDatabase : IAsyncDisposable
     {
         var database = new BenchDatabase(server, $"sleek_bench_{Guid.NewGuid():N}", poolSize);
         await ExecuteAsync(server, $"CREATE DATABASE {database.Name}");
+        if (CpuMeter.Postmaster is null)
+        {
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ToString());
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT pg_backend_pid()", connection);
+            CpuMeter.FindPostmaster((int)(await command.ExecuteScalarAsync())!);
+        }
+
         return database;
     }
 

@@ -4,12 +4,16 @@ using System.Globalization;
 namespace Sleek.Workflows.Bench;
 
 /// <summary>
-/// CPU time spent while a measurement runs, by this process and by the local PostgreSQL server (all
-/// processes named postgres, read from /proc), so cost per step can be compared on a busy machine.
+/// CPU time spent while a measurement runs, by this process and by the PostgreSQL server the benchmark
+/// uses (its postmaster and the processes it started, read from /proc when the server is local), so
+/// cost per step can be compared on a busy machine.
 /// </summary>
 internal sealed class CpuMeter
 {
     private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
+
+    /// <summary>The postmaster of the benchmark's server, when it runs on this machine; see <see cref="FindPostmaster"/>.</summary>
+    public static int? Postmaster { get; private set; }
 
     private readonly TimeSpan _process = Process.GetCurrentProcess().TotalProcessorTime;
     private readonly long _allocated = GC.GetTotalAllocatedBytes();
@@ -33,10 +37,31 @@ internal sealed class CpuMeter
             : $"CPU per {unit}: {processName} {process:F2} ms; {allocated:F0} KiB allocated";
     }
 
-    /// <summary>User + system CPU seconds of every process named postgres; null when /proc is not there.</summary>
+    /// <summary>Finds the local postmaster from a backend's process id (<c>pg_backend_pid()</c>): its parent, if both are postgres processes here.</summary>
+    public static void FindPostmaster(int backendPid)
+    {
+        try
+        {
+            var parent = File.ReadLines($"/proc/{backendPid}/status").FirstOrDefault(l => l.StartsWith("PPid:", StringComparison.Ordinal));
+            if (parent is not null && File.ReadAllText($"/proc/{backendPid}/comm").Trim() == "postgres")
+            {
+                Postmaster = int.Parse(parent["PPid:".Length..].Trim(), CultureInfo.InvariantCulture);
+            }
+        }
+        catch (IOException)
+        {
+            // a remote server (or another container): no CPU figures for PostgreSQL
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // not ours to read
+        }
+    }
+
+    /// <summary>User + system CPU seconds of the benchmark's PostgreSQL server; null when it is not local.</summary>
     public static double? PostgresSeconds()
     {
-        if (!Directory.Exists("/proc"))
+        if (Postmaster is not { } postmaster || !Directory.Exists("/proc"))
         {
             return null;
         }
@@ -44,22 +69,28 @@ internal sealed class CpuMeter
         long ticks = 0;
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
+            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+
             try
             {
                 var stat = File.ReadAllText(Path.Combine(directory, "stat"));
                 var close = stat.LastIndexOf(')');
-                var open = stat.IndexOf('(', StringComparison.Ordinal);
-                if (open < 0 || close < 0 || stat[(open + 1)..close] != "postgres")
-                {
-                    continue;
-                }
-
-                // Fields after the command: state is field 3; utime, stime, cutime, cstime are fields 14 to 17.
-                // The postmaster's cutime/cstime hold the CPU of backends that have exited (pgbench's, at its end).
+                // Fields after the command: state is field 3, ppid field 4; utime, stime, cutime, cstime are fields 14 to 17.
                 var fields = stat[(close + 2)..].Split(' ');
-                for (var i = 11; i <= 14; i++)
+                if (pid == postmaster)
                 {
-                    ticks += long.Parse(fields[i], CultureInfo.InvariantCulture);
+                    // Its cutime/cstime hold the CPU of backends that have exited (pgbench's, at its end).
+                    for (var i = 11; i <= 14; i++)
+                    {
+                        ticks += long.Parse(fields[i], CultureInfo.InvariantCulture);
+                    }
+                }
+                else if (int.Parse(fields[1], CultureInfo.InvariantCulture) == postmaster)
+                {
+                    ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
                 }
             }
             catch (IOException)

@@ -87,6 +87,14 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>User + system CPU seconds the host process has used so far (from /proc).</summary>
+    public double CpuSeconds()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
     /// <summary>Resident set size now and its peak (VmRSS, VmHWM from /proc), in MiB.</summary>
     public (double Rss, double Peak) Memory()
     {

@@ -33,8 +33,8 @@ internal static class StepBenchmark
         await database.ExecuteAsync("VACUUM ANALYZE");
         var pgbench = await RunPgbenchAsync(database.ConnectionString, options, clients, stateJson);
 
-        // Warm-up: JIT (tiered compilation settles only after some thousands of calls), pools, plans.
-        await StepAsync(runtime, tokens, TimeSpan.FromSeconds(Math.Min(15, Math.Max(3, options.StepDuration.TotalSeconds))));
+        // Warm-up: JIT (tiered compilation and PGO settle only after tens of seconds of load here), pools, plans.
+        await StepAsync(runtime, tokens, TimeSpan.FromSeconds(Math.Max(20, options.StepDuration.TotalSeconds)));
         var cpu = new CpuMeter();
         var watch = Stopwatch.StartNew();
         var steps = await StepAsync(runtime, tokens, options.StepDuration);

@@ -102,14 +102,16 @@ public sealed class BurstExecutor(
         // A resume accepted but not run yet (bookmark consumed, work queued) is still a wait of the
         // instance: a burst that ran first without it would see nothing open, complete the instance
         // and so drop the accepted resume.
-        // Two index lookups in one statement (UNION ALL), so the cost does not grow with the consumed bookmarks a long-lived instance piles up.
-        var acceptedResumes = db.WorkItems.Where(w => w.InstanceId == instance.Id && w.Kind == WorkKind.Resume && w.Id != work.Id).Select(w => w.BookmarkId);
+        // Open bookmarks, and those of accepted resumes found through their work items: two index lookups in one
+        // statement (UNION ALL), so the cost does not grow with the consumed bookmarks a long-lived instance piles up.
         var open = await db.Bookmarks.AsNoTracking()
             .Where(b => b.InstanceId == instance.Id && b.ConsumedAt == null)
             .Select(b => new { b.Id, b.ActivityId, b.ExecutionNumber, b.Name, b.DataJson })
-            .Concat(db.Bookmarks.AsNoTracking()
-                .Where(b => b.InstanceId == instance.Id && b.ConsumedAt != null && acceptedResumes.Contains(b.Id))
-                .Select(b => new { b.Id, b.ActivityId, b.ExecutionNumber, b.Name, b.DataJson }))
+            .Concat(
+                from w in db.WorkItems
+                join b in db.Bookmarks on w.BookmarkId equals (Guid?)b.Id
+                where w.InstanceId == instance.Id && w.Kind == WorkKind.Resume && w.Id != work.Id && b.ConsumedAt != null
+                select new { b.Id, b.ActivityId, b.ExecutionNumber, b.Name, b.DataJson })
             .ToListAsync(cancellationToken);
         var openBookmarks = open.Select(b => new OpenBookmark(b.Id, b.ActivityId, b.ExecutionNumber, b.Name, ParseObject(b.DataJson))).ToList();
 
