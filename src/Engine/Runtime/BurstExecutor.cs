@@ -116,6 +116,14 @@ public sealed class BurstExecutor(
         var openBookmarks = open.Select(b => new OpenBookmark(b.Id, b.ActivityId, b.ExecutionNumber, b.Name, ParseObject(b.DataJson))).ToList();
 
         var result = await interpreter.RunAsync(new BurstRequest(definition, instance.Id, instance.CorrelationId, state, trigger, openBookmarks), cancellationToken);
+        if (result.Status == WorkflowStatus.Completed && !result.CompletedByActivity
+            && await db.WorkItems.AnyAsync(w => w.InstanceId == instance.Id && w.Kind == WorkKind.Retry && w.Id != work.Id && w.AvailableAt != WorkItemRecord.Parked, cancellationToken))
+        {
+            // An ops retry queued meanwhile (e.g. while this timer's lease was held) is still work of the
+            // instance: running out of steps here must not complete it before that retry runs.
+            result.Status = WorkflowStatus.Suspended;
+        }
+
         await ApplyAsync(db, instance, result, cancellationToken);
         if (work.Kind == WorkKind.Retry && result.Status != WorkflowStatus.Faulted)
         {

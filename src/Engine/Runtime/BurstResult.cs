@@ -24,6 +24,9 @@ public sealed class BurstResult
     /// <summary>Set when the burst faulted.</summary>
     public IncidentInfo? Incident { get; set; }
 
+    /// <summary>True when an activity (End) completed the workflow on purpose, rather than it running out of work.</summary>
+    public bool CompletedByActivity { get; set; }
+
     /// <summary>Number of activities executed or resumed.</summary>
     public int Steps { get; set; }
 }

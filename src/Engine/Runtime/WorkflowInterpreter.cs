@@ -267,6 +267,7 @@ public sealed class WorkflowInterpreter
                     Journal(node, executionNumber, journalEvent, startedAt, inputs, result.Output, null, null);
                     CancelWaits(_ => true);
                     _queue.Clear();
+                    Result.CompletedByActivity = true;
                     Result.Status = WorkflowStatus.Completed;
                     break;
             }
