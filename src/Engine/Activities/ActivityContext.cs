@@ -19,6 +19,7 @@ public sealed class ActivityContext
         IServiceProvider services,
         ILogger logger,
         TimeProvider clock,
+        BurstTransaction? transaction,
         CancellationToken cancellationToken)
     {
         _scope = scope;
@@ -30,6 +31,7 @@ public sealed class ActivityContext
         Services = services;
         Logger = logger;
         Clock = clock;
+        Transaction = transaction;
         CancellationToken = cancellationToken;
     }
 
@@ -71,6 +73,12 @@ public sealed class ActivityContext
 
     /// <summary>The runtime's clock; use it instead of <see cref="DateTime.UtcNow"/> so tests can control time.</summary>
     public TimeProvider Clock { get; }
+
+    /// <summary>
+    /// The database transaction of this burst, for activities that write records of their own; null when
+    /// the interpreter runs without a database (unit tests, benchmarks).
+    /// </summary>
+    public BurstTransaction? Transaction { get; }
 
     /// <summary>Cancelled when the host shuts down.</summary>
     public CancellationToken CancellationToken { get; }

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
+using Sleek.Workflows.Engine.Activities;
 using Sleek.Workflows.Engine.Persistence;
 
 namespace Sleek.Workflows.Engine.Runtime;
@@ -115,7 +117,9 @@ public sealed class BurstExecutor(
             .ToListAsync(cancellationToken);
         var openBookmarks = open.Select(b => new OpenBookmark(b.Id, b.ActivityId, b.ExecutionNumber, b.Name, ParseObject(b.DataJson))).ToList();
 
-        var result = await interpreter.RunAsync(new BurstRequest(definition, instance.Id, instance.CorrelationId, state, trigger, openBookmarks), cancellationToken);
+        // Activities that keep records of their own write them in this same transaction.
+        var burstTransaction = new BurstTransaction(db.Database.GetDbConnection(), transaction.GetDbTransaction(), engineDb.IsPostgres);
+        var result = await interpreter.RunAsync(new BurstRequest(definition, instance.Id, instance.CorrelationId, state, trigger, openBookmarks, burstTransaction), cancellationToken);
         if (result.Status == WorkflowStatus.Completed && !result.CompletedByActivity
             && await db.WorkItems.AnyAsync(w => w.InstanceId == instance.Id && w.Kind == WorkKind.Retry && w.Id != work.Id && w.AvailableAt != WorkItemRecord.Parked, cancellationToken))
         {

@@ -1,3 +1,5 @@
+using Sleek.Workflows.Engine.Activities;
+
 namespace Sleek.Workflows.Engine.Runtime;
 
 /// <summary>Everything the interpreter needs to run one burst of one instance.</summary>
@@ -7,10 +9,12 @@ namespace Sleek.Workflows.Engine.Runtime;
 /// <param name="State">Its state; the burst changes it in place.</param>
 /// <param name="Trigger">Why it runs.</param>
 /// <param name="OpenBookmarks">Bookmarks still open (not including one being resumed).</param>
+/// <param name="Transaction">The database transaction the burst will commit in (null without a database).</param>
 public sealed record BurstRequest(
     CompiledDefinition Definition,
     Guid InstanceId,
     string? CorrelationId,
     InstanceState State,
     BurstTrigger Trigger,
-    IReadOnlyList<OpenBookmark> OpenBookmarks);
+    IReadOnlyList<OpenBookmark> OpenBookmarks,
+    BurstTransaction? Transaction = null);

@@ -369,6 +369,7 @@ public sealed class WorkflowInterpreter
             _owner._services,
             _owner._logger,
             _owner._clock,
+            _request.Transaction,
             _cancellationToken);
 
         private void KeepActivityState(string activityId, ActivityContext context)
