@@ -135,6 +135,8 @@ public sealed class DefinitionValidator(ActivityRegistry registry, ExpressionSyn
             }
         }
 
+        errors.AddRange(ExclusiveJoinCheck.Check(definition));
+
         return errors;
     }
 

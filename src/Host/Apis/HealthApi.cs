@@ -12,7 +12,7 @@ internal static class HealthApi
             .WithTags("Health")
             .WithSummary("Liveness plus database and worker state; 503 when the database is unreachable.");
 
-    private static async Task<IResult> GetHealthAsync(EngineDb engineDb, WorkQueue queue, WorkerHealth workers, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> GetHealthAsync(EngineDb engineDb, WorkQueue queue, WorkerHealth workers, IServiceProvider services, TimeProvider clock, CancellationToken cancellationToken)
     {
         string? databaseError = null;
         var queued = 0;
@@ -29,12 +29,20 @@ internal static class HealthApi
 
         var beat = workers.LastBeat;
         var workersOk = beat is not null && clock.GetUtcNow().UtcDateTime - beat < TimeSpan.FromSeconds(30) && workers.LastError is null;
+        // On PostgreSQL idle workers are woken by LISTEN/NOTIFY; without that connection they still find work by
+        // polling, only later, so a lost listener degrades the host instead of failing it.
+        var listener = services.GetService<PostgresWorkListener>();
+        var wakeUpsOk = listener is null || listener.IsListening;
+        workersOk &= wakeUpsOk;
         var healthy = databaseError is null;
         var body = new
         {
             status = healthy ? (workersOk ? "Healthy" : "Degraded") : "Unhealthy",
             database = new { provider = engineDb.ProviderName, ok = databaseError is null, error = databaseError },
             workers = new { ok = workersOk, lastBeat = beat, lastError = workers.LastError, dueWorkItems = queued },
+            wakeUps = listener is null
+                ? new { mode = "polling", ok = true, listenSessions = 0 }
+                : new { mode = "listen/notify", ok = wakeUpsOk, listenSessions = listener.Sessions },
         };
         return healthy ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
     }

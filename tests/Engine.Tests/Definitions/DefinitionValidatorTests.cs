@@ -474,4 +474,58 @@ public sealed class DefinitionValidatorTests
             ["variables[1].name", "root.activities[1].type", "root.activities[2].inputs.colour", "root.activities[2].inputs.message", "root.connections[1].target.activity", "root.activities[1]"],
             errors.Select(e => e.Field));
     }
+
+    [Theory]
+    [InlineData("WaitAll", true)]
+    [InlineData(null, true)]
+    [InlineData("WaitAny", false)]
+    public void WaitAll_join_after_the_two_ports_of_a_decision_is_refused_because_it_can_never_fire(string? mode, bool refused)
+    {
+        var flow = new Flow()
+            .Add("start", "Start")
+            .Add("decide", "Decision", new { condition = Js("input.big") })
+            .Add("big", "Log", new { message = "big" })
+            .Add("small", "Log", new { message = "small" })
+            .Add("join", "Join", mode is null ? new { } : new { mode })
+            .Add("after", "Log", new { message = "after" })
+            .Connect("start", "decide")
+            .Connect("decide:True", "big")
+            .Connect("decide:False", "small")
+            .Chain("big", "join", "after")
+            .Connect("small", "join");
+
+        var validation = _engine.Validate(flow.ToJson());
+
+        if (refused)
+        {
+            AssertError(Single(validation.Errors), "root.activities[4].inputs.mode", "join", "can never fire: its branches from port 'True' and port 'False' of 'decide' (Decision)");
+        }
+        else
+        {
+            Assert.True(validation.IsValid, string.Join("\n", validation.Errors));
+        }
+    }
+
+    [Fact]
+    public void WaitAll_join_after_a_fork_and_a_loop_back_into_a_branch_is_accepted()
+    {
+        var flow = new Flow()
+            .Add("start", "Start")
+            .Add("fork", "Fork", new { branches = new[] { "A", "B" } })
+            .Add("a", "WaitForEvent", new { eventName = "A" })
+            .Add("check", "Decision", new { condition = Js("true") })
+            .Add("b", "WaitForEvent", new { eventName = "B" })
+            .Add("join", "Join", new { mode = "WaitAll" })
+            .Connect("start", "fork")
+            .Connect("fork:A", "a")
+            .Connect("a", "check")
+            .Connect("check:False", "a")
+            .Connect("check:True", "join")
+            .Connect("fork:B", "b")
+            .Connect("b", "join");
+
+        var validation = _engine.Validate(flow.ToJson());
+
+        Assert.True(validation.IsValid, string.Join("\n", validation.Errors));
+    }
 }

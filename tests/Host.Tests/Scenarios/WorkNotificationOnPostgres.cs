@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Sleek.Workflows.Engine.Runtime;
@@ -19,6 +21,10 @@ public sealed class WorkNotificationOnPostgres(PostgresDatabase database) : Host
         var listener = host.Services.GetRequiredService<PostgresWorkListener>();
         var signal = host.Services.GetRequiredService<WorkSignal>();
         await Eventually.UntilAsync(() => Task.FromResult(listener.IsListening), listening => listening, "the host to LISTEN");
+        using var client = host.CreateClient();
+        var health = await client.GetFromJsonAsync<JsonObject>("/health");
+        Assert.Equal("listen/notify", (string?)health!["wakeUps"]!["mode"]);
+        Assert.True((bool)health["wakeUps"]!["ok"]!);
 
         await AssertQueuedWorkWakesWorkersAsync(signal);
 
