@@ -34,5 +34,8 @@ internal static class SleekPipeline
         app.MapTasksApi();
         app.MapEventsApi();
         app.MapIncidentsApi();
+
+        // Last: the designer's page answers only what no API route does.
+        app.MapSleekDesigner();
     }
 }

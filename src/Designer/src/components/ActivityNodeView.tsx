@@ -1,0 +1,54 @@
+import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
+import { memo, useEffect } from 'react';
+import type { ActivityNode } from '../model/graph';
+import { INPUT_HANDLE } from '../model/graph';
+import { hasInput, portsOf } from '../model/ports';
+import { useDiagram } from './DiagramContext';
+
+/** One activity on the canvas: title, type, an input handle and one output handle per port. */
+function ActivityNodeViewInner({ id, data, selected }: NodeProps<ActivityNode>) {
+  const { descriptors, errors, runStates } = useDiagram();
+  const activity = data.activity;
+  const descriptor = descriptors.get(activity.type);
+  const ports = portsOf(activity, descriptor);
+  const nodeErrors = errors.get(id) ?? [];
+  const runState = runStates.get(id);
+  const updateInternals = useUpdateNodeInternals();
+  const portKey = ports.join('|');
+  useEffect(() => { updateInternals(id); }, [id, portKey, updateInternals]);
+
+  const classes = ['activity-node', `category-${(descriptor?.category ?? 'unknown').toLowerCase()}`];
+  if (selected) classes.push('selected');
+  if (nodeErrors.length > 0) classes.push('has-errors');
+  if (runState) classes.push(`run-${runState}`);
+  const title = activity.name || descriptor?.displayName || activity.type;
+  return (
+    <div className={classes.join(' ')} data-testid={`node-${id}`} aria-label={`${title} (${activity.type})${nodeErrors.length ? `, ${nodeErrors.length} error(s)` : ''}${runState ? `, ${runState}` : ''}`}>
+      {hasInput(activity.type) && <Handle type="target" position={Position.Left} id={INPUT_HANDLE} aria-label={`Input of ${id}`} />}
+      <div className="node-title">
+        <span className="node-name">{title}</span>
+        {runState && <span className={`run-badge run-${runState}`}>{runState}</span>}
+      </div>
+      <div className="node-type">{activity.type} · <code>{id}</code>{!descriptor && <span className="unknown-type"> (unknown type)</span>}</div>
+      {ports.length > 0 && (
+        <div className="node-ports">
+          {ports.map((p) => (
+            <div key={p} className="node-port">
+              <span>{p}</span>
+              <Handle type="source" position={Position.Right} id={p} aria-label={`Port ${p} of ${id}`} />
+            </div>
+          ))}
+        </div>
+      )}
+      {nodeErrors.length > 0 && (
+        <ul className="node-errors" role="alert" data-testid={`errors-${id}`}>
+          {nodeErrors.slice(0, 3).map((e, i) => <li key={i} title={e.field}>{e.message}</li>)}
+          {nodeErrors.length > 3 && <li>… {nodeErrors.length - 3} more</li>}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export const ActivityNodeView = memo(ActivityNodeViewInner);
+export const nodeTypes = { activity: ActivityNodeView };

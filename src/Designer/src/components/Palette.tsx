@@ -1,0 +1,46 @@
+import { useMemo, useState } from 'react';
+import type { ActivityDescriptor } from '../model/types';
+
+export const DRAG_TYPE = 'application/x-sleek-activity';
+
+/** Activity types by category, searchable; drag one onto the canvas, or press Enter / click to add it. */
+export function Palette({ descriptors, onAdd }: { descriptors: ActivityDescriptor[]; onAdd: (type: string) => void }) {
+  const [query, setQuery] = useState('');
+  const groups = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    const filtered = descriptors.filter((d) => q === '' || [d.type, d.displayName, d.category, d.description].some((s) => s.toLowerCase().includes(q)));
+    const map = new Map<string, ActivityDescriptor[]>();
+    for (const d of filtered) map.set(d.category, [...(map.get(d.category) ?? []), d]);
+    return [...map.entries()].sort(([a], [b]) => a.localeCompare(b));
+  }, [descriptors, query]);
+  return (
+    <aside className="palette" aria-label="Activity palette">
+      <h2>Activities</h2>
+      <input type="search" placeholder="Search activities" aria-label="Search activities" value={query} onChange={(e) => setQuery(e.target.value)} />
+      {groups.length === 0 && <p className="muted small">No activity matches “{query}”.</p>}
+      {groups.map(([category, items]) => (
+        <section key={category} aria-label={`${category} activities`}>
+          <h3>{category}</h3>
+          <ul>
+            {items.map((d) => (
+              <li key={d.type}>
+                <button
+                  type="button"
+                  className="palette-item"
+                  draggable
+                  data-testid={`palette-${d.type}`}
+                  aria-label={`Add ${d.displayName} (${d.type})`}
+                  title={`${d.description}\nDrag onto the canvas, or press Enter to add.`}
+                  onDragStart={(e) => { e.dataTransfer.setData(DRAG_TYPE, d.type); e.dataTransfer.effectAllowed = 'move'; }}
+                  onClick={() => onAdd(d.type)}
+                >
+                  {d.displayName}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </aside>
+  );
+}

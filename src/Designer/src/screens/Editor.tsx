@@ -1,0 +1,426 @@
+import {
+  Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, addEdge, useEdgesState, useNodesState, useReactFlow,
+  type Connection, type Edge, type EdgeChange, type NodeChange,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ApiError, api } from '../api/client';
+import { useApi } from '../api/useApi';
+import { nodeTypes } from '../components/ActivityNodeView';
+import { DiagramContext, errorsByActivity, errorsFromProblem } from '../components/DiagramContext';
+import { ErrorBox, Loading } from '../components/Feedback';
+import { DRAG_TYPE, Palette } from '../components/Palette';
+import { PropertiesPanel } from '../components/PropertiesPanel';
+import { VariablesPanel } from '../components/VariablesPanel';
+import { diffDefinitions, isEmptyDiff, type VersionDiff } from '../model/diff';
+import { downloadJson } from '../model/download';
+import { convertElsa, isElsaDefinition } from '../model/elsa';
+import { definitionToGraph, edgeId, graphToDefinition, newActivityId, type ActivityNode, type DefinitionMeta } from '../model/graph';
+import { History } from '../model/history';
+import { autoLayout } from '../model/layout';
+import type { ActivityDescriptor, ValidationError, VariableDefinition, WorkflowDefinition, WorkflowDetails } from '../model/types';
+import { Link, useRouter } from '../router';
+
+/** Loads a definition (its draft, else its latest published version) and the palette, then shows the editor. */
+export function Editor({ definitionId }: { definitionId: string }) {
+  const activities = useApi<ActivityDescriptor[]>('/api/activities');
+  const details = useApi<WorkflowDetails>(`/api/workflows/${encodeURIComponent(definitionId)}`);
+  const [initial, setInitial] = useState<WorkflowDefinition | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+
+  useEffect(() => {
+    if (!details.data || initial) return;
+    const d = details.data;
+    if (d.draft) { setInitial(d.draft); return; }
+    if (d.latestVersion > 0) {
+      api<WorkflowDefinition>(`/api/workflows/${encodeURIComponent(definitionId)}/versions/${d.latestVersion}`).then(setInitial, setLoadError);
+    } else {
+      setInitial({ definitionId, version: 1, name: d.name, variables: [], inputs: [], root: { activities: [], connections: [] } });
+    }
+  }, [details.data, definitionId, initial]);
+
+  const error = activities.error ?? details.error ?? loadError;
+  if (error) return <div className="page"><ErrorBox error={error} title={`Could not open workflow '${definitionId}'`} /><Link to="/">Back to workflows</Link></div>;
+  if (!activities.data || !details.data || !initial) return <div className="page"><Loading what="the workflow" /></div>;
+  return (
+    <ReactFlowProvider>
+      <EditorCanvas definitionId={definitionId} initial={initial} details={details.data} descriptors={activities.data} reloadDetails={details.reload} />
+    </ReactFlowProvider>
+  );
+}
+
+interface Snapshot { nodes: ActivityNode[]; edges: Edge[]; meta: DefinitionMeta }
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+}
+
+function EditorCanvas({ definitionId, initial, details, descriptors, reloadDetails }: {
+  definitionId: string; initial: WorkflowDefinition; details: WorkflowDetails; descriptors: ActivityDescriptor[]; reloadDetails: () => void;
+}) {
+  const start = useMemo(() => definitionToGraph(initial), [initial]);
+  const [nodes, setNodes, onNodesChangeBase] = useNodesState<ActivityNode>(start.nodes);
+  const [edges, setEdges, onEdgesChangeBase] = useEdgesState<Edge>(start.edges);
+  const [meta, setMeta] = useState<DefinitionMeta>(start.meta);
+  const [errors, setErrors] = useState<ValidationError[]>(details.draftErrors ?? []);
+  const [status, setStatus] = useState<string>('');
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [dirty, setDirty] = useState(false);
+  const [, setTick] = useState(0);
+  const [diff, setDiff] = useState<{ label: string; diff: VersionDiff } | null>(null);
+  const [starting, setStarting] = useState(false);
+  const history = useRef(new History<Snapshot>());
+  const clipboard = useRef<{ nodes: ActivityNode[]; edges: Edge[] } | null>(null);
+  const importInput = useRef<HTMLInputElement>(null);
+  const { screenToFlowPosition, fitView } = useReactFlow();
+  const { navigate } = useRouter();
+  const descriptorMap = useMemo(() => new Map(descriptors.map((d) => [d.type, d])), [descriptors]);
+
+  const current = useRef<Snapshot>({ nodes, edges, meta });
+  current.current = { nodes, edges, meta };
+
+  const definition = useMemo(() => {
+    const def = graphToDefinition({ meta, nodes, edges });
+    def.definitionId = definitionId;
+    def.version = details.latestVersion + 1;
+    return def;
+  }, [meta, nodes, edges, definitionId, details.latestVersion]);
+  // Positions and selection do not change what validation says.
+  const semanticKey = useMemo(() => JSON.stringify({ ...definition, root: { ...definition.root, activities: definition.root.activities.map(({ position: _p, ...a }) => a) } }), [definition]);
+
+  const record = useCallback((key?: string) => {
+    history.current.record(current.current, key);
+    setDirty(true);
+    setTick((t) => t + 1);
+  }, []);
+
+  const restore = (s: Snapshot | undefined) => {
+    if (!s) return;
+    setNodes(s.nodes);
+    setEdges(s.edges);
+    setMeta(s.meta);
+    setDirty(true);
+    setTick((t) => t + 1);
+  };
+  const undo = () => restore(history.current.undo(current.current));
+  const redo = () => restore(history.current.redo(current.current));
+
+  // Checked as you type: the server's validator, without saving.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      api<{ valid: boolean; errors: ValidationError[] }>('/api/workflows/validate', { method: 'POST', body: semanticKey })
+        .then((r) => setErrors(r.errors))
+        .catch(() => { /* the next save shows the problem */ });
+    }, 600);
+    return () => clearTimeout(timer);
+  }, [semanticKey]);
+
+  const onNodesChange = useCallback((changes: NodeChange<ActivityNode>[]) => {
+    if (changes.some((c) => c.type === 'remove')) record();
+    onNodesChangeBase(changes);
+  }, [onNodesChangeBase, record]);
+  const onEdgesChange = useCallback((changes: EdgeChange<Edge>[]) => {
+    if (changes.some((c) => c.type === 'remove')) record();
+    onEdgesChangeBase(changes);
+  }, [onEdgesChangeBase, record]);
+  const onConnect = useCallback((c: Connection) => {
+    record();
+    const id = edgeId({ source: { activity: c.source, port: c.sourceHandle ?? 'Done' }, target: { activity: c.target } });
+    setEdges((eds) => (eds.some((e) => e.id === id) ? eds : addEdge({ ...c, id }, eds)));
+  }, [record, setEdges]);
+
+  const addActivity = useCallback((type: string, position?: { x: number; y: number }) => {
+    record();
+    const taken = current.current.nodes.map((n) => n.id);
+    const id = newActivityId(type, taken);
+    const at = position ?? (() => {
+      const count = current.current.nodes.length;
+      return { x: 80 + (count % 4) * 240, y: 80 + Math.floor(count / 4) * 160 };
+    })();
+    const node: ActivityNode = { id, type: 'activity', position: at, selected: true, data: { activity: { id, type } } };
+    setNodes((ns) => [...ns.map((n) => ({ ...n, selected: false })), node]);
+    setStatus(`Added ${type} '${id}'.`);
+  }, [record, setNodes]);
+
+  const onDrop = (e: React.DragEvent) => {
+    e.preventDefault();
+    const type = e.dataTransfer.getData(DRAG_TYPE);
+    if (!type) return;
+    const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    addActivity(type, { x: p.x - 100, y: p.y - 30 });
+  };
+
+  const selected = nodes.filter((n) => n.selected);
+  const selectedNode = selected.length === 1 ? selected[0] : null;
+
+  const updateActivity = (id: string, key: string, change: (a: ActivityNode['data']['activity']) => ActivityNode['data']['activity']) => {
+    record(`${id}:${key}`);
+    setNodes((ns) => ns.map((n) => (n.id === id ? { ...n, data: { ...n.data, activity: change(n.data.activity) } } : n)));
+  };
+  const setInput = (name: string, value: unknown) => {
+    if (!selectedNode) return;
+    updateActivity(selectedNode.id, `input.${name}`, (a) => {
+      const inputs = { ...(a.inputs ?? {}) };
+      if (value === undefined) delete inputs[name];
+      else inputs[name] = value;
+      return { ...a, inputs };
+    });
+  };
+  const rename = (name: string) => {
+    if (!selectedNode) return;
+    updateActivity(selectedNode.id, 'name', (a) => {
+      const { name: _old, ...rest } = a;
+      void _old;
+      return name === '' ? rest : { ...rest, name };
+    });
+  };
+
+  const copy = () => {
+    const chosen = current.current.nodes.filter((n) => n.selected);
+    if (chosen.length === 0) return;
+    const ids = new Set(chosen.map((n) => n.id));
+    clipboard.current = { nodes: structuredClone(chosen), edges: current.current.edges.filter((e) => ids.has(e.source) && ids.has(e.target)) };
+    setStatus(`Copied ${chosen.length} activit${chosen.length === 1 ? 'y' : 'ies'}.`);
+  };
+  const paste = () => {
+    const clip = clipboard.current;
+    if (!clip) return;
+    record();
+    const taken = current.current.nodes.map((n) => n.id);
+    const renamed = new Map<string, string>();
+    const pasted = clip.nodes.map((n) => {
+      const id = newActivityId(n.data.activity.type, [...taken, ...renamed.values()]);
+      renamed.set(n.id, id);
+      return { ...n, id, selected: true, position: { x: n.position.x + 40, y: n.position.y + 40 }, data: { ...n.data, activity: { ...n.data.activity, id } } };
+    });
+    const pastedEdges = clip.edges.map((e) => {
+      const source = renamed.get(e.source)!;
+      const target = renamed.get(e.target)!;
+      return { ...e, source, target, id: edgeId({ source: { activity: source, port: e.sourceHandle ?? 'Done' }, target: { activity: target } }) };
+    });
+    setNodes((ns) => [...ns.map((n) => ({ ...n, selected: false })), ...pasted]);
+    setEdges((es) => [...es, ...pastedEdges]);
+    clipboard.current = { nodes: pasted, edges: pastedEdges };
+    setStatus(`Pasted ${pasted.length} activit${pasted.length === 1 ? 'y' : 'ies'}.`);
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (isTyping(e.target)) return;
+    const mod = e.ctrlKey || e.metaKey;
+    if (mod && e.key.toLowerCase() === 'z' && !e.shiftKey) { e.preventDefault(); undo(); }
+    else if (mod && (e.key.toLowerCase() === 'y' || (e.key.toLowerCase() === 'z' && e.shiftKey))) { e.preventDefault(); redo(); }
+    else if (mod && e.key.toLowerCase() === 'c') { copy(); }
+    else if (mod && e.key.toLowerCase() === 'v') { e.preventDefault(); paste(); }
+  };
+
+  const layout = () => {
+    record();
+    setNodes((ns) => autoLayout(ns, current.current.edges));
+    setTimeout(() => void fitView({ padding: 0.2 }), 50);
+  };
+
+  const saveDraft = async (): Promise<boolean> => {
+    setActionError(null);
+    try {
+      const r = await api<{ valid: boolean; errors: ValidationError[] }>(`/api/workflows/${encodeURIComponent(definitionId)}/draft`, { method: 'PUT', body: definition });
+      setErrors(r.errors);
+      setDirty(false);
+      setStatus(r.valid ? 'Draft saved; it can be published.' : `Draft saved with ${r.errors.length} problem(s) to fix before publishing.`);
+      reloadDetails();
+      return true;
+    } catch (e) {
+      setActionError(e);
+      if (e instanceof ApiError && e.problem.errors) setErrors(errorsFromProblem(e.problem.errors, definition.root.activities.map((a) => a.id)));
+      return false;
+    }
+  };
+
+  const publish = async () => {
+    if (!(await saveDraft())) return;
+    try {
+      const r = await api<{ definitionId: string; version: number }>(`/api/workflows/${encodeURIComponent(definitionId)}/publish`, { method: 'POST' });
+      setStatus(`Published version ${r.version}.`);
+      reloadDetails();
+    } catch (e) {
+      setActionError(e);
+      if (e instanceof ApiError && e.problem.errors) setErrors(errorsFromProblem(e.problem.errors, definition.root.activities.map((a) => a.id)));
+    }
+  };
+
+  const compareWith = async (version: string) => {
+    setDiff(null);
+    if (version === '') return;
+    try {
+      const older = await api<WorkflowDefinition>(`/api/workflows/${encodeURIComponent(definitionId)}/versions/${version}`);
+      setDiff({ label: `v${version} → this editor`, diff: diffDefinitions(older, definition) });
+    } catch (e) {
+      setActionError(e);
+    }
+  };
+
+  const importIntoEditor = async (file: File) => {
+    setActionError(null);
+    try {
+      let json: unknown = JSON.parse(await file.text());
+      if (isElsaDefinition(json)) {
+        const r = convertElsa(json);
+        if (!r.definition) { setActionError(new Error(`This Elsa 3 workflow cannot be imported:\n${r.errors.join('\n')}`)); return; }
+        json = r.definition;
+        if (r.warnings.length) setStatus(`Imported from Elsa with notes: ${r.warnings.join('; ')}`);
+      }
+      const def = json as WorkflowDefinition;
+      if (!def.root || !Array.isArray(def.root.activities)) throw new Error('The file is not a workflow definition: it has no root.activities.');
+      record();
+      const g = definitionToGraph({ ...def, definitionId });
+      setNodes(g.nodes);
+      setEdges(g.edges);
+      setMeta({ ...g.meta, definitionId });
+      setTimeout(() => void fitView({ padding: 0.2 }), 50);
+    } catch (e) {
+      setActionError(e instanceof SyntaxError ? new Error(`The file is not JSON: ${e.message}`) : e);
+    }
+  };
+
+  const diagram = useMemo(() => ({ descriptors: descriptorMap, errors: errorsByActivity(errors), runStates: new Map(), readOnly: false }), [descriptorMap, errors]);
+  const variableNames = (meta.variables ?? []).map((v) => v.name);
+  const workflowErrors = errors.filter((e) => !e.activityId);
+
+  return (
+    <div className="editor" onKeyDown={onKeyDown}>
+      <div className="toolbar" role="toolbar" aria-label="Editor actions">
+        <Link to="/" ariaLabel="Back to workflows">←</Link>
+        <input className="title-input" aria-label="Workflow name" value={meta.name} onChange={(e) => { record('meta.name'); setMeta({ ...meta, name: e.target.value }); }} />
+        <code className="muted">{definitionId}</code>
+        <span className="muted small">{details.latestVersion > 0 ? `published v${details.latestVersion}` : 'never published'}{dirty ? ' · unsaved changes' : ''}</span>
+        <span className="spacer" />
+        <button type="button" onClick={undo} disabled={!history.current.canUndo} aria-label="Undo (Ctrl+Z)">Undo</button>
+        <button type="button" onClick={redo} disabled={!history.current.canRedo} aria-label="Redo (Ctrl+Y)">Redo</button>
+        <button type="button" onClick={layout}>Auto-layout</button>
+        <button type="button" onClick={() => importInput.current?.click()}>Import…</button>
+        <input ref={importInput} type="file" accept=".json,application/json" hidden aria-label="Definition file to load into the editor (ours or Elsa 3)"
+          onChange={(e) => { const f = e.target.files?.[0]; if (f) void importIntoEditor(f); e.target.value = ''; }} />
+        <button type="button" onClick={() => downloadJson(`${definitionId}-draft.json`, definition)}>Export</button>
+        <select aria-label="Compare with version" value="" onChange={(e) => void compareWith(e.target.value)}>
+          <option value="">Compare with…</option>
+          {details.versions.map((v) => <option key={v.version} value={v.version}>v{v.version}</option>)}
+        </select>
+        <button type="button" onClick={() => void saveDraft()}>Save draft</button>
+        <button type="button" className="primary" onClick={() => void publish()}>Publish</button>
+        <button type="button" onClick={() => setStarting((s) => !s)} disabled={details.latestVersion === 0} aria-expanded={starting}>Start instance</button>
+      </div>
+      {(status || actionError || workflowErrors.length > 0) && (
+        <div className="editor-messages">
+          {status && <div className="status" role="status" data-testid="editor-status">{status}</div>}
+          <ErrorBox error={actionError} />
+          {workflowErrors.map((e, i) => <div key={i} className="field-error server" role="alert">{e.field}: {e.message}</div>)}
+        </div>
+      )}
+      {starting && <StartInstanceForm definitionId={definitionId} onStarted={(id) => navigate(`/instances/${id}`)} />}
+      <div className="editor-body">
+        <Palette descriptors={descriptors} onAdd={(t) => addActivity(t)} />
+        <div className="canvas" onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={onDrop} data-testid="canvas" aria-label="Workflow diagram">
+          <DiagramContext.Provider value={diagram}>
+            <ReactFlow
+              nodes={nodes} edges={edges} nodeTypes={nodeTypes}
+              onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
+              onNodeDragStart={() => record()}
+              deleteKeyCode={['Delete', 'Backspace']}
+              fitView fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+              defaultEdgeOptions={{ type: 'smoothstep' }}
+              proOptions={{ hideAttribution: true }}
+            >
+              <Background />
+              <Controls />
+              <MiniMap pannable zoomable ariaLabel="Overview of the diagram" />
+            </ReactFlow>
+          </DiagramContext.Provider>
+          {nodes.length === 0 && <div className="canvas-empty">Drag an activity from the palette (or select one and press Enter) to begin.</div>}
+        </div>
+        <div className="sidebar">
+          <PropertiesPanel node={selectedNode} descriptor={selectedNode ? descriptorMap.get(selectedNode.data.activity.type) : undefined} variables={variableNames}
+            errors={selectedNode ? errors.filter((e) => e.activityId === selectedNode.id) : []} onRename={rename} onInput={setInput} />
+          <VariablesPanel variables={meta.variables ?? []} onChange={(v: VariableDefinition[]) => { record('variables'); setMeta({ ...meta, variables: v }); }} />
+          <section className="panel" aria-label="Workflow">
+            <h2>Workflow</h2>
+            <label htmlFor="wf-description">Description</label>
+            <textarea id="wf-description" rows={2} value={meta.description ?? ''} onChange={(e) => { record('meta.description'); setMeta({ ...meta, description: e.target.value || null }); }} />
+            <WorkflowInputs meta={meta} onChange={(inputs) => { record('meta.inputs'); setMeta({ ...meta, inputs }); }} />
+          </section>
+          {diff && <DiffPanel label={diff.label} diff={diff.diff} onClose={() => setDiff(null)} />}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function WorkflowInputs({ meta, onChange }: { meta: DefinitionMeta; onChange: (inputs: NonNullable<DefinitionMeta['inputs']>) => void }) {
+  const [text, setText] = useState(JSON.stringify(meta.inputs ?? [], null, 1));
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <>
+      <label htmlFor="wf-inputs">Inputs (JSON: [{'{'}"name", "type", "required"{'}'}])</label>
+      <textarea id="wf-inputs" className="code" rows={3} value={text} spellCheck={false}
+        onChange={(e) => {
+          setText(e.target.value);
+          try {
+            const v: unknown = JSON.parse(e.target.value || '[]');
+            if (!Array.isArray(v)) throw new Error('must be an array');
+            setProblem(null);
+            onChange(v as NonNullable<DefinitionMeta['inputs']>);
+          } catch (err) { setProblem((err as Error).message); }
+        }} />
+      {problem && <p className="field-error">{problem}</p>}
+    </>
+  );
+}
+
+function DiffPanel({ label, diff, onClose }: { label: string; diff: VersionDiff; onClose: () => void }) {
+  return (
+    <section className="panel diff" aria-label="Version differences" data-testid="diff-panel">
+      <h2>Differences <span className="muted small">{label}</span></h2>
+      <button type="button" className="close" onClick={onClose} aria-label="Close differences">✕</button>
+      {isEmptyDiff(diff) && <p className="muted">No differences (positions are not compared).</p>}
+      {diff.added.length > 0 && <><h3>Added</h3><ul>{diff.added.map((a) => <li key={a.id} className="diff-added">+ {a.id} ({a.type})</li>)}</ul></>}
+      {diff.removed.length > 0 && <><h3>Removed</h3><ul>{diff.removed.map((a) => <li key={a.id} className="diff-removed">− {a.id} ({a.type})</li>)}</ul></>}
+      {diff.changed.length > 0 && <><h3>Changed</h3><ul>{diff.changed.map((c) => <li key={c.id} className="diff-changed">~ {c.id} ({c.type}): {c.fields.join(', ')}</li>)}</ul></>}
+      {(diff.connectionsAdded.length > 0 || diff.connectionsRemoved.length > 0) && (
+        <><h3>Connections</h3><ul>
+          {diff.connectionsAdded.map((c) => <li key={'+' + c} className="diff-added">+ {c}</li>)}
+          {diff.connectionsRemoved.map((c) => <li key={'-' + c} className="diff-removed">− {c}</li>)}
+        </ul></>
+      )}
+      {(diff.variables.added.length + diff.variables.removed.length + diff.variables.changed.length) > 0 && (
+        <><h3>Variables</h3><ul>
+          {diff.variables.added.map((v) => <li key={'+' + v} className="diff-added">+ {v}</li>)}
+          {diff.variables.removed.map((v) => <li key={'-' + v} className="diff-removed">− {v}</li>)}
+          {diff.variables.changed.map((v) => <li key={'~' + v} className="diff-changed">~ {v}</li>)}
+        </ul></>
+      )}
+    </section>
+  );
+}
+
+function StartInstanceForm({ definitionId, onStarted }: { definitionId: string; onStarted: (id: string) => void }) {
+  const [correlationId, setCorrelationId] = useState('');
+  const [input, setInput] = useState('{}');
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      const parsed: unknown = JSON.parse(input || '{}');
+      const r = await api<{ id: string }>('/api/instances', { method: 'POST', body: { definitionId, correlationId: correlationId || null, input: parsed } });
+      onStarted(r.id);
+    } catch (err) {
+      setError(err instanceof SyntaxError ? new Error(`Input is not JSON: ${err.message}`) : err);
+    }
+  };
+  return (
+    <form className="card inline-form" onSubmit={submit} aria-label="Start an instance">
+      <label>Correlation id <input value={correlationId} onChange={(e) => setCorrelationId(e.target.value)} /></label>
+      <label>Input (JSON) <input className="code" value={input} onChange={(e) => setInput(e.target.value)} aria-label="Instance input (JSON)" /></label>
+      <button type="submit" className="primary">Start</button>
+      <ErrorBox error={error} />
+    </form>
+  );
+}

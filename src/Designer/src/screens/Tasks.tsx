@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { ApiError, api } from '../api/client';
+import { useApi } from '../api/useApi';
+import { ErrorBox, Empty, Loading, formatTime } from '../components/Feedback';
+import type { FormField, HumanTask, Page } from '../model/types';
+import { Link, useRouter } from '../router';
+
+/** Open human tasks; each one's form rendered from its fields and completed with an outcome button. */
+export function Tasks() {
+  const { search } = useRouter();
+  const instanceId = new URLSearchParams(search).get('instanceId');
+  const { data, error, loading, reload } = useApi<Page<HumanTask>>(`/api/tasks?pageSize=100${instanceId ? `&instanceId=${instanceId}` : ''}`);
+  const [done, setDone] = useState<string[]>([]);
+  return (
+    <div className="page">
+      <div className="page-header"><h1>Tasks</h1><div className="actions"><button type="button" onClick={reload}>Refresh</button></div></div>
+      {instanceId && <p className="muted">Tasks of instance <Link to={`/instances/${instanceId}`}><code>{instanceId.slice(0, 8)}</code></Link> · <Link to="/tasks">all tasks</Link></p>}
+      {done.map((m) => <div key={m} className="status" role="status">{m}</div>)}
+      {loading && !data && <Loading what="tasks" />}
+      <ErrorBox error={error} title="Could not load the tasks" />
+      {data && data.items.length === 0 && <Empty>No open tasks.</Empty>}
+      <div className="task-list">
+        {data?.items.map((t) => <TaskCard key={t.id} task={t} onCompleted={(m) => { setDone((d) => [...d, m]); reload(); }} />)}
+      </div>
+    </div>
+  );
+}
+
+function initialValue(f: FormField): unknown {
+  return f.type === 'boolean' ? false : '';
+}
+
+function TaskCard({ task, onCompleted }: { task: HumanTask; onCompleted: (message: string) => void }) {
+  const [values, setValues] = useState<Record<string, unknown>>(() => Object.fromEntries(task.form.map((f) => [f.name, initialValue(f)])));
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const fieldErrors = error instanceof ApiError && error.problem.errors && !Array.isArray(error.problem.errors) ? error.problem.errors : {};
+
+  const complete = async (outcome: string | null) => {
+    setError(null);
+    setBusy(true);
+    const body: Record<string, unknown> = {};
+    for (const f of task.form) {
+      const v = values[f.name];
+      if (v === '' || v === undefined) continue;
+      body[f.name] = f.type === 'number' || f.type === 'integer' ? Number(v) : v;
+    }
+    if (outcome) body.outcome = outcome;
+    try {
+      await api(`/api/tasks/${task.id}/complete`, { method: 'POST', body });
+      onCompleted(`Completed “${task.title}”${outcome ? ` with ${outcome}` : ''}.`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card task" aria-label={`Task ${task.title}`} data-testid={`task-${task.activityId}`} onSubmit={(e) => { e.preventDefault(); if (task.outcomes.length === 0) void complete(null); }}>
+      <h2>{task.title}</h2>
+      <p className="muted small">
+        role <strong>{task.role}</strong>{task.assignee && <> · for {task.assignee}</>} · <Link to={`/instances/${task.instanceId}`}>{task.definitionId}</Link>
+        {task.correlationId && <> · {task.correlationId}</>} · since {formatTime(task.createdAt)}
+      </p>
+      {task.description && <p>{task.description}</p>}
+      {task.form.map((f) => {
+        const id = `task-${task.id}-${f.name}`;
+        const label = `${f.label || f.name}${f.required ? ' *' : ''}`;
+        const errs = fieldErrors[f.name] ?? [];
+        return (
+          <div key={f.name} className={`input-row${errs.length ? ' invalid' : ''}`}>
+            <label htmlFor={id}>{label}</label>
+            {f.options && f.options.length > 0 ? (
+              <select id={id} value={String(values[f.name] ?? '')} required={f.required} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}>
+                <option value="">choose…</option>
+                {f.options.map((o) => <option key={o}>{o}</option>)}
+              </select>
+            ) : f.type === 'boolean' ? (
+              <input id={id} type="checkbox" checked={values[f.name] === true} onChange={(e) => setValues({ ...values, [f.name]: e.target.checked })} />
+            ) : (
+              <input id={id} type={f.type === 'number' || f.type === 'integer' ? 'number' : f.type === 'date' ? 'date' : 'text'} step={f.type === 'integer' ? 1 : 'any'}
+                maxLength={f.maxLength ?? undefined} required={f.required} value={String(values[f.name] ?? '')}
+                onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} />
+            )}
+            {errs.map((m) => <p key={m} className="field-error" role="alert">{m}</p>)}
+          </div>
+        );
+      })}
+      <ErrorBox error={error} title="The task was not completed" />
+      <div className="actions">
+        {task.outcomes.length > 0
+          ? task.outcomes.map((o) => <button key={o} type="button" className="primary" disabled={busy} onClick={() => void complete(o)}>{o}</button>)
+          : <button type="submit" className="primary" disabled={busy}>Complete</button>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,115 @@
+import { useRef, useState } from 'react';
+import { api } from '../api/client';
+import { useApi } from '../api/useApi';
+import { ErrorBox, Empty, Loading, formatTime } from '../components/Feedback';
+import { convertElsa, isElsaDefinition } from '../model/elsa';
+import type { WorkflowDefinition, WorkflowSummary } from '../model/types';
+import { Link, useRouter } from '../router';
+
+/** Every definition: versions, draft, running instances; create and import. */
+export function WorkflowList() {
+  const { data, error, loading, reload } = useApi<WorkflowSummary[]>('/api/workflows');
+  const { navigate } = useRouter();
+  const [creating, setCreating] = useState(false);
+  const [newId, setNewId] = useState('');
+  const [newName, setNewName] = useState('');
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [importNotes, setImportNotes] = useState<string[]>([]);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const create = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setActionError(null);
+    const definition: WorkflowDefinition = {
+      definitionId: newId.trim(),
+      version: 1,
+      name: newName.trim() || newId.trim(),
+      variables: [],
+      inputs: [],
+      root: { activities: [{ id: 'start', type: 'Start', position: { x: 0, y: 0 } }], connections: [] },
+    };
+    try {
+      await api(`/api/workflows/${encodeURIComponent(definition.definitionId)}/draft`, { method: 'PUT', body: definition });
+      navigate(`/workflows/${encodeURIComponent(definition.definitionId)}`);
+    } catch (err) {
+      setActionError(err);
+    }
+  };
+
+  const importFile = async (file: File) => {
+    setActionError(null);
+    setImportNotes([]);
+    try {
+      const json: unknown = JSON.parse(await file.text());
+      if (isElsaDefinition(json)) {
+        const result = convertElsa(json);
+        if (!result.definition) {
+          setActionError(new Error(`This Elsa 3 workflow cannot be imported:\n${result.errors.join('\n')}`));
+          setImportNotes(result.errors);
+          return;
+        }
+        setImportNotes(result.warnings);
+        // An Elsa import becomes a draft to check and publish here.
+        await api(`/api/workflows/${encodeURIComponent(result.definition.definitionId)}/draft`, { method: 'PUT', body: result.definition });
+        navigate(`/workflows/${encodeURIComponent(result.definition.definitionId)}`);
+        return;
+      }
+      // Our own file: published under the version it carries.
+      const imported = await api<{ definitionId: string }>('/api/workflows/import', { method: 'POST', body: json });
+      reload();
+      navigate(`/workflows/${encodeURIComponent(imported.definitionId)}`);
+    } catch (err) {
+      setActionError(err instanceof SyntaxError ? new Error(`The file is not JSON: ${err.message}`) : err);
+    }
+  };
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>Workflows</h1>
+        <div className="actions">
+          <button type="button" onClick={() => setCreating((c) => !c)} aria-expanded={creating}>New workflow</button>
+          <button type="button" onClick={() => fileInput.current?.click()}>Import file…</button>
+          <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label="Workflow file to import (ours or Elsa 3 JSON)"
+            data-testid="import-file"
+            onChange={(e) => { const f = e.target.files?.[0]; if (f) void importFile(f); e.target.value = ''; }} />
+        </div>
+      </div>
+      {creating && (
+        <form className="card inline-form" onSubmit={create} aria-label="New workflow">
+          <label>Definition id <input value={newId} onChange={(e) => setNewId(e.target.value)} required pattern="[a-z0-9][a-z0-9-]{0,99}" placeholder="order-approval" title="lower-case letters, digits and dashes" /></label>
+          <label>Name <input value={newName} onChange={(e) => setNewName(e.target.value)} placeholder="Order approval" /></label>
+          <button type="submit">Create draft</button>
+        </form>
+      )}
+      <ErrorBox error={actionError} />
+      {importNotes.length > 0 && !actionError && <div className="note" role="status"><strong>Imported with notes:</strong><ul>{importNotes.map((n) => <li key={n}>{n}</li>)}</ul></div>}
+      {loading && !data && <Loading what="workflows" />}
+      <ErrorBox error={error} title="Could not load the workflows" />
+      {data && data.length === 0 && <Empty>No workflows yet. Create one or import a definition file.</Empty>}
+      {data && data.length > 0 && (
+        <table className="grid" aria-label="Workflows">
+          <thead>
+            <tr><th>Name</th><th>Definition id</th><th>Published</th><th>Draft</th><th>Running</th><th>Updated</th><th><span className="sr-only">Actions</span></th></tr>
+          </thead>
+          <tbody>
+            {data.map((w) => (
+              <tr key={w.definitionId}>
+                <td><Link to={`/workflows/${encodeURIComponent(w.definitionId)}`}>{w.name}</Link>{w.description && <div className="muted small">{w.description}</div>}</td>
+                <td><code>{w.definitionId}</code></td>
+                <td>{w.latestVersion > 0 ? `v${w.latestVersion}` : <span className="muted">never</span>}</td>
+                <td>{w.hasDraft ? <span className="badge draft">draft</span> : <span className="muted">—</span>}</td>
+                <td>{w.activeInstances > 0 ? <Link to={`/instances?definitionId=${encodeURIComponent(w.definitionId)}`}>{w.activeInstances}</Link> : 0}</td>
+                <td className="small">{formatTime(w.updatedAt)}</td>
+                <td>
+                  <Link to={`/workflows/${encodeURIComponent(w.definitionId)}`} ariaLabel={`Edit ${w.name}`}>Edit</Link>{' '}
+                  <Link to={`/instances?definitionId=${encodeURIComponent(w.definitionId)}`} ariaLabel={`Instances of ${w.name}`}>Instances</Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

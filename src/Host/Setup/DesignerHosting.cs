@@ -1,0 +1,55 @@
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Net.Http.Headers;
+
+namespace Sleek.Workflows.Host.Setup;
+
+/// <summary>
+/// Serves the designer's production build (src/Designer/dist, copied by Host.csproj to <c>designer/</c> next to
+/// the host's assembly) at <c>/</c>, with index.html for every client route. API, health, OpenAPI, Scalar and
+/// metrics paths are never answered with the page: an unknown one there stays a 404.
+/// </summary>
+internal static class DesignerHosting
+{
+    private static readonly string[] ReservedPrefixes = ["/api", "/health", "/openapi", "/scalar", "/metrics"];
+
+    public static void MapSleekDesigner(this WebApplication app)
+    {
+        var root = Path.Combine(AppContext.BaseDirectory, "designer");
+        var index = Path.Combine(root, "index.html");
+        if (!File.Exists(index))
+        {
+            // An engine-only build (-p:SkipDesignerBuild=true without a dist): the API works, the page is missing.
+            app.Logger.LogWarning("The designer is not served: {Index} does not exist (build src/Designer, or build the host without -p:SkipDesignerBuild=true)", index);
+            return;
+        }
+
+        var files = new PhysicalFileProvider(root);
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = files,
+            OnPrepareResponse = context =>
+            {
+                // Vite puts a content hash in every asset's name: those can be cached for good, the page never.
+                context.Context.Response.Headers[HeaderNames.CacheControl] = context.Context.Request.Path.StartsWithSegments("/assets", StringComparison.Ordinal)
+                    ? "public, max-age=31536000, immutable"
+                    : "no-cache";
+            },
+        });
+
+        // "nonfile": paths with a file extension are left to the static files (or a 404), as MapFallbackToFile does.
+        app.MapFallback("{*path:nonfile}", (HttpContext context) =>
+            {
+                var request = context.Request;
+                if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                    || ReservedPrefixes.Any(prefix => request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return Results.NotFound();
+                }
+
+                context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
+                return Results.File(index, "text/html; charset=utf-8");
+            })
+            .ExcludeFromDescription()
+            .AllowAnonymous();
+    }
+}
