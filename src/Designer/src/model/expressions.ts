@@ -75,12 +75,12 @@ export function checkExpression(kind: ValueKind, text: string, variables: string
   if (kind === 'js') {
     if (text.trim() === '') return 'JavaScript is empty';
     try {
-      // Compiles without running: a syntax check only.
+      // Compiles without running: a syntax check only. An expression first, else statements.
       new Function(`"use strict"; return (${text}\n);`);
-    } catch (e) {
+    } catch {
       try {
         new Function(`"use strict"; ${text}\n`);
-      } catch {
+      } catch (e) {
         return `JavaScript does not parse: ${(e as Error).message}`;
       }
     }

@@ -8,6 +8,7 @@ import { useApi } from '../api/useApi';
 import { nodeTypes } from '../components/ActivityNodeView';
 import { DiagramContext, errorsByActivity, errorsFromProblem } from '../components/DiagramContext';
 import { ErrorBox, Loading } from '../components/Feedback';
+import { FitOnLoad } from '../components/FitOnLoad';
 import { DRAG_TYPE, Palette } from '../components/Palette';
 import { PropertiesPanel } from '../components/PropertiesPanel';
 import { VariablesPanel } from '../components/VariablesPanel';
@@ -72,6 +73,7 @@ function EditorCanvas({ definitionId, initial, details, descriptors, reloadDetai
   const history = useRef(new History<Snapshot>());
   const clipboard = useRef<{ nodes: ActivityNode[]; edges: Edge[] } | null>(null);
   const importInput = useRef<HTMLInputElement>(null);
+  const canvasRef = useRef<HTMLDivElement>(null);
   const { screenToFlowPosition, fitView } = useReactFlow();
   const { navigate } = useRouter();
   const descriptorMap = useMemo(() => new Map(descriptors.map((d) => [d.type, d])), [descriptors]);
@@ -134,13 +136,16 @@ function EditorCanvas({ definitionId, initial, details, descriptors, reloadDetai
     const taken = current.current.nodes.map((n) => n.id);
     const id = newActivityId(type, taken);
     const at = position ?? (() => {
-      const count = current.current.nodes.length;
-      return { x: 80 + (count % 4) * 240, y: 80 + Math.floor(count / 4) * 160 };
+      // Added from the keyboard: near the middle of what the canvas shows, a little apart from the last one.
+      const box = canvasRef.current?.getBoundingClientRect();
+      const centre = box ? screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
+      const step = current.current.nodes.length % 5;
+      return { x: Math.round(centre.x - 100 + step * 30), y: Math.round(centre.y - 40 + step * 30) };
     })();
     const node: ActivityNode = { id, type: 'activity', position: at, selected: true, data: { activity: { id, type } } };
     setNodes((ns) => [...ns.map((n) => ({ ...n, selected: false })), node]);
     setStatus(`Added ${type} '${id}'.`);
-  }, [record, setNodes]);
+  }, [record, setNodes, screenToFlowPosition]);
 
   const onDrop = (e: React.DragEvent) => {
     e.preventDefault();
@@ -204,7 +209,7 @@ function EditorCanvas({ definitionId, initial, details, descriptors, reloadDetai
     setStatus(`Pasted ${pasted.length} activit${pasted.length === 1 ? 'y' : 'ies'}.`);
   };
 
-  const onKeyDown = (e: React.KeyboardEvent) => {
+  const onKeyDown = (e: KeyboardEvent) => {
     if (isTyping(e.target)) return;
     const mod = e.ctrlKey || e.metaKey;
     if (mod && e.key.toLowerCase() === 'z' && !e.shiftKey) { e.preventDefault(); undo(); }
@@ -212,6 +217,14 @@ function EditorCanvas({ definitionId, initial, details, descriptors, reloadDetai
     else if (mod && e.key.toLowerCase() === 'c') { copy(); }
     else if (mod && e.key.toLowerCase() === 'v') { e.preventDefault(); paste(); }
   };
+
+  const keyHandler = useRef(onKeyDown);
+  keyHandler.current = onKeyDown;
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => keyHandler.current(e);
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, []);
 
   const layout = () => {
     record();
@@ -286,7 +299,7 @@ function EditorCanvas({ definitionId, initial, details, descriptors, reloadDetai
   const workflowErrors = errors.filter((e) => !e.activityId);
 
   return (
-    <div className="editor" onKeyDown={onKeyDown}>
+    <div className="editor">
       <div className="toolbar" role="toolbar" aria-label="Editor actions">
         <Link to="/" ariaLabel="Back to workflows">←</Link>
         <input className="title-input" aria-label="Workflow name" value={meta.name} onChange={(e) => { record('meta.name'); setMeta({ ...meta, name: e.target.value }); }} />
@@ -318,7 +331,7 @@ function EditorCanvas({ definitionId, initial, details, descriptors, reloadDetai
       {starting && <StartInstanceForm definitionId={definitionId} onStarted={(id) => navigate(`/instances/${id}`)} />}
       <div className="editor-body">
         <Palette descriptors={descriptors} onAdd={(t) => addActivity(t)} />
-        <div className="canvas" onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={onDrop} data-testid="canvas" aria-label="Workflow diagram">
+        <div className="canvas" ref={canvasRef} onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={onDrop} data-testid="canvas" aria-label="Workflow diagram">
           <DiagramContext.Provider value={diagram}>
             <ReactFlow
               nodes={nodes} edges={edges} nodeTypes={nodeTypes}
@@ -332,6 +345,7 @@ function EditorCanvas({ definitionId, initial, details, descriptors, reloadDetai
               <Background />
               <Controls />
               <MiniMap pannable zoomable ariaLabel="Overview of the diagram" />
+              <FitOnLoad />
             </ReactFlow>
           </DiagramContext.Provider>
           {nodes.length === 0 && <div className="canvas-empty">Drag an activity from the palette (or select one and press Enter) to begin.</div>}

@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { useApi } from '../api/useApi';
 import { nodeTypes } from '../components/ActivityNodeView';
 import { DiagramContext } from '../components/DiagramContext';
+import { FitOnLoad } from '../components/FitOnLoad';
 import { ErrorBox, Loading, StatusBadge, formatTime } from '../components/Feedback';
 import { definitionToGraph } from '../model/graph';
 import { pathTaken } from '../model/path';
@@ -96,6 +97,7 @@ export function InstanceView({ instanceId }: { instanceId: string }) {
                   fitView fitViewOptions={{ padding: 0.2, maxZoom: 1 }} proOptions={{ hideAttribution: true }}>
                   <Background />
                   <Controls showInteractive={false} />
+                  <FitOnLoad />
                 </ReactFlow>
               </DiagramContext.Provider>
             </ReactFlowProvider>
