@@ -1,6 +1,15 @@
 # Sleek Workflows host image. Build and run with the compose file: docker compose up --build
 # (PostgreSQL + Mailpit + this host on http://localhost:5080).
 
+# ---- designer (React + Vite) ----------------------------------------------------------------
+# Built in a Node image; the .NET stage below copies its dist and skips its own npm steps.
+FROM node:22-bookworm-slim AS designer
+WORKDIR /designer
+COPY src/Designer/package.json src/Designer/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY src/Designer/ ./
+RUN npm run build
+
 # ---- build ----------------------------------------------------------------------------------
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
@@ -9,7 +18,8 @@ ENV DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 # Whole tree (see .dockerignore): the solution uses central package management and shared
 # Directory.*.props, so a partial copy would not restore the same way.
 COPY . .
-RUN dotnet publish src/Host/Host.csproj -c Release -o /app
+COPY --from=designer /designer/dist src/Designer/dist
+RUN dotnet publish src/Host/Host.csproj -c Release -o /app -p:SkipDesignerBuild=true
 
 # Content the host reads at start-up. workflows/ and rules/ may be absent or empty in a checkout
 # (git keeps no empty folders), so they are copied here rather than with COPY.

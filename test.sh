@@ -14,7 +14,8 @@
 #          temp dir on a free 127.0.0.1 port, exported as SLEEK_TEST_POSTGRES, and stopped and
 #          removed on exit (pass or fail, or Ctrl-C).
 #   3. `dotnet tool restore`, then `dotnet test Sleek.Workflows.sln -c Release` with a TRX logger
-#      and the console logger, writing to ./TestResults (wiped first).
+#      and the console logger, writing to ./TestResults (wiped first); then, without extra arguments,
+#      the designer's vitest unit tests (npm in src/Designer) with a JUnit file there too.
 #   4. prints one closing line `Tests: N passed, M failed, K skipped` summed over all TRX files,
 #      and exits with dotnet test's exit code (non-zero as well when no test ran at all).
 #
@@ -88,6 +89,12 @@ if [ "$want_chromium" = "auto" ]; then
 fi
 if [ "$want_chromium" = "1" ] && [ ! -x /usr/bin/chromium ]; then
     apt_install chromium
+fi
+
+# Node.js and npm build the designer (src/Host/Host.csproj runs `npm ci` and `npm run build`) and run its
+# vitest unit tests. Vite 8 needs Node.js 20.19 or later.
+if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
+    apt_install nodejs npm
 fi
 
 # ---------------------------------------------------------------------------------------------
@@ -297,6 +304,16 @@ dotnet test "$SOLUTION" -c Release \
     --results-directory "$RESULTS_DIR" \
     "$@" </dev/null || test_rc=$?
 
+# The designer's unit tests (vitest), unless a filter picks .NET tests only: the build above ran `npm ci`.
+# Their JUnit file is counted in the summary with the TRX files.
+if [ "$#" -eq 0 ] && [ -d src/Designer ]; then
+    log "npm test (src/Designer, vitest)"
+    if [ ! -d src/Designer/node_modules ]; then
+        (cd src/Designer && npm ci --no-audit --no-fund) || test_rc=1
+    fi
+    (cd src/Designer && npx vitest run --reporter=default --reporter=junit --outputFile.junit="$RESULTS_DIR/designer-vitest.junit.xml" </dev/null) || test_rc=1
+fi
+
 # Stop the database now, so that the summary below is the last thing printed.
 stop_postgres
 
@@ -343,6 +360,25 @@ for dirpath, _, names in os.walk(root_dir):
         passed += p
         failed += f
         skipped += max(t - p - f, 0)
+# JUnit files (the designer's vitest run): <testsuites tests= failures= errors= skipped=>.
+for dirpath, _, names in os.walk(root_dir):
+    for name in sorted(names):
+        if not name.endswith(".junit.xml"):
+            continue
+        try:
+            suites = ET.parse(os.path.join(dirpath, name)).getroot()
+        except ET.ParseError as e:
+            print(f"[test.sh] cannot parse {name}: {e}", file=sys.stderr)
+            failed += 1
+            continue
+        files += 1
+        t = int(suites.get("tests", "0"))
+        f = int(suites.get("failures", "0")) + int(suites.get("errors", "0"))
+        k = sum(int(suite.get("skipped", "0")) for suite in suites.iter("testsuite"))
+        total += t
+        failed += f
+        skipped += k
+        passed += max(t - f - k, 0)
 print(passed, failed, skipped, total, files)
 PY
 }
