@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Sleek.Workflows.Engine.Activities;
+using Sleek.Workflows.Engine.Definitions;
+using Sleek.Workflows.Engine.Expressions;
+
+namespace Sleek.Workflows.Activities.Rules;
+
+/// <summary>
+/// Runs a rule set (<c>rules/&lt;ruleSet&gt;.json</c>, latest saved version) on an input object. The output
+/// names every matched rule with its output and every failed rule with why, so the journal shows which
+/// rules matched. Routing: without <see cref="Actions"/> it always continues through <c>Done</c> (route
+/// with a Decision on <c>outputs.&lt;id&gt;.action</c>); with <see cref="Actions"/> (e.g.
+/// <c>["admin_review","skip_review"]</c>) each is a port and the first matched rule whose action is listed
+/// picks it, else <c>Default</c>.
+/// </summary>
+[Activity("EvaluateRules", Category = "Rules", DisplayName = "Evaluate rules", Ports = ["Done"], OutputType = "object",
+    Description = "Runs a RulesEngine rule set; output {action, matched:[{rule, output}], failed:[{rule, message}]}; optional ports per action.")]
+public sealed class EvaluateRules : IActivity, IHasDynamicPorts, IValidatesInputs
+{
+    /// <summary>The rule set's name, e.g. <c>automation</c>.</summary>
+    [Input(Required = true, Options = [RuleSetCatalog.Automation, RuleSetCatalog.SupplierEligibility, RuleSetCatalog.SupplierUrgency],
+        Description = "Rule set (file name in rules/ without .json).")]
+    public string RuleSet { get; set; } = "";
+
+    /// <summary>The facts, as the rule set's input shape (e.g. AutomationInput: quoteTotal, buyerCompletedOrders, stageDaysLate).</summary>
+    [Input(Required = true, Description = "The facts the rules read, e.g. {\"quoteTotal\": 12000, \"buyerCompletedOrders\": 1}.")]
+    public JsonNode? Input { get; set; }
+
+    /// <summary>Optional action names that become ports (plus Default); empty means the single port Done.</summary>
+    [Input(LiteralOnly = true, Description = "Action names to route by, e.g. [\"admin_review\", \"skip_review\"]; each becomes a port, plus Default.")]
+    public List<string> Actions { get; set; } = [];
+
+    /// <inheritdoc />
+    public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var runner = context.Services.GetRequiredService<RulesRunner>();
+        RuleSetResult result;
+        try
+        {
+            result = await runner.RunJsonAsync(RuleSet, Input, context.CancellationToken);
+        }
+        catch (Exception e) when (e is UnknownRuleSetException or InvalidRuleSetException or JsonException)
+        {
+            return ActivityResult.Fault($"rule set '{RuleSet}': {e.Message}");
+        }
+
+        var output = result.ToJson();
+        if (Actions.Count == 0)
+        {
+            return ActivityResult.Done(output);
+        }
+
+        var port = result.Matched.Select(m => m.Action).FirstOrDefault(a => a is not null && Actions.Contains(a)) ?? "Default";
+        output["port"] = port;
+        return ActivityResult.Outcome(port, output);
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<string> GetPorts(IReadOnlyDictionary<string, JsonNode?> inputs)
+    {
+        var actions = ReadActions(inputs);
+        return actions.Count == 0 ? [] : [.. actions, "Default"];
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<(string Input, string Message)> Validate(IReadOnlyDictionary<string, JsonNode?> inputs, ExpressionSyntax syntax)
+    {
+        if (inputs.TryGetValue("ruleSet", out var node) && InputValue.Parse(node) is { Kind: InputKind.Literal, Literal: JsonValue v }
+            && v.TryGetValue<string>(out var name) && !new RuleSetCatalog().IsKnown(name))
+        {
+            yield return ("ruleSet", new UnknownRuleSetException(name, new RuleSetCatalog().Shapes.Select(s => s.Name)).Message);
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var action in ReadActions(inputs))
+        {
+            if (action.Length == 0 || action is "Default" or "Done" || !seen.Add(action))
+            {
+                yield return ("actions", $"action '{action}' is empty, reserved (Default, Done) or listed twice");
+            }
+        }
+    }
+
+    private static List<string> ReadActions(IReadOnlyDictionary<string, JsonNode?> inputs) =>
+        inputs.TryGetValue("actions", out var node) && InputValue.Parse(node) is { Kind: InputKind.Literal, Literal: JsonArray array }
+            ? [.. array.Select(a => a is JsonValue v && v.TryGetValue<string>(out var s) ? s : "")]
+            : [];
+}
