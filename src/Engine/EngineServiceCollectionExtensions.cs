@@ -39,6 +39,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<WorkflowInterpreter>();
         services.AddSingleton<DefinitionStore>();
         services.AddSingleton<InstanceQueries>();
+        services.AddSingleton<TaskQueries>();
         services.AddSingleton<WorkQueue>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<SqliteProcessLock>();

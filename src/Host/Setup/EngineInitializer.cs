@@ -1,14 +1,15 @@
+using Sleek.Workflows.Activities.Persistence;
 using Sleek.Workflows.Engine.Definitions;
 using Sleek.Workflows.Engine.Persistence;
 
 namespace Sleek.Workflows.Host.Setup;
 
 /// <summary>
-/// Brings the database up to date and imports <c>workflows/</c> before anything else starts. A
+/// Brings the database up to date (engine, then marketplace tables and seed data) and imports <c>workflows/</c> before anything else starts. A
 /// conflicting or invalid definition file stops start-up with a message naming each file; so does a
 /// SQLite file another process already uses (SQLite mode is one process).
 /// </summary>
-internal sealed class EngineInitializer(EngineDb engineDb, WorkflowDirectorySync sync, SqliteProcessLock sqliteLock, SleekSettings settings, ILogger<EngineInitializer> logger) : IHostedService
+internal sealed class EngineInitializer(EngineDb engineDb, MarketplaceDb marketplaceDb, WorkflowDirectorySync sync, SqliteProcessLock sqliteLock, SleekSettings settings, ILogger<EngineInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -43,6 +44,9 @@ internal sealed class EngineInitializer(EngineDb engineDb, WorkflowDirectorySync
         await using var startupLock = await engineDb.StartupLockAsync(cancellationToken);
         logger.LogInformation("Migrating the database ({Target})", target);
         await engineDb.MigrateAsync(cancellationToken);
+        // The marketplace's tables (own history table) and the data the embedded default demos with.
+        await marketplaceDb.MigrateAsync(cancellationToken);
+        await marketplaceDb.SeedAsync(cancellationToken);
         await sync.SyncAsync(settings.WorkflowsDirectory, cancellationToken);
     }
 }

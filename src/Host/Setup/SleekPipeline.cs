@@ -31,6 +31,7 @@ internal static class SleekPipeline
         app.MapInstancesApi();
         app.MapMigrationsApi();
         app.MapBookmarksApi();
+        app.MapTasksApi();
         app.MapEventsApi();
         app.MapIncidentsApi();
     }

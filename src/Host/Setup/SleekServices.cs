@@ -35,6 +35,9 @@ internal static class SleekServices
             },
             registry => registry.AddSleekActivities());
 
+        // Marketplace storage on the engine's database (activities and APIs share it).
+        builder.Services.AddMarketplace();
+
         // Migrations and the workflows/ import run before the workers start taking work.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, EngineInitializer>());
 
