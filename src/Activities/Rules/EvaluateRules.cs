@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Sleek.Workflows.Activities.Persistence;
 using Sleek.Workflows.Engine.Activities;
 using Sleek.Workflows.Engine.Definitions;
 using Sleek.Workflows.Engine.Expressions;
@@ -19,6 +20,8 @@ namespace Sleek.Workflows.Activities.Rules;
     Description = "Runs a RulesEngine rule set; output {action, matched:[{rule, output}], failed:[{rule, message}]}; optional ports per action.")]
 public sealed class EvaluateRules : IActivity, IHasDynamicPorts, IValidatesInputs
 {
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+
     /// <summary>The rule set's name, e.g. <c>automation</c>.</summary>
     [Input(Required = true, Options = [RuleSetCatalog.Automation, RuleSetCatalog.SupplierEligibility, RuleSetCatalog.SupplierUrgency],
         Description = "Rule set (file name in rules/ without .json).")]
@@ -39,7 +42,13 @@ public sealed class EvaluateRules : IActivity, IHasDynamicPorts, IValidatesInput
         RuleSetResult result;
         try
         {
-            result = await runner.RunJsonAsync(RuleSet, Input, context.CancellationToken);
+            var input = await ReadInputAsync(context, runner);
+            if (input is null)
+            {
+                return ActivityResult.Fault($"rule set '{RuleSet}': the order or quote named in the input does not exist");
+            }
+
+            result = await runner.RunAsync(RuleSet, input, context.CancellationToken);
         }
         catch (Exception e) when (e is UnknownRuleSetException or InvalidRuleSetException or JsonException)
         {
@@ -56,6 +65,45 @@ public sealed class EvaluateRules : IActivity, IHasDynamicPorts, IValidatesInput
         output["port"] = port;
         return ActivityResult.Outcome(port, output);
     }
+
+    /// <summary>
+    /// The typed input. For <c>automation</c>, an input naming <c>orderId</c> or <c>quoteId</c> starts from
+    /// the stored facts (total, quantity, buyer's completed orders; read in the burst's transaction, so an
+    /// order created earlier in the same burst is seen) and the input's other fields override them.
+    /// </summary>
+    private async Task<object?> ReadInputAsync(ActivityContext context, RulesRunner runner)
+    {
+        var shape = runner.Catalog.Get(RuleSet);
+        if (RuleSet != RuleSetCatalog.Automation || Input is not JsonObject given
+            || (Id(given, "orderId") is null && Id(given, "quoteId") is null))
+        {
+            return shape.ReadInput(Input);
+        }
+
+        var marketplace = context.Services.GetRequiredService<MarketplaceDb>();
+        await using var db = context.Transaction is null ? marketplace.CreateContext() : marketplace.CreateContext(context);
+        var facts = Id(given, "orderId") is { } orderId
+            ? await AutomationFacts.ForOrderAsync(db, orderId, context.CancellationToken)
+            : await AutomationFacts.ForQuoteAsync(db, Id(given, "quoteId")!.Value, context.CancellationToken);
+        if (facts is null)
+        {
+            return null;
+        }
+
+        var merged = JsonSerializer.SerializeToNode(facts, WebJson)!.AsObject();
+        foreach (var (key, value) in given)
+        {
+            if (key is not ("orderId" or "quoteId"))
+            {
+                merged[key] = value?.DeepClone();
+            }
+        }
+
+        return shape.ReadInput(merged);
+    }
+
+    private static Guid? Id(JsonObject input, string name) =>
+        input[name] is JsonValue v && v.TryGetValue<string>(out var s) && Guid.TryParse(s, out var id) ? id : null;
 
     /// <inheritdoc />
     public IEnumerable<string> GetPorts(IReadOnlyDictionary<string, JsonNode?> inputs)

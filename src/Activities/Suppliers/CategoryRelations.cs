@@ -1,17 +1,20 @@
+using Sleek.Workflows.Activities.Catalog;
+
 namespace Sleek.Workflows.Activities.Suppliers;
 
 /// <summary>
-/// Related categories from a list of pairs; relations are symmetric and keys are compared after
-/// <see cref="SupplierRuleInput.Key"/>. <see cref="Default"/> is a small built-in map of the 23 DOMAIN
-/// categories; the host may replace it with one built from the category catalog.
+/// Related categories. <see cref="Default"/> uses the category catalog's related keys
+/// (<see cref="CategoryCatalog.AreRelated"/>); a list of pairs (symmetric) replaces it where a test or
+/// a host wants other relations.
 /// </summary>
 public sealed class CategoryRelations : ICategoryRelations
 {
-    private readonly HashSet<(string, string)> _pairs = [];
+    private readonly HashSet<(string, string)>? _pairs;
 
     /// <summary>Relations from (category, related category) pairs.</summary>
     public CategoryRelations(IEnumerable<(string A, string B)> pairs)
     {
+        _pairs = [];
         foreach (var (a, b) in pairs)
         {
             _pairs.Add((SupplierRuleInput.Key(a), SupplierRuleInput.Key(b)));
@@ -19,23 +22,17 @@ public sealed class CategoryRelations : ICategoryRelations
         }
     }
 
-    /// <summary>Garments made on the same lines, fabrics or skills.</summary>
-    public static CategoryRelations Default { get; } = new([
-        ("t_shirt", "polo_shirt"), ("t_shirt", "knitwear"), ("t_shirt", "cut_and_sew"),
-        ("polo_shirt", "shirt"), ("polo_shirt", "uniforms"),
-        ("hoodie", "sweatshirt"), ("hoodie", "jacket"), ("sweatshirt", "knitwear"),
-        ("jacket", "uniforms"), ("jacket", "cut_and_sew"),
-        ("knitwear", "scarf"), ("knitwear", "socks"),
-        ("cut_and_sew", "pants"), ("cut_and_sew", "dress"), ("cut_and_sew", "shirt"), ("cut_and_sew", "blouse"), ("cut_and_sew", "skirt"),
-        ("uniforms", "shirt"), ("uniforms", "pants"),
-        ("pants", "shorts"), ("pants", "leggings"), ("shorts", "leggings"),
-        ("dress", "skirt"), ("dress", "blouse"), ("skirt", "blouse"), ("blouse", "shirt"),
-        ("leggings", "underwear"), ("underwear", "socks"),
-        ("hat", "scarf"), ("hat", "gloves"), ("scarf", "gloves"),
-        ("towel", "bedding"), ("bag", "cut_and_sew"),
-    ]);
+    private CategoryRelations()
+    {
+    }
+
+    /// <summary>The catalog's relations (garments made on the same lines, fabrics or skills).</summary>
+    public static CategoryRelations Default { get; } = new();
 
     /// <inheritdoc />
-    public bool AreRelated(string orderCategory, string supplierCategory) =>
-        _pairs.Contains((SupplierRuleInput.Key(orderCategory), SupplierRuleInput.Key(supplierCategory)));
+    public bool AreRelated(string orderCategory, string supplierCategory)
+    {
+        var (a, b) = (SupplierRuleInput.Key(orderCategory), SupplierRuleInput.Key(supplierCategory));
+        return _pairs is null ? CategoryCatalog.AreRelated(a, b) : _pairs.Contains((a, b));
+    }
 }

@@ -34,5 +34,6 @@ internal static class SleekPipeline
         app.MapTasksApi();
         app.MapEventsApi();
         app.MapIncidentsApi();
+        app.MapRulesApi();
     }
 }
