@@ -15,12 +15,13 @@ public static class RulesServiceCollectionExtensions
     public static IServiceCollection AddSleekRules(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<RuleSetCatalog>();
+        // The parameterless constructor: DI would pick the IEnumerable<RuleSetShape> one with no shapes.
+        services.TryAddSingleton(_ => new RuleSetCatalog());
         services.TryAddSingleton<RuleSetStore>();
         services.TryAddSingleton<IRuleSetSource>(sp => sp.GetRequiredService<RuleSetStore>());
         services.TryAddSingleton<RulesRunner>();
         services.TryAddSingleton<ICategoryRelations>(CategoryRelations.Default);
-        services.TryAddSingleton<SupplierScoring>();
+        services.TryAddSingleton(sp => new SupplierScoring(sp.GetRequiredService<ICategoryRelations>()));
         services.TryAddSingleton<SupplierRanking>();
         services.TryAddSingleton<RulesPreview>();
         return services;
