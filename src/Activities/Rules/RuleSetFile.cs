@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using RulesEngine.Models;
 
 namespace Sleek.Workflows.Activities.Rules;
@@ -52,6 +54,22 @@ public sealed class RuleSetFile
     {
         var (workflows, problems) = RuleSetValidator.Check(shape, json);
         return new RuleSetFile(shape, version, json, workflows, problems);
+    }
+
+    /// <summary>Counts top-level rules in stored JSON without compiling it (0 when it cannot be read).</summary>
+    public static int CountRules(string json)
+    {
+        try
+        {
+            var node = JsonNode.Parse(json, documentOptions: new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            var workflows = node is JsonArray array ? [.. array] : new List<JsonNode?> { node };
+            return workflows.Sum(w => w is JsonObject o
+                && o.FirstOrDefault(p => string.Equals(p.Key, "Rules", StringComparison.OrdinalIgnoreCase)).Value is JsonArray rules ? rules.Count : 0);
+        }
+        catch (JsonException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>Throws <see cref="InvalidRuleSetException"/> naming every problem when the rule set is invalid.</summary>

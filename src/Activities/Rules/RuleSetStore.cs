@@ -32,7 +32,7 @@ public sealed class RuleSetStore(MarketplaceDb marketplace, RuleSetCatalog catal
             var latest = await GetAsync(shape.Name, null, cancellationToken);
             list.Add(latest is null
                 ? new RuleSetSummary(shape.Name, shape.Description, 0, null, null, 0)
-                : new RuleSetSummary(shape.Name, shape.Description, latest.Version, latest.Author, latest.CreatedAt, RuleSetFile.Parse(shape, latest.Json, latest.Version).RuleCount));
+                : new RuleSetSummary(shape.Name, shape.Description, latest.Version, latest.Author, latest.CreatedAt, RuleSetFile.CountRules(latest.Json)));
         }
 
         return list;

@@ -6,11 +6,8 @@ namespace Sleek.Workflows.Host.Apis;
 /// <summary>A saved version of a rule set; <c>rules</c> (the RulesEngine JSON) is left out of version lists.</summary>
 internal sealed record RuleSetVersionDto(string Name, int Version, string Author, DateTime CreatedAt, string? Comment, int RuleCount, JsonNode? Rules)
 {
-    public static RuleSetVersionDto From(RuleSetVersion version, RuleSetCatalog catalog, bool withRules)
-    {
-        var file = catalog.Parse(version.Name, version.Json, version.Version);
-        return new(version.Name, version.Version, version.Author, version.CreatedAt, version.Comment, file.RuleCount, withRules ? Parse(version.Json) : null);
-    }
+    public static RuleSetVersionDto From(RuleSetVersion version, bool withRules) =>
+        new(version.Name, version.Version, version.Author, version.CreatedAt, version.Comment, RuleSetFile.CountRules(version.Json), withRules ? Parse(version.Json) : null);
 
     private static JsonNode? Parse(string json)
     {

@@ -48,12 +48,12 @@ internal static class RulesApi
         }
 
         response.Headers.ETag = $"\"{found.Version}\"";
-        return TypedResults.Ok(RuleSetVersionDto.From(found, catalog, withRules: true));
+        return TypedResults.Ok(RuleSetVersionDto.From(found, withRules: true));
     }
 
     private static async Task<IResult> VersionsAsync(string name, RuleSetStore store, RuleSetCatalog catalog, CancellationToken cancellationToken) =>
         catalog.IsKnown(name)
-            ? TypedResults.Ok((await store.VersionsAsync(name, cancellationToken)).Select(v => RuleSetVersionDto.From(v, catalog, withRules: false)))
+            ? TypedResults.Ok((await store.VersionsAsync(name, cancellationToken)).Select(v => RuleSetVersionDto.From(v, withRules: false)))
             : Unknown(name, catalog);
 
     private static async Task<IResult> SaveAsync(string name, int? expectedVersion, HttpContext http, RuleSetStore store, RuleSetCatalog catalog, CancellationToken cancellationToken)
@@ -92,12 +92,12 @@ internal static class RulesApi
         if (result.Value is { } saved && result.Status is OperationStatus.Created or OperationStatus.Ok)
         {
             http.Response.Headers.ETag = $"\"{saved.Version}\"";
-            var dto = RuleSetVersionDto.From(saved, catalog, withRules: false);
+            var dto = RuleSetVersionDto.From(saved, withRules: false);
             return result.Status == OperationStatus.Created ? TypedResults.Created($"/api/rules/{name}?version={saved.Version}", dto) : TypedResults.Ok(dto);
         }
 
         return result.Status == OperationStatus.Conflict
-            ? Problems.Conflict(result.Message!, result.Value is null ? null : RuleSetVersionDto.From(result.Value, catalog, withRules: false))
+            ? Problems.Conflict(result.Message!, result.Value is null ? null : RuleSetVersionDto.From(result.Value, withRules: false))
             : Problems.Invalid(result.Message!, result.Errors!);
     }
 
