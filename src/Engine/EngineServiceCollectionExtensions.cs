@@ -43,6 +43,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<SqliteProcessLock>();
         services.AddSingleton<BurstExecutor>();
+        services.AddSingleton<InlineBursts>();
         services.AddSingleton<WorkSignal>();
         services.AddSingleton<WorkerHealth>();
         services.AddSingleton<WorkflowRuntime>();
