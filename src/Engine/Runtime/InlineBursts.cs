@@ -306,7 +306,10 @@ public sealed class InlineBursts(
         CreatedAt = reader.GetDateTime(9),
     };
 
-    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+    /// <summary>Now, to the microsecond PostgreSQL keeps: the answer shows the times as a read would.</summary>
+    internal static DateTime ToStoredPrecision(DateTime time) => new(time.Ticks - (time.Ticks % 10), DateTimeKind.Utc);
+
+    private DateTime Now() => ToStoredPrecision(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>A consumed bookmark with its locked instance, the instance's open bookmarks, all its waits and its latest incidents.</summary>
     private sealed record Claim(WorkflowInstanceRecord Instance, BookmarkRecord Resumed, List<BookmarkRecord> Open, List<BookmarkRecord> Waits, List<IncidentRecord> Incidents);

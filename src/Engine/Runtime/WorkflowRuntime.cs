@@ -68,7 +68,7 @@ public sealed class WorkflowRuntime(
             state.Variables[variable.Name] = variable.Default?.DeepClone();
         }
 
-        var now = Now();
+        var now = InlineBursts.ToStoredPrecision(Now());
         var instanceId = request.InstanceId ?? Guid.CreateVersion7();
         var stateJson = JsonSerializer.Serialize(state, StateJson.Options);
         WorkflowInstanceRecord NewInstance() => new()
