@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using Serilog;
 using Sleek.Workflows.Host.Apis;
+using Sleek.Workflows.Host.Webhooks;
 
 namespace Sleek.Workflows.Host.Setup;
 
@@ -34,5 +35,8 @@ internal static class SleekPipeline
         app.MapTasksApi();
         app.MapEventsApi();
         app.MapIncidentsApi();
+        app.MapInvoicesApi();
+        app.MapStripeWebhookApi();
+        app.MapAnalyticsApi();
     }
 }
