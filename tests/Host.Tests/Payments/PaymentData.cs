@@ -27,7 +27,7 @@ internal static class PaymentData
     public static MarketplaceDb Marketplace(this SleekHost host) => host.Services.GetRequiredService<MarketplaceDb>();
 
     /// <summary>A quote and its order (status awaiting_payment) with this total, created at <paramref name="at"/>.</summary>
-    public static async Task<Order> NewOrderAsync(this SleekHost host, decimal total, DateTime at, int leadTimeDays = 30, Guid? supplierId = null)
+    public static async Task<Order> NewOrderAsync(this SleekHost host, decimal total, DateTime at, int leadTimeDays = 30, Guid? supplierId = null, bool quoteOnly = false)
     {
         var marketplace = host.Marketplace();
         using var gate = await marketplace.WriteGateAsync(CancellationToken.None);
@@ -57,9 +57,13 @@ internal static class PaymentData
             CreatedAt = at,
             UpdatedAt = at,
         };
-        quote.OrderId = order.Id;
         db.Quotes.Add(quote);
-        db.Orders.Add(order);
+        if (!quoteOnly)
+        {
+            quote.OrderId = order.Id;
+            db.Orders.Add(order);
+        }
+
         await db.SaveChangesAsync();
         return order;
     }
@@ -82,6 +86,16 @@ internal static class PaymentData
         db.Invoices.Add(invoice);
         await db.SaveChangesAsync();
         return invoice;
+    }
+
+    /// <summary>Writes whatever <paramref name="write"/> adds, in one save.</summary>
+    public static async Task WriteAsync(this SleekHost host, Action<MarketplaceDbContext> write)
+    {
+        var marketplace = host.Marketplace();
+        using var gate = await marketplace.WriteGateAsync(CancellationToken.None);
+        await using var db = marketplace.CreateContext();
+        write(db);
+        await db.SaveChangesAsync();
     }
 
     public static async Task<Invoice> InvoiceAsync(this SleekHost host, Guid id)
