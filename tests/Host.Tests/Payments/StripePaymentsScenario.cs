@@ -65,6 +65,31 @@ public abstract class StripePaymentsScenario(TestDatabase database) : HostScenar
     }
 
     [Fact]
+    public async Task Redelivery_resumes_the_workflow_when_the_first_delivery_stored_the_payment_but_did_not_publish()
+    {
+        await using var stripe = await FakeStripeServer.StartAsync();
+        var host = NewHost(NewFolder().WithInvoicePayment(), settings: Settings(stripe));
+        var api = new SleekApi(host.CreateClient());
+        var order = await host.NewOrderAsync(2000m, DateTime.UtcNow);
+        var id = SleekApi.Id(await api.StartAsync("invoice-payment", new { orderId = order.Id.ToString() }));
+        var waiting = await api.WaitForStatusAsync(id, "Suspended");
+        var invoiceId = Guid.Parse(PaymentData.Output(waiting, "invoice").Output!["invoiceId"]!.GetValue<string>());
+        var intentId = PaymentData.Output(waiting, "intent").Output!["paymentIntentId"]!.GetValue<string>();
+        var payload = FakeStripeServer.PaymentIntentSucceededEvent(stripe.Succeed(intentId));
+        var eventId = JsonNode.Parse(payload)!["id"]!.GetValue<string>();
+
+        // What the first delivery committed before the host died (the publish never happened).
+        var paidAt = DateTime.UtcNow;
+        await host.UpdateInvoiceAsync(invoiceId, i => (i.Status, i.PaidAt) = (InvoiceStatus.Paid, paidAt));
+        await host.WriteAsync(db => db.Payments.Add(new Payment { InvoiceId = invoiceId, Provider = PaymentProvider.Stripe, ExternalId = intentId, Amount = 600m, ReceivedAt = paidAt, StripeEventId = eventId }));
+
+        var redelivered = await SleekApi.ExpectAsync(await PostWebhookAsync(api, FakeStripeServer.SignedWebhook(payload)), HttpStatusCode.OK);
+        Assert.Equal(("already processed", 1), (redelivered["result"]!.GetValue<string>(), redelivered["resumedInstances"]!.GetValue<int>()));
+        await api.WaitForStatusAsync(id, "Completed");
+        Assert.Single(await host.PaymentsAsync(invoiceId));
+    }
+
+    [Fact]
     public async Task Lost_answer_is_retried_with_the_same_idempotency_key_and_gets_the_same_intent()
     {
         await using var stripe = await FakeStripeServer.StartAsync();
