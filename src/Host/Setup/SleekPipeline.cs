@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using Serilog;
 using Sleek.Workflows.Host.Apis;
+using Sleek.Workflows.Host.Webhooks;
 
 namespace Sleek.Workflows.Host.Setup;
 
@@ -35,5 +36,8 @@ internal static class SleekPipeline
         app.MapEventsApi();
         app.MapIncidentsApi();
         app.MapRulesApi();
+        app.MapInvoicesApi();
+        app.MapStripeWebhookApi();
+        app.MapAnalyticsApi();
     }
 }
