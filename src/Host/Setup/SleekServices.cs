@@ -35,8 +35,9 @@ internal static class SleekServices
             },
             registry => registry.AddSleekActivities());
 
-        // Marketplace storage on the engine's database (activities and APIs share it).
-        builder.Services.AddMarketplace();
+        // Marketplace storage on the engine's database (activities and APIs share it), the email outbox and
+        // its dispatcher, AI text; options from Marketplace:*, Smtp:*, Email:*, Ai:*, Sleek:DataDirectory/TemplatesDirectory.
+        builder.Services.AddMarketplace(builder.Configuration);
 
         // Migrations and the workflows/ import run before the workers start taking work.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, EngineInitializer>());
