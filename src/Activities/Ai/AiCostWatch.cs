@@ -50,14 +50,14 @@ public sealed class AiCostWatch(AiCostMonitor monitor, EmailTemplates templates,
             content = templates.Render(AlertTemplate, new JsonObject
             {
                 ["LastHourUsd"] = status.LastHourUsd,
-                ["Calls"] = status.Calls,
+                ["Calls"] = (long)status.Calls,
                 ["AlertPerHourUsd"] = monitor.AlertPerHourUsd,
                 ["Hour"] = now.ToString("yyyy-MM-dd HH:00 'UTC'", CultureInfo.InvariantCulture),
             });
         }
-        catch (EmailTemplateException ex)
+        catch (Exception ex)
         {
-            // The alert is in the log already; a missing template must not fail the quote.
+            // The alert is in the log already; a missing or broken template must not fail the quote.
             logger.LogError(ex, "AI cost alert email could not be rendered: {Message}", ex.Message);
             return;
         }

@@ -80,9 +80,18 @@ internal static class ScribanModel
                     return exact;
                 }
 
-                return value.TryGetValue<JsonElement>(out var element) && element.TryGetDecimal(out var parsed)
-                    ? parsed
-                    : value.GetValue<double>();
+                if (value.TryGetValue<JsonElement>(out var element) && element.TryGetDecimal(out var parsed))
+                {
+                    return parsed;
+                }
+
+                // A model built in code holds int, double, ... values that TryGetValue<long/decimal> does not convert.
+                using (var document = JsonDocument.Parse(value.ToJsonString()))
+                {
+                    return document.RootElement.TryGetInt64(out var wholeNumber) ? wholeNumber
+                        : document.RootElement.TryGetDecimal(out var exactNumber) ? exactNumber
+                        : document.RootElement.GetDouble();
+                }
             default:
                 return value.ToJsonString();
         }
