@@ -37,8 +37,9 @@ internal static class SleekServices
             },
             registry => registry.AddSleekActivities());
 
-        // Marketplace storage on the engine's database (activities and APIs share it).
-        builder.Services.AddMarketplace();
+        // Marketplace storage on the engine's database (activities and APIs share it), the email outbox and
+        // its dispatcher, AI text; options from Marketplace:*, Smtp:*, Email:*, Ai:*, Sleek:DataDirectory/TemplatesDirectory.
+        builder.Services.AddMarketplace(builder.Configuration);
         // Rule sets versioned in that database (rules/*.json imported at start-up), supplier ranking and previews.
         builder.Services.AddSleekRules();
         // Stripe (Stripe:SecretKey, WebhookSecret, ApiBase) and analytics; no secret key means ops confirm payments manually.
