@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using Serilog;
 using Sleek.Workflows.Host.Apis;
+using Sleek.Workflows.Host.Webhooks;
 
 namespace Sleek.Workflows.Host.Setup;
 
@@ -34,6 +35,10 @@ internal static class SleekPipeline
         app.MapTasksApi();
         app.MapEventsApi();
         app.MapIncidentsApi();
+        app.MapRulesApi();
+        app.MapInvoicesApi();
+        app.MapStripeWebhookApi();
+        app.MapAnalyticsApi();
 
         // Last: the designer's page answers only what no API route does.
         app.MapSleekDesigner();
