@@ -9,7 +9,7 @@ namespace Sleek.Workflows.Designer.Tests;
 
 /// <summary>
 /// The designer in Debian's Chromium against a real host process on PostgreSQL: a workflow drawn, published, run and
-/// finished from the browser; errors pinned on nodes; the screens that depend on APIs still to come.
+/// finished from the browser; errors pinned on nodes; a rule edit refused, then previewed and saved; the dashboard.
 /// Screenshots of each main screen go to TestResults/screenshots.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -157,27 +157,43 @@ public sealed class DesignerTests(BrowserFixture browser, DesignerHost host) : I
     }
 
     [Fact]
-    public async Task Rules_and_dashboard_screens_show_what_the_server_has()
+    public async Task A_rule_edit_that_does_not_compile_is_refused_with_its_message_and_a_good_one_previewed_and_saved()
     {
         var page = _designer.Page;
-        using var rules = await host.Host.Client.GetAsync(new Uri("/api/rules", UriKind.Relative));
         await _designer.GotoAsync("/rules");
-        if (rules.StatusCode == HttpStatusCode.NotFound)
-        {
-            // The rules API is not on this server yet: the screen says so instead of failing.
-            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("rules API");
-        }
-        else
-        {
-            await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Rule sets" })).ToBeVisibleAsync();
-        }
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Rule sets" }).GetByRole(AriaRole.Link, new() { Name = "supplier-urgency" }).ClickAsync();
+        var editor = page.GetByLabel("Rules (RulesEngine JSON: an array of workflows)");
+        await Expect(editor).ToHaveValueAsync(new Regex("HighUrgency"));
+        var original = await editor.InputValueAsync();
 
-        await _designer.ScreenshotAsync("08-rules");
+        // A member the input does not have: the server compiles the rules and refuses, naming the rule.
+        await editor.FillAsync(original.Replace("input1.WaitedDays > 3", "input1.DaysWaited > 3", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        var refusal = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "The rules were refused" });
+        await Expect(refusal).ToBeVisibleAsync();
+        await Expect(refusal).ToContainTextAsync("HighUrgency");
+        await Expect(refusal).ToContainTextAsync("DaysWaited");
+        await _designer.ScreenshotAsync("08-rules-refused");
 
+        // A good edit: previewed first, then saved as version 2.
+        await editor.FillAsync(original.Replace("input1.WaitedDays > 3", "input1.WaitedDays > 5", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview impact" }).ClickAsync();
+        await Expect(page.GetByTestId("rule-preview")).ToContainTextAsync("would change");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved as version" })).ToHaveTextAsync("Saved as version 2.");
+        await Expect(page.GetByLabel("History")).ToContainTextAsync("v2");
+        await _designer.ScreenshotAsync("09-rules");
+    }
+
+    [Fact]
+    public async Task Dashboard_and_routing()
+    {
+        var page = _designer.Page;
         await _designer.GotoAsync("/dashboard");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Instances started per day, by status" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Quote conversion" })).ToBeVisibleAsync();
-        await _designer.ScreenshotAsync("09-dashboard");
+        await Expect(page.GetByTestId("conversion")).ToBeVisibleAsync(); // from GET /api/analytics
+        await _designer.ScreenshotAsync("10-dashboard");
 
         // A client route that is no API is the page; an unknown API path stays a 404.
         using var clientRoute = await host.Host.Client.GetAsync(new Uri("/instances/not-a-real-one", UriKind.Relative));

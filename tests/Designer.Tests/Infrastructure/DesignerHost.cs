@@ -17,6 +17,8 @@ public sealed class DesignerHost : IAsyncLifetime
         {
             ["ConnectionStrings__Sleek"] = _database.ConnectionString,
             ["Sleek__Workers"] = "2",
+            // The repository's rule sets, so the rules screen has something to edit.
+            ["Sleek__RulesDirectory"] = Path.Combine(RepositoryPaths.Root(), "rules"),
         });
     }
 

@@ -1,5 +1,5 @@
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
-import { memo, useEffect } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import type { ActivityNode } from '../model/graph';
 import { INPUT_HANDLE } from '../model/graph';
 import { hasInput, portsOf } from '../model/ports';
@@ -15,7 +15,14 @@ function ActivityNodeViewInner({ id, data, selected }: NodeProps<ActivityNode>) 
   const runState = runStates.get(id);
   const updateInternals = useUpdateNodeInternals();
   const portKey = ports.join('|');
-  useEffect(() => { updateInternals(id); }, [id, portKey, updateInternals]);
+  // Handles changed (outcomes, cases, branches edited): React Flow must measure them again. Not on mount:
+  // React Flow measures new nodes itself, and an early update per node would fit the view to the first one alone.
+  const measuredPorts = useRef(portKey);
+  useEffect(() => {
+    if (measuredPorts.current === portKey) return;
+    measuredPorts.current = portKey;
+    updateInternals(id);
+  }, [id, portKey, updateInternals]);
 
   const classes = ['activity-node', `category-${(descriptor?.category ?? 'unknown').toLowerCase()}`];
   if (selected) classes.push('selected');

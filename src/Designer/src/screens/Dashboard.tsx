@@ -53,9 +53,22 @@ export function Dashboard() {
             <h2>Quote conversion</h2>
             {analytics === null && <Loading what="analytics" />}
             {analytics === 'missing' && <p className="muted">The analytics API (<code>GET /api/analytics</code>) is not on this server yet: quote conversion shows here once it is.</p>}
-            {analytics && analytics !== 'missing' && (conversion !== null
-              ? <p className="big-number">{(conversion * 100).toFixed(1)}%</p>
-              : <pre className="code small">{JSON.stringify(analytics, null, 2)}</pre>)}
+            {analytics && analytics !== 'missing' && (
+              <>
+                <p className="big-number" data-testid="conversion">{conversion !== null ? `${(conversion * 100).toFixed(1)}%` : '—'}</p>
+                <p className="small">
+                  {typeof analytics.quotes === 'number' && <>{analytics.quotes} quote(s) → {String(analytics.orders ?? 0)} order(s)</>}
+                  {typeof analytics.from === 'string' && <> · {analytics.from} to {String(analytics.to)}</>}
+                  {typeof analytics.averageLeadTimeDays === 'number' && <> · average lead time {analytics.averageLeadTimeDays} days</>}
+                </p>
+                {Array.isArray(analytics.quotesPerDay) && (
+                  <>
+                    <h3 className="small">Quotes per day</h3>
+                    <Bars values={(analytics.quotesPerDay as { date: string; count: number }[]).slice(-14).map((d) => ({ label: d.date.slice(5), value: d.count }))} color="#9333ea" />
+                  </>
+                )}
+              </>
+            )}
           </section>
         </div>
       )}

@@ -338,7 +338,7 @@ function EditorCanvas({ definitionId, initial, details, descriptors, reloadDetai
               onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
               onNodeDragStart={() => record()}
               deleteKeyCode={['Delete', 'Backspace']}
-              fitView fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+             
               defaultEdgeOptions={{ type: 'smoothstep' }}
               proOptions={{ hideAttribution: true }}
             >

@@ -1,4 +1,4 @@
-import { Background, Controls, ReactFlow, ReactFlowProvider, type Edge } from '@xyflow/react';
+import { Background, Controls, ReactFlow, ReactFlowProvider, useNodesState, type Edge } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client';
 import { useApi } from '../api/useApi';
@@ -6,7 +6,7 @@ import { nodeTypes } from '../components/ActivityNodeView';
 import { DiagramContext } from '../components/DiagramContext';
 import { FitOnLoad } from '../components/FitOnLoad';
 import { ErrorBox, Loading, StatusBadge, formatTime } from '../components/Feedback';
-import { definitionToGraph } from '../model/graph';
+import { definitionToGraph, type ActivityNode } from '../model/graph';
 import { pathTaken } from '../model/path';
 import type { ActivityDescriptor, InstanceDetails, WorkflowDefinition, WorkflowDetails } from '../model/types';
 import { Link } from '../router';
@@ -93,12 +93,7 @@ export function InstanceView({ instanceId }: { instanceId: string }) {
           {graph && (
             <ReactFlowProvider>
               <DiagramContext.Provider value={diagram}>
-                <ReactFlow nodes={graph.nodes} edges={edges} nodeTypes={nodeTypes} nodesDraggable={false} nodesConnectable={false} elementsSelectable={false}
-                  fitView fitViewOptions={{ padding: 0.2, maxZoom: 1 }} proOptions={{ hideAttribution: true }}>
-                  <Background />
-                  <Controls showInteractive={false} />
-                  <FitOnLoad />
-                </ReactFlow>
+                <ReadOnlyDiagram nodes={graph.nodes} edges={edges} />
               </DiagramContext.Provider>
             </ReactFlowProvider>
           )}
@@ -178,5 +173,18 @@ export function InstanceView({ instanceId }: { instanceId: string }) {
         {inst.journalHasMore && <p className="muted small">The journal goes on: the first 100 entries are shown.</p>}
       </section>
     </div>
+  );
+}
+
+/** The definition's diagram, not editable; its nodes kept in state so React Flow can record their measured size. */
+function ReadOnlyDiagram({ nodes: initial, edges }: { nodes: ActivityNode[]; edges: Edge[] }) {
+  const [nodes, , onNodesChange] = useNodesState<ActivityNode>(initial);
+  return (
+    <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} onNodesChange={onNodesChange} nodesDraggable={false} nodesConnectable={false} elementsSelectable={false}
+      proOptions={{ hideAttribution: true }}>
+      <Background />
+      <Controls showInteractive={false} />
+      <FitOnLoad />
+    </ReactFlow>
   );
 }
