@@ -13,7 +13,7 @@ import { Link } from '../router';
 
 const finished = new Set(['Completed', 'Cancelled']);
 
-interface DryRun { total: number; movable: number; instances: { instanceId?: string; id?: string; canMove?: boolean; movable?: boolean; problems?: unknown; errors?: unknown }[] }
+interface DryRun { total: number; movable: number; instances: { instanceId: string; version: number; canMove: boolean; problems: { field: string; message: string }[] }[] }
 
 /** One instance: its diagram coloured by the path taken, what it waits for, journal, variables, incidents and actions. */
 export function InstanceView({ instanceId }: { instanceId: string }) {
@@ -51,7 +51,9 @@ export function InstanceView({ instanceId }: { instanceId: string }) {
     try {
       await api(path, { method: 'POST', body });
       setMessage(`${label}: done.`);
+      setDryRun(null);
       instance.reload();
+      workflow.reload();
     } catch (e) {
       setActionError(e);
     }
@@ -66,7 +68,7 @@ export function InstanceView({ instanceId }: { instanceId: string }) {
 
   if (instance.error) return <div className="page"><ErrorBox error={instance.error} title="Could not load the instance" /><Link to="/instances">Back to instances</Link></div>;
   if (!inst) return <div className="page"><Loading what="the instance" /></div>;
-  const mine = dryRun?.instances.find((i) => (i.instanceId ?? i.id) === inst.id);
+  const mine = dryRun?.instances.find((i) => i.instanceId === inst.id);
   const canAct = !finished.has(inst.status) && inst.status !== 'Cancelled';
 
   return (
@@ -79,7 +81,7 @@ export function InstanceView({ instanceId }: { instanceId: string }) {
           {canAct && <button type="button" className="danger" onClick={() => { if (window.confirm('Cancel this instance? It will never resume.')) void act('Cancel', `/api/instances/${inst.id}/cancel`, { reason: 'cancelled in the designer' }); }}>Cancel instance</button>}
         </div>
       </div>
-      <p className="muted">
+      <p className="muted" data-testid="instance-meta">
         <Link to={`/workflows/${encodeURIComponent(inst.definitionId)}`}>{inst.definitionId}</Link> v{inst.version}
         {inst.correlationId && <> · correlation <code>{inst.correlationId}</code></>} · started {formatTime(inst.createdAt)}
         {inst.finishedAt && <> · finished {formatTime(inst.finishedAt)}</>}
@@ -93,7 +95,7 @@ export function InstanceView({ instanceId }: { instanceId: string }) {
           {graph && (
             <ReactFlowProvider>
               <DiagramContext.Provider value={diagram}>
-                <ReadOnlyDiagram nodes={graph.nodes} edges={edges} />
+                <ReadOnlyDiagram key={`${definition.data?.definitionId}-${definition.data?.version}`} nodes={graph.nodes} edges={edges} />
               </DiagramContext.Provider>
             </ReactFlowProvider>
           )}
@@ -144,12 +146,17 @@ export function InstanceView({ instanceId }: { instanceId: string }) {
                   </select>
                 </label>
                 <button type="button" disabled={!target} onClick={() => void runDryRun()}>Dry run</button>
-                <button type="button" disabled={!target || !dryRun} onClick={() => void act('Migrate', `/api/instances/${inst.id}/migrate`, { targetVersion: Number(target) })}>Migrate</button>
+                <button type="button" disabled={!target || !mine?.canMove} onClick={() => void act('Migrate', `/api/instances/${inst.id}/migrate`, { targetVersion: Number(target) })}>Migrate</button>
               </div>
               {dryRun && (
                 <div className="small" data-testid="dry-run">
                   <p>{dryRun.movable} of {dryRun.total} instance(s) of v{inst.version} can move to v{target}.</p>
-                  {mine && <pre className="code">{JSON.stringify(mine, null, 2)}</pre>}
+                  {mine && mine.canMove && <p className="status">This instance can move to v{target}.</p>}
+                  {mine && !mine.canMove && (
+                    <div className="error-box"><strong>This instance cannot move now</strong>
+                      <ul>{mine.problems.map((p, i) => <li key={i}><code>{p.field}</code>: {p.message}</li>)}</ul>
+                    </div>
+                  )}
                 </div>
               )}
             </section>
