@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Sleek.Workflows.Activities.Orders;
 using Sleek.Workflows.Activities.Persistence;
+using Sleek.Workflows.Engine.Runtime;
 
 namespace Sleek.Workflows.Activities;
 
@@ -13,6 +15,8 @@ public static class MarketplaceServiceCollectionExtensions
     public static IServiceCollection AddMarketplace(this IServiceCollection services)
     {
         services.AddSingleton<MarketplaceDb>();
+        // Tasks of an order's workflow wait while the order is on hold (POST /api/tasks/{id}/complete answers 409).
+        services.AddSingleton<ITaskCompletionGuard, OrderOnHoldTaskGuard>();
         return services;
     }
 }

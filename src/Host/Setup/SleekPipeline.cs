@@ -34,5 +34,7 @@ internal static class SleekPipeline
         app.MapTasksApi();
         app.MapEventsApi();
         app.MapIncidentsApi();
+        app.MapQuotesApi();
+        app.MapOrdersApi();
     }
 }

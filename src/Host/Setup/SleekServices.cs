@@ -37,6 +37,8 @@ internal static class SleekServices
 
         // Marketplace storage on the engine's database (activities and APIs share it).
         builder.Services.AddMarketplace();
+        // Ops actions on orders (cancel, hold, release) for the orders API.
+        builder.Services.AddSingleton<Apis.OrderActions>();
 
         // Migrations and the workflows/ import run before the workers start taking work.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, EngineInitializer>());
