@@ -53,7 +53,7 @@ public static partial class QuoteRequestValidator
     /// <summary>True for a syntactically valid address (one @, a dotted domain with a TLD, no spaces).</summary>
     public static bool IsValidEmail(string email) => email.Length <= MaxEmail && EmailPattern().IsMatch(email);
 
-    private static Category? CheckProductType(string? productType, Action<string, string> add)
+    internal static Category? CheckProductType(string? productType, Action<string, string> add)
     {
         if (string.IsNullOrWhiteSpace(productType))
         {
@@ -76,7 +76,7 @@ public static partial class QuoteRequestValidator
         return category;
     }
 
-    private static int CheckQuantity(decimal? quantity, Action<string, string> add)
+    internal static int CheckQuantity(decimal? quantity, Action<string, string> add)
     {
         if (quantity is not { } q)
         {

@@ -1,0 +1,141 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sleek.Workflows.Activities;
+using Sleek.Workflows.Activities.Ai;
+using Sleek.Workflows.Activities.Persistence;
+using Sleek.Workflows.Activities.Quotes;
+using Sleek.Workflows.Activities.Suppliers;
+using Sleek.Workflows.Engine.Activities;
+using Sleek.Workflows.Engine.Activities.BuiltIn;
+using Sleek.Workflows.Engine.Persistence;
+using Sleek.Workflows.Host.Tests.Infrastructure;
+
+namespace Sleek.Workflows.Host.Tests.Marketplace;
+
+/// <summary>
+/// The marketplace tables next to the engine's, through the real host: migrated and seeded at start-up
+/// (once, however often the host starts), money exact, and activity writes committed or rolled back
+/// with the burst's transaction. Run per provider by the two small subclasses.
+/// </summary>
+public abstract class MarketplaceStorageTests(TestDatabase database) : HostScenario(database)
+{
+    private static readonly JsonObject WriteRowWorkflow = JsonNode.Parse("""
+        {
+          "definitionId": "write-marketplace-row", "version": 1, "name": "Write a marketplace row",
+          "root": {
+            "activities": [
+              { "id": "start", "type": "Start" },
+              { "id": "write", "type": "TestWriteAiUsageRow", "inputs": { "model": { "$js": "input.model" } } },
+              { "id": "end", "type": "End" }
+            ],
+            "connections": [
+              { "source": { "activity": "start" }, "target": { "activity": "write" } },
+              { "source": { "activity": "write" }, "target": { "activity": "end" } }
+            ]
+          }
+        }
+        """)!.AsObject();
+
+    /// <summary>The host's registry plus the test-only activity.</summary>
+    private static void WithTestActivity(IServiceCollection services)
+    {
+        services.RemoveAll<ActivityRegistry>();
+        services.AddSingleton(new ActivityRegistry().AddFromAssembly(typeof(Start).Assembly).AddSleekActivities().Add<WriteAiUsageRow>());
+    }
+
+    [Fact]
+    public async Task Host_start_migrates_and_seeds_categories_and_demo_suppliers_exactly_once()
+    {
+        var folder = NewFolder();
+        var first = NewHost(folder);
+        await AssertSeededAsync(first.Services.GetRequiredService<MarketplaceDb>());
+        await StopAsync(first);
+
+        var second = NewHost(folder);
+        var db = second.Services.GetRequiredService<MarketplaceDb>();
+        await AssertSeededAsync(db);
+        await using var context = db.CreateContext();
+        Assert.Empty(await context.Database.GetPendingMigrationsAsync());
+        Assert.NotEmpty(await context.Database.GetAppliedMigrationsAsync());
+    }
+
+    private static async Task AssertSeededAsync(MarketplaceDb marketplace)
+    {
+        await using var db = marketplace.CreateContext();
+        Assert.Equal(23, await db.Categories.CountAsync());
+        Assert.Equal(DemoSuppliers.Count, await db.Suppliers.CountAsync());
+        var gold = await db.Suppliers.Where(s => s.Tier == SupplierTier.Gold).OrderBy(s => s.Name).Select(s => s.Name).ToListAsync();
+        Assert.Equal(["Istanbul Denim & Outerwear", "Lisbon Knit Works", "Milano Couture Lab"], gold);
+    }
+
+    [Fact]
+    public async Task Money_round_trips_exactly_and_sums_in_sql()
+    {
+        var db = NewHost(NewFolder()).Services.GetRequiredService<MarketplaceDb>();
+        await using (var write = db.CreateContext())
+        {
+            write.Quotes.AddRange(
+                new Quote { Number = "Q-2026-9001", ProductType = "t_shirt", Quantity = 150, Email = "b@x.example.com", UnitPrice = 8.645m, Total = 1296.75m, CreatedAt = DateTime.UtcNow },
+                new Quote { Number = "Q-2026-9002", ProductType = "hoodie", Quantity = 200, Email = "b@x.example.com", UnitPrice = 11.7325m, Total = 99_999_999.99m, CreatedAt = DateTime.UtcNow });
+            await write.SaveChangesAsync();
+        }
+
+        await using var read = db.CreateContext();
+        var quotes = await read.Quotes.Where(q => q.Number.StartsWith("Q-2026-90")).OrderBy(q => q.Total).ToListAsync();
+        Assert.Equal([(8.645m, 1296.75m), (11.7325m, 99_999_999.99m)], quotes.Select(q => (q.UnitPrice, q.Total)));
+        Assert.Equal(100_001_296.74m, await read.Quotes.Where(q => q.Number.StartsWith("Q-2026-90")).SumAsync(q => q.Total));
+    }
+
+    [Fact]
+    public async Task Writes_enlisted_in_a_burst_transaction_roll_back_with_it_and_commit_with_it()
+    {
+        var host = NewHost(NewFolder());
+        var engineDb = host.Services.GetRequiredService<EngineDb>();
+        var db = host.Services.GetRequiredService<MarketplaceDb>();
+
+        async Task WriteAsync(string model, bool commit)
+        {
+            await using var engine = engineDb.CreateContext();
+            using var gate = await engineDb.WriteGateAsync(CancellationToken.None);
+            await using var transaction = await engine.Database.BeginTransactionAsync();
+            var burst = new BurstTransaction(engine.Database.GetDbConnection(), transaction.GetDbTransaction(), engineDb.IsPostgres);
+            await using (var enlisted = db.CreateContext(burst))
+            {
+                enlisted.AiUsage.Add(new AiUsage { At = DateTime.UtcNow, Model = model, Succeeded = true });
+                await enlisted.SaveChangesAsync();
+            }
+
+            if (commit)
+            {
+                await transaction.CommitAsync();
+            }
+            else
+            {
+                await transaction.RollbackAsync();
+            }
+        }
+
+        await WriteAsync("failed-burst", commit: false);
+        await WriteAsync("good-burst", commit: true);
+
+        await using var read = db.CreateContext();
+        Assert.Equal(["good-burst"], await read.AiUsage.Where(a => a.Model.EndsWith("-burst")).Select(a => a.Model).ToListAsync());
+    }
+
+    [Fact]
+    public async Task An_activity_writes_through_the_burst_transaction_of_the_real_runtime()
+    {
+        var host = NewHost(NewFolder().With(WriteRowWorkflow), services: WithTestActivity);
+        var api = new SleekApi(host.CreateClient());
+
+        var id = SleekApi.Id(await api.StartAsync("write-marketplace-row", new { model = "from-activity" }));
+        await api.WaitForStatusAsync(id, "Completed");
+
+        await using var read = host.Services.GetRequiredService<MarketplaceDb>().CreateContext();
+        var row = await read.AiUsage.SingleAsync(a => a.Model == "from-activity");
+        Assert.Equal(0.000321m, row.CostUsd);
+    }
+}
