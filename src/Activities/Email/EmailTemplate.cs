@@ -8,7 +8,7 @@ namespace Sleek.Workflows.Activities.Email;
 /// </summary>
 public sealed class EmailTemplate
 {
-    internal EmailTemplate(string name, string path, Template subject, Template html, Template text, IReadOnlyList<string> optionalFields)
+    internal EmailTemplate(string name, string path, Section subject, Section html, Section text, IReadOnlyList<string> optionalFields)
     {
         Name = name;
         Path = path;
@@ -30,9 +30,12 @@ public sealed class EmailTemplate
     /// </summary>
     public IReadOnlyList<string> OptionalFields { get; }
 
-    internal Template Subject { get; }
+    internal Section Subject { get; }
 
-    internal Template Html { get; }
+    internal Section Html { get; }
 
-    internal Template Text { get; }
+    internal Section Text { get; }
+
+    /// <summary>A compiled section and the 0-based file line its text starts on (for error messages).</summary>
+    internal sealed record Section(string Name, Template Template, int FirstLine);
 }

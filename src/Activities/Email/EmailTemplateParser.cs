@@ -90,9 +90,9 @@ public static class EmailTemplateParser
         return new EmailTemplate(
             name,
             path,
-            Compile(path, subject, subjectLine - 1),
-            Compile(path, Section(lines, htmlStart, textStart), htmlStart),
-            Compile(path, Section(lines, textStart, htmlStart), textStart),
+            new EmailTemplate.Section("subject", Compile(path, subject, subjectLine - 1), subjectLine - 1),
+            new EmailTemplate.Section("html", Compile(path, Section(lines, htmlStart, textStart), htmlStart), htmlStart),
+            new EmailTemplate.Section("text", Compile(path, Section(lines, textStart, htmlStart), textStart), textStart),
             optional);
     }
 

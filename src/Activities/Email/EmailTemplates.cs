@@ -63,14 +63,14 @@ public sealed class EmailTemplates
     public RenderedEmail Render(string name, JsonObject model)
     {
         var template = Get(name);
-        var subject = RenderSection(template, "subject", template.Subject, model);
+        var subject = RenderSection(template, template.Subject, model);
         return new RenderedEmail(
             string.Join(' ', subject.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
-            RenderSection(template, "html", template.Html, model),
-            RenderSection(template, "text", template.Text, model));
+            RenderSection(template, template.Html, model),
+            RenderSection(template, template.Text, model));
     }
 
-    private static string RenderSection(EmailTemplate template, string section, Template compiled, JsonObject model)
+    private static string RenderSection(EmailTemplate template, EmailTemplate.Section section, JsonObject model)
     {
         // A fresh context per render: contexts hold state and are not thread-safe.
         var context = new TemplateContext
@@ -83,12 +83,12 @@ public sealed class EmailTemplates
         context.PushGlobal(ScribanModel.FromJson(model, template.OptionalFields));
         try
         {
-            return compiled.Render(context);
+            return section.Template.Render(context);
         }
         catch (ScriptRuntimeException ex)
         {
             throw new EmailTemplateException(
-                $"Email template '{template.Name}' ({section}) could not be rendered: {ex.OriginalMessage} (at {template.Path}, {section} section line {ex.Span.Start.Line + 1})",
+                $"Email template '{template.Name}' ({section.Name}) could not be rendered: {ex.OriginalMessage} (at {template.Path}({section.FirstLine + ex.Span.Start.Line + 1}))",
                 ex);
         }
     }

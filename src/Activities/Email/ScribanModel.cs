@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Scriban.Runtime;
@@ -70,19 +71,16 @@ internal static class ScribanModel
             case JsonValueKind.Undefined:
                 return null;
             case JsonValueKind.Number:
-                if (value.TryGetValue<long>(out var whole))
+                // The node may wrap a JsonElement or any CLR number (int, double, ...): go through its JSON text.
+                var text = value.ToJsonString();
+                if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
                 {
                     return whole;
                 }
 
-                if (value.TryGetValue<decimal>(out var exact))
-                {
-                    return exact;
-                }
-
-                return value.TryGetValue<JsonElement>(out var element) && element.TryGetDecimal(out var parsed)
-                    ? parsed
-                    : value.GetValue<double>();
+                return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact)
+                    ? exact
+                    : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
             default:
                 return value.ToJsonString();
         }

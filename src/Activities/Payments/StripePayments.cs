@@ -15,7 +15,6 @@ public sealed class StripePayments
     private readonly StripeOptions _options;
     private readonly IHttpClientFactory _httpClients;
     private readonly TimeProvider _time;
-    private StripeClient? _client;
 
     /// <summary>A border for these options; nothing is called until a method is.</summary>
     public StripePayments(StripeOptions options, IHttpClientFactory httpClients, TimeProvider? time = null)
@@ -194,25 +193,21 @@ public sealed class StripePayments
         }
     }
 
-    // One client per border: StripeClient is thread-safe; the HttpClient comes from the factory's pool.
+    // A client per call, on an HttpClient fresh from the factory: the factory then rotates handlers (DNS
+    // changes are seen), and StripeClient itself is only a light wrapper.
     private StripeClient Client()
     {
-        if (_client is null)
+        var options = new StripeClientOptions
         {
-            var options = new StripeClientOptions
-            {
-                ApiKey = _options.SecretKey,
-                HttpClient = new SystemNetHttpClient(_httpClients.CreateClient(StripeOptions.HttpClientName), 0, null, false),
-            };
-            if (!string.IsNullOrWhiteSpace(_options.ApiBase))
-            {
-                options.ApiBase = _options.ApiBase.TrimEnd('/');
-            }
-
-            _client = new StripeClient(options);
+            ApiKey = _options.SecretKey,
+            HttpClient = new SystemNetHttpClient(_httpClients.CreateClient(StripeOptions.HttpClientName), 0, null, false),
+        };
+        if (!string.IsNullOrWhiteSpace(_options.ApiBase))
+        {
+            options.ApiBase = _options.ApiBase.TrimEnd('/');
         }
 
-        return _client;
+        return new StripeClient(options);
     }
 
     private static PaymentIntentInfo ToInfo(PaymentIntent intent) => new(

@@ -7,7 +7,10 @@ namespace Sleek.Workflows.Engine.Activities;
 /// <summary>What an executing activity can see and change. Created by the interpreter for one execution.</summary>
 public sealed class ActivityContext
 {
+    private static long _savepoints;
     private readonly ExpressionScope _scope;
+    private readonly BurstTransaction? _transaction;
+    private string? _savepoint;
 
     internal ActivityContext(
         ExpressionScope scope,
@@ -31,7 +34,7 @@ public sealed class ActivityContext
         Services = services;
         Logger = logger;
         Clock = clock;
-        Transaction = transaction;
+        _transaction = transaction;
         CancellationToken = cancellationToken;
     }
 
@@ -76,12 +79,36 @@ public sealed class ActivityContext
 
     /// <summary>
     /// The database transaction of this burst, for activities that write records of their own; null when
-    /// the interpreter runs without a database (unit tests, benchmarks).
+    /// the interpreter runs without a database (unit tests, benchmarks). The first access sets a savepoint
+    /// (one round trip): when the activity then faults, its writes are rolled back to it, so a failed
+    /// attempt leaves nothing behind while the burst still commits the incident and what earlier
+    /// activities did.
     /// </summary>
-    public BurstTransaction? Transaction { get; }
+    public BurstTransaction? Transaction
+    {
+        get
+        {
+            if (_transaction is not null && _savepoint is null)
+            {
+                _savepoint = $"sleek_activity_{Interlocked.Increment(ref _savepoints)}";
+                _transaction.Transaction.Save(_savepoint);
+            }
+
+            return _transaction;
+        }
+    }
 
     /// <summary>Cancelled when the host shuts down.</summary>
     public CancellationToken CancellationToken { get; }
+
+    /// <summary>Undoes what the activity wrote through <see cref="Transaction"/> (after it faulted).</summary>
+    internal async ValueTask UndoWritesAsync(CancellationToken cancellationToken)
+    {
+        if (_savepoint is not null)
+        {
+            await _transaction!.Transaction.RollbackAsync(_savepoint, cancellationToken);
+        }
+    }
 
     /// <summary>Reads a variable (a deep copy; change it with <see cref="SetVariable"/>).</summary>
     public JsonNode? GetVariable(string name) => _scope.Variables[name]?.DeepClone();

@@ -153,7 +153,7 @@ public sealed class WorkflowInterpreter
             }
 
             var context = CreateContext(node, executionNumber, attempt);
-            var result = await RunActivityAsync(node, () => activity.ExecuteAsync(context));
+            var result = await RunActivityAsync(node, context, () => activity.ExecuteAsync(context));
             KeepActivityState(activityId, context);
             if (result.Kind == ActivityResultKind.Fault && node.Retry is { } policy && attempt < policy.MaxAttempts)
             {
@@ -193,13 +193,25 @@ public sealed class WorkflowInterpreter
 
             var context = CreateContext(node, bookmark.ExecutionNumber, 1);
             var input = new ResumeInput(bookmark.Name, bookmark.Data, resume.Payload);
-            var result = await RunActivityAsync(node, () => activity.ResumeAsync(context, input));
+            var result = await RunActivityAsync(node, context, () => activity.ResumeAsync(context, input));
             KeepActivityState(node.Id, context);
             var journalInputs = new JsonObject { ["bookmark"] = bookmark.Name, ["payload"] = resume.Payload?.DeepClone() };
             Apply(node, bookmark.ExecutionNumber, startedAt, journalInputs, result, "Resumed", 1);
         }
 
-        private async Task<ActivityResult> RunActivityAsync(ActivityNode node, Func<ValueTask<ActivityResult>> run)
+        private async Task<ActivityResult> RunActivityAsync(ActivityNode node, ActivityContext context, Func<ValueTask<ActivityResult>> run)
+        {
+            var result = await RunGuardedAsync(node, run);
+            if (result.Kind == ActivityResultKind.Fault)
+            {
+                // The burst commits the incident; what the failed attempt wrote must not commit with it.
+                await context.UndoWritesAsync(_cancellationToken);
+            }
+
+            return result;
+        }
+
+        private async Task<ActivityResult> RunGuardedAsync(ActivityNode node, Func<ValueTask<ActivityResult>> run)
         {
             using var telemetry = EngineTelemetry.StartActivity(node.Id, node.Type);
             try

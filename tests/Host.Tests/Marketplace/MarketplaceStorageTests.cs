@@ -138,4 +138,35 @@ public abstract class MarketplaceStorageTests(TestDatabase database) : HostScena
         var row = await read.AiUsage.SingleAsync(a => a.Model == "from-activity");
         Assert.Equal(0.000321m, row.CostUsd);
     }
+
+    [Fact]
+    public async Task A_faulted_activity_leaves_no_writes_while_the_earlier_activity_of_the_burst_keeps_its_own()
+    {
+        var workflow = JsonNode.Parse("""
+            {
+              "definitionId": "write-then-fail", "version": 1, "name": "Write, then write and fail",
+              "root": {
+                "activities": [
+                  { "id": "start", "type": "Start" },
+                  { "id": "good", "type": "TestWriteAiUsageRow", "inputs": { "model": "kept-by-good" } },
+                  { "id": "bad", "type": "TestWriteAiUsageRow", "inputs": { "model": "undone-by-fault", "failAfterWrite": true } }
+                ],
+                "connections": [
+                  { "source": { "activity": "start" }, "target": { "activity": "good" } },
+                  { "source": { "activity": "good" }, "target": { "activity": "bad" } }
+                ]
+              }
+            }
+            """)!.AsObject();
+        var host = NewHost(NewFolder().With(workflow), services: WithTestActivity);
+        var api = new SleekApi(host.CreateClient());
+
+        var id = SleekApi.Id(await api.StartAsync("write-then-fail"));
+        var faulted = await api.WaitForStatusAsync(id, "Faulted");
+
+        Assert.Contains("failed after writing its row", faulted["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        await using var read = host.Services.GetRequiredService<MarketplaceDb>().CreateContext();
+        Assert.True(await read.AiUsage.AnyAsync(a => a.Model == "kept-by-good"));
+        Assert.False(await read.AiUsage.AnyAsync(a => a.Model == "undone-by-fault"));
+    }
 }

@@ -12,11 +12,15 @@ public sealed class WriteAiUsageRow : IActivity
     [Input(Required = true)]
     public string Model { get; set; } = "";
 
+    /// <summary>Fault after writing, as an activity that fails half-way would.</summary>
+    [Input]
+    public bool FailAfterWrite { get; set; }
+
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         await using var db = context.Services.GetRequiredService<MarketplaceDb>().CreateContext(context);
         db.AiUsage.Add(new AiUsage { At = context.Clock.GetUtcNow().UtcDateTime, Model = Model, Succeeded = true, CostUsd = 0.000321m });
         await db.SaveChangesAsync(context.CancellationToken);
-        return ActivityResult.Done();
+        return FailAfterWrite ? ActivityResult.Fault("failed after writing its row") : ActivityResult.Done();
     }
 }
