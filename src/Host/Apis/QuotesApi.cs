@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Sleek.Workflows.Activities.Persistence;
 using Sleek.Workflows.Activities.Quotes;
+using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Engine.Runtime;
 using Sleek.Workflows.Engine.Runtime.Views;
 using Sleek.Workflows.Host.Idempotency;
@@ -17,6 +18,9 @@ internal static class QuotesApi
 {
     /// <summary>The workflow a quote request starts.</summary>
     public const string WorkflowId = "quote-to-delivery";
+
+    /// <summary>How long accept waits for a worker that took the QuoteAccepted burst to create the order.</summary>
+    private static readonly TimeSpan OrderWait = TimeSpan.FromSeconds(10);
 
     public static void MapQuotesApi(this IEndpointRouteBuilder app)
     {
@@ -80,7 +84,7 @@ internal static class QuotesApi
         return quote is null ? Problems.NotFound($"no quote has id {id}") : TypedResults.Ok(QuoteDto.From(quote));
     }
 
-    private static async Task<IResult> AcceptAsync(Guid id, WorkflowRuntime runtime, MarketplaceDb marketplace, CancellationToken cancellationToken)
+    private static async Task<IResult> AcceptAsync(Guid id, WorkflowRuntime runtime, InstanceQueries queries, MarketplaceDb marketplace, CancellationToken cancellationToken)
     {
         var quote = await FindAsync(marketplace, id, cancellationToken);
         if (quote is null)
@@ -106,6 +110,15 @@ internal static class QuotesApi
         }
 
         var instance = published.Value!.Resumed.FirstOrDefault();
+        // The burst usually ran in this request; when a worker took it first, wait (bounded) for its order.
+        var deadline = DateTime.UtcNow + OrderWait;
+        while (quote!.OrderId is null && instance is not { Status: WorkflowStatus.Faulted } && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+            quote = await FindAsync(marketplace, id, cancellationToken);
+            instance = instance is null ? null : await queries.GetAsync(instance.Id, includeJournal: false, cancellationToken);
+        }
+
         if (instance is { Status: WorkflowStatus.Faulted } || quote!.OrderId is null)
         {
             return Failed(instance, quote?.OrderId is null ? "the quote was accepted but no order was made" : "the order was made but its workflow failed");
