@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using Serilog;
 using Sleek.Workflows.Host.Apis;
+using Sleek.Workflows.Host.Webhooks;
 
 namespace Sleek.Workflows.Host.Setup;
 
@@ -36,5 +37,9 @@ internal static class SleekPipeline
         app.MapIncidentsApi();
         app.MapQuotesApi();
         app.MapOrdersApi();
+        app.MapRulesApi();
+        app.MapInvoicesApi();
+        app.MapStripeWebhookApi();
+        app.MapAnalyticsApi();
     }
 }
