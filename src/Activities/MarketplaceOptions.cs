@@ -8,4 +8,7 @@ public sealed class MarketplaceOptions
 
     /// <summary>The ops team's address: what <c>SendEmail</c>'s <c>to: "ops"</c> means, and where alerts go.</summary>
     public string OpsEmail { get; set; } = "ops@sleek.local";
+
+    /// <summary>Where people reach the service (links in emails): the designer's quote, order and task pages.</summary>
+    public string PublicUrl { get; set; } = "http://localhost:5080";
 }

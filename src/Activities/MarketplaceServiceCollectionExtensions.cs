@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sleek.Workflows.Activities.Ai;
 using Sleek.Workflows.Activities.Email;
+using Sleek.Workflows.Activities.Orders;
 using Sleek.Workflows.Activities.Persistence;
+using Sleek.Workflows.Engine.Runtime;
 
 namespace Sleek.Workflows.Activities;
 
@@ -26,6 +28,8 @@ public static class MarketplaceServiceCollectionExtensions
     public static IServiceCollection AddMarketplace(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<MarketplaceDb>();
+        // Tasks of an order's workflow wait while the order is on hold (POST /api/tasks/{id}/complete answers 409).
+        services.AddSingleton<ITaskCompletionGuard, OrderOnHoldTaskGuard>();
         services.AddSingleton(configuration.GetSection(MarketplaceOptions.SectionName).Get<MarketplaceOptions>() ?? new MarketplaceOptions());
 
         // Email: rows are recorded by SendEmail in the burst and sent by the dispatcher after the commit.

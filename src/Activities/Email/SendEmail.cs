@@ -28,8 +28,8 @@ public sealed class SendEmail : IActivity
     [Input(Required = true, Description = "Recipient address, or \"ops\" for the ops team (Marketplace:OpsEmail).")]
     public string To { get; set; } = "";
 
-    /// <summary>The template's model (field names as the template reads them).</summary>
-    [Input(Description = "The template's model: an object whose fields the template reads, e.g. {\"QuoteNumber\": ...}.")]
+    /// <summary>Fields for the template beyond the standard ones read from the quote, order, invoice and stage.</summary>
+    [Input(Description = "Extra model fields, laid over the standard ones read from quoteId, orderId, invoiceId and stageSequence, e.g. {\"Event\": \"late\"}.")]
     public JsonNode? Model { get; set; }
 
     /// <summary>The quote the email is about (recorded on the outbox row).</summary>
@@ -39,6 +39,14 @@ public sealed class SendEmail : IActivity
     /// <summary>The order the email is about (recorded on the outbox row).</summary>
     [Input(Description = "The order it is about (optional).")]
     public string? OrderId { get; set; }
+
+    /// <summary>The invoice the email is about: its number, amount, due date and payment.</summary>
+    [Input(Description = "The invoice it is about (optional): fills InvoiceNumber, Amount, DueDate, PaymentReference ...")]
+    public string? InvoiceId { get; set; }
+
+    /// <summary>The production stage (of the order) the email is about.</summary>
+    [Input(Description = "The order's production stage it is about (optional): fills StageName, PlannedEnd, DaysLate ...")]
+    public int? StageSequence { get; set; }
 
     /// <inheritdoc />
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
@@ -50,9 +58,19 @@ public sealed class SendEmail : IActivity
             return ActivityResult.Fault($"to '{To}' is not an email address (nor \"{OpsRecipient}\")");
         }
 
-        if (!TryParseId(QuoteId, out var quoteId) || !TryParseId(OrderId, out var orderId))
+        if (!TryParseId(QuoteId, out var quoteId))
         {
-            return ActivityResult.Fault(TryParseId(QuoteId, out _) ? $"orderId '{OrderId}' is not an id" : $"quoteId '{QuoteId}' is not an id");
+            return ActivityResult.Fault($"quoteId '{QuoteId}' is not an id");
+        }
+
+        if (!TryParseId(OrderId, out var orderId))
+        {
+            return ActivityResult.Fault($"orderId '{OrderId}' is not an id");
+        }
+
+        if (!TryParseId(InvoiceId, out var invoiceId))
+        {
+            return ActivityResult.Fault($"invoiceId '{InvoiceId}' is not an id");
         }
 
         if (Model is not null and not JsonObject)
@@ -60,17 +78,18 @@ public sealed class SendEmail : IActivity
             return ActivityResult.Fault($"model of template '{Template}' must be an object, got {Model.GetValueKind()}");
         }
 
+        await using var db = context.Services.GetRequiredService<MarketplaceDb>().CreateContext(context);
+        var now = context.Clock.GetUtcNow().UtcDateTime;
+        var facts = await EmailFacts.ReadAsync(db, options, now, quoteId, orderId, invoiceId, StageSequence, context.CancellationToken);
         RenderedEmail content;
         try
         {
-            content = context.Services.GetRequiredService<EmailTemplates>().Render(Template, Model as JsonObject ?? []);
+            content = context.Services.GetRequiredService<EmailTemplates>().Render(Template, EmailFacts.Merge(facts, Model as JsonObject));
         }
         catch (EmailTemplateException ex)
         {
             return ActivityResult.Fault(ex.Message);
         }
-
-        await using var db = context.Services.GetRequiredService<MarketplaceDb>().CreateContext(context);
         var (message, inserted) = await EmailOutbox.EnqueueAsync(
             db,
             new EmailMessage

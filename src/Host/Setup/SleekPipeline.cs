@@ -35,6 +35,8 @@ internal static class SleekPipeline
         app.MapTasksApi();
         app.MapEventsApi();
         app.MapIncidentsApi();
+        app.MapQuotesApi();
+        app.MapOrdersApi();
         app.MapRulesApi();
         app.MapInvoicesApi();
         app.MapStripeWebhookApi();

@@ -44,6 +44,8 @@ internal static class SleekServices
         builder.Services.AddSleekRules();
         // Stripe (Stripe:SecretKey, WebhookSecret, ApiBase) and analytics; no secret key means ops confirm payments manually.
         builder.Services.AddSleekPayments(builder.Configuration.GetSection(StripeOptions.SectionName).Get<StripeOptions>() ?? new StripeOptions());
+        // Ops actions on orders (cancel, hold, release) for the orders API.
+        builder.Services.AddSingleton<Apis.OrderActions>();
 
         // Migrations and the workflows/ import run before the workers start taking work.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, EngineInitializer>());

@@ -40,6 +40,21 @@ internal static class EmailAiDefinitions
         }
         """);
 
+    /// <summary>Start → SendEmail of a quote's confirmation with only its id (the fields come from the stored quote).</summary>
+    public static JsonObject SendQuoteConfirmation() => Parse("""
+        {
+          "definitionId": "send-quote-confirmation", "version": 1, "name": "Send a quote confirmation by id",
+          "root": {
+            "activities": [
+              { "id": "start", "type": "Start" },
+              { "id": "mail", "type": "SendEmail", "inputs": {
+                  "template": "quote-confirmation", "to": { "$js": "input.to" }, "quoteId": { "$js": "input.quoteId" } } }
+            ],
+            "connections": [ { "source": { "activity": "start" }, "target": { "activity": "mail" } } ]
+          }
+        }
+        """);
+
     /// <summary>Start → SendEmail → an HTTP call that fails once and is retried after a second → Log.</summary>
     public static JsonObject SendThenFlakyCall(string url) => Parse($$"""
         {

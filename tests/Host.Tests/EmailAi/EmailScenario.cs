@@ -45,6 +45,32 @@ public abstract class EmailScenario(TestDatabase database) : HostScenario(databa
     }
 
     [Fact]
+    public async Task Email_about_a_quote_takes_its_fields_from_the_stored_quote_when_given_only_the_id()
+    {
+        await using var smtp = await SmtpCapture.StartAsync();
+        var (api, db) = Start(NewFolder().With(EmailAiDefinitions.SendQuoteConfirmation()), SmtpSettings(smtp.Port));
+        var quote = new Sleek.Workflows.Activities.Quotes.Quote
+        {
+            Number = "Q-2026-0777", ProductType = "t_shirt", Quantity = 150, Email = "ada@example.com", Name = "Ada <Buyer>",
+            UnitPrice = 8.645m, Total = 1296.75m, LeadTimeDays = 14, CreatedAt = DateTime.UtcNow,
+        };
+        await using (var write = db.CreateContext())
+        {
+            write.Quotes.Add(quote);
+            await write.SaveChangesAsync();
+        }
+
+        var id = SleekApi.Id(await api.StartAsync("send-quote-confirmation", new { to = "ada@example.com", quoteId = quote.Id }));
+        await api.WaitForStatusAsync(id, "Completed");
+
+        var message = Assert.Single(await MessagesWithKeyAsync(smtp, $"{Guid.Parse(id):N}:mail:1"));
+        Assert.Contains("Q-2026-0777", message.Subject, StringComparison.Ordinal);
+        Assert.Contains("1,296.75", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("14", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Ada &lt;Buyer&gt;", message.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_step_after_SendEmail_that_fails_and_is_retried_does_not_send_the_email_again()
     {
         await using var smtp = await SmtpCapture.StartAsync();
