@@ -9,7 +9,7 @@ export function FitOnLoad() {
   useEffect(() => {
     if (!initialized || done.current) return;
     // Marked done when it runs, not when scheduled: StrictMode runs effects twice, clearing the first timer.
-    const t = setTimeout(() => { done.current = true; void fitView({ padding: 0.15, maxZoom: 1 }); }, 50);
+    const t = setTimeout(() => { done.current = true; void fitView({ padding: 0.1, maxZoom: 1, minZoom: 0.1 }); }, 50);
     return () => clearTimeout(t);
   }, [initialized, fitView]);
   return null;

@@ -340,7 +340,7 @@ function EditorCanvas({ definitionId, initial, details, descriptors, reloadDetai
               deleteKeyCode={['Delete', 'Backspace']}
              
               defaultEdgeOptions={{ type: 'smoothstep' }}
-              proOptions={{ hideAttribution: true }}
+              minZoom={0.1} proOptions={{ hideAttribution: true }}
             >
               <Background />
               <Controls />

@@ -188,7 +188,7 @@ function ReadOnlyDiagram({ nodes: initial, edges }: { nodes: ActivityNode[]; edg
   const [nodes, , onNodesChange] = useNodesState<ActivityNode>(initial);
   return (
     <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} onNodesChange={onNodesChange} nodesDraggable={false} nodesConnectable={false} elementsSelectable={false}
-      proOptions={{ hideAttribution: true }}>
+      minZoom={0.1} proOptions={{ hideAttribution: true }}>
       <Background />
       <Controls showInteractive={false} />
       <FitOnLoad />
