@@ -149,7 +149,15 @@ public sealed class DesignerTests(BrowserFixture browser, DesignerHost host) : I
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "cannot be published" })).ToBeVisibleAsync();
 
-        // Undo (Ctrl+Z on the canvas) takes the last edits back.
+        // Copy and paste (Ctrl+C, Ctrl+V) make a second Log with a fresh id; Ctrl+Z takes the paste back.
+        await _designer.Node("log1").ClickAsync();
+        await page.Keyboard.PressAsync("Control+c");
+        await page.Keyboard.PressAsync("Control+v");
+        await Expect(_designer.Node("log2")).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Control+z");
+        await Expect(_designer.Node("log2")).ToHaveCountAsync(0);
+
+        // Undo (Ctrl+Z on the canvas) takes the earlier edits back too.
         await page.GetByTestId("canvas").ClickAsync(new() { Position = new() { X = 30, Y = 30 } });
         await page.Keyboard.PressAsync("Control+z");
         await page.Keyboard.PressAsync("Control+z");
