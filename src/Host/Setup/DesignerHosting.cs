@@ -5,8 +5,9 @@ namespace Sleek.Workflows.Host.Setup;
 
 /// <summary>
 /// Serves the designer's production build (src/Designer/dist, copied by Host.csproj to <c>designer/</c> next to
-/// the host's assembly) at <c>/</c>, with index.html for every client route. API, health, OpenAPI, Scalar and
-/// metrics paths are never answered with the page: an unknown one there stays a 404.
+/// the host's assembly) at <c>/</c>, with index.html for every client route (a GET no endpoint matched, without a
+/// file extension). API, health, OpenAPI, Scalar and metrics paths are never answered with the page: an unknown one
+/// there stays a 404, and routing to the API is exactly what it is without the designer.
 /// </summary>
 internal static class DesignerHosting
 {
@@ -36,20 +37,24 @@ internal static class DesignerHosting
             },
         });
 
-        // "nonfile": paths with a file extension are left to the static files (or a 404), as MapFallbackToFile does.
-        app.MapFallback("{*path:nonfile}", (HttpContext context) =>
+        // Client routes (/workflows/x, /instances/y) get the page. This is middleware that acts only when routing
+        // found no endpoint, not a fallback endpoint: a catch-all endpoint would take part in endpoint selection and
+        // change what API requests match (e.g. a body-less POST to an endpoint with an optional body).
+        app.Use(async (context, next) =>
+        {
+            var request = context.Request;
+            if (context.GetEndpoint() is not null
+                || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                || Path.HasExtension(request.Path.Value)
+                || ReservedPrefixes.Any(prefix => request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase)))
             {
-                var request = context.Request;
-                if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-                    || ReservedPrefixes.Any(prefix => request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase)))
-                {
-                    return Results.NotFound();
-                }
+                await next(context);
+                return;
+            }
 
-                context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
-                return Results.File(index, "text/html; charset=utf-8");
-            })
-            .ExcludeFromDescription()
-            .AllowAnonymous();
+            context.Response.ContentType = "text/html; charset=utf-8";
+            context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
+            await context.Response.SendFileAsync(files.GetFileInfo("index.html"), context.RequestAborted);
+        });
     }
 }

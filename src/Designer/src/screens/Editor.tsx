@@ -226,6 +226,14 @@ function EditorCanvas({ definitionId, initial, details, descriptors, reloadDetai
     return () => document.removeEventListener('keydown', listener);
   }, []);
 
+  // Leaving the page with unsaved changes asks first.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => { e.preventDefault(); };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
   const layout = () => {
     record();
     setNodes((ns) => autoLayout(ns, current.current.edges));
