@@ -9,6 +9,7 @@ internal static class HealthApi
 {
     public static void MapHealthApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/health", GetHealthAsync)
+            .AllowAnonymous()
             .WithTags("Health")
             .WithSummary("Liveness plus database and worker state; 503 when the database is unreachable.");
 

@@ -38,6 +38,11 @@ public sealed class SleekHost(TestDatabase database, WorkflowsFolder workflows, 
         builder.UseSetting("Sleek:WorkflowsDirectory", workflows.Path);
         builder.UseSetting("Sleek:Workers", "2");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in TestAuth.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
@@ -45,6 +50,7 @@ public sealed class SleekHost(TestDatabase database, WorkflowsFolder workflows, 
 
         builder.ConfigureTestServices(s =>
         {
+            s.AddSingleton<IStartupFilter, TestClientIp>();
             if (clock is not null)
             {
                 s.RemoveAll<TimeProvider>();
@@ -54,4 +60,15 @@ public sealed class SleekHost(TestDatabase database, WorkflowsFolder workflows, 
             services?.Invoke(s);
         });
     }
+
+    /// <summary>Every client <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/> makes is signed in as the database's admin (see <see cref="TestAuth"/>).</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        var token = TestAuth.AdminTokenAsync(database.DataDirectory, () => Server.CreateClient()).GetAwaiter().GetResult();
+        client.As(token);
+    }
+
+    /// <summary>A client without credentials.</summary>
+    public HttpClient CreateAnonymousClient() => CreateClient().As(null);
 }
