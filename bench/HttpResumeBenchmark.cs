@@ -97,6 +97,7 @@ internal static class HttpResumeBenchmark
             }
         });
         var load = LoadAverage.Read();
+        using var roundTrips = await RoundTripMeter.StartAsync(database.ConnectionString);
         var cpu = new CpuMeter();
         var hostCpu = host.CpuSeconds();
         var watch = Stopwatch.StartNew();
@@ -107,6 +108,7 @@ internal static class HttpResumeBenchmark
         await sampling.CancelAsync();
         await sampler;
         var (rss, hwm) = host.Memory();
+        var trips = await roundTrips.DescribeAsync(timed, inProcess: false);
 
         Array.Sort(latencies);
         Console.WriteLine(
@@ -114,6 +116,7 @@ internal static class HttpResumeBenchmark
             $"latency p50 {Percentile(latencies, 0.50):F1} ms, p90 {Percentile(latencies, 0.90):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms, max {latencies[^1]:F1} ms (target p99 < 50 ms)");
         Console.WriteLine($"           host RSS under load: peak {peakRss:F0} MiB, now {rss:F0} MiB, VmHWM {hwm:F0} MiB (target < 300 MB); load average at start {load}");
         Console.WriteLine($"           CPU per resume: host {hostCpuPerResume:F2} ms, PostgreSQL {postgresCpu?.ToString("F2", System.Globalization.CultureInfo.InvariantCulture) ?? "?"} ms, this benchmark's {options.HttpClients} clients {clientCpu:F2} ms");
+        Console.WriteLine($"           {trips}");
     }
 
     /// <summary>Each client takes the next token and resumes it as an ops approval; every answer must be 200 and Completed.</summary>

@@ -35,15 +35,18 @@ internal static class StepBenchmark
 
         // Warm-up: JIT (tiered compilation and PGO settle only after tens of seconds of load here), pools, plans.
         await StepAsync(runtime, tokens, TimeSpan.FromSeconds(Math.Max(20, options.StepDuration.TotalSeconds)));
+        using var roundTrips = await RoundTripMeter.StartAsync(database.ConnectionString);
         var cpu = new CpuMeter();
         var watch = Stopwatch.StartNew();
         var steps = await StepAsync(runtime, tokens, options.StepDuration);
         var engine = steps / watch.Elapsed.TotalSeconds;
         var engineCpu = cpu.Describe(steps, "step", "engine");
+        var trips = await roundTrips.DescribeAsync(steps, inProcess: true);
 
         Console.WriteLine($"  pgbench, raw transaction (update instance, insert journal row, delete + insert bookmark): {pgbench.TxPerSecond,8:N0} tx/s   ({pgbench.Cpu})");
         Console.WriteLine($"  engine, WorkflowRuntime.ResumeAsync(token) → wait resumed, next wait entered, committed: {engine,8:N0} steps/s ({engineCpu})");
-        Console.WriteLine($"  engine / pgbench: {engine / pgbench.TxPerSecond:P0} (target ≥ 60%)");
+        Console.WriteLine($"  engine / pgbench: {engine / pgbench.TxPerSecond:P0} (target ≥ 60%); load average {LoadAverage.Read()}");
+        Console.WriteLine($"  {trips}");
     }
 
     /// <summary>Each client resumes its instance's open bookmark with the token the last resume returned, until the time is up.</summary>

@@ -44,6 +44,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<SqliteProcessLock>();
         services.AddSingleton<BurstExecutor>();
+        services.AddSingleton<InlineBursts>();
         services.AddSingleton<WorkSignal>();
         services.AddSingleton<WorkerHealth>();
         services.AddSingleton<WorkflowRuntime>();

@@ -81,6 +81,13 @@ public sealed class EngineDb : IDisposable
     }
 
     /// <summary>
+    /// Begins a write to one instance: the write gate, a transaction, and the instance loaded for update
+    /// (locked on PostgreSQL until the write ends). Dispose it; commit first to keep the changes.
+    /// </summary>
+    public Task<InstanceWrite> WriteInstanceAsync(Guid instanceId, CancellationToken cancellationToken) =>
+        InstanceWrite.BeginAsync(this, instanceId, cancellationToken);
+
+    /// <summary>
     /// Serializes start-up work (migrations, importing <c>workflows/</c>) between hosts that start at the
     /// same time on one PostgreSQL database: a session advisory lock held until disposed, so the second
     /// host finds the first one's work done instead of colliding with it. Nothing on SQLite (one process).

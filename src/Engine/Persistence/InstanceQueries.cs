@@ -69,6 +69,16 @@ public sealed class InstanceQueries(EngineDb engineDb)
             .ToListAsync(cancellationToken);
         var journal = includeJournal ? await JournalPageAsync(db, id, null, JournalPageSize, cancellationToken) : new JournalPage([], null);
         var state = JsonSerializer.Deserialize<InstanceState>(instance.StateJson, StateJson.Options) ?? new InstanceState();
+        return ViewOf(instance, state, bookmarks, incidents, journal);
+    }
+
+    /// <summary>
+    /// The view of an instance from its row, its state, its open bookmarks (oldest first), its latest incidents
+    /// (newest first, at most 50) and a journal page: shared by <see cref="GetAsync"/> and the answer of a
+    /// burst a request ran, which has all of these at hand after its commit.
+    /// </summary>
+    internal static InstanceView ViewOf(WorkflowInstanceRecord instance, InstanceState state, IEnumerable<BookmarkRecord> bookmarks, IEnumerable<IncidentRecord> incidents, JournalPage journal)
+    {
         // A cancelled (or faulted) instance runs no scheduled retry, whatever its state still lists.
         var retries = state.Retries
             .Where(r => r.Value.NextAttemptAt is not null && instance.Status is WorkflowStatus.Running or WorkflowStatus.Suspended)

@@ -58,10 +58,8 @@ public sealed class BurstExecutor(
 
     private async Task RunBurstAsync(ClaimedWork work, BurstTelemetry telemetry, CancellationToken cancellationToken)
     {
-        await using var db = engineDb.CreateContext();
-        using var gate = await engineDb.WriteGateAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var instance = await db.LoadInstanceForUpdateAsync(work.InstanceId, cancellationToken);
+        await using var write = await engineDb.WriteInstanceAsync(work.InstanceId, cancellationToken);
+        var (db, instance) = (write.Db, write.Instance);
         var item = await db.WorkItems.SingleOrDefaultAsync(w => w.Id == work.Id, cancellationToken);
         if (instance is null || item is null || item.LockedBy is null)
         {
@@ -71,8 +69,7 @@ public sealed class BurstExecutor(
                 db.WorkItems.Remove(item);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await write.CommitAsync(cancellationToken);
             return;
         }
 
@@ -84,8 +81,7 @@ public sealed class BurstExecutor(
             item.AvailableAt = WorkItemRecord.Parked;
             item.LockedBy = null;
             item.LockedUntil = null;
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await write.CommitAsync(cancellationToken);
             return;
         }
 
@@ -93,8 +89,7 @@ public sealed class BurstExecutor(
         var trigger = await TriggerForAsync(db, work, instance, cancellationToken);
         if (trigger is null)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await write.CommitAsync(cancellationToken);
             return;
         }
 
@@ -104,31 +99,13 @@ public sealed class BurstExecutor(
         // A resume accepted but not run yet (bookmark consumed, work queued) is still a wait of the
         // instance: a burst that ran first without it would see nothing open, complete the instance
         // and so drop the accepted resume.
-        // Open bookmarks, and those of accepted resumes found through their work items: two index lookups in one
-        // statement (UNION ALL), so the cost does not grow with the consumed bookmarks a long-lived instance piles up.
-        var open = await db.Bookmarks.AsNoTracking()
-            .Where(b => b.InstanceId == instance.Id && b.ConsumedAt == null)
-            .Select(b => new { b.Id, b.ActivityId, b.ExecutionNumber, b.Name, b.DataJson })
-            .Concat(
-                from w in db.WorkItems
-                join b in db.Bookmarks on w.BookmarkId equals (Guid?)b.Id
-                where w.InstanceId == instance.Id && w.Kind == WorkKind.Resume && w.Id != work.Id && b.ConsumedAt != null
-                select new { b.Id, b.ActivityId, b.ExecutionNumber, b.Name, b.DataJson })
-            .ToListAsync(cancellationToken);
-        var openBookmarks = open.Select(b => new OpenBookmark(b.Id, b.ActivityId, b.ExecutionNumber, b.Name, ParseObject(b.DataJson))).ToList();
+        var openBookmarks = await BurstCommit.WaitsAsync(db, instance.Id, work.Id, cancellationToken);
 
         // Activities that keep records of their own write them in this same transaction.
-        var burstTransaction = new BurstTransaction(db.Database.GetDbConnection(), transaction.GetDbTransaction(), engineDb.IsPostgres);
+        var burstTransaction = new BurstTransaction(db.Database.GetDbConnection(), write.Transaction.GetDbTransaction(), engineDb.IsPostgres);
         var result = await interpreter.RunAsync(new BurstRequest(definition, instance.Id, instance.CorrelationId, state, trigger, openBookmarks, burstTransaction), cancellationToken);
-        if (result.Status == WorkflowStatus.Completed && !result.CompletedByActivity
-            && await db.WorkItems.AnyAsync(w => w.InstanceId == instance.Id && w.Kind == WorkKind.Retry && w.Id != work.Id && w.AvailableAt != WorkItemRecord.Parked, cancellationToken))
-        {
-            // An ops retry queued meanwhile (e.g. while this timer's lease was held) is still work of the
-            // instance: running out of steps here must not complete it before that retry runs.
-            result.Status = WorkflowStatus.Suspended;
-        }
-
-        await ApplyAsync(db, instance, result, cancellationToken);
+        await BurstCommit.KeepForQueuedRetryAsync(db, instance.Id, work.Id, result, cancellationToken);
+        await BurstCommit.ApplyAsync(db, instance, result, clock.GetUtcNow().UtcDateTime, logger, cancellationToken);
         if (work.Kind == WorkKind.Retry && result.Status != WorkflowStatus.Faulted)
         {
             // The retry got past the failure: work parked while the instance was faulted runs now, after it.
@@ -137,8 +114,7 @@ public sealed class BurstExecutor(
                 .ExecuteUpdateAsync(s => s.SetProperty(w => w.AvailableAt, now), cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         telemetry.Ran(instance.DefinitionId, instance.Version, result.Status, result.Steps, result.Incident);
         logger.LogInformation(
             "Burst of instance {InstanceId} ({DefinitionId} v{Version}) ran {Steps} steps after {Kind}: {Status}",
@@ -188,103 +164,8 @@ public sealed class BurstExecutor(
             return null;
         }
 
-        var open = new OpenBookmark(bookmark.Id, bookmark.ActivityId, bookmark.ExecutionNumber, bookmark.Name, ParseObject(bookmark.DataJson));
+        var open = new OpenBookmark(bookmark.Id, bookmark.ActivityId, bookmark.ExecutionNumber, bookmark.Name, BurstCommit.ParseObject(bookmark.DataJson));
         return new BurstTrigger.Resume(open, work.PayloadJson is null ? null : JsonNode.Parse(work.PayloadJson));
-    }
-
-    private async Task ApplyAsync(EngineDbContext db, WorkflowInstanceRecord instance, BurstResult result, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        instance.Status = result.Status;
-        instance.StateJson = JsonSerializer.Serialize(result.State, StateJson.Options);
-        instance.UpdatedAt = now;
-        instance.ConcurrencyVersion++;
-        if (result.Status is WorkflowStatus.Completed or WorkflowStatus.Faulted)
-        {
-            instance.FinishedAt = now;
-        }
-
-        foreach (var bookmark in result.NewBookmarks)
-        {
-            db.Bookmarks.Add(new BookmarkRecord
-            {
-                Id = bookmark.Id,
-                InstanceId = instance.Id,
-                ActivityId = bookmark.ActivityId,
-                ExecutionNumber = bookmark.ExecutionNumber,
-                Name = bookmark.Request.Name,
-                CorrelationKey = bookmark.Request.CorrelationKey,
-                Token = BookmarkTokens.New(),
-                DueAt = bookmark.Request.DueAt,
-                DataJson = (bookmark.Request.Data ?? []).ToJsonString(),
-                CreatedAt = now,
-            });
-            if (bookmark.Request.DueAt is { } dueAt)
-            {
-                db.WorkItems.Add(new WorkItemRecord
-                {
-                    InstanceId = instance.Id,
-                    Kind = WorkKind.Timer,
-                    BookmarkId = bookmark.Id,
-                    CreatedAt = now,
-                    AvailableAt = dueAt,
-                });
-            }
-        }
-
-        foreach (var retry in result.ScheduledRetries)
-        {
-            db.WorkItems.Add(new WorkItemRecord
-            {
-                InstanceId = instance.Id,
-                Kind = WorkKind.Retry,
-                PayloadJson = new JsonObject { ["activityId"] = retry.ActivityId, ["executionNumber"] = retry.ExecutionNumber, ["attempt"] = retry.Attempt }.ToJsonString(),
-                CreatedAt = now,
-                AvailableAt = retry.DueAt,
-            });
-        }
-
-        if (result.CancelledBookmarks.Count > 0)
-        {
-            var ids = result.CancelledBookmarks;
-            await db.Bookmarks.Where(b => ids.Contains(b.Id) && b.ConsumedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(b => b.ConsumedAt, now).SetProperty(b => b.Outcome, "Cancelled"), cancellationToken);
-            await db.WorkItems.Where(w => w.BookmarkId != null && ids.Contains(w.BookmarkId.Value)).ExecuteDeleteAsync(cancellationToken);
-        }
-
-        foreach (var entry in result.Journal)
-        {
-            db.Journal.Add(new JournalRecord
-            {
-                InstanceId = instance.Id,
-                ActivityId = entry.ActivityId,
-                ActivityType = entry.ActivityType,
-                ExecutionNumber = entry.ExecutionNumber,
-                Event = entry.Event,
-                StartedAt = entry.StartedAt,
-                CompletedAt = entry.CompletedAt,
-                InputsJson = entry.Inputs?.ToJsonString(),
-                OutputJson = entry.Output?.ToJsonString(),
-                Ports = entry.Ports,
-                Error = entry.Error,
-            });
-        }
-
-        if (result.Incident is { } incident)
-        {
-            instance.Error = incident.Error;
-            db.Incidents.Add(new IncidentRecord
-            {
-                Id = Guid.NewGuid(),
-                InstanceId = instance.Id,
-                ActivityId = incident.ActivityId,
-                ActivityType = incident.ActivityType,
-                Attempt = incident.Attempt,
-                Error = incident.Error,
-                CreatedAt = now,
-            });
-            logger.LogWarning("Instance {InstanceId} faulted in activity {ActivityId}: {Error}", instance.Id, incident.ActivityId, incident.Error);
-        }
     }
 
     private async Task FaultAfterRepeatedFailuresAsync(ClaimedWork work, Exception error, CancellationToken cancellationToken)
@@ -309,6 +190,4 @@ public sealed class BurstExecutor(
         await db.SaveChangesAsync(cancellationToken);
         EngineTelemetry.RecordIncident(null);
     }
-
-    private static JsonObject ParseObject(string json) => JsonNode.Parse(json) as JsonObject ?? [];
 }

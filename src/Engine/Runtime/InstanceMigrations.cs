@@ -49,11 +49,9 @@ public sealed class InstanceMigrations(
 
         int fromVersion;
         IReadOnlyList<string> added;
-        await using (var db = engineDb.CreateContext())
+        await using (var write = await engineDb.WriteInstanceAsync(instanceId, cancellationToken))
         {
-            using var gate = await engineDb.WriteGateAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var instance = await db.LoadInstanceForUpdateAsync(instanceId, cancellationToken);
+            var (db, instance) = (write.Db, write.Instance);
             if (instance is null)
             {
                 return OperationResult<InstanceView>.NotFound($"instance {instanceId} does not exist");
@@ -66,7 +64,7 @@ public sealed class InstanceMigrations(
             var problems = InstanceMigrator.Check(instance.Status, state, waits[instance.Id], current, target);
             if (problems.Count > 0)
             {
-                await transaction.RollbackAsync(cancellationToken);
+                await write.RollbackAsync(cancellationToken);
                 var errors = problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
                 return new OperationResult<InstanceView>(
                     OperationStatus.Conflict,
@@ -97,8 +95,7 @@ public sealed class InstanceMigrations(
                     ["addedVariables"] = new JsonArray([.. added.Select(a => (JsonNode?)a)]),
                 }.ToJsonString(),
             });
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await write.CommitAsync(cancellationToken);
         }
 
         logger.LogInformation(

@@ -11,8 +11,11 @@ namespace Sleek.Workflows.Engine.Runtime;
 
 /// <summary>
 /// The commands clients give the engine: start, resume by token, publish an event, cancel, retry.
-/// Each queues its work in the same transaction as its state change, then runs the burst at once in
-/// the caller's request when no worker has taken it first; the workers pick up anything left.
+/// A start or resume runs its burst in the request, in one transaction with the bookmark it consumes
+/// (<see cref="InlineBursts"/>). Otherwise — instance busy with another burst, a burst that failed,
+/// the further waits an event resumes, an ops retry — the work is queued in the same transaction as
+/// the state change and run at once in the request when no worker has taken it first; the workers
+/// pick up anything left.
 /// </summary>
 public sealed class WorkflowRuntime(
     EngineDb engineDb,
@@ -20,6 +23,7 @@ public sealed class WorkflowRuntime(
     InstanceQueries queries,
     WorkQueue queue,
     BurstExecutor executor,
+    InlineBursts inline,
     WorkSignal signal,
     TimeProvider clock,
     ILogger<WorkflowRuntime> logger)
@@ -64,29 +68,40 @@ public sealed class WorkflowRuntime(
             state.Variables[variable.Name] = variable.Default?.DeepClone();
         }
 
-        var now = Now();
+        var now = InlineBursts.ToStoredPrecision(Now());
         var instanceId = request.InstanceId ?? Guid.CreateVersion7();
+        var stateJson = JsonSerializer.Serialize(state, StateJson.Options);
+        WorkflowInstanceRecord NewInstance() => new()
+        {
+            Id = instanceId,
+            DefinitionId = request.DefinitionId,
+            Version = version,
+            Status = WorkflowStatus.Running,
+            CorrelationId = request.CorrelationId,
+            StateJson = stateJson,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+
+        logger.LogInformation("Starting instance {InstanceId} of {DefinitionId} v{Version} (correlation {CorrelationId})", instanceId, request.DefinitionId, version, request.CorrelationId);
+        // The burst changes the state it is given in place: a copy, as the queued path below would read from the row.
+        var burstState = JsonSerializer.Deserialize<InstanceState>(stateJson, StateJson.Options) ?? new InstanceState();
+        if (await inline.StartAsync(NewInstance(), definition, burstState, cancellationToken) is { } ran)
+        {
+            return OperationResult<InstanceView>.Created(ran);
+        }
+
+        // The inline burst failed and kept nothing: queue the start, which retries it with backoff and finally faults.
         var work = new WorkItemRecord { InstanceId = instanceId, Kind = WorkKind.Start, CreatedAt = now, AvailableAt = now };
         queue.LeaseToSelf(work);
         await using (var db = engineDb.CreateContext())
         {
             using var gate = await engineDb.WriteGateAsync(cancellationToken);
-            db.Instances.Add(new WorkflowInstanceRecord
-            {
-                Id = instanceId,
-                DefinitionId = request.DefinitionId,
-                Version = version,
-                Status = WorkflowStatus.Running,
-                CorrelationId = request.CorrelationId,
-                StateJson = JsonSerializer.Serialize(state, StateJson.Options),
-                CreatedAt = now,
-                UpdatedAt = now,
-            });
+            db.Instances.Add(NewInstance());
             db.WorkItems.Add(work);
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        logger.LogInformation("Started instance {InstanceId} of {DefinitionId} v{Version} (correlation {CorrelationId})", instanceId, request.DefinitionId, version, request.CorrelationId);
         await RunLeasedAsync(work, cancellationToken);
         return OperationResult<InstanceView>.Created((await queries.GetAsync(instanceId, includeJournal: false, cancellationToken))!);
     }
@@ -97,6 +112,13 @@ public sealed class WorkflowRuntime(
     /// </summary>
     public async Task<OperationResult<InstanceView>> ResumeAsync(string token, JsonNode? payload, CancellationToken cancellationToken)
     {
+        if (await inline.ResumeAsync(token, payload, cancellationToken) is { } ran)
+        {
+            return OperationResult<InstanceView>.Ok(ran);
+        }
+
+        // Not run inline: an unknown token, a consumed bookmark, a refused payload (each answered below as before),
+        // an instance busy with another burst or a burst that failed (both queued and run as before).
         BookmarkRecord bookmark;
         (string DefinitionId, int Version) definition;
         await using (var db = engineDb.CreateContext())
@@ -143,11 +165,20 @@ public sealed class WorkflowRuntime(
         }
 
         var queued = new List<(Guid InstanceId, WorkItemRecord Item)>();
+        var resumed = new List<InstanceView>();
         OperationResult<QueuedWork>? lastRefusal = null;
         foreach (var bookmark in matching.Where(b => b.ConsumedAt is null))
         {
-            // This request runs the first resume itself; the others are announced, so idle workers of any host share them.
-            var outcome = await ConsumeAndQueueAsync(bookmark, null, payload, runHere: queued.Count == 0, cancellationToken);
+            // This request runs the first resume itself, inline when it can; the others are announced, so idle
+            // workers of any host share them.
+            var first = queued.Count == 0 && resumed.Count == 0;
+            if (first && await inline.ResumeAsync(bookmark.Token, payload, cancellationToken) is { } ran)
+            {
+                resumed.Add(ran);
+                continue;
+            }
+
+            var outcome = await ConsumeAndQueueAsync(bookmark, null, payload, runHere: first, cancellationToken);
             if (outcome.Status == OperationStatus.Ok)
             {
                 queued.Add((bookmark.InstanceId, outcome.Value!.Item!));
@@ -158,7 +189,7 @@ public sealed class WorkflowRuntime(
             }
         }
 
-        if (queued.Count == 0)
+        if (queued.Count == 0 && resumed.Count == 0)
         {
             if (lastRefusal is { Status: OperationStatus.Invalid })
             {
@@ -176,7 +207,6 @@ public sealed class WorkflowRuntime(
                 new EventResult(eventName, correlationId, current));
         }
 
-        var resumed = new List<InstanceView>();
         foreach (var (instanceId, item) in queued)
         {
             await (item.LockedBy is null ? RunNowAsync(item.Id, cancellationToken) : RunLeasedAsync(item, cancellationToken));
@@ -189,11 +219,9 @@ public sealed class WorkflowRuntime(
     /// <summary>Cancels an instance: its waits and queued work are removed and it never resumes.</summary>
     public async Task<OperationResult<InstanceView>> CancelAsync(Guid instanceId, string? reason, CancellationToken cancellationToken)
     {
-        await using (var db = engineDb.CreateContext())
+        await using (var write = await engineDb.WriteInstanceAsync(instanceId, cancellationToken))
         {
-            using var gate = await engineDb.WriteGateAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var instance = await db.LoadInstanceForUpdateAsync(instanceId, cancellationToken);
+            var (db, instance) = (write.Db, write.Instance);
             if (instance is null)
             {
                 return OperationResult<InstanceView>.NotFound($"instance {instanceId} does not exist");
@@ -201,7 +229,7 @@ public sealed class WorkflowRuntime(
 
             if (instance.Status is WorkflowStatus.Completed or WorkflowStatus.Cancelled)
             {
-                await transaction.RollbackAsync(cancellationToken);
+                await write.RollbackAsync(cancellationToken);
                 return OperationResult<InstanceView>.Conflict($"instance {instanceId} is already {instance.Status}", await queries.GetAsync(instanceId, false, cancellationToken));
             }
 
@@ -216,8 +244,7 @@ public sealed class WorkflowRuntime(
             await db.WorkItems.Where(w => w.InstanceId == instanceId).ExecuteDeleteAsync(cancellationToken);
             await db.Incidents.Where(x => x.InstanceId == instanceId && x.ResolvedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.ResolvedAt, now).SetProperty(x => x.Resolution, "Cancelled"), cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await write.CommitAsync(cancellationToken);
         }
 
         logger.LogInformation("Cancelled instance {InstanceId}: {Reason}", instanceId, reason ?? "no reason given");
@@ -228,11 +255,9 @@ public sealed class WorkflowRuntime(
     public async Task<OperationResult<InstanceView>> RetryAsync(Guid instanceId, CancellationToken cancellationToken)
     {
         var work = new WorkItemRecord { InstanceId = instanceId, Kind = WorkKind.Retry };
-        await using (var db = engineDb.CreateContext())
+        await using (var write = await engineDb.WriteInstanceAsync(instanceId, cancellationToken))
         {
-            using var gate = await engineDb.WriteGateAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var instance = await db.LoadInstanceForUpdateAsync(instanceId, cancellationToken);
+            var (db, instance) = (write.Db, write.Instance);
             if (instance is null)
             {
                 return OperationResult<InstanceView>.NotFound($"instance {instanceId} does not exist");
@@ -241,7 +266,7 @@ public sealed class WorkflowRuntime(
             var incident = await db.Incidents.Where(x => x.InstanceId == instanceId && x.ResolvedAt == null).OrderByDescending(x => x.CreatedAt).FirstOrDefaultAsync(cancellationToken);
             if (instance.Status != WorkflowStatus.Faulted || incident is null)
             {
-                await transaction.RollbackAsync(cancellationToken);
+                await write.RollbackAsync(cancellationToken);
                 return OperationResult<InstanceView>.Conflict($"instance {instanceId} is {instance.Status} without an open incident; only faulted instances can be retried", await queries.GetAsync(instanceId, false, cancellationToken));
             }
 
@@ -274,8 +299,7 @@ public sealed class WorkflowRuntime(
                 db.WorkItems.Add(work);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await write.CommitAsync(cancellationToken);
         }
 
         if (work.Id != 0)

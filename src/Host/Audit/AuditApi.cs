@@ -13,9 +13,9 @@ internal static class AuditApi
         app.MapGet("/api/audit", ListAsync)
             .RequireAuthorization(SleekPolicies.Admin)
             .WithTags("Audit")
-            .WithSummary("Audit entries, newest first: actor (id or e-mail), action (prefix, e.g. auth.), outcome (success, failure, denied, limited), from/to (UTC), paged.");
+            .WithSummary("Audit entries, newest first: actor (id or e-mail), action (prefix, e.g. auth.), target (prefix), outcome (success, failure, denied, limited), from/to (UTC), paged.");
 
-    private static async Task<IResult> ListAsync(string? actor, string? action, string? outcome, DateTime? from, DateTime? to, int? page, int? pageSize, SecurityDb securityDb, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string? actor, string? action, string? target, string? outcome, DateTime? from, DateTime? to, int? page, int? pageSize, SecurityDb securityDb, CancellationToken cancellationToken)
     {
         if (page is < 1)
         {
@@ -32,9 +32,9 @@ internal static class AuditApi
             return Problems.Invalid("outcome", "must be success, failure, denied or limited");
         }
 
-        if (actor is { Length: > 200 } || action is { Length: > 200 })
+        if (actor is { Length: > 200 } || action is { Length: > 200 } || target is { Length: > 500 })
         {
-            return Problems.Invalid(actor is { Length: > 200 } ? "actor" : "action", "must be at most 200 characters");
+            return Problems.Invalid(actor is { Length: > 200 } ? "actor" : action is { Length: > 200 } ? "action" : "target", "is too long");
         }
 
         await using var db = securityDb.CreateContext();
@@ -48,6 +48,11 @@ internal static class AuditApi
         if (!string.IsNullOrEmpty(action))
         {
             query = query.Where(e => e.Action.StartsWith(action));
+        }
+
+        if (!string.IsNullOrEmpty(target))
+        {
+            query = query.Where(e => e.Target != null && e.Target.StartsWith(target));
         }
 
         if (outcome is not null)

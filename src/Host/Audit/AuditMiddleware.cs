@@ -44,6 +44,7 @@ internal sealed class AuditMiddleware(RequestDelegate next)
     private static string ActionOf(HttpContext http)
     {
         var pattern = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? "";
+        pattern = pattern.Length > 1 ? pattern.TrimEnd('/') : pattern;
         return $"{http.Request.Method} {pattern}";
     }
 

@@ -20,7 +20,7 @@ internal static class ApiKeyFormat
     /// <summary>The prefix of a well-formed key; null for anything else.</summary>
     public static (string Prefix, string Secret)? Parse(string key)
     {
-        var parts = key.Split('_');
+        var parts = key.Split('_', 3);
         if (key.Length > 100 || parts.Length != 3 || parts[0] != "sk" || parts[1].Length != 12 || parts[2].Length < 20)
         {
             return null;

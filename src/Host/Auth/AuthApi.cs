@@ -55,6 +55,14 @@ internal static class AuthApi
 
     private static async Task<IResult> LoginAsync(LoginBody body, HttpContext http, Accounts accounts, TokenIssuer tokens, IAuditLog audit, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(body.Email) || string.IsNullOrEmpty(body.Password))
+        {
+            return Problems.Invalid("email and password are required.", new Dictionary<string, string[]>
+            {
+                [string.IsNullOrWhiteSpace(body.Email) ? "email" : "password"] = ["is required"],
+            });
+        }
+
         var result = await accounts.LoginAsync(body.Email, body.Password, cancellationToken);
         var target = Credentials.NormalizeEmail(body.Email) ?? "(invalid e-mail)";
         switch (result.Outcome)

@@ -27,6 +27,12 @@ public static class ResourceAccess
         return IsParty(caller.Role, caller.Role == SleekRoles.Buyer ? caller.Id : caller.PartyId, buyerUserId, supplierId);
     }
 
+    /// <summary>An invoice (the buyer's document, not the supplier's): staff, the order's buyer, a key with orders:read bound to that buyer or to no party.</summary>
+    public static bool CanSeeInvoice(SleekCaller caller, string? buyerUserId) =>
+        caller.IsStaff
+        || (caller.Role == SleekRoles.Buyer && buyerUserId is not null && buyerUserId == caller.Id)
+        || (caller.HasScope(ApiScopes.OrdersRead) && (caller.PartyRole is null || (caller.PartyRole == SleekRoles.Buyer && buyerUserId == caller.PartyId)));
+
     /// <summary>A quote: staff, or the buyer who asked for it while signed in.</summary>
     public static bool CanSeeQuote(SleekCaller caller, string? buyerUserId) =>
         caller.IsStaff || (caller.Role == SleekRoles.Buyer && buyerUserId is not null && buyerUserId == caller.Id);

@@ -1,15 +1,16 @@
 using Sleek.Workflows.Activities.Persistence;
+using Sleek.Workflows.Activities.Rules;
 using Sleek.Workflows.Engine.Definitions;
 using Sleek.Workflows.Engine.Persistence;
 
 namespace Sleek.Workflows.Host.Setup;
 
 /// <summary>
-/// Brings the database up to date (engine, then marketplace tables and seed data) and imports <c>workflows/</c> before anything else starts. A
+/// Brings the database up to date (engine, then marketplace tables and seed data), imports <c>rules/</c> and <c>workflows/</c> before anything else starts. A
 /// conflicting or invalid definition file stops start-up with a message naming each file; so does a
 /// SQLite file another process already uses (SQLite mode is one process).
 /// </summary>
-internal sealed class EngineInitializer(EngineDb engineDb, MarketplaceDb marketplaceDb, Identity.SecurityDb securityDb, WorkflowDirectorySync sync, SqliteProcessLock sqliteLock, SleekSettings settings, ILogger<EngineInitializer> logger) : IHostedService
+internal sealed class EngineInitializer(EngineDb engineDb, MarketplaceDb marketplaceDb, RuleSetStore rules, Identity.SecurityDb securityDb, WorkflowDirectorySync sync, SqliteProcessLock sqliteLock, SleekSettings settings, ILogger<EngineInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -49,6 +50,12 @@ internal sealed class EngineInitializer(EngineDb engineDb, MarketplaceDb marketp
         await marketplaceDb.SeedAsync(cancellationToken);
         // Users, API keys, rate-limit counters, audit log (own history table).
         await securityDb.MigrateAsync(cancellationToken);
+        // rules/*.json: a missing rule set becomes version 1, a changed file a new version; a file that does not compile stops start-up.
+        foreach (var imported in await rules.ImportDirectoryAsync(settings.RulesDirectory, cancellationToken))
+        {
+            logger.LogInformation("Imported rule set {RuleSet} as version {Version}", imported.Name, imported.Version);
+        }
+
         await sync.SyncAsync(settings.WorkflowsDirectory, cancellationToken);
     }
 }

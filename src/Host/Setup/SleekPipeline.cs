@@ -3,6 +3,7 @@ using Serilog;
 using Sleek.Workflows.Host.Apis;
 using Sleek.Workflows.Host.Audit;
 using Sleek.Workflows.Host.Auth;
+using Sleek.Workflows.Host.Webhooks;
 
 namespace Sleek.Workflows.Host.Setup;
 
@@ -43,5 +44,9 @@ internal static class SleekPipeline
         app.MapUsersApi();
         app.MapApiKeysApi();
         app.MapAuditApi();
+        app.MapRulesApi();
+        app.MapInvoicesApi();
+        app.MapStripeWebhookApi();
+        app.MapAnalyticsApi();
     }
 }

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using Sleek.Workflows.Activities;
+using Sleek.Workflows.Activities.Rules;
+using Sleek.Workflows.Activities.Payments;
 using Sleek.Workflows.Engine;
 using Sleek.Workflows.Host.Idempotency;
 
@@ -37,6 +39,10 @@ internal static class SleekServices
 
         // Marketplace storage on the engine's database (activities and APIs share it).
         builder.Services.AddMarketplace();
+        // Rule sets versioned in that database (rules/*.json imported at start-up), supplier ranking and previews.
+        builder.Services.AddSleekRules();
+        // Stripe (Stripe:SecretKey, WebhookSecret, ApiBase) and analytics; no secret key means ops confirm payments manually.
+        builder.Services.AddSleekPayments(builder.Configuration.GetSection(StripeOptions.SectionName).Get<StripeOptions>() ?? new StripeOptions());
 
         // Migrations and the workflows/ import run before the workers start taking work.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, EngineInitializer>());

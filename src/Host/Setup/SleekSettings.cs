@@ -9,6 +9,9 @@ internal sealed class SleekSettings
     /// <summary>Definition files: <c>&lt;id&gt;/v&lt;N&gt;.json</c>.</summary>
     public string WorkflowsDirectory { get; set; } = "./workflows";
 
+    /// <summary>RulesEngine rule sets (<c>&lt;name&gt;.json</c>), imported into the database at start-up.</summary>
+    public string RulesDirectory { get; set; } = "./rules";
+
     /// <summary>Concurrent bursts in this host.</summary>
     public int Workers { get; set; } = Environment.ProcessorCount;
 

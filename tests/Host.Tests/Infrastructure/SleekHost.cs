@@ -17,6 +17,10 @@ public sealed class SleekHost(TestDatabase database, WorkflowsFolder workflows, 
 {
     private static readonly Lock StartLock = new();
 
+    // CreateClient calls ConfigureClient synchronously on the same thread.
+    [ThreadStatic]
+    private static bool _anonymous;
+
     /// <summary>
     /// Starts hosts one at a time: Program installs a static Serilog bootstrap logger that the host
     /// freezes while it starts, so two hosts starting at once in one process would both try to freeze
@@ -65,10 +69,26 @@ public sealed class SleekHost(TestDatabase database, WorkflowsFolder workflows, 
     protected override void ConfigureClient(HttpClient client)
     {
         base.ConfigureClient(client);
+        if (_anonymous)
+        {
+            return;
+        }
+
         var token = TestAuth.AdminTokenAsync(database.DataDirectory, () => Server.CreateClient()).GetAwaiter().GetResult();
         client.As(token);
     }
 
     /// <summary>A client without credentials.</summary>
-    public HttpClient CreateAnonymousClient() => CreateClient().As(null);
+    public HttpClient CreateAnonymousClient()
+    {
+        _anonymous = true;
+        try
+        {
+            return CreateClient();
+        }
+        finally
+        {
+            _anonymous = false;
+        }
+    }
 }

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Sleek.Workflows.Activities.Persistence;
+using Sleek.Workflows.Engine.Activities;
+using Sleek.Workflows.Engine.Definitions;
+using Sleek.Workflows.Engine.Expressions;
+
+namespace Sleek.Workflows.Activities.Rules;
+
+/// <summary>
+/// Runs a rule set (<c>rules/&lt;ruleSet&gt;.json</c>, latest saved version) on an input object. The output
+/// names every matched rule with its output and every failed rule with why, so the journal shows which
+/// rules matched. Routing: without <see cref="Actions"/> it always continues through <c>Done</c> (route
+/// with a Decision on <c>outputs.&lt;id&gt;.action</c>); with <see cref="Actions"/> (e.g.
+/// <c>["admin_review","skip_review"]</c>) each is a port and the first matched rule whose action is listed
+/// picks it, else <c>Default</c>.
+/// </summary>
+[Activity("EvaluateRules", Category = "Rules", DisplayName = "Evaluate rules", Ports = ["Done"], OutputType = "object",
+    Description = "Runs a RulesEngine rule set; output {action, matched:[{rule, output}], failed:[{rule, message}]}; optional ports per action.")]
+public sealed class EvaluateRules : IActivity, IHasDynamicPorts, IValidatesInputs
+{
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The rule set's name, e.g. <c>automation</c>.</summary>
+    [Input(Required = true, Options = [RuleSetCatalog.Automation, RuleSetCatalog.SupplierEligibility, RuleSetCatalog.SupplierUrgency],
+        Description = "Rule set (file name in rules/ without .json).")]
+    public string RuleSet { get; set; } = "";
+
+    /// <summary>The facts, as the rule set's input shape (e.g. AutomationInput: quoteTotal, buyerCompletedOrders, stageDaysLate).</summary>
+    [Input(Required = true, Description = "The facts the rules read, e.g. {\"quoteTotal\": 12000, \"buyerCompletedOrders\": 1}.")]
+    public JsonNode? Input { get; set; }
+
+    /// <summary>Optional action names that become ports (plus Default); empty means the single port Done.</summary>
+    [Input(LiteralOnly = true, Description = "Action names to route by, e.g. [\"admin_review\", \"skip_review\"]; each becomes a port, plus Default.")]
+    public List<string> Actions { get; set; } = [];
+
+    /// <inheritdoc />
+    public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var runner = context.Services.GetRequiredService<RulesRunner>();
+        RuleSetResult result;
+        try
+        {
+            var input = await ReadInputAsync(context, runner);
+            if (input is null)
+            {
+                return ActivityResult.Fault($"rule set '{RuleSet}': the order or quote named in the input does not exist");
+            }
+
+            result = await runner.RunAsync(RuleSet, input, context.CancellationToken);
+        }
+        catch (Exception e) when (e is UnknownRuleSetException or InvalidRuleSetException or JsonException)
+        {
+            return ActivityResult.Fault($"rule set '{RuleSet}': {e.Message}");
+        }
+
+        var output = result.ToJson();
+        if (Actions.Count == 0)
+        {
+            return ActivityResult.Done(output);
+        }
+
+        var port = result.Matched.Select(m => m.Action).FirstOrDefault(a => a is not null && Actions.Contains(a)) ?? "Default";
+        output["port"] = port;
+        return ActivityResult.Outcome(port, output);
+    }
+
+    /// <summary>
+    /// The typed input. For <c>automation</c>, an input naming <c>orderId</c> or <c>quoteId</c> starts from
+    /// the stored facts (total, quantity, buyer's completed orders; read in the burst's transaction, so an
+    /// order created earlier in the same burst is seen) and the input's other fields override them.
+    /// </summary>
+    private async Task<object?> ReadInputAsync(ActivityContext context, RulesRunner runner)
+    {
+        var shape = runner.Catalog.Get(RuleSet);
+        if (RuleSet != RuleSetCatalog.Automation || Input is not JsonObject given
+            || (Id(given, "orderId") is null && Id(given, "quoteId") is null))
+        {
+            return shape.ReadInput(Input);
+        }
+
+        var marketplace = context.Services.GetRequiredService<MarketplaceDb>();
+        await using var db = context.Transaction is null ? marketplace.CreateContext() : marketplace.CreateContext(context);
+        var facts = Id(given, "orderId") is { } orderId
+            ? await AutomationFacts.ForOrderAsync(db, orderId, context.CancellationToken)
+            : await AutomationFacts.ForQuoteAsync(db, Id(given, "quoteId")!.Value, context.CancellationToken);
+        if (facts is null)
+        {
+            return null;
+        }
+
+        var merged = JsonSerializer.SerializeToNode(facts, WebJson)!.AsObject();
+        foreach (var (key, value) in given)
+        {
+            if (key is not ("orderId" or "quoteId"))
+            {
+                merged[key] = value?.DeepClone();
+            }
+        }
+
+        return shape.ReadInput(merged);
+    }
+
+    private static Guid? Id(JsonObject input, string name) =>
+        input[name] is JsonValue v && v.TryGetValue<string>(out var s) && Guid.TryParse(s, out var id) ? id : null;
+
+    /// <inheritdoc />
+    public IEnumerable<string> GetPorts(IReadOnlyDictionary<string, JsonNode?> inputs)
+    {
+        var actions = ReadActions(inputs);
+        return actions.Count == 0 ? [] : [.. actions, "Default"];
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<(string Input, string Message)> Validate(IReadOnlyDictionary<string, JsonNode?> inputs, ExpressionSyntax syntax)
+    {
+        if (inputs.TryGetValue("ruleSet", out var node) && InputValue.Parse(node) is { Kind: InputKind.Literal, Literal: JsonValue v }
+            && v.TryGetValue<string>(out var name) && !new RuleSetCatalog().IsKnown(name))
+        {
+            yield return ("ruleSet", new UnknownRuleSetException(name, new RuleSetCatalog().Shapes.Select(s => s.Name)).Message);
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var action in ReadActions(inputs))
+        {
+            if (action.Length == 0 || action is "Default" or "Done" || !seen.Add(action))
+            {
+                yield return ("actions", $"action '{action}' is empty, reserved (Default, Done) or listed twice");
+            }
+        }
+    }
+
+    private static List<string> ReadActions(IReadOnlyDictionary<string, JsonNode?> inputs) =>
+        inputs.TryGetValue("actions", out var node) && InputValue.Parse(node) is { Kind: InputKind.Literal, Literal: JsonArray array }
+            ? [.. array.Select(a => a is JsonValue v && v.TryGetValue<string>(out var s) ? s : "")]
+            : [];
+}
