@@ -23,7 +23,7 @@ internal sealed class TestEngine
 
     public TestEngine(InterpreterOptions? options = null, SandboxLimits? limits = null)
     {
-        Registry = new ActivityRegistry().AddFromAssembly(typeof(Start).Assembly).Add<Flaky>();
+        Registry = new ActivityRegistry().AddFromAssembly(typeof(Start).Assembly).Add<Flaky>().Add<ClrValues>();
         Syntax = new ExpressionSyntax();
         Evaluator = new ExpressionEvaluator(Syntax, limits ?? new SandboxLimits());
         Validator = new DefinitionValidator(Registry, Syntax);

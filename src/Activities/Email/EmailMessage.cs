@@ -39,6 +39,12 @@ public sealed class EmailMessage
     /// <summary>UTC.</summary>
     public DateTime? SentAt { get; set; }
 
+    /// <summary>
+    /// When the dispatcher may take the row next: null = at once. Claiming a row sets it to now + lease (a
+    /// crashed dispatcher's claim runs out and another takes over); a failed attempt sets it to now + backoff.
+    /// </summary>
+    public DateTime? NextAttemptAt { get; set; }
+
     /// <summary>The last sending error.</summary>
     public string? Error { get; set; }
 

@@ -209,6 +209,8 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
             e.Property(x => x.Error).HasMaxLength(2000);
             e.HasIndex(x => x.IdempotencyKey).IsUnique();
             e.HasIndex(x => new { x.Status, x.CreatedAt });
+            // The dispatcher's query: pending rows that are due.
+            e.HasIndex(x => new { x.Status, x.NextAttemptAt });
             e.HasIndex(x => x.OrderId);
             e.HasIndex(x => x.QuoteId);
         });

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Jint;
 using Jint.Native;
@@ -153,6 +154,11 @@ public sealed class ExpressionEvaluator(ExpressionSyntax syntax, SandboxLimits l
         {
             throw new ExpressionException($"template error: {ex.OriginalMessage}", ex);
         }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException or OverflowException)
+        {
+            // Anything else a template trips over is still the definition's problem: an incident, not a burst that fails forever.
+            throw new ExpressionException($"template error: {ex.Message}", ex);
+        }
     }
 
     private static object? ToScriban(JsonNode? node) => node switch
@@ -162,8 +168,11 @@ public sealed class ExpressionEvaluator(ExpressionSyntax syntax, SandboxLimits l
         JsonArray array => new ScriptArray(array.Select(ToScriban)),
         JsonValue value => value.GetValueKind() switch
         {
-            System.Text.Json.JsonValueKind.String => value.GetValue<string>(),
-            System.Text.Json.JsonValueKind.Number => value.TryGetValue<long>(out var l) ? l : double.Parse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture),
+            // Through the JSON text: the value may wrap a CLR type (Guid, decimal, DateTime) that GetValue<string> refuses.
+            System.Text.Json.JsonValueKind.String => JsonSerializer.Deserialize<string>(value.ToJsonString()),
+            System.Text.Json.JsonValueKind.Number => long.TryParse(value.ToJsonString(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var l)
+                ? l
+                : double.Parse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture),
             System.Text.Json.JsonValueKind.True => true,
             System.Text.Json.JsonValueKind.False => false,
             _ => null,

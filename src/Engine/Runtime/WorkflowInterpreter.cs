@@ -244,7 +244,7 @@ public sealed class WorkflowInterpreter
             switch (result.Kind)
             {
                 case ActivityResultKind.Outcome:
-                    State.Outputs[node.Id] = result.Output?.DeepClone();
+                    State.Outputs[node.Id] = AsStoredJson(result.Output);
                     Journal(node, executionNumber, journalEvent, startedAt, inputs, result.Output, string.Join(",", result.Ports), null);
                     foreach (var port in result.Ports)
                     {
@@ -258,7 +258,7 @@ public sealed class WorkflowInterpreter
                 case ActivityResultKind.Wait:
                     if (result.Output is not null)
                     {
-                        State.Outputs[node.Id] = result.Output.DeepClone();
+                        State.Outputs[node.Id] = AsStoredJson(result.Output);
                     }
 
                     foreach (var request in result.Bookmarks)
@@ -275,7 +275,7 @@ public sealed class WorkflowInterpreter
                     Fail(node.Id, node.Type, attempt, $"activity '{node.Id}' ({node.Type}) failed{(attempt > 1 ? $" after {attempt} attempts" : "")}: {result.Error}");
                     break;
                 case ActivityResultKind.CompleteWorkflow:
-                    State.Outputs[node.Id] = result.Output?.DeepClone();
+                    State.Outputs[node.Id] = AsStoredJson(result.Output);
                     Journal(node, executionNumber, journalEvent, startedAt, inputs, result.Output, null, null);
                     CancelWaits(_ => true);
                     _queue.Clear();
@@ -284,6 +284,13 @@ public sealed class WorkflowInterpreter
                     break;
             }
         }
+
+        /// <summary>
+        /// An output as later bursts will read it back: plain JSON. An activity may build its output from CLR
+        /// values (a Guid, a decimal); reading them as stored keeps expressions later in this burst from seeing
+        /// anything the next burst would not.
+        /// </summary>
+        private static JsonNode? AsStoredJson(JsonNode? output) => output is null ? null : JsonNode.Parse(output.ToJsonString());
 
         private void Deliver(Connection connection)
         {

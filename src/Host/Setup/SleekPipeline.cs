@@ -40,6 +40,8 @@ internal static class SleekPipeline
         app.MapTasksApi();
         app.MapEventsApi();
         app.MapIncidentsApi();
+        app.MapQuotesApi();
+        app.MapOrdersApi();
         app.MapAuthApi();
         app.MapUsersApi();
         app.MapApiKeysApi();

@@ -37,12 +37,15 @@ internal static class SleekServices
             },
             registry => registry.AddSleekActivities());
 
-        // Marketplace storage on the engine's database (activities and APIs share it).
-        builder.Services.AddMarketplace();
+        // Marketplace storage on the engine's database (activities and APIs share it), the email outbox and
+        // its dispatcher, AI text; options from Marketplace:*, Smtp:*, Email:*, Ai:*, Sleek:DataDirectory/TemplatesDirectory.
+        builder.Services.AddMarketplace(builder.Configuration);
         // Rule sets versioned in that database (rules/*.json imported at start-up), supplier ranking and previews.
         builder.Services.AddSleekRules();
         // Stripe (Stripe:SecretKey, WebhookSecret, ApiBase) and analytics; no secret key means ops confirm payments manually.
         builder.Services.AddSleekPayments(builder.Configuration.GetSection(StripeOptions.SectionName).Get<StripeOptions>() ?? new StripeOptions());
+        // Ops actions on orders (cancel, hold, release) for the orders API.
+        builder.Services.AddSingleton<Apis.OrderActions>();
 
         // Migrations and the workflows/ import run before the workers start taking work.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, EngineInitializer>());

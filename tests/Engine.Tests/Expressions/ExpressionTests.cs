@@ -57,6 +57,25 @@ public sealed class ExpressionTests
     }
 
     [Fact]
+    public async Task Template_and_script_read_an_earlier_output_built_from_CLR_values_in_the_same_burst()
+    {
+        var flow = new Flow()
+            .Variable("text", null)
+            .Variable("sum", null)
+            .Add("start", "Start")
+            .Add("made", "Test.ClrValues")
+            .Add("render", "SetVariable", new { variable = "text", value = Template("{{ outputs.made.id }} {{ outputs.made.amount }} x{{ outputs.made.count }}") })
+            .Add("add", "SetVariable", new { variable = "sum", value = Js("outputs.made.amount + outputs.made.count") })
+            .Chain("start", "made", "render", "add");
+
+        var (run, result) = await _engine.StartAsync(flow);
+
+        TestEngine.AssertStatus(WorkflowStatus.Completed, result);
+        Assert.Equal($"{ClrValues.Id} 389.03 x3", run.State.Variables["text"]!.GetValue<string>());
+        Assert.Equal(392.03, run.State.Variables["sum"]!.GetValue<double>(), 6);
+    }
+
+    [Fact]
     public async Task Template_renders_with_names_kept_as_written()
     {
         var value = await SetAsync(Template("Request {{ input.requestId }} for {{ variables.order.customer.name }} ({{ input.amount }} USD, tier {{ variables.order.customer.tier }})"));

@@ -38,7 +38,8 @@ internal sealed class SmtpCapture : MessageStore, IAsyncDisposable
         }
     }
 
-    public static async Task<SmtpCapture> StartAsync()
+    /// <summary>Starts on <paramref name="port"/>, or a free port when 0 (a given port lets a test bring a "down" server back).</summary>
+    public static async Task<SmtpCapture> StartAsync(int port = 0)
     {
         var capture = new SmtpCapture();
         var listeners = new EndpointListenerFactory();
@@ -49,7 +50,7 @@ internal sealed class SmtpCapture : MessageStore, IAsyncDisposable
         services.Add(capture);
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
-            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, 0)))
+            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, port)))
             .Build();
         capture._server = new SmtpServer.SmtpServer(options, services);
         capture._running = capture._server.StartAsync(capture._stop.Token);

@@ -71,6 +71,16 @@ public static class EndpointAccess
         ["POST /api/webhooks/stripe"] = Everyone,
         ["GET /api/analytics"] = Ops,
 
+        ["POST /api/quotes"] = Everyone,
+        ["GET /api/quotes/{id:guid}"] = Roles,
+        ["POST /api/quotes/{id:guid}/accept"] = Roles,
+        ["GET /api/orders"] = RolesOrScope,
+        ["GET /api/orders/{id:guid}"] = RolesOrScope,
+        ["GET /api/orders/{id:guid}/tasks"] = RolesOrScope,
+        ["POST /api/orders/{id:guid}/cancel"] = Ops,
+        ["POST /api/orders/{id:guid}/hold"] = Ops,
+        ["POST /api/orders/{id:guid}/release"] = Ops,
+
         ["POST /api/auth/register"] = Everyone,
         ["POST /api/auth/login"] = Everyone,
         ["POST /api/auth/bootstrap-admin"] = Everyone,

@@ -142,6 +142,10 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(300)")
                         .HasColumnName("idempotency_key");
 
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
                     b.Property<Guid?>("OrderId")
                         .HasColumnType("uuid")
                         .HasColumnName("order_id");
@@ -193,6 +197,8 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Postgres
                     b.HasIndex("QuoteId");
 
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("email_messages", (string)null);
                 });

@@ -137,6 +137,10 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("idempotency_key");
 
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at");
+
                     b.Property<Guid?>("OrderId")
                         .HasColumnType("TEXT")
                         .HasColumnName("order_id");
@@ -188,6 +192,8 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
                     b.HasIndex("QuoteId");
 
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("email_messages", (string)null);
                 });

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sleek.Workflows.Activities.Persistence;
+using Sleek.Workflows.Activities.Quotes;
+using Sleek.Workflows.Engine.Activities;
+
+namespace Sleek.Workflows.Activities.Orders;
+
+/// <summary>
+/// Turns an accepted quote into an order (number ORD-&lt;year&gt;-&lt;n&gt;, status quote_sent, a "created" timeline
+/// entry) and marks the quote accepted with a link to it. One order per quote: a re-run returns the order
+/// made before.
+/// </summary>
+[Activity(
+    "CreateOrder",
+    Category = "Marketplace",
+    DisplayName = "Create order",
+    Description = "Creates the order of an accepted quote (status quote_sent) and links the quote to it.",
+    OutputType = "object")]
+public sealed class CreateOrder : IActivity
+{
+    /// <summary>The accepted quote.</summary>
+    [Input(Required = true, Description = "The quote id, e.g. input.quoteId.")]
+    public string QuoteId { get; set; } = "";
+
+    /// <inheritdoc />
+    public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        if (!MarketplaceIds.TryParse(QuoteId, "quoteId", out var quoteId, out var idError))
+        {
+            return ActivityResult.Fault(idError);
+        }
+
+        await using var db = context.Services.GetRequiredService<MarketplaceDb>().CreateContext(context);
+        var quote = await db.Quotes.SingleOrDefaultAsync(q => q.Id == quoteId, context.CancellationToken);
+        if (quote is null)
+        {
+            return ActivityResult.Fault($"quote {quoteId} does not exist");
+        }
+
+        if (await db.Orders.SingleOrDefaultAsync(o => o.QuoteId == quoteId, context.CancellationToken) is { } existing)
+        {
+            return ActivityResult.Done(OrderOutput.Of(existing, quote));
+        }
+
+        if (quote.Status is QuoteStatuses.Expired or QuoteStatuses.Cancelled)
+        {
+            return ActivityResult.Fault($"quote {quote.Number} is {quote.Status}; an order needs a quote that is still open");
+        }
+
+        var now = context.Clock.GetUtcNow().UtcDateTime;
+        var order = new Order
+        {
+            Number = await DocumentNumbers.NextAsync(db, DocumentNumbers.Order, now.Year, context.CancellationToken),
+            QuoteId = quote.Id,
+            BuyerEmail = quote.Email,
+            BuyerUserId = quote.BuyerUserId,
+            ProductType = quote.ProductType,
+            Quantity = quote.Quantity,
+            UnitPrice = quote.UnitPrice,
+            Total = quote.Total,
+            Status = OrderStatus.QuoteSent,
+            WorkflowInstanceId = context.InstanceId,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        order.Record("workflow", "created", $"created from quote {quote.Number}", now, null, OrderStatus.QuoteSent);
+        db.Orders.Add(order);
+        quote.OrderId = order.Id;
+        quote.Status = QuoteStatuses.Accepted;
+        quote.AcceptedAt ??= now;
+        await db.SaveChangesAsync(context.CancellationToken);
+        return ActivityResult.Done(OrderOutput.Of(order, quote));
+    }
+}

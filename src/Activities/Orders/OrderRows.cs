@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Sleek.Workflows.Activities.Persistence;
+
+namespace Sleek.Workflows.Activities.Orders;
+
+/// <summary>
+/// Loads an order for a change. On PostgreSQL the row is locked (<c>FOR UPDATE</c>) until the caller's
+/// transaction ends, so a workflow burst and an ops action on the same order take turns instead of one
+/// failing on the order's version; SQLite has one writer at a time anyway.
+/// </summary>
+public static class OrderRows
+{
+    /// <summary>The tracked order, or null; call inside a transaction (the burst's, or one the caller began).</summary>
+    public static Task<Order?> LoadForUpdateAsync(MarketplaceDbContext db, Guid orderId, CancellationToken cancellationToken) =>
+        db.IsPostgres
+            ? db.Orders.FromSqlInterpolated($"SELECT * FROM orders WHERE id = {orderId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken)
+            : db.Orders.SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+}

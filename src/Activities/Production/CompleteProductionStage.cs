@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sleek.Workflows.Activities.Orders;
+using Sleek.Workflows.Activities.Persistence;
+using Sleek.Workflows.Engine.Activities;
+
+namespace Sleek.Workflows.Activities.Production;
+
+/// <summary>
+/// Ends a production stage now (actual end) and says whether it was late and by how many days. A stage
+/// already ended keeps its end (a re-run).
+/// </summary>
+[Activity(
+    "CompleteProductionStage",
+    Category = "Marketplace",
+    DisplayName = "Complete production stage",
+    Description = "Records a stage's actual end; output sequence, name, late and daysLate.",
+    OutputType = "object")]
+public sealed class CompleteProductionStage : IActivity
+{
+    /// <summary>The order.</summary>
+    [Input(Required = true, Description = "The order id, e.g. variables.orderId.")]
+    public string OrderId { get; set; } = "";
+
+    /// <summary>The stage's sequence (1–11).</summary>
+    [Input(Required = true, Description = "The stage's sequence, e.g. outputs['next-stage'].sequence.")]
+    public int Sequence { get; set; }
+
+    /// <inheritdoc />
+    public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        if (!MarketplaceIds.TryParse(OrderId, "orderId", out var orderId, out var idError))
+        {
+            return ActivityResult.Fault(idError);
+        }
+
+        await using var db = context.Services.GetRequiredService<MarketplaceDb>().CreateContext(context);
+        var stage = await db.ProductionStages.SingleOrDefaultAsync(s => s.OrderId == orderId && s.Sequence == Sequence, context.CancellationToken);
+        if (stage is null)
+        {
+            return ActivityResult.Fault($"order {orderId} has no production stage {Sequence}; start stages with StartProductionStage first");
+        }
+
+        var now = context.Clock.GetUtcNow().UtcDateTime;
+        if (stage.ActualEnd is null)
+        {
+            stage.ActualStart ??= now;
+            stage.ActualEnd = now;
+            var daysLate = StageOutput.DaysLate(stage, now);
+            db.OrderTimeline.Add(new OrderTimelineEntry
+            {
+                OrderId = orderId,
+                At = now,
+                Actor = "workflow",
+                Action = "stage_completed",
+                Reason = $"stage {stage.Sequence} '{stage.Name}' completed" + (daysLate > 0 ? $", {daysLate} day(s) late" : " on time"),
+            });
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
+
+        return ActivityResult.Done(StageOutput.Of(stage, now));
+    }
+}

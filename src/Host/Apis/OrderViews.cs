@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Sleek.Workflows.Activities.Orders;
+using Sleek.Workflows.Activities.Persistence;
+using Sleek.Workflows.Activities.Production;
+using Sleek.Workflows.Engine.Runtime.Views;
+
+namespace Sleek.Workflows.Host.Apis;
+
+/// <summary>Reads orders for the API: the list with filters and one order with everything around it.</summary>
+internal static class OrderViews
+{
+    public static async Task<Page<OrderSummaryDto>> ListAsync(MarketplaceDbContext db, OrderStatus? status, string? buyerEmail, Guid? supplierId, int page, int pageSize, CancellationToken cancellationToken, string? buyerUserId = null)
+    {
+        var query = db.Orders.AsNoTracking();
+        if (buyerUserId is not null)
+        {
+            query = query.Where(o => o.BuyerUserId == buyerUserId);
+        }
+
+        if (status is { } s)
+        {
+            query = query.Where(o => o.Status == s);
+        }
+
+        if (!string.IsNullOrWhiteSpace(buyerEmail))
+        {
+            var email = buyerEmail.Trim();
+            query = query.Where(o => o.BuyerEmail == email);
+        }
+
+        if (supplierId is { } supplier)
+        {
+            query = query.Where(o => o.SupplierId == supplier);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var orders = await query.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var items = orders.Select(o => new OrderSummaryDto(o.Id, o.Number, o.Status.ToName(), o.BuyerEmail, o.ProductType, o.Quantity, o.Total, o.SupplierId, o.WorkflowInstanceId, o.CreatedAt, o.UpdatedAt)).ToList();
+        return new Page<OrderSummaryDto>(items, page, pageSize, total);
+    }
+
+    public static async Task<OrderDto?> GetAsync(MarketplaceDbContext db, Guid id, DateTime now, CancellationToken cancellationToken)
+    {
+        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (order is null)
+        {
+            return null;
+        }
+
+        var quoteNumber = await db.Quotes.AsNoTracking().Where(q => q.Id == order.QuoteId).Select(q => q.Number).SingleOrDefaultAsync(cancellationToken);
+        var timeline = await db.OrderTimeline.AsNoTracking().Where(t => t.OrderId == id).ToListAsync(cancellationToken);
+        var stages = await db.ProductionStages.AsNoTracking().Where(s => s.OrderId == id).OrderBy(s => s.Sequence).ToListAsync(cancellationToken);
+        var invoices = await db.Invoices.AsNoTracking().Where(i => i.OrderId == id).ToListAsync(cancellationToken);
+        var supplier = order.SupplierId is { } supplierId
+            ? await db.Suppliers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == supplierId, cancellationToken)
+            : null;
+        return new OrderDto(
+            order.Id,
+            order.Number,
+            order.Status.ToName(),
+            order.StatusBeforeHold?.ToName(),
+            order.QuoteId,
+            quoteNumber,
+            order.BuyerEmail,
+            order.ProductType,
+            order.Quantity,
+            order.UnitPrice,
+            order.Total,
+            "USD",
+            supplier is null ? null : new OrderSupplierDto(supplier.Id, supplier.Name, supplier.Email, supplier.Country),
+            order.SupplierPrice,
+            order.Carrier is null && order.TrackingNumber is null ? null : new OrderShipmentDto(order.Carrier, order.TrackingNumber),
+            order.WorkflowInstanceId,
+            order.CreatedAt,
+            order.UpdatedAt,
+            // Ordered in memory: SQLite cannot ORDER BY the converted date columns everywhere, and an order has few rows.
+            [.. timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new OrderTimelineDto(t.At, t.Actor, t.Action, t.FromStatus?.ToName(), t.ToStatus?.ToName(), t.Reason))],
+            [.. stages.Select(s => Stage(s, now))],
+            [.. invoices.OrderBy(i => i.IssuedAt).ThenBy(i => i.Number).Select(i => new OrderInvoiceDto(i.Id, i.Number, Name(i.Kind.ToString()), i.Amount, i.Currency, Name(i.Status.ToString()), i.IssuedAt, i.DueAt, i.PaidAt))]);
+    }
+
+    private static OrderStageDto Stage(ProductionStage stage, DateTime now)
+    {
+        var end = stage.ActualEnd ?? (stage.ActualStart is null ? (DateTime?)null : now);
+        var daysLate = stage.PlannedEnd is { } planned && end is { } e && e > planned ? (int)Math.Ceiling((e - planned).TotalDays) : 0;
+        return new OrderStageDto(stage.Sequence, stage.Name, stage.PlannedDays, stage.PlannedStart, stage.PlannedEnd, stage.ActualStart, stage.ActualEnd, daysLate > 0, daysLate, stage.DelayAlertedAt);
+    }
+
+    private static string Name(string enumName) => enumName.ToLowerInvariant();
+}
