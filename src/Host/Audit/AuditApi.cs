@@ -15,7 +15,7 @@ internal static class AuditApi
             .WithTags("Audit")
             .WithSummary("Audit entries, newest first: actor (id or e-mail), action (prefix, e.g. auth.), target (prefix), outcome (success, failure, denied, limited), from/to (UTC), paged.");
 
-    private static async Task<IResult> ListAsync(string? actor, string? action, string? target, string? outcome, DateTime? from, DateTime? to, int? page, int? pageSize, SecurityDb securityDb, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string? actor, string? action, string? target, string? outcome, DateTime? from, DateTime? to, int? page, int? pageSize, SecurityDb securityDb, AuditLog log, CancellationToken cancellationToken)
     {
         if (page is < 1)
         {
@@ -37,6 +37,8 @@ internal static class AuditApi
             return Problems.Invalid(actor is { Length: > 200 } ? "actor" : action is { Length: > 200 } ? "action" : "target", "is too long");
         }
 
+        // Entries are written in the background: include everything recorded before this request.
+        await log.FlushAsync(cancellationToken);
         await using var db = securityDb.CreateContext();
         var query = db.AuditLog.AsNoTracking();
         if (!string.IsNullOrEmpty(actor))

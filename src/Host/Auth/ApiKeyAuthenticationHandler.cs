@@ -60,7 +60,8 @@ internal sealed class ApiKeyAuthenticationHandler(
 
         if (key.LastUsedAt is null || now - key.LastUsedAt > TimeSpan.FromMinutes(1))
         {
-            await TouchAsync(key.Id, now);
+            // In the background: a request must not wait for a write (on SQLite, for the single writer) to be let in.
+            _ = Task.Run(() => TouchAsync(key.Id, now));
         }
 
         var claims = new List<Claim>
@@ -88,11 +89,11 @@ internal sealed class ApiKeyAuthenticationHandler(
         // Best effort: a busy database must not turn a valid key away.
         try
         {
-            using var gate = await securityDb.WriteGateAsync(Context.RequestAborted);
+            using var gate = await securityDb.WriteGateAsync(CancellationToken.None);
             await using var db = securityDb.CreateContext();
-            await db.ApiKeys.Where(k => k.Id == id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
+            await db.ApiKeys.Where(k => k.Id == id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now));
         }
-        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        catch (Exception ex)
         {
             Logger.LogWarning("Could not record the last use of API key {KeyId}: {Reason}", id, ex.Message);
         }

@@ -34,7 +34,9 @@ internal static class SleekSecurity
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<Accounts>();
         services.AddSingleton<TokenIssuer>();
-        services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
+        services.AddHostedService<AuditWriter>();
         services.AddSingleton<AnonymousSessions>();
         services.AddSingleton<RateLimitCounterStore>();
         services.AddSingleton<SleekRateLimiter>();

@@ -36,6 +36,9 @@ public static class TestAuth
         ["Auth:SigningKey"] = SigningKey,
         ["Auth:BootstrapToken"] = BootstrapToken,
         ["Auth:AccessTokenMinutes"] = TokenMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        // The shared admin requests many quotes in one test class; the Security tests set DOMAIN's 20 back explicitly.
+        ["RateLimits:QuotesPerUserPerDay"] = "100000",
+        ["RateLimits:LoginPerIpPerMinute"] = "1000",
     };
 
     /// <summary>The same as environment variables (host processes).</summary>

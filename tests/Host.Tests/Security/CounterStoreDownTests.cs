@@ -11,7 +11,7 @@ public sealed class CounterStoreDownTests(PostgresDatabase database) : IClassFix
     [Fact]
     public async Task Limited_endpoints_answer_503_while_the_counter_table_is_gone_and_recover_after()
     {
-        await using var kit = new SecurityKit(database);
+        await using var kit = new SecurityKit(database, new Dictionary<string, string> { ["RateLimits:LoginPerIpPerMinute"] = "20" });
         _ = kit.Admin; // bootstraps the admin this test signs in as
         using var client = kit.Anonymous("198.51.100.7");
         var body = new { email = TestAuth.AdminEmail, password = TestAuth.AdminPassword };

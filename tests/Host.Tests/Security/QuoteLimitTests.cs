@@ -95,7 +95,15 @@ public sealed class QuoteLimitTests(PostgresDatabase database) : IClassFixture<P
         Assert.Equal("20", Header(refused, "X-RateLimit-Limit"));
     }
 
-    private SecurityKit Kit() => new(database, null, folder => folder.With(SpineDefinitions.MiniSpine()));
+    /// <summary>DOMAIN's figures, set explicitly (the test infrastructure raises the per-user one for its shared admin).</summary>
+    private static readonly Dictionary<string, string> DomainLimits = new()
+    {
+        ["RateLimits:QuotesPerIpPerDay"] = "15",
+        ["RateLimits:QuotesPerSessionPerDay"] = "3",
+        ["RateLimits:QuotesPerUserPerDay"] = "20",
+    };
+
+    private SecurityKit Kit() => new(database, DomainLimits, folder => folder.With(SpineDefinitions.MiniSpine()));
 
     private static string Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.Single() : throw new Xunit.Sdk.XunitException($"no {name} header on {(int)response.StatusCode}");
