@@ -141,6 +141,8 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
             e.HasIndex(x => new { x.SupplierId, x.CreatedAt });
             e.HasIndex(x => new { x.Status, x.CreatedAt });
             e.HasIndex(x => x.CreatedAt);
+            // The task guard and an order's task list find the order of a workflow instance.
+            e.HasIndex(x => x.WorkflowInstanceId);
         });
         modelBuilder.Entity<OrderTimelineEntry>(e =>
         {

@@ -307,6 +307,8 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Postgres
                     b.HasIndex("QuoteId")
                         .IsUnique();
 
+                    b.HasIndex("WorkflowInstanceId");
+
                     b.HasIndex("BuyerEmail", "CreatedAt");
 
                     b.HasIndex("BuyerUserId", "CreatedAt");

@@ -302,6 +302,8 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
                     b.HasIndex("QuoteId")
                         .IsUnique();
 
+                    b.HasIndex("WorkflowInstanceId");
+
                     b.HasIndex("BuyerEmail", "CreatedAt");
 
                     b.HasIndex("BuyerUserId", "CreatedAt");
