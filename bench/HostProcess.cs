@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 
 namespace Sleek.Workflows.Bench;
@@ -25,6 +26,19 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The bootstrap token this run's host was started with (random per run).</summary>
+    public static string BootstrapToken { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+
+    /// <summary>Creates the admin through the bootstrap endpoint and returns its bearer token.</summary>
+    public async Task<string> AdminTokenAsync()
+    {
+        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        using var response = await client.PostAsJsonAsync("/api/auth/bootstrap-admin", new { token = BootstrapToken, email = "bench@example.com", password = "benchmark-admin-password" });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
+        return body!["accessToken"]!.GetValue<string>();
+    }
+
     public int ProcessId => _process.Id;
 
     public static async Task<HostProcess> StartAsync(string hostDll, string connectionString, string folder, string logFile)
@@ -48,6 +62,9 @@ internal sealed class HostProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__Sleek"] = connectionString;
         start.Environment["Sleek__WorkflowsDirectory"] = Path.Combine(folder, "workflows");
         start.Environment["Sleek__DataDirectory"] = Path.Combine(folder, "data");
+        // The benchmark signs in like any client: it creates the admin with a one-off bootstrap token.
+        start.Environment["Auth__BootstrapToken"] = BootstrapToken;
+        start.Environment["Auth__AccessTokenMinutes"] = "600";
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
         var host = new HostProcess(process, new StreamWriter(logFile) { AutoFlush = false }, address);
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };

@@ -35,6 +35,7 @@ internal static class HttpResumeBenchmark
                 BaseAddress = host.Address,
                 Timeout = TimeSpan.FromSeconds(60),
             };
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await host.AdminTokenAsync());
             var (idleRss, _) = host.Memory();
             Console.WriteLine($"  host RSS idle after start-up: {idleRss:F0} MiB");
             await WarmUpAsync(database, client, options);

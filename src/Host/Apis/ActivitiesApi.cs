@@ -1,4 +1,5 @@
 using Sleek.Workflows.Engine.Activities;
+using Sleek.Workflows.Host.Auth;
 
 namespace Sleek.Workflows.Host.Apis;
 
@@ -7,6 +8,7 @@ internal static class ActivitiesApi
 {
     public static void MapActivitiesApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/activities", (ActivityRegistry registry) => TypedResults.Ok(registry.All.Select(ActivityDescriptorDto.From)))
+            .RequireAuthorization(SleekPolicies.Staff)
             .WithTags("Activities")
             .WithSummary("Every activity type this host can run: category, inputs, ports.");
 }

@@ -8,6 +8,7 @@ internal static class AnalyticsApi
 {
     public static void MapAnalyticsApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/analytics", GetAsync)
+            .RequireAuthorization(Auth.SleekPolicies.Ops)
             .WithTags("Analytics")
             .WithSummary($"Marketplace figures for UTC days from..to (inclusive; default the last {MarketplaceAnalytics.DefaultDays} days, at most {MarketplaceAnalytics.MaxDays}).");
 

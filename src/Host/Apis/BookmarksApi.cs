@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Sleek.Workflows.Engine.Runtime;
+using Sleek.Workflows.Host.Auth;
 using Sleek.Workflows.Host.Idempotency;
 
 namespace Sleek.Workflows.Host.Apis;
@@ -10,6 +11,7 @@ internal static class BookmarksApi
 {
     public static void MapBookmarksApi(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/bookmarks/{token}/resume", ResumeAsync)
+            .RequireAuthorization(SleekPolicies.BookmarksResume)
             .WithIdempotency()
             .WithTags("Bookmarks")
             .WithSummary("Resumes the wait this token names; the body (optional JSON) is the payload. A second resume gets 409 with the instance's current state.");

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Sleek.Workflows.Engine.Runtime;
+using Sleek.Workflows.Host.Auth;
 using Sleek.Workflows.Host.Idempotency;
 
 namespace Sleek.Workflows.Host.Apis;
@@ -9,6 +10,7 @@ internal static class EventsApi
 {
     public static void MapEventsApi(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/events/{name}", PublishAsync)
+            .RequireAuthorization(SleekPolicies.EventsPublish)
             .WithIdempotency()
             .WithTags("Events")
             .WithSummary("Publishes an event: every open wait with this name and correlation id resumes once with the payload.");

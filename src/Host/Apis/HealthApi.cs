@@ -9,10 +9,11 @@ internal static class HealthApi
 {
     public static void MapHealthApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/health", GetHealthAsync)
+            .AllowAnonymous()
             .WithTags("Health")
             .WithSummary("Liveness plus database and worker state; 503 when the database is unreachable.");
 
-    private static async Task<IResult> GetHealthAsync(EngineDb engineDb, WorkQueue queue, WorkerHealth workers, IServiceProvider services, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> GetHealthAsync(HttpContext http, EngineDb engineDb, WorkQueue queue, WorkerHealth workers, IServiceProvider services, TimeProvider clock, CancellationToken cancellationToken)
     {
         string? databaseError = null;
         var queued = 0;
@@ -35,11 +36,18 @@ internal static class HealthApi
         var wakeUpsOk = listener is null || listener.IsListening;
         workersOk &= wakeUpsOk;
         var healthy = databaseError is null;
+        // Anonymous callers learn that the database is down, not its host names or driver messages.
+        var staff = Auth.SleekCaller.From(http.User).IsStaff;
+        if (!staff)
+        {
+            databaseError = databaseError is null ? null : "unavailable";
+        }
+
         var body = new
         {
             status = healthy ? (workersOk ? "Healthy" : "Degraded") : "Unhealthy",
             database = new { provider = engineDb.ProviderName, ok = databaseError is null, error = databaseError },
-            workers = new { ok = workersOk, lastBeat = beat, lastError = workers.LastError, dueWorkItems = queued },
+            workers = new { ok = workersOk, lastBeat = beat, lastError = staff || workers.LastError is null ? workers.LastError : "failing", dueWorkItems = queued },
             wakeUps = listener is null
                 ? new { mode = "polling", ok = true, listenSessions = 0 }
                 : new { mode = "listen/notify", ok = wakeUpsOk, listenSessions = listener.Sessions },

@@ -1,5 +1,6 @@
 using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Engine.Runtime;
+using Sleek.Workflows.Host.Auth;
 
 namespace Sleek.Workflows.Host.Apis;
 
@@ -8,7 +9,7 @@ internal static class IncidentsApi
 {
     public static void MapIncidentsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/incidents").WithTags("Incidents");
+        var group = app.MapGroup("/api/incidents").WithTags("Incidents").RequireAuthorization(SleekPolicies.Ops);
         group.MapGet("/", ListAsync).WithSummary("Open incidents (all with ?includeResolved=true), newest first, paged.");
         group.MapPost("/{id:guid}/retry", RetryAsync).WithSummary("Retries the incident's instance from the failed activity.");
         group.MapPost("/{id:guid}/cancel", CancelAsync).WithSummary("Cancels the incident's instance.");

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Engine.Runtime;
 using Sleek.Workflows.Engine.Runtime.Views;
+using Sleek.Workflows.Host.Auth;
 using Sleek.Workflows.Host.Idempotency;
 
 namespace Sleek.Workflows.Host.Apis;
@@ -12,12 +13,12 @@ internal static class InstancesApi
     public static void MapInstancesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/instances").WithTags("Instances");
-        group.MapPost("/", StartAsync).WithIdempotency().WithSummary("Starts an instance of a published workflow and runs it to its first wait. With an Idempotency-Key header a repeat starts nothing and gets the first response.");
-        group.MapGet("/", ListAsync).WithSummary("Instances, newest first, filtered by status, definition and correlation id, paged.");
-        group.MapGet("/{id:guid}", GetAsync).WithSummary("One instance with variables, open bookmarks (tokens), pending retries, incidents and the journal's first page (journalHasMore says if it goes on).");
-        group.MapGet("/{id:guid}/journal", JournalAsync).WithSummary("The journal page by page, oldest first: pass the previous page's next as after.");
-        group.MapPost("/{id:guid}/cancel", CancelAsync).WithSummary("Cancels an instance: its waits and queued work are removed; it never resumes.");
-        group.MapPost("/{id:guid}/retry", RetryAsync).WithSummary("Retries a faulted instance from the activity that failed.");
+        group.MapPost("/", StartAsync).RequireAuthorization(SleekPolicies.InstancesStart).WithIdempotency().WithSummary("Starts an instance of a published workflow and runs it to its first wait. With an Idempotency-Key header a repeat starts nothing and gets the first response.");
+        group.MapGet("/", ListAsync).RequireAuthorization(SleekPolicies.InstancesRead).WithSummary("Instances, newest first, filtered by status, definition and correlation id, paged.");
+        group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(SleekPolicies.InstancesRead).WithSummary("One instance with variables, open bookmarks (tokens), pending retries, incidents and the journal's first page (journalHasMore says if it goes on).");
+        group.MapGet("/{id:guid}/journal", JournalAsync).RequireAuthorization(SleekPolicies.InstancesRead).WithSummary("The journal page by page, oldest first: pass the previous page's next as after.");
+        group.MapPost("/{id:guid}/cancel", CancelAsync).RequireAuthorization(SleekPolicies.Ops).WithSummary("Cancels an instance: its waits and queued work are removed; it never resumes.");
+        group.MapPost("/{id:guid}/retry", RetryAsync).RequireAuthorization(SleekPolicies.Ops).WithSummary("Retries a faulted instance from the activity that failed.");
     }
 
     private static async Task<IResult> StartAsync(StartInstanceBody body, HttpContext http, WorkflowRuntime runtime, CancellationToken cancellationToken)

@@ -2,6 +2,9 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Sleek.Workflows.Activities.Payments;
 using Sleek.Workflows.Activities.Persistence;
+using Sleek.Workflows.Host.Audit;
+using Sleek.Workflows.Host.Auth;
+using Sleek.Workflows.Host.Identity;
 
 namespace Sleek.Workflows.Host.Apis;
 
@@ -11,21 +14,24 @@ internal static class InvoicesApi
     public static void MapInvoicesApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/invoices/{id:guid}", GetAsync)
+            .RequireAuthorization(SleekPolicies.OrdersRead)
             .WithTags("Invoices")
             .WithSummary("An invoice with its payments.");
         app.MapGet("/api/orders/{id:guid}/invoices", ListAsync)
+            .RequireAuthorization(SleekPolicies.OrdersRead)
             .WithTags("Invoices")
             .WithSummary("An order's invoices, oldest first.");
         app.MapPost("/api/invoices/{id:guid}/payment-intent", CreatePaymentIntentAsync)
+            .RequireAuthorization(SleekPolicies.SignedIn)
             .WithTags("Invoices")
             .WithSummary("A Stripe payment intent for a pending invoice (the same one again while it is open): its client secret is for Stripe.js.");
     }
 
-    private static async Task<IResult> GetAsync(Guid id, MarketplaceDb marketplace, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, MarketplaceDb marketplace, IAuditLog audit, CancellationToken cancellationToken)
     {
         await using var db = marketplace.CreateContext();
         var invoice = await db.Invoices.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (invoice is null)
+        if (invoice is null || !await MaySeeAsync(http, db, invoice.OrderId, audit, $"invoice={id}", cancellationToken))
         {
             return Problems.NotFound($"invoice {id} does not exist");
         }
@@ -43,10 +49,10 @@ internal static class InvoicesApi
         return TypedResults.Ok(view);
     }
 
-    private static async Task<IResult> ListAsync(Guid id, MarketplaceDb marketplace, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(Guid id, HttpContext http, MarketplaceDb marketplace, IAuditLog audit, CancellationToken cancellationToken)
     {
         await using var db = marketplace.CreateContext();
-        if (!await db.Orders.AnyAsync(o => o.Id == id, cancellationToken))
+        if (!await MaySeeAsync(http, db, id, audit, $"order={id} invoices", cancellationToken))
         {
             return Problems.NotFound($"order {id} does not exist");
         }
@@ -55,12 +61,20 @@ internal static class InvoicesApi
         return TypedResults.Ok(new JsonArray([.. invoices.Select(i => (JsonNode)InvoiceViews.ToJson(i))]));
     }
 
-    private static async Task<IResult> CreatePaymentIntentAsync(Guid id, MarketplaceDb marketplace, StripePayments stripe, CancellationToken cancellationToken)
+    private static async Task<IResult> CreatePaymentIntentAsync(Guid id, HttpContext http, MarketplaceDb marketplace, StripePayments stripe, IAuditLog audit, CancellationToken cancellationToken)
     {
         Invoice? invoice;
+        var caller = SleekCaller.From(http.User);
         await using (var db = marketplace.CreateContext())
         {
             invoice = await db.Invoices.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+            // DOMAIN: only the order's buyer or an admin takes a payment intent.
+            var buyer = invoice is null ? null : await db.Orders.Where(o => o.Id == invoice.OrderId).Select(o => o.BuyerUserId).SingleOrDefaultAsync(cancellationToken);
+            if (invoice is not null && !caller.IsAdmin && !(caller.Role == SleekRoles.Buyer && buyer is not null && buyer == caller.Id))
+            {
+                await audit.RecordAsync(http, AuditActions.CrossTenant, AuditOutcomes.Denied, $"invoice={id}", "payment intent", 404, cancellationToken);
+                invoice = null;
+            }
         }
 
         if (invoice is null)
@@ -119,6 +133,24 @@ internal static class InvoicesApi
                 statusCode: ex.IsTransient ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status502BadGateway,
                 title: ex.IsTransient ? "Stripe is unavailable; try again" : "Stripe refused the payment intent");
         }
+    }
+
+    /// <summary>Invoices are the buyer's: staff, the order's buyer, or a key with orders:read (bound to that buyer, or unbound). Others get 404 (and an audit entry).</summary>
+    private static async Task<bool> MaySeeAsync(HttpContext http, MarketplaceDbContext db, Guid orderId, IAuditLog audit, string target, CancellationToken cancellationToken)
+    {
+        var order = await db.Orders.AsNoTracking().Where(o => o.Id == orderId).Select(o => new { o.BuyerUserId }).SingleOrDefaultAsync(cancellationToken);
+        if (order is null)
+        {
+            return false;
+        }
+
+        if (ResourceAccess.CanSeeInvoice(SleekCaller.From(http.User), order.BuyerUserId))
+        {
+            return true;
+        }
+
+        await audit.RecordAsync(http, AuditActions.CrossTenant, AuditOutcomes.Denied, target, "read", 404, cancellationToken);
+        return false;
     }
 
     /// <summary>Stores the intent id unless another was stored first; returns the one stored.</summary>

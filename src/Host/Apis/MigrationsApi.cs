@@ -1,4 +1,5 @@
 using Sleek.Workflows.Engine.Runtime;
+using Sleek.Workflows.Host.Auth;
 
 namespace Sleek.Workflows.Host.Apis;
 
@@ -8,9 +9,11 @@ internal static class MigrationsApi
     public static void MapMigrationsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/instances/{id:guid}/migrate", MigrateAsync)
+            .RequireAuthorization(SleekPolicies.Ops)
             .WithTags("Instances")
             .WithSummary("Moves a Running or Suspended instance to another published version of its definition when safe; otherwise 409 listing every problem, and nothing changes.");
         app.MapPost("/api/workflows/{definitionId}/migrations/dry-run", DryRunAsync)
+            .RequireAuthorization(SleekPolicies.Ops)
             .WithTags("Workflows")
             .WithSummary("For every Running and Suspended instance of the definition: could it move to the target version now, and why not. Changes nothing.");
     }

@@ -9,9 +9,14 @@ namespace Sleek.Workflows.Host.Apis;
 /// <summary>Reads orders for the API: the list with filters and one order with everything around it.</summary>
 internal static class OrderViews
 {
-    public static async Task<Page<OrderSummaryDto>> ListAsync(MarketplaceDbContext db, OrderStatus? status, string? buyerEmail, Guid? supplierId, int page, int pageSize, CancellationToken cancellationToken)
+    public static async Task<Page<OrderSummaryDto>> ListAsync(MarketplaceDbContext db, OrderStatus? status, string? buyerEmail, Guid? supplierId, int page, int pageSize, CancellationToken cancellationToken, string? buyerUserId = null)
     {
         var query = db.Orders.AsNoTracking();
+        if (buyerUserId is not null)
+        {
+            query = query.Where(o => o.BuyerUserId == buyerUserId);
+        }
+
         if (status is { } s)
         {
             query = query.Where(o => o.Status == s);

@@ -5,7 +5,11 @@ using Sleek.Workflows.Activities.Quotes;
 using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Engine.Runtime;
 using Sleek.Workflows.Engine.Runtime.Views;
+using Sleek.Workflows.Host.Audit;
+using Sleek.Workflows.Host.Auth;
+using Sleek.Workflows.Host.Identity;
 using Sleek.Workflows.Host.Idempotency;
+using Sleek.Workflows.Host.RateLimits;
 
 namespace Sleek.Workflows.Host.Apis;
 
@@ -26,10 +30,14 @@ internal static class QuotesApi
     {
         var group = app.MapGroup("/api/quotes").WithTags("Quotes");
         group.MapPost("/", CreateAsync)
+            // Anonymous by design (DESIGN.md), held by per-IP/per-session (anonymous) or per-user limits instead.
+            .AllowAnonymous()
+            .WithSleekRateLimit(RateLimitPolicies.Quotes)
             .WithIdempotency()
             .WithSummary("Prices a quote request (every bad field named in a 400) and starts its quote-to-delivery workflow; 201 with price, lead time and instance id. With an Idempotency-Key a repeat gets the same quote.");
-        group.MapGet("/{id:guid}", GetAsync).WithSummary("One quote with its status and, once accepted, its order id.");
+        group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(SleekPolicies.SignedIn).WithSummary("One quote with its status and, once accepted, its order id. Buyers see their own quotes only; admin and ops all.");
         group.MapPost("/{id:guid}/accept", AcceptAsync)
+            .RequireAuthorization(SleekPolicies.SignedIn)
             .WithIdempotency()
             .WithSummary("Accepts a quote: its workflow creates the order at once; 200 with the quote and orderId. Already accepted or expired: 409 with the current quote.");
     }
@@ -55,6 +63,12 @@ internal static class QuotesApi
         AddOptional(input, "fabric", valid.Fabric);
         AddOptional(input, "requirements", valid.Requirements);
         AddOptional(input, "name", valid.Name);
+        // A signed-in buyer's quote is theirs: only they (and staff) can read and accept it.
+        var caller = SleekCaller.From(http.User);
+        if (caller.Role == SleekRoles.Buyer)
+        {
+            input["buyerUserId"] = caller.Id;
+        }
 
         // With an Idempotency-Key the instance id is the key's claim id: a repeat after a crash finds the first instance (and its quote).
         var started = await runtime.StartAsync(new StartRequest(WorkflowId, null, quoteId.ToString(), input, IdempotencyFilter.ClaimIdOf(http)), cancellationToken);
@@ -77,17 +91,29 @@ internal static class QuotesApi
         return TypedResults.Created($"/api/quotes/{quote.Id}", QuoteDto.From(quote));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, MarketplaceDb marketplace, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, MarketplaceDb marketplace, IAuditLog audit, CancellationToken cancellationToken)
     {
         await using var db = marketplace.CreateContext();
         var quote = await db.Quotes.AsNoTracking().SingleOrDefaultAsync(q => q.Id == id, cancellationToken);
-        return quote is null ? Problems.NotFound($"no quote has id {id}") : TypedResults.Ok(QuoteDto.From(quote));
+        return quote is null || !await MaySeeAsync(http, quote, audit, cancellationToken) ? Problems.NotFound($"no quote has id {id}") : TypedResults.Ok(QuoteDto.From(quote));
     }
 
-    private static async Task<IResult> AcceptAsync(Guid id, WorkflowRuntime runtime, InstanceQueries queries, MarketplaceDb marketplace, CancellationToken cancellationToken)
+    /// <summary>Staff, or the buyer who requested it signed in; anyone else gets 404 (and an audit entry). A quote requested anonymously is accepted by ops.</summary>
+    private static async Task<bool> MaySeeAsync(HttpContext http, Quote quote, IAuditLog audit, CancellationToken cancellationToken)
+    {
+        if (ResourceAccess.CanSeeQuote(SleekCaller.From(http.User), quote.BuyerUserId))
+        {
+            return true;
+        }
+
+        await audit.RecordAsync(http, AuditActions.CrossTenant, AuditOutcomes.Denied, $"quote={quote.Id}", $"{http.Request.Method} quote", 404, cancellationToken);
+        return false;
+    }
+
+    private static async Task<IResult> AcceptAsync(Guid id, HttpContext http, WorkflowRuntime runtime, InstanceQueries queries, MarketplaceDb marketplace, IAuditLog audit, CancellationToken cancellationToken)
     {
         var quote = await FindAsync(marketplace, id, cancellationToken);
-        if (quote is null)
+        if (quote is null || !await MaySeeAsync(http, quote, audit, cancellationToken))
         {
             return Problems.NotFound($"no quote has id {id}");
         }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Sleek.Workflows.Activities.Rules;
 using Sleek.Workflows.Engine.Runtime;
+using Sleek.Workflows.Host.Auth;
 
 namespace Sleek.Workflows.Host.Apis;
 
@@ -19,11 +20,12 @@ internal static class RulesApi
 
     public static void MapRulesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/rules").WithTags("Rules");
+        var group = app.MapGroup("/api/rules").WithTags("Rules").RequireAuthorization(SleekPolicies.Staff);
         group.MapGet("/", ListAsync).WithSummary("Every rule set with its latest version, author, time and rule count.");
         group.MapGet("/{name}", GetAsync).WithSummary("A rule set's latest version (or ?version=N) with its RulesEngine JSON; ETag is the version.");
         group.MapGet("/{name}/versions", VersionsAsync).WithSummary("A rule set's saved versions, newest first.");
         group.MapPut("/{name}", SaveAsync)
+            .RequireAuthorization(SleekPolicies.RulesWrite)
             .Accepts<JsonElement>("application/json")
             .WithSummary("Saves RulesEngine JSON as version N+1 after compiling every expression; a bad rule is refused (400) naming it and the error; If-Match or ?expectedVersion refuses a concurrent edit (409).");
         group.MapPost("/{name}/preview", PreviewAsync)

@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Engine.Runtime;
 using Sleek.Workflows.Engine.Runtime.Views;
+using Sleek.Workflows.Host.Audit;
+using Sleek.Workflows.Host.Auth;
+using Sleek.Workflows.Host.Identity;
 using Sleek.Workflows.Host.Idempotency;
 
 namespace Sleek.Workflows.Host.Apis;
@@ -16,14 +19,15 @@ internal static class TasksApi
     public static void MapTasksApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/tasks").WithTags("Tasks");
-        group.MapGet("/", ListAsync).WithSummary("Open human tasks, oldest first, filtered by role, assignee, instance or correlation id, paged.");
-        group.MapGet("/{id:guid}", GetAsync).WithSummary("One open task with its form and outcomes.");
+        group.MapGet("/", ListAsync).RequireAuthorization(SleekPolicies.TasksRead).WithSummary("Open human tasks, oldest first, filtered by role, assignee, instance or correlation id, paged. Callers other than admin/ops see only the tasks of their role and party.");
+        group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(SleekPolicies.TasksRead).WithSummary("One open task with its form and outcomes.");
         group.MapPost("/{id:guid}/complete", CompleteAsync)
+            .RequireAuthorization(SleekPolicies.TasksComplete)
             .WithIdempotency()
             .WithSummary("Completes an open task with its form values ({\"outcome\": \"Approve\", ...fields}); a bad form is refused naming the field and the task stays open; a second completion gets 409.");
     }
 
-    private static async Task<IResult> ListAsync(string? role, string? assignee, Guid? instanceId, string? correlationId, int? page, int? pageSize, TaskQueries tasks, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string? role, string? assignee, Guid? instanceId, string? correlationId, int? page, int? pageSize, HttpContext http, TaskQueries tasks, CancellationToken cancellationToken)
     {
         if (page is < 1)
         {
@@ -35,10 +39,19 @@ internal static class TasksApi
             return Problems.Invalid("pageSize", $"must be between 1 and {InstanceQueries.MaxPageSize}");
         }
 
+        var caller = SleekCaller.From(http.User);
+        var own = !caller.IsStaff;
+        if (own && caller.ActingRole is null)
+        {
+            // A key bound to no party has no tasks of its own.
+            return TypedResults.Ok(new Page<TaskView>([], page ?? 1, pageSize ?? 50, 0));
+        }
+
         var filter = new TaskFilter
         {
-            Role = role,
-            Assignee = assignee,
+            Role = own ? caller.ActingRole : role,
+            Assignee = own ? ResourceAccess.AssigneeOf(caller) ?? "" : assignee,
+            IncludeUnassigned = own,
             InstanceIds = instanceId is { } id ? [id] : null,
             CorrelationId = correlationId,
             Page = page ?? 1,
@@ -47,16 +60,29 @@ internal static class TasksApi
         return TypedResults.Ok(await tasks.ListAsync(filter, cancellationToken));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, TaskQueries tasks, CancellationToken cancellationToken) =>
-        await tasks.FindOpenAsync(id, cancellationToken) is { } found
-            ? TypedResults.Ok(found.Task)
-            : await NotOpenAsync(id, tasks, cancellationToken);
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, TaskQueries tasks, IAuditLog audit, CancellationToken cancellationToken)
+    {
+        if (await tasks.FindOpenAsync(id, cancellationToken) is not { } found)
+        {
+            return await NotOpenAsync(id, tasks, cancellationToken);
+        }
+
+        if (!ResourceAccess.CanSeeTask(SleekCaller.From(http.User), found.Task))
+        {
+            await audit.RecordAsync(http, AuditActions.CrossTenant, AuditOutcomes.Denied, $"task={id}", "read", 404, cancellationToken);
+            return Problems.NotFound($"no task has id {id}");
+        }
+
+        return TypedResults.Ok(found.Task);
+    }
 
     private static async Task<IResult> CompleteAsync(
         Guid id,
         [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] JsonNode? form,
         TaskQueries tasks,
         IEnumerable<ITaskCompletionGuard> guards,
+        HttpContext http,
+        IAuditLog audit,
         WorkflowRuntime runtime,
         CancellationToken cancellationToken)
     {
@@ -68,6 +94,15 @@ internal static class TasksApi
         if (await tasks.FindOpenAsync(id, cancellationToken) is not { } found)
         {
             return await NotOpenAsync(id, tasks, cancellationToken);
+        }
+
+        var caller = SleekCaller.From(http.User);
+        if (!ResourceAccess.CanCompleteTask(caller, found.Task))
+        {
+            await audit.RecordAsync(http, AuditActions.CrossTenant, AuditOutcomes.Denied, $"task={id}", $"complete: task is for {found.Task.Role}", 403, cancellationToken);
+            return ResourceAccess.CanSeeTask(caller, found.Task)
+                ? TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: $"task {id} is for the role {found.Task.Role}{(found.Task.Assignee is null ? "" : " and its assignee")}, not for you")
+                : TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: $"task {id} is not yours to complete");
         }
 
         foreach (var guard in guards)

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 using Sleek.Workflows.Engine.Definitions;
 using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Engine.Runtime;
+using Sleek.Workflows.Host.Auth;
+using Sleek.Workflows.Host.Hardening;
 using Sleek.Workflows.Host.Setup;
 
 namespace Sleek.Workflows.Host.Apis;
@@ -14,7 +16,8 @@ internal static class WorkflowsApi
 {
     public static void MapWorkflowsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/workflows").WithTags("Workflows");
+        var group = app.MapGroup("/api/workflows").WithTags("Workflows").RequireAuthorization(SleekPolicies.Ops)
+            .WithMetadata(new RequestSizeLimit(app.ServiceProvider.GetRequiredService<SleekSettings>().MaxDefinitionBytes));
         group.MapGet("/", ListAsync).WithSummary("All definitions with latest version, draft flag and active instance count.");
         group.MapPost("/", CreateAsync).WithSummary("Creates a definition as a draft (publish it to run it).").Accepts<WorkflowDefinition>("application/json");
         group.MapPost("/validate", Validate).WithSummary("Validates a definition without saving it.").Accepts<WorkflowDefinition>("application/json");

@@ -10,7 +10,7 @@ namespace Sleek.Workflows.Host.Setup;
 /// conflicting or invalid definition file stops start-up with a message naming each file; so does a
 /// SQLite file another process already uses (SQLite mode is one process).
 /// </summary>
-internal sealed class EngineInitializer(EngineDb engineDb, MarketplaceDb marketplaceDb, RuleSetStore rules, WorkflowDirectorySync sync, SqliteProcessLock sqliteLock, SleekSettings settings, ILogger<EngineInitializer> logger) : IHostedService
+internal sealed class EngineInitializer(EngineDb engineDb, MarketplaceDb marketplaceDb, RuleSetStore rules, Identity.SecurityDb securityDb, WorkflowDirectorySync sync, SqliteProcessLock sqliteLock, SleekSettings settings, ILogger<EngineInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -48,6 +48,8 @@ internal sealed class EngineInitializer(EngineDb engineDb, MarketplaceDb marketp
         // The marketplace's tables (own history table) and the data the embedded default demos with.
         await marketplaceDb.MigrateAsync(cancellationToken);
         await marketplaceDb.SeedAsync(cancellationToken);
+        // Users, API keys, rate-limit counters, audit log (own history table).
+        await securityDb.MigrateAsync(cancellationToken);
         // rules/*.json: a missing rule set becomes version 1, a changed file a new version; a file that does not compile stops start-up.
         foreach (var imported in await rules.ImportDirectoryAsync(settings.RulesDirectory, cancellationToken))
         {

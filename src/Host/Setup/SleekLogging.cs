@@ -23,7 +23,8 @@ internal static class SleekLogging
                 .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
                 .MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning)
                 .ReadFrom.Configuration(builder.Configuration)
-                .Enrich.FromLogContext();
+                .Enrich.FromLogContext()
+                .Enrich.With<Hardening.SecretRedactionEnricher>();
             if (json)
             {
                 configuration.WriteTo.Console(new CompactJsonFormatter());

@@ -1,6 +1,8 @@
 using Scalar.AspNetCore;
 using Serilog;
 using Sleek.Workflows.Host.Apis;
+using Sleek.Workflows.Host.Audit;
+using Sleek.Workflows.Host.Auth;
 using Sleek.Workflows.Host.Webhooks;
 
 namespace Sleek.Workflows.Host.Setup;
@@ -11,7 +13,8 @@ internal static class SleekPipeline
     public static void UseSleekPipeline(this WebApplication app)
     {
         // Outermost, so the request log shows the status the client finally got.
-        app.UseSerilogRequestLogging();
+        // Path without credentials (bookmark tokens), no query string, no headers.
+        app.UseSerilogRequestLogging(o => o.GetMessageTemplateProperties = Hardening.RequestLogRedaction.Properties);
 
         // Client errors (bad JSON, too large) are answered by ProblemExceptionHandler and are not server errors: don't log them as such.
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -19,12 +22,14 @@ internal static class SleekPipeline
             SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
         });
         app.UseStatusCodePages();
+        app.UseSleekSecurity();
     }
 
     public static void MapSleekApis(this WebApplication app)
     {
-        app.MapOpenApi();
-        app.MapScalarApiReference(options => options.WithTitle("Sleek Workflows API"));
+        // Anonymous by design (DESIGN.md): the contract and its reference. Every other endpoint names a policy.
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(options => options.WithTitle("Sleek Workflows API")).AllowAnonymous();
         app.MapHealthApi();
         app.MapSleekTelemetry();
         app.MapActivitiesApi();
@@ -37,6 +42,10 @@ internal static class SleekPipeline
         app.MapIncidentsApi();
         app.MapQuotesApi();
         app.MapOrdersApi();
+        app.MapAuthApi();
+        app.MapUsersApi();
+        app.MapApiKeysApi();
+        app.MapAuditApi();
         app.MapRulesApi();
         app.MapInvoicesApi();
         app.MapStripeWebhookApi();

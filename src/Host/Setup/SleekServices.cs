@@ -70,5 +70,7 @@ internal static class SleekServices
         builder.AddSleekTelemetry();
         // Idempotency-Key on start/resume/event endpoints: documents the header in OpenAPI (the filter is per endpoint).
         builder.Services.AddSleekIdempotency();
+        // Who may call what, how often, and the record of it (Auth/, RateLimits/, Audit/, Hardening/).
+        builder.AddSleekSecurity(settings);
     }
 }

@@ -67,5 +67,7 @@ internal static class SleekTelemetry
         }
     }
 
-    public static void MapSleekTelemetry(this WebApplication app) => app.MapPrometheusScrapingEndpoint(MetricsPath);
+    /// <summary>Scraping needs ops/admin or an API key with metrics:read (Prometheus: <c>authorization: {type: ApiKey}</c>).</summary>
+    public static void MapSleekTelemetry(this WebApplication app) =>
+        app.MapPrometheusScrapingEndpoint(MetricsPath).RequireAuthorization(Auth.SleekPolicies.Metrics);
 }

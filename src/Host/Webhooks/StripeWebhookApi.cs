@@ -18,6 +18,9 @@ internal static class StripeWebhookApi
 
     public static void MapStripeWebhookApi(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/webhooks/stripe", ReceiveAsync)
+            // Stripe cannot sign in: the signature check below is this endpoint's authentication.
+            .AllowAnonymous()
+            .WithMetadata(new Hardening.RequestSizeLimit(MaxBodyBytes))
             .WithTags("Webhooks")
             .WithSummary("Stripe webhook (signature checked): payment_intent.succeeded marks the invoice paid and resumes the order's workflow; other events are acknowledged.");
 
@@ -42,6 +45,7 @@ internal static class StripeWebhookApi
         }
         catch (StripeWebhookException ex)
         {
+            await http.RequestServices.GetRequiredService<Audit.IAuditLog>().RecordAsync(http, Audit.AuditActions.WebhookBadSignature, Identity.AuditOutcomes.Denied, "stripe", $"{ex.Reason}: {ex.Message}", 400, cancellationToken);
             var field = ex.Reason is StripeWebhookFailure.Malformed or StripeWebhookFailure.ApiVersionMismatch ? "body" : "Stripe-Signature";
             return Refuse(logger, http, ex.Reason.ToString(), ex.Message, field);
         }

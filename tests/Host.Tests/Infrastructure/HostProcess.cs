@@ -39,6 +39,11 @@ public sealed class HostProcess : IDisposable
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Sleek__DataDirectory"] = Path.Combine(WorkingDirectory, "data");
+        foreach (var (key, value) in TestAuth.Environment)
+        {
+            start.Environment[key] = value;
+        }
+
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
@@ -50,7 +55,11 @@ public sealed class HostProcess : IDisposable
         _process.Start();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        // Signed in as the database's admin through the real endpoints (TestAuth), lazily on the first API call.
+        var databaseKey = start.Environment.TryGetValue("ConnectionStrings__Sleek", out var connection) && !string.IsNullOrEmpty(connection)
+            ? connection
+            : Path.GetFullPath(start.Environment["Sleek__DataDirectory"]!);
+        Client = new HttpClient(new AdminTokenHandler(BaseAddress, databaseKey)) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
     }
 
     /// <summary>Name used in messages (e.g. "A").</summary>

@@ -17,6 +17,10 @@ public sealed class SleekHost(TestDatabase database, WorkflowsFolder workflows, 
 {
     private static readonly Lock StartLock = new();
 
+    // CreateClient calls ConfigureClient synchronously on the same thread.
+    [ThreadStatic]
+    private static bool _anonymous;
+
     /// <summary>
     /// Starts hosts one at a time: Program installs a static Serilog bootstrap logger that the host
     /// freezes while it starts, so two hosts starting at once in one process would both try to freeze
@@ -38,6 +42,11 @@ public sealed class SleekHost(TestDatabase database, WorkflowsFolder workflows, 
         builder.UseSetting("Sleek:WorkflowsDirectory", workflows.Path);
         builder.UseSetting("Sleek:Workers", "2");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in TestAuth.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
@@ -45,6 +54,7 @@ public sealed class SleekHost(TestDatabase database, WorkflowsFolder workflows, 
 
         builder.ConfigureTestServices(s =>
         {
+            s.AddSingleton<IStartupFilter, TestClientIp>();
             if (clock is not null)
             {
                 s.RemoveAll<TimeProvider>();
@@ -53,5 +63,32 @@ public sealed class SleekHost(TestDatabase database, WorkflowsFolder workflows, 
 
             services?.Invoke(s);
         });
+    }
+
+    /// <summary>Every client <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/> makes is signed in as the database's admin (see <see cref="TestAuth"/>).</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        if (_anonymous)
+        {
+            return;
+        }
+
+        var token = TestAuth.AdminTokenAsync(database.DataDirectory, () => Server.CreateClient()).GetAwaiter().GetResult();
+        client.As(token);
+    }
+
+    /// <summary>A client without credentials.</summary>
+    public HttpClient CreateAnonymousClient()
+    {
+        _anonymous = true;
+        try
+        {
+            return CreateClient();
+        }
+        finally
+        {
+            _anonymous = false;
+        }
     }
 }

@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Sleek.Workflows.Host.Identity;
+
+/// <summary>
+/// Identity, API keys, rate-limit counters and the audit log, in the engine's database next to the engine's
+/// and the marketplace's tables (own migrations, history table <c>__security_migrations</c>, so this
+/// set never conflicts with theirs). Two subclasses pick the provider; get contexts from <see cref="SecurityDb"/>.
+/// </summary>
+public abstract class SecurityDbContext(DbContextOptions options) : DbContext(options)
+{
+    /// <summary>The migrations history table.</summary>
+    public const string MigrationsHistoryTable = "__security_migrations";
+
+    /// <summary>Users.</summary>
+    public DbSet<UserAccount> Users => Set<UserAccount>();
+
+    /// <summary>API keys.</summary>
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+
+    /// <summary>Rate-limit windows.</summary>
+    public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
+
+    /// <summary>The audit log.</summary>
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    /// <summary>True for PostgreSQL.</summary>
+    public abstract bool IsPostgres { get; }
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<string>().HaveMaxLength(200);
+        if (!IsPostgres)
+        {
+            // SQLite keeps timestamps as text without a zone; everything written is UTC.
+            configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<UserAccount>(e =>
+        {
+            e.ToTable("users");
+            e.Property(x => x.Email).HasMaxLength(255);
+            e.Property(x => x.Role).HasMaxLength(30);
+            e.Property(x => x.Status).HasMaxLength(20);
+            e.Property(x => x.PasswordHash).HasMaxLength(400);
+            e.HasIndex(x => x.Email).IsUnique();
+            e.HasIndex(x => x.Role);
+        });
+        modelBuilder.Entity<ApiKeyRecord>(e =>
+        {
+            e.ToTable("api_keys");
+            e.Property(x => x.Prefix).HasMaxLength(40);
+            e.Property(x => x.Hash).HasMaxLength(64);
+            e.Property(x => x.Scopes).HasMaxLength(1000);
+            e.Property(x => x.PartyRole).HasMaxLength(30);
+            e.HasIndex(x => x.Prefix).IsUnique();
+        });
+        modelBuilder.Entity<RateLimitCounter>(e =>
+        {
+            e.ToTable("rate_limit_counters");
+            e.HasKey(x => new { x.PartitionKey, x.WindowStart });
+            e.Property(x => x.PartitionKey).HasMaxLength(300);
+            e.HasIndex(x => x.ExpiresAt);
+        });
+        modelBuilder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("audit_log");
+            e.Property(x => x.Action).HasMaxLength(200);
+            e.Property(x => x.Target).HasMaxLength(500);
+            e.Property(x => x.Outcome).HasMaxLength(20);
+            e.Property(x => x.Role).HasMaxLength(30);
+            e.Property(x => x.Ip).HasMaxLength(64);
+            e.Property(x => x.Details).HasMaxLength(2000);
+            e.HasIndex(x => x.At);
+            e.HasIndex(x => new { x.Actor, x.At });
+            e.HasIndex(x => new { x.Action, x.At });
+        });
+
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+                if (property.ClrType == typeof(Guid) && property.IsPrimaryKey())
+                {
+                    property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+                }
+            }
+        }
+    }
+
+    private static string SnakeCase(string name) =>
+        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    /// <summary>Reads SQLite's zone-less timestamps back as UTC.</summary>
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

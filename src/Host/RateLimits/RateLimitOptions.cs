@@ -1,0 +1,23 @@
+namespace Sleek.Workflows.Host.RateLimits;
+
+/// <summary>Section <c>RateLimits</c>: the limits of DOMAIN.md and of the sign-in endpoints.</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>Anonymous quote requests per IP per UTC day.</summary>
+    public int QuotesPerIpPerDay { get; set; } = 15;
+
+    /// <summary>Quote requests per signed-in user per UTC day.</summary>
+    public int QuotesPerUserPerDay { get; set; } = 20;
+
+    /// <summary>Quote requests per anonymous session per UTC day.</summary>
+    public int QuotesPerSessionPerDay { get; set; } = 3;
+
+    /// <summary>Bootstrap attempts per IP per hour.</summary>
+    public int BootstrapPerIpPerHour { get; set; } = 3;
+
+    /// <summary>Sign-in attempts per IP per minute (accounts also lock after repeated failures).</summary>
+    public int LoginPerIpPerMinute { get; set; } = 20;
+
+    /// <summary>Registrations per IP per hour.</summary>
+    public int RegisterPerIpPerHour { get; set; } = 10;
+}

@@ -1,0 +1,17 @@
+namespace Sleek.Workflows.Host.RateLimits;
+
+/// <summary>Names of the limits an endpoint can opt into with <see cref="RateLimitExtensions.WithSleekRateLimit{TBuilder}"/>.</summary>
+public static class RateLimitPolicies
+{
+    /// <summary>Quote requests: anonymous callers per IP and per anonymous session, signed-in callers per user.</summary>
+    public const string Quotes = "quotes";
+
+    /// <summary>First-admin bootstrap, per IP.</summary>
+    public const string Bootstrap = "bootstrap";
+
+    /// <summary>Sign-in, per IP.</summary>
+    public const string Login = "login";
+
+    /// <summary>Self-registration, per IP.</summary>
+    public const string Register = "register";
+}

@@ -1,0 +1,101 @@
+namespace Sleek.Workflows.Host.Tests.Security;
+
+/// <summary>
+/// The expected access of every endpoint: who passes its policy. An endpoint of the app that has no entry
+/// here fails the matrix, so a new endpoint needs a decision before it ships.
+/// </summary>
+public static class EndpointAccess
+{
+    private static readonly Caller[] Roles = [Caller.Buyer, Caller.Supplier, Caller.Factory, Caller.Ops, Caller.RuleAuthor, Caller.Admin];
+    private static readonly Caller[] Everyone = [Caller.Anonymous, .. Roles, Caller.KeyWithScopes, Caller.KeyWithoutScope];
+    private static readonly Caller[] Admin = [Caller.Admin];
+    private static readonly Caller[] Ops = [Caller.Admin, Caller.Ops];
+    private static readonly Caller[] Staff = [Caller.Admin, Caller.Ops, Caller.RuleAuthor];
+    private static readonly Caller[] RulesWrite = [Caller.Admin, Caller.RuleAuthor];
+    private static readonly Caller[] OpsOrScope = [Caller.Admin, Caller.Ops, Caller.KeyWithScopes];
+    private static readonly Caller[] RolesOrScope = [.. Roles, Caller.KeyWithScopes];
+    private static readonly Caller[] Metrics = [Caller.Admin, Caller.Ops, Caller.KeyWithScopes, Caller.KeyWithoutScope];
+
+    /// <summary>"METHOD pattern" (pattern without a trailing slash) → the callers that pass its policy.</summary>
+    public static readonly IReadOnlyDictionary<string, Caller[]> Expected = new Dictionary<string, Caller[]>
+    {
+        ["GET /health"] = Everyone,
+        ["GET /openapi/{documentName}.json"] = Everyone,
+        ["GET /scalar/{documentName?}"] = Everyone,
+        ["GET /scalar/favicon.svg"] = Everyone,
+        ["GET /scalar/scalar.aspnetcore.js"] = Everyone,
+        ["GET /scalar/scalar.js"] = Everyone,
+        ["GET /metrics"] = Metrics,
+        ["GET /api/activities"] = Staff,
+
+        ["GET /api/workflows"] = Ops,
+        ["POST /api/workflows"] = Ops,
+        ["POST /api/workflows/validate"] = Ops,
+        ["POST /api/workflows/import"] = Ops,
+        ["GET /api/workflows/{definitionId}"] = Ops,
+        ["GET /api/workflows/{definitionId}/versions"] = Ops,
+        ["GET /api/workflows/{definitionId}/versions/{version:int}"] = Ops,
+        ["PUT /api/workflows/{definitionId}/draft"] = Ops,
+        ["POST /api/workflows/{definitionId}/publish"] = Ops,
+        ["GET /api/workflows/{definitionId}/export"] = Ops,
+        ["POST /api/workflows/{definitionId}/migrations/dry-run"] = Ops,
+
+        ["POST /api/instances"] = OpsOrScope,
+        ["GET /api/instances"] = OpsOrScope,
+        ["GET /api/instances/{id:guid}"] = OpsOrScope,
+        ["GET /api/instances/{id:guid}/journal"] = OpsOrScope,
+        ["POST /api/instances/{id:guid}/cancel"] = Ops,
+        ["POST /api/instances/{id:guid}/retry"] = Ops,
+        ["POST /api/instances/{id:guid}/migrate"] = Ops,
+
+        ["POST /api/bookmarks/{token}/resume"] = OpsOrScope,
+        ["POST /api/events/{name}"] = OpsOrScope,
+
+        ["GET /api/tasks"] = RolesOrScope,
+        ["GET /api/tasks/{id:guid}"] = RolesOrScope,
+        ["POST /api/tasks/{id:guid}/complete"] = RolesOrScope,
+
+        ["GET /api/incidents"] = Ops,
+        ["POST /api/incidents/{id:guid}/retry"] = Ops,
+        ["POST /api/incidents/{id:guid}/cancel"] = Ops,
+
+        ["GET /api/rules"] = Staff,
+        ["GET /api/rules/{name}"] = Staff,
+        ["GET /api/rules/{name}/versions"] = Staff,
+        ["PUT /api/rules/{name}"] = RulesWrite,
+        ["POST /api/rules/{name}/preview"] = Staff,
+
+        ["GET /api/invoices/{id:guid}"] = RolesOrScope,
+        ["GET /api/orders/{id:guid}/invoices"] = RolesOrScope,
+        ["POST /api/invoices/{id:guid}/payment-intent"] = Roles,
+        ["POST /api/webhooks/stripe"] = Everyone,
+        ["GET /api/analytics"] = Ops,
+
+        ["POST /api/quotes"] = Everyone,
+        ["GET /api/quotes/{id:guid}"] = Roles,
+        ["POST /api/quotes/{id:guid}/accept"] = Roles,
+        ["GET /api/orders"] = RolesOrScope,
+        ["GET /api/orders/{id:guid}"] = RolesOrScope,
+        ["GET /api/orders/{id:guid}/tasks"] = RolesOrScope,
+        ["POST /api/orders/{id:guid}/cancel"] = Ops,
+        ["POST /api/orders/{id:guid}/hold"] = Ops,
+        ["POST /api/orders/{id:guid}/release"] = Ops,
+
+        ["POST /api/auth/register"] = Everyone,
+        ["POST /api/auth/login"] = Everyone,
+        ["POST /api/auth/bootstrap-admin"] = Everyone,
+        ["POST /api/users"] = Admin,
+        ["GET /api/users"] = Admin,
+        ["POST /api/users/{id:guid}/approve"] = Admin,
+        ["POST /api/api-keys"] = Admin,
+        ["GET /api/api-keys"] = Admin,
+        ["DELETE /api/api-keys/{id:guid}"] = Admin,
+        ["GET /api/audit"] = Admin,
+    };
+
+    /// <summary>Bodies that get past an anonymous endpoint's own checks to a plain 400 (so 401/403 can only come from a policy).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Bodies = new Dictionary<string, string>
+    {
+        ["POST /api/auth/bootstrap-admin"] = $$"""{"token":"{{Infrastructure.TestAuth.BootstrapToken}}","email":"not-an-email"}""",
+    };
+}
