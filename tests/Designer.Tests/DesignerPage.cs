@@ -10,6 +10,22 @@ internal sealed class DesignerPage(IPage page, Uri baseAddress)
 
     public Task GotoAsync(string path) => page.GotoAsync(new Uri(baseAddress, path).ToString());
 
+    /// <summary>
+    /// Opens the designer without a token: the API's 401 leads to the sign-in screen, which signs in and returns to
+    /// the workflow list.
+    /// </summary>
+    public async Task SignInAsync(string email, string password)
+    {
+        await GotoAsync("/");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in"));
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await ScreenshotAsync("00-sign-in");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Workflows" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+    }
+
     public ILocator Node(string id) => page.GetByTestId($"node-{id}");
 
     /// <summary>HTML5 drag of a palette item onto the canvas, dropped at (x, y) inside it.</summary>

@@ -24,6 +24,7 @@ public sealed class DesignerTests(BrowserFixture browser, DesignerHost host) : I
         _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
         _context.SetDefaultTimeout(20_000);
         _designer = new DesignerPage(await _context.NewPageAsync(), host.BaseAddress);
+        await _designer.SignInAsync(host.AdminEmail, host.AdminPassword);
     }
 
     public async Task DisposeAsync() => await _context.DisposeAsync();

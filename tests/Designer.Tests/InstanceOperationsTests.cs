@@ -23,6 +23,7 @@ public sealed class InstanceOperationsTests(BrowserFixture browser, DesignerHost
         _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
         _context.SetDefaultTimeout(20_000);
         _designer = new DesignerPage(await _context.NewPageAsync(), host.BaseAddress);
+        await _designer.SignInAsync(host.AdminEmail, host.AdminPassword);
         // The dialog of "Cancel instance" is accepted.
         _designer.Page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
     }

@@ -13,7 +13,11 @@ internal static class DesignerHosting
 {
     private static readonly string[] ReservedPrefixes = ["/api", "/health", "/openapi", "/scalar", "/metrics"];
 
-    public static void MapSleekDesigner(this WebApplication app)
+    /// <summary>
+    /// Call right after routing and before authentication: the page and its assets are public (they hold no data;
+    /// every API call they make is authorized on its own), and the page is served only where no endpoint matched.
+    /// </summary>
+    public static void UseSleekDesigner(this WebApplication app)
     {
         var root = Path.Combine(AppContext.BaseDirectory, "designer");
         var index = Path.Combine(root, "index.html");

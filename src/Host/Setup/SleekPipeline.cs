@@ -50,8 +50,5 @@ internal static class SleekPipeline
         app.MapInvoicesApi();
         app.MapStripeWebhookApi();
         app.MapAnalyticsApi();
-
-        // Last: the designer's page answers only what no API route does.
-        app.MapSleekDesigner();
     }
 }

@@ -82,12 +82,14 @@ internal static class SleekSecurity
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Math.Max(settings.MaxDefinitionBytes, BodySizeLimitMiddleware.DefaultLimit));
     }
 
-    /// <summary>Order: headers, CORS, routing, body caps, who (authentication), audit of mutations, may they (authorization), how often (rate limits).</summary>
+    /// <summary>Order: headers, CORS, routing, the designer's static page, body caps, who (authentication), audit of mutations, may they (authorization), how often (rate limits).</summary>
     public static void UseSleekSecurity(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseCors();
         app.UseRouting();
+        // The designer's page and assets: public, and only where routing found no endpoint (see DesignerHosting).
+        app.UseSleekDesigner();
         app.UseMiddleware<BodySizeLimitMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<AuditMiddleware>();

@@ -1,14 +1,27 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
 namespace Sleek.Workflows.Designer.Tests.Infrastructure;
 
-/// <summary>Class fixture: a database of its own and a host process on it, serving the designer.</summary>
+/// <summary>
+/// Class fixture: a database of its own and a host process on it, serving the designer, with a first admin
+/// created through the bootstrap endpoint. <see cref="HostProcess.Client"/> carries that admin's token.
+/// </summary>
 public sealed class DesignerHost : IAsyncLifetime
 {
+    private readonly string _bootstrapToken = Guid.NewGuid().ToString("N");
     private PostgresDatabase? _database;
     private HostProcess? _host;
 
     public HostProcess Host => _host ?? throw new InvalidOperationException("not started");
 
     public Uri BaseAddress => Host.BaseAddress;
+
+    /// <summary>The admin the browser signs in as.</summary>
+    public string AdminEmail => "ops.admin@designer.test";
+
+    public string AdminPassword => "designer-tests-Passw0rd!";
 
     public async Task InitializeAsync()
     {
@@ -19,7 +32,18 @@ public sealed class DesignerHost : IAsyncLifetime
             ["Sleek__Workers"] = "2",
             // The repository's rule sets, so the rules screen has something to edit.
             ["Sleek__RulesDirectory"] = Path.Combine(RepositoryPaths.Root(), "rules"),
+            ["Auth__BootstrapToken"] = _bootstrapToken,
         });
+
+        using var response = await _host.Client.PostAsJsonAsync(new Uri("/api/auth/bootstrap-admin", UriKind.Relative), new { token = _bootstrapToken, email = AdminEmail, password = AdminPassword });
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"bootstrap-admin: {(int)response.StatusCode} {body}");
+        }
+
+        var token = JsonNode.Parse(body)!["accessToken"]!.GetValue<string>();
+        _host.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
 
     public async Task DisposeAsync()

@@ -1,3 +1,4 @@
+import { parse, parseExpressionAt } from 'acorn';
 import type { Expression } from './types';
 
 /** How an input's value is given. */
@@ -74,17 +75,20 @@ export function convertValue(value: unknown, to: ValueKind): unknown {
 export function checkExpression(kind: ValueKind, text: string, variables: string[]): string | null {
   if (kind === 'js') {
     if (text.trim() === '') return 'JavaScript is empty';
+    // Parsed, never run (acorn: the page's Content-Security-Policy forbids eval and new Function).
+    // An expression first (the usual case), else a script whose last statement gives the value.
     try {
-      // Compiles without running: a syntax check only. An expression first, else statements.
-      new Function(`"use strict"; return (${text}\n);`);
+      const end = parseExpressionAt(text, 0, { ecmaVersion: 2022 }).end;
+      if (text.slice(end).trim() === '') return null;
     } catch {
-      try {
-        new Function(`"use strict"; ${text}\n`);
-      } catch (e) {
-        return `JavaScript does not parse: ${(e as Error).message}`;
-      }
+      // fall through to the script form
     }
-    return null;
+    try {
+      parse(text, { ecmaVersion: 2022, sourceType: 'script', allowReturnOutsideFunction: true });
+      return null;
+    } catch (e) {
+      return `JavaScript does not parse: ${(e as Error).message}`;
+    }
   }
   if (kind === 'var') {
     const root = text.split('.')[0];

@@ -14,7 +14,7 @@ export function SignIn() {
     e.preventDefault();
     setError(null);
     try {
-      const r = await api<Record<string, unknown>>('/api/auth/login', { method: 'POST', body: { email, userName: email, password } });
+      const r = await api<Record<string, unknown>>('/api/auth/login', { method: 'POST', body: { email, password } });
       const token = (r.token ?? r.accessToken ?? r.access_token) as string | undefined;
       if (!token) throw new Error('The server answered without a token.');
       setToken(token);
@@ -29,7 +29,7 @@ export function SignIn() {
       <h1>Sign in</h1>
       {missing && <div className="note" role="status">This server has no sign-in yet (<code>POST /api/auth/login</code> is not there): every screen is open without one.</div>}
       <form className="card" onSubmit={submit} aria-label="Sign in">
-        <div className="input-row"><label htmlFor="signin-email">Email</label><input id="signin-email" type="text" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required /></div>
+        <div className="input-row"><label htmlFor="signin-email">Email</label><input id="signin-email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required /></div>
         <div className="input-row"><label htmlFor="signin-password">Password</label><input id="signin-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required /></div>
         <ErrorBox error={error} title="Sign-in failed" />
         <button type="submit" className="primary">Sign in</button>
