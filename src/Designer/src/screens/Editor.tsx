@@ -136,9 +136,9 @@ function EditorCanvas({ definitionId, initial, details, descriptors, reloadDetai
     const taken = current.current.nodes.map((n) => n.id);
     const id = newActivityId(type, taken);
     const at = position ?? (() => {
-      // Added from the keyboard: near the middle of what the canvas shows, a little apart from the last one.
+      // Added from the keyboard: near the middle of what the canvas shows (clear of the minimap), a little apart from the last one.
       const box = canvasRef.current?.getBoundingClientRect();
-      const centre = box ? screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
+      const centre = box ? screenToFlowPosition({ x: box.left + box.width * 0.45, y: box.top + box.height * 0.4 }) : { x: 0, y: 0 };
       const step = current.current.nodes.length % 5;
       return { x: Math.round(centre.x - 100 + step * 30), y: Math.round(centre.y - 40 + step * 30) };
     })();
