@@ -1,4 +1,5 @@
 """Generates workflows/quote-to-delivery/v1.json (the marketplace's whole path).
+Email models leave out the fields SendEmail reads itself from the quote/order ids (e.g. ProductType as its display name).
 
 Run: python3 tools/gen_quote_to_delivery.py workflows/quote-to-delivery/v1.json
 Edit this script rather than the JSON, then regenerate (a published version is immutable: a change
@@ -59,11 +60,11 @@ a("calculate", "CalculateQuote", "Price the quote", productType=js("input.produc
 a("create-quote", "CreateQuote", "Store the quote", quoteId=js("input.quoteId"), request=js("input"), pricing=js("outputs.calculate"))
 a("ai", "GenerateAiSuggestions", "AI suggestions (optional)", quoteId=js("input.quoteId"))
 email("email-quote", "quote-confirmation", BUYER, "Quote to the buyer",
-      f"({{ BuyerName: {Q}.name, QuoteNumber: {Q}.number, ProductType: {Q}.productType, Quantity: {Q}.quantity, Complexity: {Q}.complexity, "
+      f"({{ BuyerName: {Q}.name, QuoteNumber: {Q}.number, Quantity: {Q}.quantity, Complexity: {Q}.complexity, "
       f"UnitPrice: {Q}.unitPrice, Total: {Q}.total, Currency: {Q}.currency, LeadTimeDays: {Q}.leadTimeDays, AiSummary: outputs.ai.summary || null, "
       f"AcceptUrl: {PORTAL} + '/quotes/' + input.quoteId }})")
 email("email-ops-quote", "ops-new-quote", "ops", "Alert ops",
-      f"({{ QuoteNumber: {Q}.number, BuyerEmail: {Q}.email, BuyerName: {Q}.name, ProductType: {Q}.productType, Quantity: {Q}.quantity, "
+      f"({{ QuoteNumber: {Q}.number, BuyerEmail: {Q}.email, BuyerName: {Q}.name, Quantity: {Q}.quantity, "
       f"Complexity: {Q}.complexity, Total: {Q}.total, Currency: {Q}.currency, LeadTimeDays: {Q}.leadTimeDays, Requirements: {Q}.requirements, "
       f"FollowUpBy: new Date(Date.parse({Q}.createdAt) + 86400000).toISOString().slice(0, 16).replace('T', ' ') + ' UTC', "
       f"QuoteUrl: {PORTAL} + '/quotes/' + input.quoteId }})")
@@ -79,7 +80,7 @@ a("mark-follow-up", "SetVariable", None, variable="acceptance", value="followup"
 a("accept-join", "Join", None, mode="WaitAny")
 a("accept-switch", "Switch", "Accepted?", cases=[{"port": "Accepted", "condition": "variables.acceptance === 'accepted'"}, {"port": "FollowUp", "condition": "variables.followUps < 3"}])
 email("send-follow-up", js("['lead-follow-up-gentle', 'lead-follow-up-discount', 'lead-follow-up-urgent'][variables.followUps]"), BUYER, "Follow up with the buyer",
-      f"({{ BuyerName: {Q}.name, QuoteNumber: {Q}.number, ProductType: {Q}.productType, Quantity: {Q}.quantity, Total: {Q}.total, Currency: {Q}.currency, "
+      f"({{ BuyerName: {Q}.name, QuoteNumber: {Q}.number, Quantity: {Q}.quantity, Total: {Q}.total, Currency: {Q}.currency, "
       f"DiscountPercent: 10, DiscountedTotal: Math.round({Q}.total * 90) / 100, OfferValidUntil: {IN_DAYS(7)}, ExpiresAt: {IN_DAYS(2)}, "
       f"AcceptUrl: {PORTAL} + '/quotes/' + input.quoteId }})")
 a("count-follow-up", "SetVariable", None, variable="followUps", value=js("variables.followUps + 1"))
@@ -129,7 +130,7 @@ def payment(kind, next_id):
 a("deposit-invoice", "CreateInvoice", "Deposit invoice (30%)", orderId=var("orderId"), kind="deposit")
 status("status-awaiting-deposit", "awaiting_payment", "30% deposit invoiced")
 email("email-order-confirmation", "order-confirmation", BUYER, "Order confirmation",
-      f"({{ BuyerName: {O}.buyerName, OrderNumber: {O}.number, QuoteNumber: {O}.quoteNumber, ProductType: {O}.productType, Quantity: {O}.quantity, "
+      f"({{ BuyerName: {O}.buyerName, OrderNumber: {O}.number, QuoteNumber: {O}.quoteNumber, Quantity: {O}.quantity, "
       f"UnitPrice: {O}.unitPrice, Total: {O}.total, Currency: {O}.currency, LeadTimeDays: {O}.leadTimeDays, DepositAmount: outputs['deposit-invoice'].amount, "
       f"OrderUrl: {PORTAL} + '/orders/' + variables.orderId }})")
 chain("deposit-invoice", "status-awaiting-deposit", "email-order-confirmation", "email-deposit-invoice")
@@ -140,7 +141,7 @@ F = "outputs.offer"
 a("assign", "AssignSupplier", "Rank suppliers", orderId=var("orderId"))
 a("offer", "OfferToNextCandidate", "Offer to the next candidate", orderId=var("orderId"))
 a("find-supplier", "HumanTask", "Ops finds a supplier", title=tpl("No supplier took order {{ outputs['create-order'].number }}: add or adjust suppliers, then retry"), role="ops", outcomes=["Retry"])
-SUPPLIER_MODEL = (f"({{ SupplierName: {F}.supplierName, OrderNumber: {O}.number, ProductType: {O}.productType, Quantity: {O}.quantity, Complexity: {O}.complexity, "
+SUPPLIER_MODEL = (f"({{ SupplierName: {F}.supplierName, OrderNumber: {O}.number, Quantity: {O}.quantity, Complexity: {O}.complexity, "
                   f"Fabric: {O}.fabric, Requirements: {O}.requirements, SupplierPrice: {F}.supplierPrice || Math.round({O}.total * 90) / 100, Currency: {O}.currency, "
                   f"LeadTimeDays: {O}.leadTimeDays, RespondBy: {IN_DAYS(2)}, AcceptUrl: {PORTAL} + '/supplier/orders/' + variables.orderId, "
                   f"DeclineUrl: {PORTAL} + '/supplier/orders/' + variables.orderId }})")
