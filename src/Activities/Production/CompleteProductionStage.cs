@@ -29,16 +29,11 @@ public sealed class CompleteProductionStage : IActivity
     /// <inheritdoc />
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        if (!MarketplaceIds.TryParse(OrderId, "orderId", out var orderId, out var idError))
-        {
-            return ActivityResult.Fault(idError);
-        }
-
         await using var db = context.Services.GetRequiredService<MarketplaceDb>().CreateContext(context);
-        var stage = await db.ProductionStages.SingleOrDefaultAsync(s => s.OrderId == orderId && s.Sequence == Sequence, context.CancellationToken);
+        var (stage, error) = await StageLookup.FindAsync(db, OrderId, Sequence, context.CancellationToken);
         if (stage is null)
         {
-            return ActivityResult.Fault($"order {orderId} has no production stage {Sequence}; start stages with StartProductionStage first");
+            return ActivityResult.Fault(error);
         }
 
         var now = context.Clock.GetUtcNow().UtcDateTime;
@@ -49,7 +44,7 @@ public sealed class CompleteProductionStage : IActivity
             var daysLate = StageOutput.DaysLate(stage, now);
             db.OrderTimeline.Add(new OrderTimelineEntry
             {
-                OrderId = orderId,
+                OrderId = stage.OrderId,
                 At = now,
                 Actor = "workflow",
                 Action = "stage_completed",

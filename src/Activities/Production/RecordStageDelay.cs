@@ -29,19 +29,14 @@ public sealed class RecordStageDelay : IActivity
     /// <inheritdoc />
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        if (!MarketplaceIds.TryParse(OrderId, "orderId", out var orderId, out var idError))
-        {
-            return ActivityResult.Fault(idError);
-        }
-
         await using var db = context.Services.GetRequiredService<MarketplaceDb>().CreateContext(context);
-        var stage = await db.ProductionStages.SingleOrDefaultAsync(s => s.OrderId == orderId && s.Sequence == Sequence, context.CancellationToken);
+        var (stage, error) = await StageLookup.FindAsync(db, OrderId, Sequence, context.CancellationToken);
         if (stage is null)
         {
-            return ActivityResult.Fault($"order {orderId} has no production stage {Sequence}");
+            return ActivityResult.Fault(error);
         }
 
-        var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == orderId, context.CancellationToken);
+        var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == stage.OrderId, context.CancellationToken);
         var supplier = order.SupplierId is { } supplierId
             ? await db.Suppliers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == supplierId, context.CancellationToken)
             : null;
@@ -52,7 +47,7 @@ public sealed class RecordStageDelay : IActivity
             stage.DelayAlertedAt = now;
             db.OrderTimeline.Add(new OrderTimelineEntry
             {
-                OrderId = orderId,
+                OrderId = stage.OrderId,
                 At = now,
                 Actor = "workflow",
                 Action = "stage_late",
