@@ -53,14 +53,11 @@ internal static class BurstCommit
     }
 
     /// <summary>
-    /// Adds what the burst changed to the context (instance, new bookmarks and their timers, scheduled retries,
-    /// journal rows, incident) and closes the bookmarks it cancelled; the caller saves and commits.
-    /// Returns the bookmarks and the incident it created, for an answer built without reading them back.
+    /// The rows the burst's result becomes: the instance (changed in place: status, state, times, concurrency
+    /// version, error), new bookmarks and their timers, scheduled retries, journal rows and the incident.
     /// </summary>
-    public static async Task<(List<BookmarkRecord> Bookmarks, IncidentRecord? Incident)> ApplyAsync(EngineDbContext db, WorkflowInstanceRecord instance, BurstResult result, DateTime now, ILogger logger, CancellationToken cancellationToken)
+    public static BurstRows Rows(WorkflowInstanceRecord instance, BurstResult result, DateTime now, ILogger logger)
     {
-        var created = new List<BookmarkRecord>(result.NewBookmarks.Count);
-        IncidentRecord? incidentRecord = null;
         instance.Status = result.Status;
         instance.StateJson = JsonSerializer.Serialize(result.State, StateJson.Options);
         instance.UpdatedAt = now;
@@ -70,9 +67,11 @@ internal static class BurstCommit
             instance.FinishedAt = now;
         }
 
+        var bookmarks = new List<BookmarkRecord>(result.NewBookmarks.Count);
+        var work = new List<WorkItemRecord>();
         foreach (var bookmark in result.NewBookmarks)
         {
-            var record = new BookmarkRecord
+            bookmarks.Add(new BookmarkRecord
             {
                 Id = bookmark.Id,
                 InstanceId = instance.Id,
@@ -84,25 +83,16 @@ internal static class BurstCommit
                 DueAt = bookmark.Request.DueAt,
                 DataJson = (bookmark.Request.Data ?? []).ToJsonString(),
                 CreatedAt = now,
-            };
-            db.Bookmarks.Add(record);
-            created.Add(record);
+            });
             if (bookmark.Request.DueAt is { } dueAt)
             {
-                db.WorkItems.Add(new WorkItemRecord
-                {
-                    InstanceId = instance.Id,
-                    Kind = WorkKind.Timer,
-                    BookmarkId = bookmark.Id,
-                    CreatedAt = now,
-                    AvailableAt = dueAt,
-                });
+                work.Add(new WorkItemRecord { InstanceId = instance.Id, Kind = WorkKind.Timer, BookmarkId = bookmark.Id, CreatedAt = now, AvailableAt = dueAt });
             }
         }
 
         foreach (var retry in result.ScheduledRetries)
         {
-            db.WorkItems.Add(new WorkItemRecord
+            work.Add(new WorkItemRecord
             {
                 InstanceId = instance.Id,
                 Kind = WorkKind.Retry,
@@ -112,17 +102,10 @@ internal static class BurstCommit
             });
         }
 
-        if (result.CancelledBookmarks.Count > 0)
-        {
-            var ids = result.CancelledBookmarks;
-            await db.Bookmarks.Where(b => ids.Contains(b.Id) && b.ConsumedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(b => b.ConsumedAt, now).SetProperty(b => b.Outcome, "Cancelled"), cancellationToken);
-            await db.WorkItems.Where(w => w.BookmarkId != null && ids.Contains(w.BookmarkId.Value)).ExecuteDeleteAsync(cancellationToken);
-        }
-
+        var journal = new List<JournalRecord>(result.Journal.Count);
         foreach (var entry in result.Journal)
         {
-            db.Journal.Add(new JournalRecord
+            journal.Add(new JournalRecord
             {
                 InstanceId = instance.Id,
                 ActivityId = entry.ActivityId,
@@ -138,6 +121,7 @@ internal static class BurstCommit
             });
         }
 
+        IncidentRecord? incidentRecord = null;
         if (result.Incident is { } incident)
         {
             instance.Error = incident.Error;
@@ -151,11 +135,34 @@ internal static class BurstCommit
                 Error = incident.Error,
                 CreatedAt = now,
             };
-            db.Incidents.Add(incidentRecord);
             logger.LogWarning("Instance {InstanceId} faulted in activity {ActivityId}: {Error}", instance.Id, incident.ActivityId, incident.Error);
         }
 
-        return (created, incidentRecord);
+        return new BurstRows(instance, bookmarks, work, journal, incidentRecord, result.CancelledBookmarks, now);
+    }
+
+    /// <summary>
+    /// Adds the rows to the context (the instance must be tracked) and closes the bookmarks the burst cancelled;
+    /// the caller saves and commits.
+    /// </summary>
+    public static async Task AddAsync(EngineDbContext db, BurstRows rows, CancellationToken cancellationToken)
+    {
+        db.Bookmarks.AddRange(rows.Bookmarks);
+        db.WorkItems.AddRange(rows.WorkItems);
+        db.Journal.AddRange(rows.Journal);
+        if (rows.Incident is not null)
+        {
+            db.Incidents.Add(rows.Incident);
+        }
+
+        if (rows.CancelledBookmarks.Count > 0)
+        {
+            var ids = rows.CancelledBookmarks;
+            var now = rows.Now;
+            await db.Bookmarks.Where(b => ids.Contains(b.Id) && b.ConsumedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.ConsumedAt, now).SetProperty(b => b.Outcome, "Cancelled"), cancellationToken);
+            await db.WorkItems.Where(w => w.BookmarkId != null && ids.Contains(w.BookmarkId.Value)).ExecuteDeleteAsync(cancellationToken);
+        }
     }
 
     /// <summary>A bookmark's data as an object (empty when not one).</summary>

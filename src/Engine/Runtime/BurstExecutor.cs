@@ -105,7 +105,7 @@ public sealed class BurstExecutor(
         var burstTransaction = new BurstTransaction(db.Database.GetDbConnection(), write.Transaction.GetDbTransaction(), engineDb.IsPostgres);
         var result = await interpreter.RunAsync(new BurstRequest(definition, instance.Id, instance.CorrelationId, state, trigger, openBookmarks, burstTransaction), cancellationToken);
         await BurstCommit.KeepForQueuedRetryAsync(db, instance.Id, work.Id, result, cancellationToken);
-        await BurstCommit.ApplyAsync(db, instance, result, clock.GetUtcNow().UtcDateTime, logger, cancellationToken);
+        await BurstCommit.AddAsync(db, BurstCommit.Rows(instance, result, clock.GetUtcNow().UtcDateTime, logger), cancellationToken);
         if (work.Kind == WorkKind.Retry && result.Status != WorkflowStatus.Faulted)
         {
             // The retry got past the failure: work parked while the instance was faulted runs now, after it.

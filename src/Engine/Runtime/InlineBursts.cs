@@ -152,9 +152,18 @@ public sealed class InlineBursts(
         var burstTransaction = new BurstTransaction(db.Database.GetDbConnection(), transaction.GetDbTransaction(), engineDb.IsPostgres);
         var result = await interpreter.RunAsync(new BurstRequest(definition, instance.Id, instance.CorrelationId, state, trigger, waits, burstTransaction), cancellationToken);
         await BurstCommit.KeepForQueuedRetryAsync(db, instance.Id, null, result, cancellationToken);
-        var (created, incident) = await BurstCommit.ApplyAsync(db, instance, result, Now(), logger, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var rows = BurstCommit.Rows(instance, result, Now(), logger);
+        if (engineDb.IsPostgres)
+        {
+            await PostgresBurstWrite.WriteAndCommitAsync((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction(), rows, cancellationToken);
+        }
+        else
+        {
+            await BurstCommit.AddAsync(db, rows, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         telemetry.Ran(instance.DefinitionId, instance.Version, result.Status, result.Steps, result.Incident);
         logger.LogInformation(
             "Burst of instance {InstanceId} ({DefinitionId} v{Version}) ran {Steps} steps after {Kind} in its request: {Status}",
@@ -162,8 +171,8 @@ public sealed class InlineBursts(
 
         // The answer as committed: the waits still open (less those the burst closed) and the new ones; incidents newest first.
         var cancelled = result.CancelledBookmarks.ToHashSet();
-        var bookmarks = open.Where(b => !cancelled.Contains(b.Id)).Concat(created).OrderBy(b => b.CreatedAt);
-        var allIncidents = incident is null ? incidents : [incident, .. incidents.Take(49)];
+        var bookmarks = open.Where(b => !cancelled.Contains(b.Id)).Concat(rows.Bookmarks).OrderBy(b => b.CreatedAt);
+        var allIncidents = rows.Incident is null ? incidents : [rows.Incident, .. incidents.Take(49)];
         return InstanceQueries.ViewOf(instance, result.State, bookmarks, allIncidents, new JournalPage([], null));
     }
 
@@ -259,7 +268,6 @@ public sealed class InlineBursts(
             return null;
         }
 
-        db.Instances.Attach(instance);
         return new Claim(instance, resumed, open, waits, incidents);
     }
 
