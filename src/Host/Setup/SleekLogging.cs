@@ -25,14 +25,21 @@ internal static class SleekLogging
                 .ReadFrom.Configuration(builder.Configuration)
                 .Enrich.FromLogContext()
                 .Enrich.With<Hardening.SecretRedactionEnricher>();
-            if (json)
-            {
-                configuration.WriteTo.Console(new CompactJsonFormatter());
-            }
-            else
-            {
-                configuration.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
-            }
+            // Formatting and writing happen on the sink's own thread, not in the request that logged; a full buffer
+            // makes the logger wait rather than drop events.
+            configuration.WriteTo.Async(
+                sink =>
+                {
+                    if (json)
+                    {
+                        sink.Console(new CompactJsonFormatter());
+                    }
+                    else
+                    {
+                        sink.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+                    }
+                },
+                blockWhenFull: true);
         });
     }
 }

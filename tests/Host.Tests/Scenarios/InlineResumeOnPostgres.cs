@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Npgsql;
 using Sleek.Workflows.Host.Tests.Infrastructure;
 
@@ -49,6 +50,62 @@ public sealed class InlineResumeOnPostgres(PostgresDatabase database) : InlineRe
         Assert.Single(SleekApi.Journal(read), j => j.Activity == "end");
         Assert.Equal(0, await ScalarAsync($"SELECT count(*) FROM work_items WHERE instance_id = '{id}'"));
     }
+
+    [Fact]
+    public async Task Inline_bursts_write_timers_closed_waits_journal_and_incidents_in_their_one_batch()
+    {
+        var api = StartHost(NewFolder().With(EventOrDeadlineThenFault()));
+        var started = await api.StartAsync("event-or-deadline", correlationId: $"race-{Guid.NewGuid():N}");
+        var id = SleekApi.Id(started);
+
+        // The start's batch wrote both waits and the deadline's timer.
+        var bookmarks = started["bookmarks"]!.AsArray();
+        Assert.Equal(["deadline", "go"], bookmarks.Select(b => b!["activityId"]!.GetValue<string>()).Order());
+        Assert.Equal(1, await ScalarAsync($"SELECT count(*) FROM work_items WHERE instance_id = '{id}' AND kind = 'Timer' AND available_at > now() + interval '50 minutes'"));
+        var token = bookmarks.Single(b => b!["activityId"]!.GetValue<string>() == "go")!["token"]!.GetValue<string>();
+
+        // The event wins the WaitAny race: the deadline's wait is closed and its timer gone, in the resume's own batch,
+        // which also wrote the journal and the incident of the Fault that follows.
+        using var resumed = await api.ResumeAsync(token, new { by = "buyer" });
+        var answer = await SleekApi.ExpectAsync(resumed, HttpStatusCode.OK);
+        Assert.Equal("Faulted", SleekApi.Status(answer));
+        Assert.Empty(answer["bookmarks"]!.AsArray());
+        Assert.Contains("too late to change", answer["incidents"]![0]!["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, await ScalarAsync($"SELECT count(*) FROM work_items WHERE instance_id = '{id}'"));
+        Assert.Equal(1, await ScalarAsync($"SELECT count(*) FROM bookmarks WHERE instance_id = '{id}' AND activity_id = 'deadline' AND outcome = 'Cancelled' AND consumed_at IS NOT NULL"));
+        Assert.Equal(1, await ScalarAsync($"SELECT count(*) FROM incidents WHERE instance_id = '{id}' AND activity_id = 'boom' AND resolved_at IS NULL"));
+
+        var read = await api.GetInstanceAsync(id);
+        Assert.True(JsonNode.DeepEquals(answer["incidents"], read["incidents"]), "the answer's incidents differ from the stored ones");
+        Assert.Equal(
+            [("start", "Executed", 1), ("fork", "Executed", 1), ("go", "Waiting", 1), ("deadline", "Waiting", 1), ("go", "Resumed", 1), ("deadline", "Cancelled", 1), ("first", "Executed", 1), ("boom", "Faulted", 1)],
+            SleekApi.Journal(read));
+    }
+
+    /// <summary>Fork → WaitForEvent "Go" and a one-hour Delay → Join WaitAny → Fault.</summary>
+    private static JsonObject EventOrDeadlineThenFault() => JsonNode.Parse("""
+        {
+          "definitionId": "event-or-deadline", "version": 1, "name": "Event or deadline, then fault",
+          "root": {
+            "activities": [
+              { "id": "start", "type": "Start" },
+              { "id": "fork", "type": "Fork", "inputs": { "branches": [ "Event", "Deadline" ] } },
+              { "id": "go", "type": "WaitForEvent", "inputs": { "eventName": "Go" } },
+              { "id": "deadline", "type": "Delay", "inputs": { "duration": "PT1H" } },
+              { "id": "first", "type": "Join", "inputs": { "mode": "WaitAny" } },
+              { "id": "boom", "type": "Fault", "inputs": { "message": "too late to change" } }
+            ],
+            "connections": [
+              { "source": { "activity": "start" }, "target": { "activity": "fork" } },
+              { "source": { "activity": "fork", "port": "Event" }, "target": { "activity": "go" } },
+              { "source": { "activity": "fork", "port": "Deadline" }, "target": { "activity": "deadline" } },
+              { "source": { "activity": "go" }, "target": { "activity": "first" } },
+              { "source": { "activity": "deadline" }, "target": { "activity": "first" } },
+              { "source": { "activity": "first" }, "target": { "activity": "boom" } }
+            ]
+          }
+        }
+        """)!.AsObject();
 
     private async Task<long> ScalarAsync(string sql)
     {
