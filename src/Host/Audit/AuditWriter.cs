@@ -6,6 +6,7 @@ namespace Sleek.Workflows.Host.Audit;
 internal sealed class AuditWriter(AuditLog log, SecurityDb securityDb, ILogger<AuditWriter> logger) : BackgroundService
 {
     private const int BatchSize = 200;
+    private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(25);
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -19,6 +20,13 @@ internal sealed class AuditWriter(AuditLog log, SecurityDb securityDb, ILogger<A
         // Not stoppingToken: after Complete() the loop drains what is queued, then ends.
         while (await log.Reader.WaitToReadAsync(CancellationToken.None))
         {
+            if (log.Reader.CanCount && log.Reader.Count < BatchSize)
+            {
+                // Under load entries arrive one request at a time: waiting a moment for more writes them in one
+                // insert and commit instead of one each (bench (d): server commits per resume 1.1–1.3 → 1.0–1.1, the burst's own included).
+                await Task.Delay(Linger, CancellationToken.None);
+            }
+
             while (batch.Count < BatchSize && log.Reader.TryRead(out var entry))
             {
                 batch.Add(entry);

@@ -25,21 +25,16 @@ internal static class SleekLogging
                 .ReadFrom.Configuration(builder.Configuration)
                 .Enrich.FromLogContext()
                 .Enrich.With<Hardening.SecretRedactionEnricher>();
-            // Formatting and writing happen on the sink's own thread, not in the request that logged; a full buffer
-            // makes the logger wait rather than drop events.
-            configuration.WriteTo.Async(
-                sink =>
-                {
-                    if (json)
-                    {
-                        sink.Console(new CompactJsonFormatter());
-                    }
-                    else
-                    {
-                        sink.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
-                    }
-                },
-                blockWhenFull: true);
+            // Written synchronously: Serilog's async sink was tried and its pump thread spun on its queue for 14 % of
+            // the host's CPU under 1,700 requests/s on two cores (bench (d)), more than the console writes it saves.
+            if (json)
+            {
+                configuration.WriteTo.Console(new CompactJsonFormatter());
+            }
+            else
+            {
+                configuration.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+            }
         });
     }
 }
