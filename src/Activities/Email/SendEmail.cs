@@ -13,7 +13,7 @@ namespace Sleek.Workflows.Activities.Email;
 /// the step finds its row and records nothing new, so it is never sent twice. The
 /// <see cref="EmailDispatcher"/> sends it shortly after the commit (within <c>Email:PollIntervalSeconds</c>).
 /// </summary>
-[Activity("SendEmail", Category = "Email", DisplayName = "Send email", OutputType = "object",
+[Activity("SendEmail", InProcess = true, Category = "Email", DisplayName = "Send email", OutputType = "object",
     Description = "Renders a template and records the email in the outbox; it is sent after the step commits, once per step.")]
 public sealed class SendEmail : IActivity
 {

@@ -13,6 +13,7 @@ namespace Sleek.Workflows.Activities.Orders;
 /// </summary>
 [Activity(
     "CreateOrder",
+    InProcess = true,
     Category = "Marketplace",
     DisplayName = "Create order",
     Description = "Creates the order of an accepted quote (status quote_sent) and links the quote to it.",

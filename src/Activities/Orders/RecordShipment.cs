@@ -8,6 +8,7 @@ namespace Sleek.Workflows.Activities.Orders;
 /// <summary>Stores the carrier and tracking number of a shipped order (both required, trimmed, at most 100 characters) and notes it in the timeline.</summary>
 [Activity(
     "RecordShipment",
+    InProcess = true,
     Category = "Marketplace",
     DisplayName = "Record shipment",
     Description = "Stores the order's carrier and tracking number (both required).",

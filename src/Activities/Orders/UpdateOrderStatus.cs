@@ -14,6 +14,7 @@ namespace Sleek.Workflows.Activities.Orders;
 /// </summary>
 [Activity(
     "UpdateOrderStatus",
+    InProcess = true,
     Category = "Marketplace",
     DisplayName = "Update order status",
     Description = "Moves the order to a status the workflow allows (timeline: who, why); disallowed → incident naming from/to.",

@@ -12,7 +12,7 @@ namespace Sleek.Workflows.Activities.Payments;
 /// same transaction as the row, so a retry of this execution returns the same invoice; any other attempt
 /// to issue a second live invoice of the same kind for the order is refused, naming the existing one.
 /// </summary>
-[Activity("CreateInvoice", Category = "Payments", DisplayName = "Create invoice", OutputType = "object",
+[Activity("CreateInvoice", InProcess = true, Category = "Payments", DisplayName = "Create invoice", OutputType = "object",
     Description = "Issues the order's 30 % deposit or 70 % balance invoice (INV-<year>-<n>, USD, due in 7 days).")]
 public sealed class CreateInvoice : IActivity
 {

@@ -11,7 +11,7 @@ namespace Sleek.Workflows.Activities.Payments;
 /// payment). Idempotent: an invoice already paid by the same provider and external id succeeds without a
 /// second payment; paid by another payment, cancelled or refunded is a fault naming the invoice.
 /// </summary>
-[Activity("MarkInvoicePaid", Category = "Payments", DisplayName = "Mark invoice paid", OutputType = "object",
+[Activity("MarkInvoicePaid", InProcess = true, Category = "Payments", DisplayName = "Mark invoice paid", OutputType = "object",
     Description = "Marks an invoice paid and records the payment (manual confirmation by ops, or a reconciled Stripe payment).")]
 public sealed class MarkInvoicePaid : IActivity
 {

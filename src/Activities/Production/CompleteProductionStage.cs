@@ -12,6 +12,7 @@ namespace Sleek.Workflows.Activities.Production;
 /// </summary>
 [Activity(
     "CompleteProductionStage",
+    InProcess = true,
     Category = "Marketplace",
     DisplayName = "Complete production stage",
     Description = "Records a stage's actual end; output sequence, name, late and daysLate.",

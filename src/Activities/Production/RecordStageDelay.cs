@@ -12,6 +12,7 @@ namespace Sleek.Workflows.Activities.Production;
 /// </summary>
 [Activity(
     "RecordStageDelay",
+    InProcess = true,
     Category = "Marketplace",
     DisplayName = "Record stage delay",
     Description = "Marks a running stage as late (once) in the stage and the order's timeline; output for the delay alert.",

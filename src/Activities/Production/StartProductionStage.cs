@@ -15,6 +15,7 @@ namespace Sleek.Workflows.Activities.Production;
 /// </summary>
 [Activity(
     "StartProductionStage",
+    InProcess = true,
     Category = "Marketplace",
     DisplayName = "Start production stage",
     Ports = ["Started", "AllDone"],

@@ -6,6 +6,7 @@ namespace Sleek.Workflows.Activities.Quotes;
 /// <summary>Prices a quote in code (DOMAIN.md's base prices and factors) and computes its lead time.</summary>
 [Activity(
     "CalculateQuote",
+    InProcess = true,
     Category = "Quotes",
     DisplayName = "Calculate quote",
     Description = "Prices a product type and quantity (base × complexity × volume) and computes the lead time.",

@@ -15,6 +15,7 @@ namespace Sleek.Workflows.Activities.Quotes;
 /// </summary>
 [Activity(
     "CreateQuote",
+    InProcess = true,
     Category = "Marketplace",
     DisplayName = "Create quote",
     Description = "Stores the priced quote (number Q-<year>-<n>, status quote_requested) for the buyer's request.",

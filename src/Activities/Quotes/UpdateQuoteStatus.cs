@@ -13,6 +13,7 @@ namespace Sleek.Workflows.Activities.Quotes;
 /// </summary>
 [Activity(
     "UpdateQuoteStatus",
+    InProcess = true,
     Category = "Marketplace",
     DisplayName = "Update quote status",
     Description = "Sets a quote's status: quote_sent, accepted, expired or cancelled.",

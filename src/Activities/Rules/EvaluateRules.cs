@@ -16,7 +16,7 @@ namespace Sleek.Workflows.Activities.Rules;
 /// <c>["admin_review","skip_review"]</c>) each is a port and the first matched rule whose action is listed
 /// picks it, else <c>Default</c>.
 /// </summary>
-[Activity("EvaluateRules", Category = "Rules", DisplayName = "Evaluate rules", Ports = ["Done"], OutputType = "object",
+[Activity("EvaluateRules", InProcess = true, Category = "Rules", DisplayName = "Evaluate rules", Ports = ["Done"], OutputType = "object",
     Description = "Runs a RulesEngine rule set; output {action, matched:[{rule, output}], failed:[{rule, message}]}; optional ports per action.")]
 public sealed class EvaluateRules : IActivity, IHasDynamicPorts, IValidatesInputs
 {

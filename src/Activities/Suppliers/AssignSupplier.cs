@@ -13,7 +13,7 @@ namespace Sleek.Workflows.Activities.Suppliers;
 /// this order time out are left out; earlier unanswered candidates are replaced. The output explains the
 /// ranking: each candidate's score breakdown and the rules that excluded the others.
 /// </summary>
-[Activity("AssignSupplier", Category = "Suppliers", DisplayName = "Assign supplier", Ports = ["Done", "NoCandidates"], OutputType = "object",
+[Activity("AssignSupplier", InProcess = true, Category = "Suppliers", DisplayName = "Assign supplier", Ports = ["Done", "NoCandidates"], OutputType = "object",
     Description = "Ranks eligible suppliers (rules/supplier-eligibility.json + DOMAIN score) and stores the top 5 as candidates; NoCandidates when none.")]
 public sealed class AssignSupplier : IActivity
 {

@@ -11,7 +11,7 @@ namespace Sleek.Workflows.Activities.Suppliers;
 /// takes it at once (response <c>auto</c>, order assigned); otherwise the workflow waits for its answer
 /// and records it with RecordOfferResponse. Exhausted when no candidate is left.
 /// </summary>
-[Activity("OfferToNextCandidate", Category = "Suppliers", DisplayName = "Offer to next candidate", Ports = ["Offered", "AutoAccepted", "Exhausted"], OutputType = "object",
+[Activity("OfferToNextCandidate", InProcess = true, Category = "Suppliers", DisplayName = "Offer to next candidate", Ports = ["Offered", "AutoAccepted", "Exhausted"], OutputType = "object",
     Description = "Offers the order to the next ranked candidate: Offered {offerId, supplierId, supplierName}, AutoAccepted, or Exhausted.")]
 public sealed class OfferToNextCandidate : IActivity
 {

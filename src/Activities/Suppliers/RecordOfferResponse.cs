@@ -11,7 +11,7 @@ namespace Sleek.Workflows.Activities.Suppliers;
 /// total less the 10% platform fee, one more active order for the supplier); declined and timeout leave
 /// the order for the next candidate. Recording the same answer twice is harmless; a different one is refused.
 /// </summary>
-[Activity("RecordOfferResponse", Category = "Suppliers", DisplayName = "Record offer response", Ports = ["Accepted", "NotAccepted"], OutputType = "object",
+[Activity("RecordOfferResponse", InProcess = true, Category = "Suppliers", DisplayName = "Record offer response", Ports = ["Accepted", "NotAccepted"], OutputType = "object",
     Description = "Records accepted|declined|timeout for an offer; Accepted assigns the supplier to the order, else NotAccepted.")]
 public sealed class RecordOfferResponse : IActivity
 {

@@ -22,4 +22,13 @@ public sealed class ActivityAttribute(string type) : Attribute
 
     /// <summary>The output the activity produces (shown in the designer), e.g. <c>object</c>.</summary>
     public string? OutputType { get; init; }
+
+    /// <summary>
+    /// True when everything the activity does stays in this process and the burst's transaction: no call to another
+    /// system (HTTP, payments, AI), nothing sent before the commit. A request may then run it inside its own
+    /// transaction, because a host that dies meanwhile leaves nothing done and the client repeats the request.
+    /// False (the default) keeps the burst on the queued path: its work item commits first, so another host takes
+    /// it over if this one dies during the call.
+    /// </summary>
+    public bool InProcess { get; init; }
 }

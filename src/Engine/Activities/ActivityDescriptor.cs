@@ -22,6 +22,7 @@ public sealed class ActivityDescriptor
         InputProperties = inputProperties;
         IsResumable = typeof(IResumableActivity).IsAssignableFrom(clrType);
         HasDynamicPorts = typeof(IHasDynamicPorts).IsAssignableFrom(clrType);
+        InProcess = attribute.InProcess;
     }
 
     /// <summary>The stable JSON type name.</summary>
@@ -50,6 +51,9 @@ public sealed class ActivityDescriptor
 
     /// <summary>Whether its ports depend on its inputs.</summary>
     public bool HasDynamicPorts { get; }
+
+    /// <summary>Whether it works only in this process and the burst's transaction (<see cref="ActivityAttribute.InProcess"/>).</summary>
+    public bool InProcess { get; }
 
     internal Type ClrType { get; }
 

@@ -10,6 +10,10 @@ namespace Sleek.Workflows.Engine.Runtime;
 /// <param name="Trigger">Why it runs.</param>
 /// <param name="OpenBookmarks">Bookmarks still open (not including one being resumed).</param>
 /// <param name="Transaction">The database transaction the burst will commit in (null without a database).</param>
+/// <param name="InProcessOnly">
+/// The burst runs inside a request's transaction: reaching an activity that is not <see cref="ActivityAttribute.InProcess"/>
+/// stops it with <see cref="OutOfProcessActivityException"/> before that activity runs.
+/// </param>
 public sealed record BurstRequest(
     CompiledDefinition Definition,
     Guid InstanceId,
@@ -17,4 +21,5 @@ public sealed record BurstRequest(
     InstanceState State,
     BurstTrigger Trigger,
     IReadOnlyList<OpenBookmark> OpenBookmarks,
-    BurstTransaction? Transaction = null);
+    BurstTransaction? Transaction = null,
+    bool InProcessOnly = false);

@@ -48,6 +48,9 @@ internal sealed class BurstTelemetry : IDisposable
         }
     }
 
+    /// <summary>A burst run in a request reached an activity that may call out: rolled back, it runs on the queued path.</summary>
+    public void Queued() => _status = "Queued";
+
     /// <summary>The burst threw; its work item is retried or the instance faulted.</summary>
     public void Failed(Exception error)
     {

@@ -16,7 +16,6 @@ public sealed class CompiledDefinition
     private readonly Dictionary<(string Activity, string Port), List<Connection>> _outgoing;
     private readonly Dictionary<string, List<string>> _incomingKeys;
     private readonly Dictionary<string, HashSet<string>> _upstream = [];
-    private readonly Dictionary<string, bool> _selfContained = [];
 
     /// <summary>Compiles a definition that passed <see cref="DefinitionValidator"/>.</summary>
     /// <exception cref="InvalidOperationException">The definition was not validated (unknown type, no Start).</exception>
@@ -103,44 +102,6 @@ public sealed class CompiledDefinition
             result.Remove(id);
             _upstream[id] = result;
             return result;
-        }
-    }
-
-    /// <summary>
-    /// True when every activity a burst can reach from <paramref name="id"/> (itself included, along any port) is one
-    /// of the engine's own that calls nothing outside this process — no HTTP request, no domain activity. Only such
-    /// bursts run inline in a request (see <see cref="InlineBursts"/>): a burst that may call out keeps its work item
-    /// committed first, so that if the host dies during the call another host takes the burst over.
-    /// </summary>
-    internal bool IsSelfContainedFrom(string id)
-    {
-        lock (_selfContained)
-        {
-            if (_selfContained.TryGetValue(id, out var cached))
-            {
-                return cached;
-            }
-
-            var engine = typeof(CompiledDefinition).Assembly;
-            var seen = new HashSet<string>(StringComparer.Ordinal) { id };
-            var stack = new Stack<string>([id]);
-            var contained = true;
-            while (contained && stack.Count > 0)
-            {
-                var current = stack.Pop();
-                var type = _descriptors.TryGetValue(current, out var descriptor) ? descriptor.ClrType : null;
-                contained = type is not null && type.Assembly == engine && type != typeof(HttpRequest);
-                foreach (var c in Definition.Root.Connections.Where(c => c.Source.Activity == current))
-                {
-                    if (seen.Add(c.Target.Activity))
-                    {
-                        stack.Push(c.Target.Activity);
-                    }
-                }
-            }
-
-            _selfContained[id] = contained;
-            return contained;
         }
     }
 

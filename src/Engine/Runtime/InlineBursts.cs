@@ -16,9 +16,10 @@ namespace Sleek.Workflows.Engine.Runtime;
 /// commits; a start inserts the instance and runs it. No work item is queued for them, and the answer is
 /// built from what the burst wrote, not read back. When the instance is busy (another burst holds its row,
 /// found with <c>SKIP LOCKED</c> rather than waited for) or anything else is out of the ordinary, nothing is
-/// changed and the caller takes the queued path, which handles every case as before. Only bursts that stay
-/// inside the engine run here (<see cref="CompiledDefinition.IsSelfContainedFrom"/>): should the host die
-/// during one, nothing was committed and nothing was answered, and the client repeats its request.
+/// changed and the caller takes the queued path, which handles every case as before. Only activities that stay
+/// in this process and the burst's transaction (<see cref="ActivityAttribute.InProcess"/>) run here: should the host
+/// die during one, nothing was committed and nothing was answered, and the client repeats its request. A burst that
+/// reaches any other activity is rolled back before that activity runs and goes the queued path.
 /// </summary>
 public sealed class InlineBursts(
     EngineDb engineDb,
@@ -74,7 +75,7 @@ public sealed class InlineBursts(
 
         var (instance, resumed) = (claim.Instance, claim.Resumed);
         var definition = await definitions.GetCompiledAsync(instance.DefinitionId, instance.Version, cancellationToken);
-        if (definition is null || !definition.IsSelfContainedFrom(resumed.ActivityId) || !PayloadFits(definition, resumed, payload))
+        if (definition is null || !PayloadFits(definition, resumed, payload))
         {
             return null;
         }
@@ -95,6 +96,12 @@ public sealed class InlineBursts(
             var view = await RunAsync(db, transaction, instance, definition, trigger, waits, claim.Open, claim.Incidents, telemetry, cancellationToken);
             return view;
         }
+        catch (OutOfProcessActivityException ex)
+        {
+            telemetry.Queued();
+            LogQueued(instance.Id, ex);
+            return null;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Rolled back on return: the queued path runs the resume again, with its retries and incident.
@@ -110,11 +117,6 @@ public sealed class InlineBursts(
     /// </summary>
     public async Task<InstanceView?> StartAsync(WorkflowInstanceRecord instance, CompiledDefinition definition, InstanceState state, CancellationToken cancellationToken)
     {
-        if (!definition.IsSelfContainedFrom(definition.StartActivityId))
-        {
-            return null;
-        }
-
         await using var db = engineDb.CreateContext();
         using var gate = await engineDb.WriteGateAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -125,6 +127,12 @@ public sealed class InlineBursts(
         try
         {
             return await RunAsync(db, transaction, instance, definition, new BurstTrigger.Start(), [], [], [], telemetry, cancellationToken, state);
+        }
+        catch (OutOfProcessActivityException ex)
+        {
+            telemetry.Queued();
+            LogQueued(instance.Id, ex);
+            return null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -150,7 +158,7 @@ public sealed class InlineBursts(
         state ??= JsonSerializer.Deserialize<InstanceState>(instance.StateJson, StateJson.Options) ?? new InstanceState();
         // Activities that keep records of their own write them in this same transaction.
         var burstTransaction = new BurstTransaction(db.Database.GetDbConnection(), transaction.GetDbTransaction(), engineDb.IsPostgres);
-        var result = await interpreter.RunAsync(new BurstRequest(definition, instance.Id, instance.CorrelationId, state, trigger, waits, burstTransaction), cancellationToken);
+        var result = await interpreter.RunAsync(new BurstRequest(definition, instance.Id, instance.CorrelationId, state, trigger, waits, burstTransaction, InProcessOnly: true), cancellationToken);
         await BurstCommit.KeepForQueuedRetryAsync(db, instance.Id, null, result, cancellationToken);
         var rows = BurstCommit.Rows(instance, result, Now(), logger);
         if (engineDb.IsPostgres)
@@ -175,6 +183,10 @@ public sealed class InlineBursts(
         var allIncidents = rows.Incident is null ? incidents : [rows.Incident, .. incidents.Take(49)];
         return InstanceQueries.ViewOf(instance, result.State, bookmarks, allIncidents, new JournalPage([], null));
     }
+
+    private void LogQueued(Guid instanceId, OutOfProcessActivityException reached) => logger.LogDebug(
+        "Burst of instance {InstanceId} reaches activity {ActivityId} ({ActivityType}), which may call out; it runs on the queued path",
+        instanceId, reached.ActivityId, reached.ActivityType);
 
     private static bool PayloadFits(CompiledDefinition definition, BookmarkRecord bookmark, JsonNode? payload)
     {

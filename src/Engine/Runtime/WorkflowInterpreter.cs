@@ -132,9 +132,10 @@ public sealed class WorkflowInterpreter
         /// <summary>Runs an activity: a new execution, or (<paramref name="retryOf"/>) a further try of a failed one.</summary>
         private async Task ExecuteAsync(string activityId, int? retryOf = null, int attempt = 1)
         {
-            Result.Steps++;
             var node = Definition.Node(activityId);
             var descriptor = Definition.Descriptor(activityId);
+            StayInProcess(node, descriptor);
+            Result.Steps++;
             var executionNumber = retryOf ?? (State.ExecutionCounts[activityId] = State.ExecutionCounts.GetValueOrDefault(activityId) + 1);
             var startedAt = Now();
             var activity = descriptor.Create();
@@ -182,8 +183,9 @@ public sealed class WorkflowInterpreter
                 return;
             }
 
-            Result.Steps++;
             var node = Definition.Node(bookmark.ActivityId);
+            StayInProcess(node, Definition.Descriptor(node.Id));
+            Result.Steps++;
             var startedAt = Now();
             if (Definition.Descriptor(node.Id).Create() is not IResumableActivity activity)
             {
@@ -197,6 +199,14 @@ public sealed class WorkflowInterpreter
             KeepActivityState(node.Id, context);
             var journalInputs = new JsonObject { ["bookmark"] = bookmark.Name, ["payload"] = resume.Payload?.DeepClone() };
             Apply(node, bookmark.ExecutionNumber, startedAt, journalInputs, result, "Resumed", 1);
+        }
+
+        private void StayInProcess(ActivityNode node, ActivityDescriptor descriptor)
+        {
+            if (_request.InProcessOnly && !descriptor.InProcess)
+            {
+                throw new OutOfProcessActivityException(node.Id, node.Type);
+            }
         }
 
         private async Task<ActivityResult> RunActivityAsync(ActivityNode node, ActivityContext context, Func<ValueTask<ActivityResult>> run)

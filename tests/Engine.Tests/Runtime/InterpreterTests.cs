@@ -116,6 +116,55 @@ public sealed class InterpreterTests
     }
 
     [Fact]
+    public async Task Burst_run_in_a_request_stops_before_an_activity_that_may_call_out()
+    {
+        var engine = new TestEngine();
+        var flow = new Flow()
+            .Variable("seen", 0)
+            .Add("start", "Start")
+            .Add("set", "SetVariable", new { variable = "seen", value = 1 })
+            .Add("call", "HttpRequest", new { url = "http://127.0.0.1:9/never", method = "GET" })
+            .Chain("start", "set", "call");
+        var run = engine.Run(flow);
+
+        var stopped = await Assert.ThrowsAsync<OutOfProcessActivityException>(() => engine.Interpreter.RunAsync(
+            new BurstRequest(run.Definition, run.InstanceId, null, run.State, new BurstTrigger.Start(), [], InProcessOnly: true),
+            CancellationToken.None));
+
+        Assert.Equal(("call", "HttpRequest"), (stopped.ActivityId, stopped.ActivityType));
+        Assert.False(run.State.ExecutionCounts.ContainsKey("call"), "the activity must not have started");
+    }
+
+    [Fact]
+    public async Task Burst_run_in_a_request_runs_in_process_activities_up_to_the_next_wait()
+    {
+        var engine = new TestEngine();
+        var flow = new Flow()
+            .Variable("seen", 0)
+            .Add("start", "Start")
+            .Add("set", "SetVariable", new { variable = "seen", value = 1 })
+            .Add("wait", "WaitForEvent", new { eventName = "Go" })
+            .Add("call", "HttpRequest", new { url = "http://127.0.0.1:9/never", method = "GET" })
+            .Chain("start", "set", "wait", "call");
+        var run = engine.Run(flow);
+
+        var result = await engine.Interpreter.RunAsync(
+            new BurstRequest(run.Definition, run.InstanceId, null, run.State, new BurstTrigger.Start(), [], InProcessOnly: true),
+            CancellationToken.None);
+
+        TestEngine.AssertStatus(WorkflowStatus.Suspended, result);
+        Assert.Equal("wait", Assert.Single(result.NewBookmarks).ActivityId);
+    }
+
+    [Fact]
+    public void Every_built_in_activity_but_the_HTTP_request_stays_in_process()
+    {
+        var registry = new TestEngine().Registry;
+        var calling = registry.All.Where(d => d.ClrType.Assembly == typeof(WorkflowInterpreter).Assembly && !d.InProcess).Select(d => d.Type);
+        Assert.Equal(["HttpRequest"], calling);
+    }
+
+    [Fact]
     public async Task Resume_of_an_activity_that_cannot_wait_faults()
     {
         var engine = new TestEngine();

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Sleek.Workflows.Engine.Activities.BuiltIn;
 
 /// <summary>Continues through True or False.</summary>
-[Activity("Decision", Category = "Flow", Ports = ["True", "False"], Description = "Continues through True when the condition holds, else False.", OutputType = "boolean")]
+[Activity("Decision", InProcess = true, Category = "Flow", Ports = ["True", "False"], Description = "Continues through True when the condition holds, else False.", OutputType = "boolean")]
 public sealed class Decision : IActivity
 {
     /// <summary>Usually a JavaScript expression; truthiness follows JavaScript.</summary>

@@ -5,7 +5,7 @@ using Sleek.Workflows.Engine.Expressions;
 namespace Sleek.Workflows.Engine.Activities.BuiltIn;
 
 /// <summary>Waits for a duration. The runtime resumes it when due, also after a restart.</summary>
-[Activity("Delay", Category = "Timers", Description = "Waits for a duration (ISO 8601 like PT10M or hh:mm:ss), even across restarts.")]
+[Activity("Delay", InProcess = true, Category = "Timers", Description = "Waits for a duration (ISO 8601 like PT10M or hh:mm:ss), even across restarts.")]
 public sealed class Delay : IResumableActivity, IValidatesInputs
 {
     /// <summary>How long to wait.</summary>

@@ -7,7 +7,7 @@ namespace Sleek.Workflows.Engine.Activities.BuiltIn;
 /// <c>{item, index}</c>); connect the end of the loop body back into the ForEach. When the list is
 /// exhausted it continues through <c>Done</c>.
 /// </summary>
-[Activity("ForEach", Category = "Flow", Ports = ["Iterate", "Done"], Description = "Takes each item out through Iterate (outputs.<id>.item); connect the body's end back to it; Done after the last.", OutputType = "object")]
+[Activity("ForEach", InProcess = true, Category = "Flow", Ports = ["Iterate", "Done"], Description = "Takes each item out through Iterate (outputs.<id>.item); connect the body's end back to it; Done after the last.", OutputType = "object")]
 public sealed class ForEach : IActivity
 {
     /// <summary>The list to walk; evaluated when the loop starts.</summary>

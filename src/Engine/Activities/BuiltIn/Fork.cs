@@ -5,7 +5,7 @@ using Sleek.Workflows.Engine.Expressions;
 namespace Sleek.Workflows.Engine.Activities.BuiltIn;
 
 /// <summary>Continues through every branch at once.</summary>
-[Activity("Fork", Category = "Flow", Ports = [], Description = "Runs every branch in parallel; merge them again with a Join.")]
+[Activity("Fork", InProcess = true, Category = "Flow", Ports = [], Description = "Runs every branch in parallel; merge them again with a Join.")]
 public sealed class Fork : IActivity, IHasDynamicPorts, IValidatesInputs
 {
     /// <summary>Branch (port) names.</summary>

@@ -9,7 +9,7 @@ namespace Sleek.Workflows.Engine.Activities.BuiltIn;
 /// Waits for a person in a given role to fill a small form. With <c>outcomes</c> the submission picks
 /// the port to continue through (e.g. Approve / Reject); otherwise it continues through Done.
 /// </summary>
-[Activity("HumanTask", Category = "Human", DisplayName = "Human task", Ports = [], Description = "Waits for a person with the given role to complete a form; outcomes become ports.", OutputType = "object")]
+[Activity("HumanTask", InProcess = true, Category = "Human", DisplayName = "Human task", Ports = [], Description = "Waits for a person with the given role to complete a form; outcomes become ports.", OutputType = "object")]
 public sealed class HumanTask : IResumableActivity, IHasDynamicPorts, IValidatesInputs
 {
     /// <summary>Bookmark name of every human task.</summary>

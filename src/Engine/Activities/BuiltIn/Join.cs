@@ -5,7 +5,7 @@ namespace Sleek.Workflows.Engine.Activities.BuiltIn;
 /// into it; <c>WaitAny</c> continues on the first and cancels the other branches leading into it
 /// (their queued steps and open waits).
 /// </summary>
-[Activity("Join", Category = "Flow", Description = "Merges branches: WaitAll waits for every incoming branch; WaitAny continues on the first and cancels the others.")]
+[Activity("Join", InProcess = true, Category = "Flow", Description = "Merges branches: WaitAll waits for every incoming branch; WaitAny continues on the first and cancels the others.")]
 public sealed class Join : IActivity
 {
     /// <summary>The merge mode.</summary>

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Sleek.Workflows.Engine.Activities.BuiltIn;
 
 /// <summary>Writes a message to the host's structured log and the journal.</summary>
-[Activity("Log", Category = "Primitives", Description = "Writes a message to the log and the journal.", OutputType = "string")]
+[Activity("Log", InProcess = true, Category = "Primitives", Description = "Writes a message to the log and the journal.", OutputType = "string")]
 public sealed class Log : IActivity
 {
     /// <summary>The text; a template or expression makes it dynamic.</summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Sleek.Workflows.Engine.Activities.BuiltIn;
 
 /// <summary>Sets a workflow variable.</summary>
-[Activity("SetVariable", Category = "Primitives", DisplayName = "Set variable", Description = "Sets a workflow variable to a value.", OutputType = "any")]
+[Activity("SetVariable", InProcess = true, Category = "Primitives", DisplayName = "Set variable", Description = "Sets a workflow variable to a value.", OutputType = "any")]
 public sealed class SetVariable : IActivity
 {
     /// <summary>The variable; must be declared in the definition.</summary>

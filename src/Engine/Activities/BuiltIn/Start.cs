@@ -1,7 +1,7 @@
 namespace Sleek.Workflows.Engine.Activities.BuiltIn;
 
 /// <summary>Where every instance begins. A definition has exactly one.</summary>
-[Activity("Start", Category = "Flow", Description = "Where the workflow begins.")]
+[Activity("Start", InProcess = true, Category = "Flow", Description = "Where the workflow begins.")]
 public sealed class Start : IActivity
 {
     /// <inheritdoc />

@@ -5,7 +5,7 @@ using Sleek.Workflows.Engine.Expressions;
 namespace Sleek.Workflows.Engine.Activities.BuiltIn;
 
 /// <summary>Continues through the first case whose condition holds, else Default.</summary>
-[Activity("Switch", Category = "Flow", Ports = ["Default"], Description = "Continues through the first case whose JavaScript condition holds, else Default.", OutputType = "string")]
+[Activity("Switch", InProcess = true, Category = "Flow", Ports = ["Default"], Description = "Continues through the first case whose JavaScript condition holds, else Default.", OutputType = "string")]
 public sealed class Switch : IActivity, IHasDynamicPorts, IValidatesInputs
 {
     /// <summary>Cases in order: <c>[{"port": "Large", "condition": "variables.qty > 1000"}]</c>.</summary>

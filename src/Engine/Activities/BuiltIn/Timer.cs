@@ -6,7 +6,7 @@ using Sleek.Workflows.Engine.Expressions;
 namespace Sleek.Workflows.Engine.Activities.BuiltIn;
 
 /// <summary>Waits until the next time a cron expression names. Loop back into it for a recurring schedule.</summary>
-[Activity("Timer", Category = "Timers", Description = "Waits until the next occurrence of a cron expression (5 or 6 fields); loop back for a schedule.")]
+[Activity("Timer", InProcess = true, Category = "Timers", Description = "Waits until the next occurrence of a cron expression (5 or 6 fields); loop back for a schedule.")]
 public sealed class Timer : IResumableActivity, IValidatesInputs
 {
     /// <summary>Cron expression, e.g. <c>0 9 * * MON-FRI</c>.</summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Sleek.Workflows.Engine.Activities.BuiltIn;
 
 /// <summary>Waits until an event with this name and correlation key is published, or its token is resumed.</summary>
-[Activity("WaitForEvent", Category = "Events", DisplayName = "Wait for event", Description = "Waits for a named event (POST /api/events/{name} with the correlation id) or a resume by token.", OutputType = "object")]
+[Activity("WaitForEvent", InProcess = true, Category = "Events", DisplayName = "Wait for event", Description = "Waits for a named event (POST /api/events/{name} with the correlation id) or a resume by token.", OutputType = "object")]
 public sealed class WaitForEvent : IResumableActivity
 {
     /// <summary>The event name, e.g. <c>PaymentReceived</c>.</summary>
