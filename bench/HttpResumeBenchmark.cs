@@ -26,7 +26,8 @@ internal static class HttpResumeBenchmark
         try
         {
             var hostStart = Stopwatch.StartNew();
-            await using var host = await HostProcess.StartAsync(options.HostDll, database.ConnectionString, folder, Path.Combine(folder, "host.log"));
+            // The log goes next to the folder, not into it: the folder is the host's working directory (content root).
+            await using var host = await HostProcess.StartAsync(options.HostDll, database.ConnectionString, folder, folder + ".log");
             Console.WriteLine();
             Console.WriteLine($"(d) bookmark resume over HTTP: host process {host.ProcessId} on {host.Address} (up in {hostStart.Elapsed.TotalSeconds:F1} s), {options.HttpClients} clients, database {database.Name}");
             Console.WriteLine($"    workflow: Start → HumanTask (form, outcomes Approve/Reject) → SetVariable → End; each resume completes its instance");
@@ -47,6 +48,7 @@ internal static class HttpResumeBenchmark
         finally
         {
             Directory.Delete(folder, recursive: true);
+            File.Delete(folder + ".log");
         }
     }
 
@@ -81,6 +83,9 @@ internal static class HttpResumeBenchmark
         var how = options.SeedThroughApi ? "through POST /api/instances" : "by bulk COPY of rows cloned from one instance the API started";
         Console.WriteLine($"  {waiting + warmUp:N0} waiting instances ({warmUp:N0} of them for the warm-up) created {how} in {seeding.Elapsed.TotalSeconds:F1} s ({(waiting + warmUp) / seeding.Elapsed.TotalSeconds:N0}/s)");
         await database.ExecuteAsync("VACUUM ANALYZE");
+        // Flush the seeded rows now: otherwise the next checkpoint writes them during the measurement, and its I/O
+        // lands in the latencies of whichever resumes run then.
+        await database.ExecuteAsync("CHECKPOINT");
 
         RandomNumberGenerator.Shuffle(tokens.AsSpan());
         var timed = Math.Min(options.HttpRequests, waiting / 2); // at least half of them still wait at the end

@@ -5,7 +5,10 @@ using Sleek.Workflows.Host.Setup;
 Log.Logger = SleekLogging.CreateBootstrapLogger();
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // Configuration is read once at start-up (environment variables, appsettings). Reloading it on change would keep a
+    // watcher on the whole content root, the working directory, and wake it on every write below it: ./data, where
+    // SQLite and the email outbox write all the time, and logs redirected there.
+    var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
     builder.AddSleekLogging();
     builder.AddSleekServices();
 
