@@ -18,17 +18,17 @@ internal static class PostgresBurstWrite
         WHERE id = $1
         """;
 
-    private const string InsertBookmarks = """
+    internal const string InsertBookmarks = """
         INSERT INTO bookmarks (id, instance_id, activity_id, execution_number, name, correlation_key, token, due_at, data_json, created_at)
         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::text[], $10::timestamptz[])
         """;
 
-    private const string InsertJournal = """
+    internal const string InsertJournal = """
         INSERT INTO journal (instance_id, activity_id, activity_type, execution_number, event, started_at, completed_at, inputs_json, output_json, ports, error)
         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::text[], $9::text[], $10::text[], $11::text[])
         """;
 
-    private const string InsertWork = """
+    internal const string InsertWork = """
         INSERT INTO work_items (instance_id, kind, bookmark_id, payload_json, created_at, available_at, attempts)
         SELECT *, 0 FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::timestamptz[], $6::timestamptz[])
         """;
@@ -37,7 +37,7 @@ internal static class PostgresBurstWrite
 
     private const string DeleteCancelledTimers = "DELETE FROM work_items WHERE bookmark_id = ANY($1)";
 
-    private const string InsertIncident = """
+    internal const string InsertIncident = """
         INSERT INTO incidents (id, instance_id, activity_id, activity_type, attempt, error, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
         """;
 

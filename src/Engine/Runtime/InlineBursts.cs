@@ -98,9 +98,7 @@ public sealed class InlineBursts(
         }
         catch (OutOfProcessActivityException ex)
         {
-            telemetry.Queued();
-            LogQueued(instance.Id, ex);
-            return null;
+            return HandToQueue(telemetry, instance.Id, ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -130,9 +128,7 @@ public sealed class InlineBursts(
         }
         catch (OutOfProcessActivityException ex)
         {
-            telemetry.Queued();
-            LogQueued(instance.Id, ex);
-            return null;
+            return HandToQueue(telemetry, instance.Id, ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -184,9 +180,15 @@ public sealed class InlineBursts(
         return InstanceQueries.ViewOf(instance, result.State, bookmarks, allIncidents, new JournalPage([], null));
     }
 
-    private void LogQueued(Guid instanceId, OutOfProcessActivityException reached) => logger.LogDebug(
-        "Burst of instance {InstanceId} reaches activity {ActivityId} ({ActivityType}), which may call out; it runs on the queued path",
-        instanceId, reached.ActivityId, reached.ActivityType);
+    /// <summary>The burst reached an activity that may call out: nothing is kept here and the caller queues it.</summary>
+    private InstanceView? HandToQueue(BurstTelemetry telemetry, Guid instanceId, OutOfProcessActivityException reached)
+    {
+        telemetry.Queued();
+        logger.LogDebug(
+            "Burst of instance {InstanceId} reaches activity {ActivityId} ({ActivityType}), which may call out; it runs on the queued path",
+            instanceId, reached.ActivityId, reached.ActivityType);
+        return null;
+    }
 
     private static bool PayloadFits(CompiledDefinition definition, BookmarkRecord bookmark, JsonNode? payload)
     {
