@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities;
+namespace Sleek.Workflows.Marketplace;
 
 /// <summary>Marketplace settings (configuration section <c>Marketplace</c>; environment <c>Marketplace__OpsEmail</c>).</summary>
 public sealed class MarketplaceOptions

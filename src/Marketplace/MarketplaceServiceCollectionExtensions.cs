@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Sleek.Workflows.Activities.Ai;
-using Sleek.Workflows.Activities.Email;
-using Sleek.Workflows.Activities.Orders;
-using Sleek.Workflows.Activities.Persistence;
 using Sleek.Workflows.Engine.Runtime;
+using Sleek.Workflows.Marketplace.Ai;
+using Sleek.Workflows.Marketplace.Email;
+using Sleek.Workflows.Marketplace.Orders;
+using Sleek.Workflows.Marketplace.Persistence;
 
-namespace Sleek.Workflows.Activities;
+namespace Sleek.Workflows.Marketplace;
 
 /// <summary>Registers the marketplace's services in a host that already has the engine (<c>AddSleekEngine</c>).</summary>
 public static class MarketplaceServiceCollectionExtensions

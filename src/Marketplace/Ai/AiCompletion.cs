@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Ai;
+namespace Sleek.Workflows.Marketplace.Ai;
 
 /// <summary>What one AI call produced and cost (a row of the AI usage log).</summary>
 /// <param name="Text">The answer's text.</param>

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Ai;
+namespace Sleek.Workflows.Marketplace.Ai;
 
 /// <summary>
 /// The cost of one call from its token counts and a per-model price table (USD per 1M tokens). A model

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Ai;
+namespace Sleek.Workflows.Marketplace.Ai;
 
 /// <summary>One call's cost at a time (a row of the AI usage log).</summary>
 /// <param name="At">When the call was made.</param>

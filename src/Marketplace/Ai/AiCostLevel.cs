@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Ai;
+namespace Sleek.Workflows.Marketplace.Ai;
 
 /// <summary>How worrying the last hour's AI spending is.</summary>
 public enum AiCostLevel

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Ai;
+namespace Sleek.Workflows.Marketplace.Ai;
 
 /// <summary>
 /// Judges AI spending over a sliding hour: above <see cref="WarnPerHourUsd"/> is a warning, above

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Ai;
+namespace Sleek.Workflows.Marketplace.Ai;
 
 /// <summary>The last hour's AI spending and what it means.</summary>
 /// <param name="LastHourUsd">Sum of the costs in the hour before the evaluation time.</param>

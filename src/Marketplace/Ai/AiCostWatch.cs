@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Sleek.Workflows.Activities.Email;
-using Sleek.Workflows.Activities.Persistence;
+using Sleek.Workflows.Marketplace.Email;
+using Sleek.Workflows.Marketplace.Persistence;
 
-namespace Sleek.Workflows.Activities.Ai;
+namespace Sleek.Workflows.Marketplace.Ai;
 
 /// <summary>
 /// After each AI call: sums the last hour's <see cref="AiUsage"/> rows with <see cref="AiCostMonitor"/>;
@@ -62,7 +62,7 @@ public sealed class AiCostWatch(AiCostMonitor monitor, EmailTemplates templates,
             return;
         }
 
-        var to = SendEmail.ResolveRecipient(SendEmail.OpsRecipient, marketplace) ?? marketplace.OpsEmail;
+        var to = EmailRecipients.Resolve(EmailRecipients.Ops, marketplace) ?? marketplace.OpsEmail;
         await EmailOutbox.EnqueueAsync(db, new EmailMessage
         {
             IdempotencyKey = AlertKey(now),

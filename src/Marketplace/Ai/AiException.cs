@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Ai;
+namespace Sleek.Workflows.Marketplace.Ai;
 
 /// <summary>An AI call that produced no text; <see cref="Reason"/> says why.</summary>
 public sealed class AiException(AiFailure reason, string message, int? statusCode = null, Exception? inner = null)

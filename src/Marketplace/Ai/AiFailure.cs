@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Ai;
+namespace Sleek.Workflows.Marketplace.Ai;
 
 /// <summary>Why an AI call failed; a failure never blocks a quote, it is logged and the quote goes on.</summary>
 public enum AiFailure

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Ai;
+namespace Sleek.Workflows.Marketplace.Ai;
 
 /// <summary>A model's price in USD per one million tokens, for prompt (input) and completion (output).</summary>
 public sealed class AiModelPrice

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Ai;
+namespace Sleek.Workflows.Marketplace.Ai;
 
 /// <summary>AI text settings (configuration section <c>Ai</c>; environment <c>Ai__Endpoint</c> etc.).</summary>
 public sealed class AiOptions

@@ -4,7 +4,7 @@ using System.Diagnostics;
 using OpenAI;
 using OpenAI.Chat;
 
-namespace Sleek.Workflows.Activities.Ai;
+namespace Sleek.Workflows.Marketplace.Ai;
 
 /// <summary>
 /// The AI border: one chat completion per call against any OpenAI-compatible endpoint. The SDK's own

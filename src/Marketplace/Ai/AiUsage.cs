@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Ai;
+namespace Sleek.Workflows.Marketplace.Ai;
 
 /// <summary>One call to the AI endpoint and its cost (table <c>ai_usage</c>), for the hourly cost warnings.</summary>
 public sealed class AiUsage

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Analytics;
+namespace Sleek.Workflows.Marketplace.Analytics;
 
 /// <summary>The marketplace's figures for a range of days (UTC, both ends included).</summary>
 /// <param name="From">First day.</param>

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Analytics;
+namespace Sleek.Workflows.Marketplace.Analytics;
 
 /// <summary>A count for one UTC day.</summary>
 /// <param name="Date">The day.</param>

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Sleek.Workflows.Activities.Payments;
-using Sleek.Workflows.Activities.Persistence;
+using Sleek.Workflows.Marketplace.Payments;
+using Sleek.Workflows.Marketplace.Persistence;
 
-namespace Sleek.Workflows.Activities.Analytics;
+namespace Sleek.Workflows.Marketplace.Analytics;
 
 /// <summary>
 /// The figures of <c>GET /api/analytics</c>. Counts and money are aggregated in SQL on both providers:

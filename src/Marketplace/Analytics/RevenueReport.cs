@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Analytics;
+namespace Sleek.Workflows.Marketplace.Analytics;
 
 /// <summary>Money received (payments) in a range, in total and by invoice kind.</summary>
 /// <param name="Currency">Always USD today.</param>

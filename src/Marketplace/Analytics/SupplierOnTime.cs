@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Analytics;
+namespace Sleek.Workflows.Marketplace.Analytics;
 
 /// <summary>How punctual a supplier was in a range, next to the rate stored on its profile.</summary>
 /// <param name="SupplierId">The supplier.</param>

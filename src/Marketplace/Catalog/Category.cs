@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Catalog;
+namespace Sleek.Workflows.Marketplace.Catalog;
 
 /// <summary>
 /// A product category buyers can ask quotes for (table <c>categories</c>): its base price and the days

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Catalog;
+namespace Sleek.Workflows.Marketplace.Catalog;
 
 /// <summary>
 /// The 23 categories of DOMAIN.md with their base prices. Sampling days and production days per 100

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Catalog;
+namespace Sleek.Workflows.Marketplace.Catalog;
 
 /// <summary>How a buyer's product type becomes a category key: "T-Shirt", "t shirt" and "t_shirt" are one category.</summary>
 public static class ProductTypes

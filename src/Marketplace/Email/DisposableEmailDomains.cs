@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Email;
+namespace Sleek.Workflows.Marketplace.Email;
 
 /// <summary>Disposable-mail domains refused for quote requests (DOMAIN.md's list); their subdomains are refused too.</summary>
 public static class DisposableEmailDomains

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Email;
+namespace Sleek.Workflows.Marketplace.Email;
 
 /// <summary>
 /// How the <see cref="EmailDispatcher"/> works through the outbox (configuration section <c>Email</c>;

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Email;
+namespace Sleek.Workflows.Marketplace.Email;
 
 /// <summary>
 /// The email outbox (table <c>email_messages</c>): a row is written in the burst's transaction under a

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using MimeKit;
 
-namespace Sleek.Workflows.Activities.Email;
+namespace Sleek.Workflows.Marketplace.Email;
 
 /// <summary>
 /// Builds the MIME message both transports send: multipart/alternative (text first, HTML preferred),

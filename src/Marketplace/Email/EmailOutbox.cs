@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Sleek.Workflows.Activities.Persistence;
+using Sleek.Workflows.Marketplace.Persistence;
 
-namespace Sleek.Workflows.Activities.Email;
+namespace Sleek.Workflows.Marketplace.Email;
 
 /// <summary>
 /// Writes emails into the outbox table (<see cref="EmailMessage"/>): once per idempotency key, in the
@@ -24,22 +24,7 @@ public static class EmailOutbox
         }
 
         message.Status = EmailStatus.Pending;
-        if (!db.IsPostgres)
-        {
-            db.EmailMessages.Add(message);
-            await db.SaveChangesAsync(cancellationToken);
-            return (message, true);
-        }
-
-        var inserted = await db.Database.ExecuteSqlAsync(
-            $"""
-            INSERT INTO email_messages (id, idempotency_key, template, "to", subject, html_body, text_body, status, attempts, created_at, quote_id, order_id)
-            VALUES ({message.Id}, {message.IdempotencyKey}, {message.Template}, {message.To}, {message.Subject}, {message.HtmlBody}, {message.TextBody},
-                    'pending', 0, {message.CreatedAt}, {message.QuoteId}, {message.OrderId})
-            ON CONFLICT (idempotency_key) DO NOTHING
-            """,
-            cancellationToken);
-        return inserted == 1
+        return await db.InsertEmailUnlessKeyExistsAsync(message, cancellationToken)
             ? (message, true)
             : (await FindAsync(db, message.IdempotencyKey, cancellationToken) ?? throw new InvalidOperationException($"email '{message.IdempotencyKey}' was neither inserted nor found"), false);
     }

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Sleek.Workflows.Activities.Email;
+namespace Sleek.Workflows.Marketplace.Email;
 
 /// <summary>An outbox row's state.</summary>
 public enum EmailStatus

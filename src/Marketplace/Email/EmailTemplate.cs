@@ -1,6 +1,6 @@
 using Scriban;
 
-namespace Sleek.Workflows.Activities.Email;
+namespace Sleek.Workflows.Marketplace.Email;
 
 /// <summary>
 /// One parsed template file: a subject, an HTML and a text section (each a Scriban template) and the

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Email;
+namespace Sleek.Workflows.Marketplace.Email;
 
 /// <summary>
 /// A template that cannot be loaded (the message names file and line), an unknown template name (the

@@ -1,7 +1,7 @@
 using Scriban;
 using Scriban.Parsing;
 
-namespace Sleek.Workflows.Activities.Email;
+namespace Sleek.Workflows.Marketplace.Email;
 
 /// <summary>
 /// Reads the template file format (documented in <c>templates/README.md</c>):

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Scriban;
 using Scriban.Syntax;
 
-namespace Sleek.Workflows.Activities.Email;
+namespace Sleek.Workflows.Marketplace.Email;
 
 /// <summary>
 /// All email templates of a folder (<c>*.scriban</c>), loaded and parsed once. Loading fails at

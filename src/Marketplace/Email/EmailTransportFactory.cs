@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Email;
+namespace Sleek.Workflows.Marketplace.Email;
 
 /// <summary>Chooses the transport: SMTP when <c>Smtp:Host</c> is set, else <c>.eml</c> files in the outbox folder.</summary>
 public static class EmailTransportFactory

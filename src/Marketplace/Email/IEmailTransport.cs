@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Email;
+namespace Sleek.Workflows.Marketplace.Email;
 
 /// <summary>
 /// Delivers a rendered email: to an SMTP server (<see cref="SmtpEmailTransport"/>) or as an <c>.eml</c>

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Sleek.Workflows.Activities.Email;
+namespace Sleek.Workflows.Marketplace.Email;
 
 /// <summary>
 /// The embedded default when no SMTP server is configured: each email becomes an RFC 5322 <c>.eml</c>

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Email;
+namespace Sleek.Workflows.Marketplace.Email;
 
 /// <summary>One email to send: the outbox row's content and the key that makes a resend detectable.</summary>
 /// <param name="IdempotencyKey">Stable per logical email (instance + activity); becomes the Message-Id.</param>

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Email;
+namespace Sleek.Workflows.Marketplace.Email;
 
 /// <summary>An email template rendered with its model: what the outbox stores and a transport sends.</summary>
 /// <param name="Subject">One line; line breaks in the rendered subject are collapsed to spaces.</param>

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Email;
+namespace Sleek.Workflows.Marketplace.Email;
 
 /// <summary>SMTP settings (configuration section <c>Smtp</c>; environment <c>Smtp__Host</c> etc.).</summary>
 public sealed class SmtpOptions

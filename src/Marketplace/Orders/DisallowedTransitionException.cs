@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Orders;
+namespace Sleek.Workflows.Marketplace.Orders;
 
 /// <summary>A status change the workflow does not allow; the message names from, to and the allowed ones.</summary>
 public sealed class DisallowedTransitionException : InvalidOperationException

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Orders;
+namespace Sleek.Workflows.Marketplace.Orders;
 
 /// <summary>
 /// An order made from an accepted quote (table <c>orders</c>). Its status changes only through

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Sleek.Workflows.Activities.Persistence;
 using Sleek.Workflows.Engine.Runtime;
 using Sleek.Workflows.Engine.Runtime.Views;
+using Sleek.Workflows.Marketplace.Persistence;
 
-namespace Sleek.Workflows.Activities.Orders;
+namespace Sleek.Workflows.Marketplace.Orders;
 
 /// <summary>Refuses to complete a task of an order's workflow while that order is on hold (the API answers 409).</summary>
 public sealed class OrderOnHoldTaskGuard(MarketplaceDb marketplace) : ITaskCompletionGuard

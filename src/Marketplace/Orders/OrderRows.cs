@@ -1,7 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Sleek.Workflows.Activities.Persistence;
+using Sleek.Workflows.Marketplace.Persistence;
 
-namespace Sleek.Workflows.Activities.Orders;
+namespace Sleek.Workflows.Marketplace.Orders;
 
 /// <summary>
 /// Loads an order for a change. On PostgreSQL the row is locked (<c>FOR UPDATE</c>) until the caller's
@@ -12,7 +11,5 @@ public static class OrderRows
 {
     /// <summary>The tracked order, or null; call inside a transaction (the burst's, or one the caller began).</summary>
     public static Task<Order?> LoadForUpdateAsync(MarketplaceDbContext db, Guid orderId, CancellationToken cancellationToken) =>
-        db.IsPostgres
-            ? db.Orders.FromSqlInterpolated($"SELECT * FROM orders WHERE id = {orderId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken)
-            : db.Orders.SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+        db.LoadOrderForUpdateAsync(orderId, cancellationToken);
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Sleek.Workflows.Activities.Orders;
+namespace Sleek.Workflows.Marketplace.Orders;
 
 /// <summary>
 /// An order's workflow_status. Stored and sent as DOMAIN.md's snake_case strings (see

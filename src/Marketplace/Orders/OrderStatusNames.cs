@@ -1,6 +1,6 @@
-using Sleek.Workflows.Activities.Persistence;
+using Sleek.Workflows.Marketplace.Persistence;
 
-namespace Sleek.Workflows.Activities.Orders;
+namespace Sleek.Workflows.Marketplace.Orders;
 
 /// <summary>The snake_case names of <see cref="OrderStatus"/> ("assigned_to_supplier"), as stored and sent.</summary>
 public static class OrderStatusNames

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Orders;
+namespace Sleek.Workflows.Marketplace.Orders;
 
 /// <summary>
 /// The order status changes the workflow defines; anything else is refused (the old system let any

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Orders;
+namespace Sleek.Workflows.Marketplace.Orders;
 
 /// <summary>One line of an order's history (table <c>order_timeline</c>): who did what, why and when.</summary>
 public sealed class OrderTimelineEntry

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Payments;
+namespace Sleek.Workflows.Marketplace.Payments;
 
 /// <summary>A deposit or balance invoice of an order (table <c>invoices</c>).</summary>
 public sealed class Invoice

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Payments;
+namespace Sleek.Workflows.Marketplace.Payments;
 
 /// <summary>
 /// The money rules of invoices: the 30 % deposit and 70 % balance of an order total, cents, and the

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Sleek.Workflows.Activities.Payments;
+namespace Sleek.Workflows.Marketplace.Payments;
 
 /// <summary>Which invoice of an order: the 30 % deposit or the 70 % balance.</summary>
 public enum InvoiceKind

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace Sleek.Workflows.Activities.Payments;
+namespace Sleek.Workflows.Marketplace.Payments;
 
 /// <summary>Records money received for an invoice and marks it paid (shared by MarkInvoicePaid and the Stripe webhook).</summary>
 public static class InvoicePayments

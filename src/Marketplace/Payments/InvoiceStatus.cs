@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Sleek.Workflows.Activities.Payments;
+namespace Sleek.Workflows.Marketplace.Payments;
 
 /// <summary>An invoice's status.</summary>
 public enum InvoiceStatus

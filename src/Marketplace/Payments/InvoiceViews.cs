@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace Sleek.Workflows.Activities.Payments;
+namespace Sleek.Workflows.Marketplace.Payments;
 
 /// <summary>How invoices and payments appear in activity outputs and event payloads (camelCase JSON).</summary>
 public static class InvoiceViews

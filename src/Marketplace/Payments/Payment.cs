@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Payments;
+namespace Sleek.Workflows.Marketplace.Payments;
 
 /// <summary>Money received for an invoice (table <c>payments</c>); a Stripe event is recorded at most once.</summary>
 public sealed class Payment

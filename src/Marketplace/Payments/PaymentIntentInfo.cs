@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Payments;
+namespace Sleek.Workflows.Marketplace.Payments;
 
 /// <summary>The parts of a Stripe PaymentIntent the workflow keeps.</summary>
 /// <param name="Id">Stripe's id, <c>pi_...</c>.</param>

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Payments;
+namespace Sleek.Workflows.Marketplace.Payments;
 
 /// <summary>What to ask Stripe for: an amount for one invoice of one order, under an idempotency key.</summary>
 /// <param name="AmountCents">Amount in the currency's smallest unit (cents); at least 100 for USD.</param>

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Sleek.Workflows.Activities.Payments;
+namespace Sleek.Workflows.Marketplace.Payments;
 
 /// <summary>Where a payment came from: Stripe or confirmed by ops.</summary>
 public enum PaymentProvider

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Payments;
+namespace Sleek.Workflows.Marketplace.Payments;
 
 /// <summary>
 /// Stripe refused or failed a call. <see cref="IsTransient"/> tells a retry from a final answer: a

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Sleek.Workflows.Activities.Analytics;
+using Sleek.Workflows.Marketplace.Analytics;
 
-namespace Sleek.Workflows.Activities.Payments;
+namespace Sleek.Workflows.Marketplace.Payments;
 
 /// <summary>Registers payments (the Stripe border, the webhook handler) and the analytics queries.</summary>
 public static class PaymentsServiceCollectionExtensions

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Payments;
+namespace Sleek.Workflows.Marketplace.Payments;
 
 /// <summary>Stripe settings (configuration section <c>Stripe</c>; environment <c>Stripe__SecretKey</c> etc.).</summary>
 public sealed class StripeOptions

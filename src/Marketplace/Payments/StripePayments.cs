@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Stripe;
 
-namespace Sleek.Workflows.Activities.Payments;
+namespace Sleek.Workflows.Marketplace.Payments;
 
 /// <summary>
 /// The Stripe border: creates payment intents under an idempotency key and verifies webhooks. Calls go

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Payments;
+namespace Sleek.Workflows.Marketplace.Payments;
 
 /// <summary>A webhook that is refused; <see cref="Reason"/> says why (log it as a security event).</summary>
 public sealed class StripeWebhookException(StripeWebhookFailure reason, string message, Exception? inner = null)

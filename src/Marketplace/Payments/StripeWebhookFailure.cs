@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Payments;
+namespace Sleek.Workflows.Marketplace.Payments;
 
 /// <summary>Why a webhook was refused.</summary>
 public enum StripeWebhookFailure

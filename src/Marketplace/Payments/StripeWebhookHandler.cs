@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Sleek.Workflows.Activities.Persistence;
 using Sleek.Workflows.Engine.Runtime;
+using Sleek.Workflows.Marketplace.Persistence;
 using Stripe;
 
-namespace Sleek.Workflows.Activities.Payments;
+namespace Sleek.Workflows.Marketplace.Payments;
 
 /// <summary>
 /// Acts on verified Stripe events. <c>payment_intent.succeeded</c>: the payment (unique by Stripe's event

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Payments;
+namespace Sleek.Workflows.Marketplace.Payments;
 
 /// <summary>The answer to a verified Stripe webhook.</summary>
 /// <param name="Result">What was done.</param>

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Payments;
+namespace Sleek.Workflows.Marketplace.Payments;
 
 /// <summary>What a verified Stripe webhook did.</summary>
 public enum StripeWebhookResult

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Persistence;
+namespace Sleek.Workflows.Marketplace.Persistence;
 
 /// <summary>The last number handed out per prefix and year (table <c>document_counters</c>), see <see cref="DocumentNumbers"/>.</summary>
 public sealed class DocumentCounter

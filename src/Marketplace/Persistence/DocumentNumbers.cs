@@ -2,7 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Sleek.Workflows.Activities.Persistence;
+namespace Sleek.Workflows.Marketplace.Persistence;
 
 /// <summary>
 /// Quote, order and invoice numbers: <c>&lt;prefix&gt;-&lt;year&gt;-&lt;4+ digits&gt;</c> (Q-2026-0001, ORD-2026-0001,

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace Sleek.Workflows.Activities.Persistence;
+namespace Sleek.Workflows.Marketplace.Persistence;
 
 /// <summary>
 /// Money on SQLite: a decimal kept as an INTEGER count of 10^-scale units (scale 4: 8.645 is 86450), so

@@ -2,8 +2,10 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Sleek.Workflows.Engine.Activities;
 using Sleek.Workflows.Engine.Persistence;
+using Sleek.Workflows.Marketplace.Persistence.Postgres;
+using Sleek.Workflows.Marketplace.Persistence.Sqlite;
 
-namespace Sleek.Workflows.Activities.Persistence;
+namespace Sleek.Workflows.Marketplace.Persistence;
 
 /// <summary>
 /// Creates marketplace contexts on the engine's database (same provider and connection string). API
@@ -32,8 +34,8 @@ public sealed class MarketplaceDb
 
     /// <summary>A context on a connection of its own; dispose it. Writes on SQLite: hold <see cref="WriteGateAsync"/>.</summary>
     public MarketplaceDbContext CreateContext() => IsPostgres
-        ? new PostgresMarketplaceDbContext(MarketplaceDbOptions.Postgres(_connectionString))
-        : new SqliteMarketplaceDbContext(MarketplaceDbOptions.Sqlite(_connectionString));
+        ? PostgresMarketplaceDbContext.Create(_connectionString)
+        : SqliteMarketplaceDbContext.Create(_connectionString);
 
     /// <summary>
     /// A context on the running burst's connection, enlisted in its transaction: SaveChanges writes
@@ -49,8 +51,8 @@ public sealed class MarketplaceDb
     public MarketplaceDbContext CreateContext(BurstTransaction transaction)
     {
         MarketplaceDbContext db = transaction.IsPostgres
-            ? new PostgresMarketplaceDbContext(MarketplaceDbOptions.Postgres(transaction.Connection))
-            : new SqliteMarketplaceDbContext(MarketplaceDbOptions.Sqlite(transaction.Connection));
+            ? PostgresMarketplaceDbContext.Create(transaction.Connection)
+            : SqliteMarketplaceDbContext.Create(transaction.Connection);
         db.Database.UseTransaction(transaction.Transaction);
         // A failed SaveChanges fails the burst's whole transaction anyway; savepoints would only cost round trips.
         db.Database.AutoSavepointsEnabled = false;

@@ -1,16 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Sleek.Workflows.Activities.Ai;
-using Sleek.Workflows.Activities.Catalog;
-using Sleek.Workflows.Activities.Email;
-using Sleek.Workflows.Activities.Orders;
-using Sleek.Workflows.Activities.Payments;
-using Sleek.Workflows.Activities.Production;
-using Sleek.Workflows.Activities.Quotes;
-using Sleek.Workflows.Activities.Rules;
-using Sleek.Workflows.Activities.Suppliers;
+using Sleek.Workflows.Marketplace.Ai;
+using Sleek.Workflows.Marketplace.Catalog;
+using Sleek.Workflows.Marketplace.Email;
+using Sleek.Workflows.Marketplace.Orders;
+using Sleek.Workflows.Marketplace.Payments;
+using Sleek.Workflows.Marketplace.Production;
+using Sleek.Workflows.Marketplace.Quotes;
+using Sleek.Workflows.Marketplace.Rules;
+using Sleek.Workflows.Marketplace.Suppliers;
 
-namespace Sleek.Workflows.Activities.Persistence;
+namespace Sleek.Workflows.Marketplace.Persistence;
 
 /// <summary>
 /// The marketplace's tables, next to the engine's in the same database (own migrations, history table
@@ -63,6 +63,15 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
     /// <summary>True for PostgreSQL; false for the embedded SQLite file.</summary>
     public abstract bool IsPostgres { get; }
 
+    /// <summary>The tracked order, or null, held against concurrent changes until the caller's transaction ends.</summary>
+    internal abstract Task<Order?> LoadOrderForUpdateAsync(Guid orderId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inserts <paramref name="message"/> unless a row with its idempotency key exists, without failing the
+    /// transaction on a clash; true when this call inserted it.
+    /// </summary>
+    internal abstract Task<bool> InsertEmailUnlessKeyExistsAsync(EmailMessage message, CancellationToken cancellationToken);
+
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -80,6 +89,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
+        Enum<QuoteStatus>(configurationBuilder);
         Enum<OrderStatus>(configurationBuilder);
         Enum<Complexity>(configurationBuilder);
         Enum<SupplierTier>(configurationBuilder);
@@ -111,7 +121,6 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
             e.Property(x => x.Requirements).HasMaxLength(2000);
             e.Property(x => x.Email).HasMaxLength(255);
             e.Property(x => x.Name).HasMaxLength(100);
-            e.Property(x => x.Status).HasMaxLength(30);
             Unbounded(e.Property(x => x.AiSuggestions));
             Money(e.Property(x => x.UnitPrice), 4);
             Money(e.Property(x => x.Total), 2);

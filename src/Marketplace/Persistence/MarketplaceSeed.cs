@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Sleek.Workflows.Activities.Catalog;
-using Sleek.Workflows.Activities.Suppliers;
+using Sleek.Workflows.Marketplace.Catalog;
+using Sleek.Workflows.Marketplace.Suppliers;
 
-namespace Sleek.Workflows.Activities.Persistence;
+namespace Sleek.Workflows.Marketplace.Persistence;
 
 /// <summary>
 /// Start-up data so the embedded default can demo the whole path: every catalog category that is

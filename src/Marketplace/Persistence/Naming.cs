@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Sleek.Workflows.Activities.Persistence;
+namespace Sleek.Workflows.Marketplace.Persistence;
 
 /// <summary>snake_case for column names and stored enum values, as the engine names its columns.</summary>
 internal static class Naming

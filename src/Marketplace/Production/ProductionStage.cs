@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Production;
+namespace Sleek.Workflows.Marketplace.Production;
 
 /// <summary>One stage of an order's production (table <c>production_stages</c>) with planned and actual dates.</summary>
 public sealed class ProductionStage

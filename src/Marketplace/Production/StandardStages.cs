@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Production;
+namespace Sleek.Workflows.Marketplace.Production;
 
 /// <summary>DOMAIN.md's production stages and their planned days, in order.</summary>
 public static class StandardStages

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Quotes;
+namespace Sleek.Workflows.Marketplace.Quotes;
 
 /// <summary>How hard a product is to make; a price factor (stored and sent as lower-case text).</summary>
 public enum Complexity

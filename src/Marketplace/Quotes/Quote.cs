@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Quotes;
+namespace Sleek.Workflows.Marketplace.Quotes;
 
 /// <summary>A priced quote (table <c>quotes</c>); the quote-to-delivery workflow instance is correlated by its id.</summary>
 public sealed class Quote
@@ -42,8 +42,8 @@ public sealed class Quote
     /// <summary>Sampling + production + buffer days.</summary>
     public int LeadTimeDays { get; set; }
 
-    /// <summary>One of <see cref="QuoteStatuses"/>.</summary>
-    public string Status { get; set; } = QuoteStatuses.Requested;
+    /// <summary>Where the quote stands (stored as its snake_case name).</summary>
+    public QuoteStatus Status { get; set; } = QuoteStatus.QuoteRequested;
 
     /// <summary>AI-written suggestions (JSON text), when AI is configured and answered.</summary>
     public string? AiSuggestions { get; set; }

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Quotes;
+namespace Sleek.Workflows.Marketplace.Quotes;
 
 /// <summary>A computed price and lead time (see <see cref="QuotePricing"/>).</summary>
 /// <param name="Category">The category key.</param>

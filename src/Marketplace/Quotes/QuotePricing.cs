@@ -1,6 +1,6 @@
-using Sleek.Workflows.Activities.Catalog;
+using Sleek.Workflows.Marketplace.Catalog;
 
-namespace Sleek.Workflows.Activities.Quotes;
+namespace Sleek.Workflows.Marketplace.Quotes;
 
 /// <summary>
 /// DOMAIN.md pricing, in decimal so 7.00 × 1.3 × 0.95 is exactly 8.645: unit = base × complexity ×

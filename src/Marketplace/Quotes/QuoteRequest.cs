@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Quotes;
+namespace Sleek.Workflows.Marketplace.Quotes;
 
 /// <summary>
 /// A buyer's quote request as received (JSON names in camelCase). Quantity is a decimal so a

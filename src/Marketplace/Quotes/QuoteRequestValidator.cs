@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
-using Sleek.Workflows.Activities.Catalog;
-using Sleek.Workflows.Activities.Email;
+using Sleek.Workflows.Marketplace.Catalog;
+using Sleek.Workflows.Marketplace.Email;
 
-namespace Sleek.Workflows.Activities.Quotes;
+namespace Sleek.Workflows.Marketplace.Quotes;
 
 /// <summary>Every field rule of DOMAIN.md's quote request table; errors are keyed by the JSON field name.</summary>
 public static partial class QuoteRequestValidator
@@ -53,7 +53,8 @@ public static partial class QuoteRequestValidator
     /// <summary>True for a syntactically valid address (one @, a dotted domain with a TLD, no spaces).</summary>
     public static bool IsValidEmail(string email) => email.Length <= MaxEmail && EmailPattern().IsMatch(email);
 
-    internal static Category? CheckProductType(string? productType, Action<string, string> add)
+    /// <summary>The category <paramref name="productType"/> names, or null after reporting why through <paramref name="add"/> (field, message).</summary>
+    public static Category? CheckProductType(string? productType, Action<string, string> add)
     {
         if (string.IsNullOrWhiteSpace(productType))
         {
@@ -76,7 +77,8 @@ public static partial class QuoteRequestValidator
         return category;
     }
 
-    internal static int CheckQuantity(decimal? quantity, Action<string, string> add)
+    /// <summary>The quantity as whole units, or 0 after reporting why through <paramref name="add"/> (field, message).</summary>
+    public static int CheckQuantity(decimal? quantity, Action<string, string> add)
     {
         if (quantity is not { } q)
         {

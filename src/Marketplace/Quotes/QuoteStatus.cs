@@ -1,23 +1,25 @@
-namespace Sleek.Workflows.Activities.Quotes;
+using System.Text.Json.Serialization;
 
-/// <summary>The statuses a quote goes through (stored as these strings).</summary>
-public static class QuoteStatuses
+namespace Sleek.Workflows.Marketplace.Quotes;
+
+/// <summary>
+/// A quote's status. Stored and sent as snake_case strings ("quote_requested", see
+/// <see cref="QuoteStatusNames"/>); which changes are allowed is <see cref="QuoteStatusTransitions"/>.
+/// </summary>
+public enum QuoteStatus
 {
-    /// <summary>Received and priced.</summary>
-    public const string Requested = "quote_requested";
+    /// <summary>quote_requested: received and priced.</summary>
+    [JsonStringEnumMemberName("quote_requested")] QuoteRequested,
 
-    /// <summary>Sent to the buyer.</summary>
-    public const string Sent = "quote_sent";
+    /// <summary>quote_sent: sent to the buyer.</summary>
+    [JsonStringEnumMemberName("quote_sent")] QuoteSent,
 
-    /// <summary>The buyer accepted it; an order follows.</summary>
-    public const string Accepted = "accepted";
+    /// <summary>accepted: the buyer accepted it; an order follows.</summary>
+    [JsonStringEnumMemberName("accepted")] Accepted,
 
-    /// <summary>Not accepted in time.</summary>
-    public const string Expired = "expired";
+    /// <summary>expired: not accepted in time.</summary>
+    [JsonStringEnumMemberName("expired")] Expired,
 
-    /// <summary>Withdrawn.</summary>
-    public const string Cancelled = "cancelled";
-
-    /// <summary>All of them.</summary>
-    public static IReadOnlyList<string> All { get; } = [Requested, Sent, Accepted, Expired, Cancelled];
+    /// <summary>cancelled: withdrawn.</summary>
+    [JsonStringEnumMemberName("cancelled")] Cancelled,
 }

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Quotes;
+namespace Sleek.Workflows.Marketplace.Quotes;
 
 /// <summary>The outcome of <see cref="QuoteRequestValidator.Validate"/>: errors keyed by camelCase field name, or the valid request.</summary>
 public sealed class QuoteValidation

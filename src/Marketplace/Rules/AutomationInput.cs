@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Rules;
+namespace Sleek.Workflows.Marketplace.Rules;
 
 /// <summary>
 /// The one input shape of <c>rules/automation.json</c>, read by rules as <c>input1.&lt;Property&gt;</c>.

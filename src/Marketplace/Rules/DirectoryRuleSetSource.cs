@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Rules;
+namespace Sleek.Workflows.Marketplace.Rules;
 
 /// <summary>Reads <c>&lt;directory&gt;/&lt;name&gt;.json</c> as version 1: for tests and for running without a database.</summary>
 /// <param name="directory">The rules folder, e.g. the repository's <c>rules/</c>.</param>

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Rules;
+namespace Sleek.Workflows.Marketplace.Rules;
 
 /// <summary>A rule whose expression did not hold, or that threw while evaluated.</summary>
 /// <param name="Workflow">The RulesEngine workflow it belongs to.</param>

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Rules;
+namespace Sleek.Workflows.Marketplace.Rules;
 
 /// <summary>Where the runtime reads the current version of each rule set (the files, or the database's latest version).</summary>
 public interface IRuleSetSource

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Rules;
+namespace Sleek.Workflows.Marketplace.Rules;
 
 /// <summary>A rule set that does not compile; <see cref="Problems"/> names each rule and its error.</summary>
 public sealed class InvalidRuleSetException(string ruleSet, IReadOnlyList<RuleProblem> problems)

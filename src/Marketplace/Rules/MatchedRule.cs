@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Sleek.Workflows.Activities.Rules;
+namespace Sleek.Workflows.Marketplace.Rules;
 
 /// <summary>A rule whose expression held.</summary>
 /// <param name="Workflow">The RulesEngine workflow it belongs to.</param>

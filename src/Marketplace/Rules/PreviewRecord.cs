@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Sleek.Workflows.Activities.Rules;
+namespace Sleek.Workflows.Marketplace.Rules;
 
 /// <summary>One order or quote in a preview: its outcome under the current rules and under the candidate.</summary>
 /// <param name="Id">The order's or quote's id.</param>

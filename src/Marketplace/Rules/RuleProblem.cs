@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Rules;
+namespace Sleek.Workflows.Marketplace.Rules;
 
 /// <summary>One thing wrong with a rule set, named as precisely as it can be: rule set, workflow, rule.</summary>
 /// <param name="RuleSet">The rule set (file name without <c>.json</c>).</param>

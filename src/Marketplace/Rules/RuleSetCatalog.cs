@@ -1,6 +1,6 @@
-using Sleek.Workflows.Activities.Suppliers;
+using Sleek.Workflows.Marketplace.Suppliers;
 
-namespace Sleek.Workflows.Activities.Rules;
+namespace Sleek.Workflows.Marketplace.Rules;
 
 /// <summary>
 /// The rule sets the marketplace knows, each with its input shape, and the reading of their JSON

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Rules;
+namespace Sleek.Workflows.Marketplace.Rules;
 
 /// <summary>One stored version of a rule set's JSON.</summary>
 /// <param name="Name">The rule set's name.</param>

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using RulesEngine.Models;
 
-namespace Sleek.Workflows.Activities.Rules;
+namespace Sleek.Workflows.Marketplace.Rules;
 
 /// <summary>
 /// A rule set read from JSON and compiled up front. <see cref="Problems"/> is empty when every

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Sleek.Workflows.Activities.Rules;
+namespace Sleek.Workflows.Marketplace.Rules;
 
 /// <summary>What one run of a rule set found: which rules matched (with outputs) and which failed (with why).</summary>
 /// <param name="RuleSet">The rule set's name.</param>

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Sleek.Workflows.Activities.Persistence;
 using Sleek.Workflows.Engine.Runtime;
+using Sleek.Workflows.Marketplace.Persistence;
 
-namespace Sleek.Workflows.Activities.Rules;
+namespace Sleek.Workflows.Marketplace.Rules;
 
 /// <summary>
 /// Rule sets, versioned in the database (<see cref="RuleSetVersion"/>): the runtime reads the latest

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Rules;
+namespace Sleek.Workflows.Marketplace.Rules;
 
 /// <summary>A rule set in the list: its latest saved version.</summary>
 /// <param name="Name">The rule set's name.</param>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
 
-namespace Sleek.Workflows.Activities.Rules;
+namespace Sleek.Workflows.Marketplace.Rules;
 
 /// <summary>
 /// Compiles every expression of a rule set up front (rule expressions, global and local params,

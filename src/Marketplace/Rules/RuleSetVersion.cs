@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Rules;
+namespace Sleek.Workflows.Marketplace.Rules;
 
 /// <summary>A saved version of a RulesEngine rule set (table <c>rule_set_versions</c>, unique name + version).</summary>
 public sealed class RuleSetVersion

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Sleek.Workflows.Activities.Persistence;
-using Sleek.Workflows.Activities.Suppliers;
+using Sleek.Workflows.Marketplace.Persistence;
+using Sleek.Workflows.Marketplace.Suppliers;
 
-namespace Sleek.Workflows.Activities.Rules;
+namespace Sleek.Workflows.Marketplace.Rules;
 
 /// <summary>
 /// Runs the current and a candidate version of a rule set over the latest orders (supplier rule sets:

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Rules;
+namespace Sleek.Workflows.Marketplace.Rules;
 
 /// <summary>What a candidate rule set would change over recent orders or quotes.</summary>
 /// <param name="RuleSet">The rule set.</param>

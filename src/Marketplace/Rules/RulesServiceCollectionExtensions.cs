@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Sleek.Workflows.Activities.Suppliers;
+using Sleek.Workflows.Marketplace.Suppliers;
 
-namespace Sleek.Workflows.Activities.Rules;
+namespace Sleek.Workflows.Marketplace.Rules;
 
 /// <summary>Registers rules and supplier assignment in a host that has <c>AddMarketplace</c>.</summary>
 public static class RulesServiceCollectionExtensions

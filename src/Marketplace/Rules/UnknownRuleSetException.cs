@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Rules;
+namespace Sleek.Workflows.Marketplace.Rules;
 
 /// <summary>A rule set name that has no known input shape (or no stored rules); the message lists the known ones.</summary>
 public sealed class UnknownRuleSetException(string name, IEnumerable<string> known)

@@ -1,6 +1,6 @@
-using Sleek.Workflows.Activities.Catalog;
+using Sleek.Workflows.Marketplace.Catalog;
 
-namespace Sleek.Workflows.Activities.Suppliers;
+namespace Sleek.Workflows.Marketplace.Suppliers;
 
 /// <summary>
 /// Related categories. <see cref="Default"/> uses the category catalog's related keys

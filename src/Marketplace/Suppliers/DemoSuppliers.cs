@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Suppliers;
+namespace Sleek.Workflows.Marketplace.Suppliers;
 
 /// <summary>
 /// Ten varied demo factories: different countries, tiers, MOQs, certifications, workloads and

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Sleek.Workflows.Activities.Rules;
+using Sleek.Workflows.Marketplace.Rules;
 
-namespace Sleek.Workflows.Activities.Suppliers;
+namespace Sleek.Workflows.Marketplace.Suppliers;
 
 /// <summary>A supplier that eligibility rules excluded, with each rule that failed and why.</summary>
 /// <param name="Supplier">The supplier.</param>

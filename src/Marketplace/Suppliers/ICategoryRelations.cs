@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Suppliers;
+namespace Sleek.Workflows.Marketplace.Suppliers;
 
 /// <summary>Which product categories count as related for scoring (20 points instead of 40 for an exact match).</summary>
 public interface ICategoryRelations

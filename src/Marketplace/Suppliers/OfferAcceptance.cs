@@ -1,9 +1,9 @@
-using Sleek.Workflows.Activities.Orders;
+using Sleek.Workflows.Marketplace.Orders;
 
-namespace Sleek.Workflows.Activities.Suppliers;
+namespace Sleek.Workflows.Marketplace.Suppliers;
 
 /// <summary>Assigning an order to the supplier that accepted its offer (by a person or automatically).</summary>
-internal static class OfferAcceptance
+public static class OfferAcceptance
 {
     /// <summary>
     /// Records the answer, sets the order's supplier and supplier price (buyer total less the 10% fee),

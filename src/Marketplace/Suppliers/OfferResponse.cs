@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Sleek.Workflows.Activities.Suppliers;
+namespace Sleek.Workflows.Marketplace.Suppliers;
 
 /// <summary>How a supplier answered an offer (stored and sent lower-case).</summary>
 public enum OfferResponse

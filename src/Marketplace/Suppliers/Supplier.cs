@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Suppliers;
+namespace Sleek.Workflows.Marketplace.Suppliers;
 
 /// <summary>A factory that makes orders (table <c>suppliers</c>), with the fields assignment scores and filters on.</summary>
 public sealed class Supplier

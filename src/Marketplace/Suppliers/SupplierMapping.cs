@@ -1,6 +1,6 @@
-using Sleek.Workflows.Activities.Orders;
+using Sleek.Workflows.Marketplace.Orders;
 
-namespace Sleek.Workflows.Activities.Suppliers;
+namespace Sleek.Workflows.Marketplace.Suppliers;
 
 /// <summary>Maps stored entities to the records rules and scoring read.</summary>
 public static class SupplierMapping

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Suppliers;
+namespace Sleek.Workflows.Marketplace.Suppliers;
 
 /// <summary>An order offered to a ranked candidate supplier (table <c>supplier_offers</c>).</summary>
 public sealed class SupplierOffer

@@ -1,6 +1,6 @@
-using Sleek.Workflows.Activities.Rules;
+using Sleek.Workflows.Marketplace.Rules;
 
-namespace Sleek.Workflows.Activities.Suppliers;
+namespace Sleek.Workflows.Marketplace.Suppliers;
 
 /// <summary>
 /// Ranks suppliers for an order: <c>rules/supplier-eligibility.json</c> excludes (any failed rule

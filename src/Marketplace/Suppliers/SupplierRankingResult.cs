@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Sleek.Workflows.Activities.Suppliers;
+namespace Sleek.Workflows.Marketplace.Suppliers;
 
 /// <summary>The outcome of ranking suppliers for an order: the top candidates and why the others were excluded.</summary>
 /// <param name="EligibilityVersion">The version of the eligibility rules used (0 for a candidate).</param>

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Suppliers;
+namespace Sleek.Workflows.Marketplace.Suppliers;
 
 /// <summary>
 /// The one input shape of <c>rules/supplier-eligibility.json</c>: an order and one supplier, as

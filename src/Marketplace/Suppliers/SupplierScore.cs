@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Sleek.Workflows.Activities.Suppliers;
+namespace Sleek.Workflows.Marketplace.Suppliers;
 
 /// <summary>A supplier's score for one order (out of 100) with the points of each part, so an assignment can be explained.</summary>
 /// <param name="Specialization">40 exact category, 20 related, 0 none.</param>

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Suppliers;
+namespace Sleek.Workflows.Marketplace.Suppliers;
 
 /// <summary>
 /// DOMAIN's supplier score (pure): specialization exact 40 / related 20; workload (active ÷ capacity)

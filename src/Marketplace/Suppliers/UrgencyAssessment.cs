@@ -1,6 +1,6 @@
-using Sleek.Workflows.Activities.Rules;
+using Sleek.Workflows.Marketplace.Rules;
 
-namespace Sleek.Workflows.Activities.Suppliers;
+namespace Sleek.Workflows.Marketplace.Suppliers;
 
 /// <summary>How urgent an unassigned order is, from <c>rules/supplier-urgency.json</c>.</summary>
 /// <param name="Level"><c>high</c>, <c>medium</c> or <c>low</c>: the first matched rule's output (low when none matched).</param>

@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Activities.Suppliers;
+namespace Sleek.Workflows.Marketplace.Suppliers;
 
 /// <summary>
 /// The one input shape of <c>rules/supplier-urgency.json</c>: how long an unassigned order has

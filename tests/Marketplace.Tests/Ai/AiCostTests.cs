@@ -1,6 +1,6 @@
-using Sleek.Workflows.Activities.Ai;
+using Sleek.Workflows.Marketplace.Ai;
 
-namespace Sleek.Workflows.Host.Tests.Borders;
+namespace Sleek.Workflows.Marketplace.Tests.Ai;
 
 public sealed class AiCostTests
 {

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Sleek.Workflows.Host.Tests.Borders;
+namespace Sleek.Workflows.Marketplace.Tests.Email;
 
 /// <summary>A realistic model for each email template, as the activities will build them.</summary>
 internal static class EmailModels

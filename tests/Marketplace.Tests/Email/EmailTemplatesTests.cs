@@ -1,12 +1,11 @@
 using System.Text.Json.Nodes;
-using Sleek.Workflows.Activities.Email;
-using Sleek.Workflows.Host.Tests.Infrastructure;
+using Sleek.Workflows.Marketplace.Email;
 
-namespace Sleek.Workflows.Host.Tests.Borders;
+namespace Sleek.Workflows.Marketplace.Tests.Email;
 
 public sealed class EmailTemplatesTests
 {
-    private static readonly Lazy<EmailTemplates> Repository = new(() => EmailTemplates.Load(Path.Combine(WorkflowsFolder.RepositoryRoot(), "templates")));
+    private static readonly Lazy<EmailTemplates> Repository = new(() => EmailTemplates.Load(Path.Combine(SourceTree.Root, "templates")));
 
     private static EmailTemplates Templates => Repository.Value;
 

@@ -1,6 +1,6 @@
-using Sleek.Workflows.Activities.Orders;
+using Sleek.Workflows.Marketplace.Orders;
 
-namespace Sleek.Workflows.Activities.Tests.Orders;
+namespace Sleek.Workflows.Marketplace.Tests.Orders;
 
 public sealed class OrderStatusTransitionTests
 {

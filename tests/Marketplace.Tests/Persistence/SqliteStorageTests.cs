@@ -1,22 +1,20 @@
-using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.DependencyInjection;
-using Sleek.Workflows.Activities.Ai;
-using Sleek.Workflows.Activities.Orders;
-using Sleek.Workflows.Activities.Persistence;
-using Sleek.Workflows.Activities.Quotes;
-using Sleek.Workflows.Activities.Suppliers;
 using Sleek.Workflows.Engine.Activities;
 using Sleek.Workflows.Engine.Persistence;
+using Sleek.Workflows.Marketplace.Ai;
+using Sleek.Workflows.Marketplace.Orders;
+using Sleek.Workflows.Marketplace.Persistence;
+using Sleek.Workflows.Marketplace.Quotes;
+using Sleek.Workflows.Marketplace.Suppliers;
 
-namespace Sleek.Workflows.Activities.Tests.Persistence;
+namespace Sleek.Workflows.Marketplace.Tests.Persistence;
 
 /// <summary>The SQLite mapping on a real file (PostgreSQL and both providers through the host: Host.Tests' MarketplaceStorage tests).</summary>
 public sealed class SqliteStorageTests : IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "sleek-activities-" + Guid.NewGuid().ToString("N"));
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "sleek-marketplace-" + Guid.NewGuid().ToString("N"));
     private EngineDb _engineDb = null!;
     private MarketplaceDb _db = null!;
 
@@ -173,16 +171,5 @@ public sealed class SqliteStorageTests : IAsyncLifetime
 
         await using var read = _db.CreateContext();
         Assert.Equal(["committed"], await read.AiUsage.Select(a => a.Model).ToListAsync());
-    }
-
-    [Fact]
-    public async Task Activity_without_a_burst_transaction_gets_a_clear_error()
-    {
-        var interpreter = new TestInterpreter(s => s.AddSingleton(_db));
-
-        var result = await interpreter.RunAsync("TestProbeMarketplaceDb", new JsonObject());
-
-        var message = result.State.Outputs["act"]!.GetValue<string>();
-        Assert.Contains("activity 'act' (TestProbeMarketplaceDb) needs the burst's database transaction", message, StringComparison.Ordinal);
     }
 }

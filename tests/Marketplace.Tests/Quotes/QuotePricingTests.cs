@@ -1,7 +1,7 @@
-using Sleek.Workflows.Activities.Catalog;
-using Sleek.Workflows.Activities.Quotes;
+using Sleek.Workflows.Marketplace.Catalog;
+using Sleek.Workflows.Marketplace.Quotes;
 
-namespace Sleek.Workflows.Activities.Tests.Quotes;
+namespace Sleek.Workflows.Marketplace.Tests.Quotes;
 
 public sealed class QuotePricingTests
 {

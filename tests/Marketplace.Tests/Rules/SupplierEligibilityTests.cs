@@ -1,6 +1,6 @@
-using Sleek.Workflows.Activities.Suppliers;
+using Sleek.Workflows.Marketplace.Suppliers;
 
-namespace Sleek.Workflows.Host.Tests.Rules;
+namespace Sleek.Workflows.Marketplace.Tests.Rules;
 
 public sealed class SupplierEligibilityTests
 {

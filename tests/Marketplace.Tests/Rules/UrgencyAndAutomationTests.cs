@@ -1,7 +1,7 @@
-using Sleek.Workflows.Activities.Rules;
-using Sleek.Workflows.Activities.Suppliers;
+using Sleek.Workflows.Marketplace.Rules;
+using Sleek.Workflows.Marketplace.Suppliers;
 
-namespace Sleek.Workflows.Host.Tests.Rules;
+namespace Sleek.Workflows.Marketplace.Tests.Rules;
 
 public sealed class UrgencyAndAutomationTests
 {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Sleek.Workflows.Activities.Persistence.Migrations.Postgres
+namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class EmailAi : Migration

@@ -5,11 +5,11 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Sleek.Workflows.Activities.Persistence;
+using Sleek.Workflows.Marketplace.Persistence.Postgres;
 
 #nullable disable
 
-namespace Sleek.Workflows.Activities.Persistence.Migrations.Postgres
+namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
 {
     [DbContext(typeof(PostgresMarketplaceDbContext))]
     [Migration("20261126135059_OrderInstanceIndex")]
@@ -25,7 +25,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Ai.AiUsage", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Ai.AiUsage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -78,7 +78,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Postgres
                     b.ToTable("ai_usage", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Catalog.Category", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Catalog.Category", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(100)
@@ -115,7 +115,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Postgres
                     b.ToTable("categories", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Email.EmailMessage", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Email.EmailMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -206,7 +206,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Postgres
                     b.ToTable("email_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Orders.Order", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -323,7 +323,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Postgres
                     b.ToTable("orders", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Orders.OrderTimelineEntry", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Orders.OrderTimelineEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -371,7 +371,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Postgres
                     b.ToTable("order_timeline", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Payments.Invoice", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Payments.Invoice", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -441,7 +441,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Postgres
                     b.ToTable("invoices", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Payments.Payment", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Payments.Payment", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -486,7 +486,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Postgres
                     b.ToTable("payments", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Persistence.DocumentCounter", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Persistence.DocumentCounter", b =>
                 {
                     b.Property<string>("Prefix")
                         .HasMaxLength(30)
@@ -502,7 +502,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Postgres
                     b.ToTable("document_counters", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Production.ProductionStage", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Production.ProductionStage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -556,7 +556,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Postgres
                     b.ToTable("production_stages", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Quotes.Quote", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Quotes.Quote", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -664,7 +664,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Postgres
                     b.ToTable("quotes", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Rules.RuleSetVersion", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Rules.RuleSetVersion", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -708,7 +708,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Postgres
                     b.ToTable("rule_set_versions", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Suppliers.Supplier", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Suppliers.Supplier", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -792,7 +792,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Postgres
                     b.ToTable("suppliers", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Suppliers.SupplierOffer", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Suppliers.SupplierOffer", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -837,72 +837,72 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Postgres
                     b.ToTable("supplier_offers", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Orders.Order", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Orders.Order", b =>
                 {
-                    b.HasOne("Sleek.Workflows.Activities.Quotes.Quote", null)
+                    b.HasOne("Sleek.Workflows.Marketplace.Quotes.Quote", null)
                         .WithMany()
                         .HasForeignKey("QuoteId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Sleek.Workflows.Activities.Suppliers.Supplier", null)
+                    b.HasOne("Sleek.Workflows.Marketplace.Suppliers.Supplier", null)
                         .WithMany()
                         .HasForeignKey("SupplierId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Orders.OrderTimelineEntry", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Orders.OrderTimelineEntry", b =>
                 {
-                    b.HasOne("Sleek.Workflows.Activities.Orders.Order", null)
+                    b.HasOne("Sleek.Workflows.Marketplace.Orders.Order", null)
                         .WithMany("Timeline")
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Payments.Invoice", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Payments.Invoice", b =>
                 {
-                    b.HasOne("Sleek.Workflows.Activities.Orders.Order", null)
+                    b.HasOne("Sleek.Workflows.Marketplace.Orders.Order", null)
                         .WithMany()
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Payments.Payment", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Payments.Payment", b =>
                 {
-                    b.HasOne("Sleek.Workflows.Activities.Payments.Invoice", null)
+                    b.HasOne("Sleek.Workflows.Marketplace.Payments.Invoice", null)
                         .WithMany()
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Production.ProductionStage", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Production.ProductionStage", b =>
                 {
-                    b.HasOne("Sleek.Workflows.Activities.Orders.Order", null)
+                    b.HasOne("Sleek.Workflows.Marketplace.Orders.Order", null)
                         .WithMany()
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Suppliers.SupplierOffer", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Suppliers.SupplierOffer", b =>
                 {
-                    b.HasOne("Sleek.Workflows.Activities.Orders.Order", null)
+                    b.HasOne("Sleek.Workflows.Marketplace.Orders.Order", null)
                         .WithMany()
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Sleek.Workflows.Activities.Suppliers.Supplier", null)
+                    b.HasOne("Sleek.Workflows.Marketplace.Suppliers.Supplier", null)
                         .WithMany()
                         .HasForeignKey("SupplierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Orders.Order", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Orders.Order", b =>
                 {
                     b.Navigation("Timeline");
                 });

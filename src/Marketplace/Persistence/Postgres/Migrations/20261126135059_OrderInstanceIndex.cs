@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Sleek.Workflows.Activities.Persistence.Migrations.Postgres
+namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class OrderInstanceIndex : Migration

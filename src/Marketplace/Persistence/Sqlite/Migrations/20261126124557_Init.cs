@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
+namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Init : Migration

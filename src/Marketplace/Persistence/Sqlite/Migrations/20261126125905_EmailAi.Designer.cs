@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Sleek.Workflows.Activities.Persistence;
+using Sleek.Workflows.Marketplace.Persistence.Sqlite;
 
 #nullable disable
 
-namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
+namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteMarketplaceDbContext))]
     [Migration("20261126125905_EmailAi")]
@@ -20,7 +20,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Ai.AiUsage", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Ai.AiUsage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -73,7 +73,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
                     b.ToTable("ai_usage", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Catalog.Category", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Catalog.Category", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(100)
@@ -110,7 +110,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
                     b.ToTable("categories", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Email.EmailMessage", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Email.EmailMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -201,7 +201,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
                     b.ToTable("email_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Orders.Order", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -316,7 +316,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
                     b.ToTable("orders", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Orders.OrderTimelineEntry", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Orders.OrderTimelineEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -364,7 +364,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
                     b.ToTable("order_timeline", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Payments.Invoice", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Payments.Invoice", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -434,7 +434,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
                     b.ToTable("invoices", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Payments.Payment", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Payments.Payment", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -479,7 +479,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
                     b.ToTable("payments", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Persistence.DocumentCounter", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Persistence.DocumentCounter", b =>
                 {
                     b.Property<string>("Prefix")
                         .HasMaxLength(30)
@@ -495,7 +495,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
                     b.ToTable("document_counters", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Production.ProductionStage", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Production.ProductionStage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -549,7 +549,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
                     b.ToTable("production_stages", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Quotes.Quote", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Quotes.Quote", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -657,7 +657,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
                     b.ToTable("quotes", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Rules.RuleSetVersion", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Rules.RuleSetVersion", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -701,7 +701,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
                     b.ToTable("rule_set_versions", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Suppliers.Supplier", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Suppliers.Supplier", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -785,7 +785,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
                     b.ToTable("suppliers", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Suppliers.SupplierOffer", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Suppliers.SupplierOffer", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -830,72 +830,72 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
                     b.ToTable("supplier_offers", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Orders.Order", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Orders.Order", b =>
                 {
-                    b.HasOne("Sleek.Workflows.Activities.Quotes.Quote", null)
+                    b.HasOne("Sleek.Workflows.Marketplace.Quotes.Quote", null)
                         .WithMany()
                         .HasForeignKey("QuoteId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Sleek.Workflows.Activities.Suppliers.Supplier", null)
+                    b.HasOne("Sleek.Workflows.Marketplace.Suppliers.Supplier", null)
                         .WithMany()
                         .HasForeignKey("SupplierId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Orders.OrderTimelineEntry", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Orders.OrderTimelineEntry", b =>
                 {
-                    b.HasOne("Sleek.Workflows.Activities.Orders.Order", null)
+                    b.HasOne("Sleek.Workflows.Marketplace.Orders.Order", null)
                         .WithMany("Timeline")
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Payments.Invoice", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Payments.Invoice", b =>
                 {
-                    b.HasOne("Sleek.Workflows.Activities.Orders.Order", null)
+                    b.HasOne("Sleek.Workflows.Marketplace.Orders.Order", null)
                         .WithMany()
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Payments.Payment", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Payments.Payment", b =>
                 {
-                    b.HasOne("Sleek.Workflows.Activities.Payments.Invoice", null)
+                    b.HasOne("Sleek.Workflows.Marketplace.Payments.Invoice", null)
                         .WithMany()
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Production.ProductionStage", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Production.ProductionStage", b =>
                 {
-                    b.HasOne("Sleek.Workflows.Activities.Orders.Order", null)
+                    b.HasOne("Sleek.Workflows.Marketplace.Orders.Order", null)
                         .WithMany()
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Suppliers.SupplierOffer", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Suppliers.SupplierOffer", b =>
                 {
-                    b.HasOne("Sleek.Workflows.Activities.Orders.Order", null)
+                    b.HasOne("Sleek.Workflows.Marketplace.Orders.Order", null)
                         .WithMany()
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Sleek.Workflows.Activities.Suppliers.Supplier", null)
+                    b.HasOne("Sleek.Workflows.Marketplace.Suppliers.Supplier", null)
                         .WithMany()
                         .HasForeignKey("SupplierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Orders.Order", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Orders.Order", b =>
                 {
                     b.Navigation("Timeline");
                 });

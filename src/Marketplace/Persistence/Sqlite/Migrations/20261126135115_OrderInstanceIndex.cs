@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
+namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class OrderInstanceIndex : Migration

@@ -3,11 +3,11 @@ using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Sleek.Workflows.Activities.Persistence;
+using Sleek.Workflows.Marketplace.Persistence.Sqlite;
 
 #nullable disable
 
-namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
+namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteMarketplaceDbContext))]
     partial class SqliteMarketplaceDbContextModelSnapshot : ModelSnapshot
@@ -17,7 +17,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Ai.AiUsage", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Ai.AiUsage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -70,7 +70,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
                     b.ToTable("ai_usage", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Catalog.Category", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Catalog.Category", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(100)
@@ -107,7 +107,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
                     b.ToTable("categories", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Email.EmailMessage", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Email.EmailMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -198,7 +198,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
                     b.ToTable("email_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Orders.Order", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -315,7 +315,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
                     b.ToTable("orders", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Orders.OrderTimelineEntry", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Orders.OrderTimelineEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -363,7 +363,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
                     b.ToTable("order_timeline", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Payments.Invoice", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Payments.Invoice", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -433,7 +433,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
                     b.ToTable("invoices", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Payments.Payment", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Payments.Payment", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -478,7 +478,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
                     b.ToTable("payments", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Persistence.DocumentCounter", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Persistence.DocumentCounter", b =>
                 {
                     b.Property<string>("Prefix")
                         .HasMaxLength(30)
@@ -494,7 +494,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
                     b.ToTable("document_counters", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Production.ProductionStage", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Production.ProductionStage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -548,7 +548,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
                     b.ToTable("production_stages", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Quotes.Quote", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Quotes.Quote", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -656,7 +656,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
                     b.ToTable("quotes", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Rules.RuleSetVersion", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Rules.RuleSetVersion", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -700,7 +700,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
                     b.ToTable("rule_set_versions", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Suppliers.Supplier", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Suppliers.Supplier", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -784,7 +784,7 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
                     b.ToTable("suppliers", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Suppliers.SupplierOffer", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Suppliers.SupplierOffer", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -829,72 +829,72 @@ namespace Sleek.Workflows.Activities.Persistence.Migrations.Sqlite
                     b.ToTable("supplier_offers", (string)null);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Orders.Order", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Orders.Order", b =>
                 {
-                    b.HasOne("Sleek.Workflows.Activities.Quotes.Quote", null)
+                    b.HasOne("Sleek.Workflows.Marketplace.Quotes.Quote", null)
                         .WithMany()
                         .HasForeignKey("QuoteId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Sleek.Workflows.Activities.Suppliers.Supplier", null)
+                    b.HasOne("Sleek.Workflows.Marketplace.Suppliers.Supplier", null)
                         .WithMany()
                         .HasForeignKey("SupplierId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Orders.OrderTimelineEntry", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Orders.OrderTimelineEntry", b =>
                 {
-                    b.HasOne("Sleek.Workflows.Activities.Orders.Order", null)
+                    b.HasOne("Sleek.Workflows.Marketplace.Orders.Order", null)
                         .WithMany("Timeline")
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Payments.Invoice", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Payments.Invoice", b =>
                 {
-                    b.HasOne("Sleek.Workflows.Activities.Orders.Order", null)
+                    b.HasOne("Sleek.Workflows.Marketplace.Orders.Order", null)
                         .WithMany()
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Payments.Payment", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Payments.Payment", b =>
                 {
-                    b.HasOne("Sleek.Workflows.Activities.Payments.Invoice", null)
+                    b.HasOne("Sleek.Workflows.Marketplace.Payments.Invoice", null)
                         .WithMany()
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Production.ProductionStage", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Production.ProductionStage", b =>
                 {
-                    b.HasOne("Sleek.Workflows.Activities.Orders.Order", null)
+                    b.HasOne("Sleek.Workflows.Marketplace.Orders.Order", null)
                         .WithMany()
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Suppliers.SupplierOffer", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Suppliers.SupplierOffer", b =>
                 {
-                    b.HasOne("Sleek.Workflows.Activities.Orders.Order", null)
+                    b.HasOne("Sleek.Workflows.Marketplace.Orders.Order", null)
                         .WithMany()
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Sleek.Workflows.Activities.Suppliers.Supplier", null)
+                    b.HasOne("Sleek.Workflows.Marketplace.Suppliers.Supplier", null)
                         .WithMany()
                         .HasForeignKey("SupplierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Sleek.Workflows.Activities.Orders.Order", b =>
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Orders.Order", b =>
                 {
                     b.Navigation("Timeline");
                 });
