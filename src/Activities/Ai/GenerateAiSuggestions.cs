@@ -1,10 +1,11 @@
-using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Sleek.Workflows.Activities.Persistence;
 using Sleek.Workflows.Engine.Activities;
+using Sleek.Workflows.Marketplace.Ai;
+using Sleek.Workflows.Marketplace.Persistence;
+using Stopwatch = System.Diagnostics.Stopwatch;
 
 namespace Sleek.Workflows.Activities.Ai;
 

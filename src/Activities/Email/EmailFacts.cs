@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Sleek.Workflows.Activities.Catalog;
-using Sleek.Workflows.Activities.Payments;
-using Sleek.Workflows.Activities.Persistence;
-using Sleek.Workflows.Activities.Production;
+using Sleek.Workflows.Marketplace;
+using Sleek.Workflows.Marketplace.Catalog;
+using Sleek.Workflows.Marketplace.Payments;
+using Sleek.Workflows.Marketplace.Persistence;
+using Sleek.Workflows.Marketplace.Production;
 
 namespace Sleek.Workflows.Activities.Email;
 

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using MimeKit;
-using Sleek.Workflows.Activities.Persistence;
 using Sleek.Workflows.Engine.Activities;
+using Sleek.Workflows.Marketplace;
+using Sleek.Workflows.Marketplace.Email;
+using Sleek.Workflows.Marketplace.Persistence;
 
 namespace Sleek.Workflows.Activities.Email;
 
@@ -18,7 +19,7 @@ namespace Sleek.Workflows.Activities.Email;
 public sealed class SendEmail : IActivity
 {
     /// <summary>The value of <see cref="To"/> that means the configured ops address.</summary>
-    public const string OpsRecipient = "ops";
+    public const string OpsRecipient = EmailRecipients.Ops;
 
     /// <summary>A template name (a file of templates/ without <c>.scriban</c>).</summary>
     [Input(Required = true, Description = "Template name, e.g. quote-confirmation (a file in templates/).")]
@@ -52,7 +53,7 @@ public sealed class SendEmail : IActivity
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var options = context.Services.GetRequiredService<MarketplaceOptions>();
-        var to = ResolveRecipient(To, options);
+        var to = EmailRecipients.Resolve(To, options);
         if (to is null)
         {
             return ActivityResult.Fault($"to '{To}' is not an email address (nor \"{OpsRecipient}\")");
@@ -117,15 +118,6 @@ public sealed class SendEmail : IActivity
             ["subject"] = message.Subject,
             ["template"] = message.Template,
         });
-    }
-
-    /// <summary>The address to send to: <c>ops</c> becomes the ops address; anything else must be one mailbox with a domain.</summary>
-    internal static string? ResolveRecipient(string to, MarketplaceOptions options)
-    {
-        var value = string.Equals(to.Trim(), OpsRecipient, StringComparison.OrdinalIgnoreCase) ? options.OpsEmail : to.Trim();
-        return MailboxAddress.TryParse(value, out var mailbox) && mailbox.Address.IndexOf('@', StringComparison.Ordinal) is > 0 and var at && at < mailbox.Address.Length - 1
-            ? mailbox.ToString()
-            : null;
     }
 
     private static bool TryParseId(string? text, out Guid? id)

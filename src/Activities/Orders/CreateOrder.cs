@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Sleek.Workflows.Activities.Persistence;
-using Sleek.Workflows.Activities.Quotes;
 using Sleek.Workflows.Engine.Activities;
+using Sleek.Workflows.Marketplace.Orders;
+using Sleek.Workflows.Marketplace.Persistence;
+using Sleek.Workflows.Marketplace.Quotes;
 
 namespace Sleek.Workflows.Activities.Orders;
 
@@ -44,9 +45,9 @@ public sealed class CreateOrder : IActivity
             return ActivityResult.Done(OrderOutput.Of(existing, quote));
         }
 
-        if (quote.Status is QuoteStatuses.Expired or QuoteStatuses.Cancelled)
+        if (quote.Status is QuoteStatus.Expired or QuoteStatus.Cancelled)
         {
-            return ActivityResult.Fault($"quote {quote.Number} is {quote.Status}; an order needs a quote that is still open");
+            return ActivityResult.Fault($"quote {quote.Number} is {quote.Status.ToName()}; an order needs a quote that is still open");
         }
 
         var now = context.Clock.GetUtcNow().UtcDateTime;
@@ -68,7 +69,7 @@ public sealed class CreateOrder : IActivity
         order.Record("workflow", "created", $"created from quote {quote.Number}", now, null, OrderStatus.QuoteSent);
         db.Orders.Add(order);
         quote.OrderId = order.Id;
-        quote.Status = QuoteStatuses.Accepted;
+        quote.Status = QuoteStatus.Accepted;
         quote.AcceptedAt ??= now;
         await db.SaveChangesAsync(context.CancellationToken);
         return ActivityResult.Done(OrderOutput.Of(order, quote));

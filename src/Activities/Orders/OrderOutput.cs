@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using Sleek.Workflows.Activities.Quotes;
+using Sleek.Workflows.Marketplace.Orders;
+using Sleek.Workflows.Marketplace.Quotes;
 
 namespace Sleek.Workflows.Activities.Orders;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sleek.Workflows.Activities.Orders;
-using Sleek.Workflows.Activities.Persistence;
+using Sleek.Workflows.Marketplace.Persistence;
+using Sleek.Workflows.Marketplace.Production;
 
 namespace Sleek.Workflows.Activities.Production;
 

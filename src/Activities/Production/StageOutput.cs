@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Sleek.Workflows.Marketplace.Production;
 
 namespace Sleek.Workflows.Activities.Production;
 

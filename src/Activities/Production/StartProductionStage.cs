@@ -2,8 +2,10 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sleek.Workflows.Activities.Orders;
-using Sleek.Workflows.Activities.Persistence;
 using Sleek.Workflows.Engine.Activities;
+using Sleek.Workflows.Marketplace.Orders;
+using Sleek.Workflows.Marketplace.Persistence;
+using Sleek.Workflows.Marketplace.Production;
 
 namespace Sleek.Workflows.Activities.Production;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Sleek.Workflows.Engine.Activities;
+using Sleek.Workflows.Marketplace.Quotes;
 
 namespace Sleek.Workflows.Activities.Quotes;
 

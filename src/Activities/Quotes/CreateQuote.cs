@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sleek.Workflows.Activities.Orders;
-using Sleek.Workflows.Activities.Persistence;
 using Sleek.Workflows.Engine.Activities;
+using Sleek.Workflows.Marketplace.Persistence;
+using Sleek.Workflows.Marketplace.Quotes;
 
 namespace Sleek.Workflows.Activities.Quotes;
 
@@ -100,7 +101,7 @@ public sealed class CreateQuote : IActivity
             UnitPrice = unitPrice,
             Total = total,
             LeadTimeDays = (int)leadTime,
-            Status = QuoteStatuses.Requested,
+            Status = QuoteStatus.QuoteRequested,
             WorkflowInstanceId = context.InstanceId,
             CreatedAt = now,
         };

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Sleek.Workflows.Marketplace.Quotes;
 
 namespace Sleek.Workflows.Activities.Quotes;
 
@@ -9,7 +10,7 @@ internal static class QuoteOutput
     {
         ["quoteId"] = quote.Id.ToString(),
         ["number"] = quote.Number,
-        ["status"] = quote.Status,
+        ["status"] = quote.Status.ToName(),
         ["productType"] = quote.ProductType,
         ["quantity"] = quote.Quantity,
         ["complexity"] = quote.Complexity.ToString().ToLowerInvariant(),

@@ -1,9 +1,10 @@
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sleek.Workflows.Activities.Orders;
-using Sleek.Workflows.Activities.Persistence;
 using Sleek.Workflows.Engine.Activities;
+using Sleek.Workflows.Marketplace.Orders;
+using Sleek.Workflows.Marketplace.Persistence;
+using Sleek.Workflows.Marketplace.Quotes;
 
 namespace Sleek.Workflows.Activities.Quotes;
 
@@ -20,12 +21,6 @@ namespace Sleek.Workflows.Activities.Quotes;
     OutputType = "object")]
 public sealed class UpdateQuoteStatus : IActivity
 {
-    private static readonly Dictionary<string, string[]> Allowed = new(StringComparer.Ordinal)
-    {
-        [QuoteStatuses.Requested] = [QuoteStatuses.Sent, QuoteStatuses.Accepted, QuoteStatuses.Expired, QuoteStatuses.Cancelled],
-        [QuoteStatuses.Sent] = [QuoteStatuses.Accepted, QuoteStatuses.Expired, QuoteStatuses.Cancelled],
-    };
-
     /// <summary>The quote.</summary>
     [Input(Required = true, Description = "The quote id, e.g. input.quoteId.")]
     public string QuoteId { get; set; } = "";
@@ -42,10 +37,9 @@ public sealed class UpdateQuoteStatus : IActivity
             return ActivityResult.Fault(idError);
         }
 
-        var status = Status.Trim().ToLowerInvariant();
-        if (!QuoteStatuses.All.Contains(status))
+        if (!QuoteStatusNames.TryParse(Status, out var status))
         {
-            return ActivityResult.Fault($"status '{Status}' is not a quote status; use one of {string.Join(", ", QuoteStatuses.All)}");
+            return ActivityResult.Fault($"status '{Status}' is not a quote status; use one of {string.Join(", ", QuoteStatusNames.All)}");
         }
 
         await using var db = context.Services.GetRequiredService<MarketplaceDb>().CreateContext(context);
@@ -58,13 +52,13 @@ public sealed class UpdateQuoteStatus : IActivity
         var from = quote.Status;
         if (from != status)
         {
-            if (!Allowed.TryGetValue(from, out var next) || !next.Contains(status))
+            if (!QuoteStatusTransitions.IsAllowed(from, status))
             {
-                return ActivityResult.Fault($"quote {quote.Number} cannot change from {from} to {status}");
+                return ActivityResult.Fault($"quote {quote.Number} cannot change from {from.ToName()} to {status.ToName()}");
             }
 
             quote.Status = status;
-            if (status == QuoteStatuses.Accepted)
+            if (status == QuoteStatus.Accepted)
             {
                 quote.AcceptedAt ??= context.Clock.GetUtcNow().UtcDateTime;
             }
@@ -73,7 +67,7 @@ public sealed class UpdateQuoteStatus : IActivity
         }
 
         var output = QuoteOutput.Of(quote);
-        output["from"] = from;
+        output["from"] = from.ToName();
         return ActivityResult.Done(output);
     }
 }

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Sleek.Workflows.Activities.Persistence;
 using Sleek.Workflows.Engine.Activities;
 using Sleek.Workflows.Engine.Definitions;
 using Sleek.Workflows.Engine.Expressions;
+using Sleek.Workflows.Marketplace.Persistence;
+using Sleek.Workflows.Marketplace.Rules;
 
 namespace Sleek.Workflows.Activities.Rules;
 

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Sleek.Workflows.Activities.Persistence;
 using Sleek.Workflows.Engine.Activities;
+using Sleek.Workflows.Marketplace.Persistence;
+using Sleek.Workflows.Marketplace.Suppliers;
 
 namespace Sleek.Workflows.Activities.Suppliers;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Sleek.Workflows.Activities.Analytics;
+using Sleek.Workflows.Marketplace.Analytics;
 
 namespace Sleek.Workflows.Host.Apis;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Sleek.Workflows.Activities.Payments;
-using Sleek.Workflows.Activities.Persistence;
+using Sleek.Workflows.Marketplace.Payments;
+using Sleek.Workflows.Marketplace.Persistence;
 using Sleek.Workflows.Host.Audit;
 using Sleek.Workflows.Host.Auth;
 using Sleek.Workflows.Host.Identity;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Sleek.Workflows.Activities.Orders;
-using Sleek.Workflows.Activities.Payments;
-using Sleek.Workflows.Activities.Persistence;
+using Sleek.Workflows.Marketplace.Orders;
+using Sleek.Workflows.Marketplace.Payments;
+using Sleek.Workflows.Marketplace.Persistence;
 using Sleek.Workflows.Engine.Runtime;
 
 namespace Sleek.Workflows.Host.Apis;

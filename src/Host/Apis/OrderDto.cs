@@ -1,4 +1,4 @@
-using Sleek.Workflows.Activities.Orders;
+using Sleek.Workflows.Marketplace.Orders;
 
 namespace Sleek.Workflows.Host.Apis;
 

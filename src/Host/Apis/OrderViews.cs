@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Sleek.Workflows.Activities.Orders;
-using Sleek.Workflows.Activities.Persistence;
-using Sleek.Workflows.Activities.Production;
+using Sleek.Workflows.Marketplace.Orders;
+using Sleek.Workflows.Marketplace.Persistence;
+using Sleek.Workflows.Marketplace.Production;
 using Sleek.Workflows.Engine.Runtime.Views;
 
 namespace Sleek.Workflows.Host.Apis;

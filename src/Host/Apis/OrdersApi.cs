@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Sleek.Workflows.Activities.Orders;
-using Sleek.Workflows.Activities.Persistence;
+using Sleek.Workflows.Marketplace.Orders;
+using Sleek.Workflows.Marketplace.Persistence;
 using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Engine.Runtime.Views;
 using Sleek.Workflows.Host.Audit;

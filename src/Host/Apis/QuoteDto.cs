@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Sleek.Workflows.Activities.Quotes;
+using Sleek.Workflows.Marketplace.Quotes;
 
 namespace Sleek.Workflows.Host.Apis;
 
@@ -59,7 +59,7 @@ internal sealed record QuoteDto(
         quote.Total,
         "USD",
         quote.LeadTimeDays,
-        quote.Status,
+        quote.Status.ToName(),
         ParseSuggestions(quote.AiSuggestions),
         quote.WorkflowInstanceId,
         quote.OrderId,

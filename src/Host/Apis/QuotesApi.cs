@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Sleek.Workflows.Activities.Persistence;
-using Sleek.Workflows.Activities.Quotes;
+using Sleek.Workflows.Marketplace.Persistence;
+using Sleek.Workflows.Marketplace.Quotes;
 using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Engine.Runtime;
 using Sleek.Workflows.Engine.Runtime.Views;
@@ -118,16 +118,16 @@ internal static class QuotesApi
             return Problems.NotFound($"no quote has id {id}");
         }
 
-        if (quote.OrderId is not null || quote.Status is QuoteStatuses.Accepted or QuoteStatuses.Expired or QuoteStatuses.Cancelled)
+        if (quote.OrderId is not null || quote.Status is QuoteStatus.Accepted or QuoteStatus.Expired or QuoteStatus.Cancelled)
         {
-            return Problems.Conflict($"quote {quote.Number} is {quote.Status}; only a quote that was sent and not accepted yet can be accepted", QuoteDto.From(quote));
+            return Problems.Conflict($"quote {quote.Number} is {quote.Status.ToName()}; only a quote that was sent and not accepted yet can be accepted", QuoteDto.From(quote));
         }
 
         var published = await runtime.PublishEventAsync("QuoteAccepted", id.ToString(), new JsonObject { ["quoteId"] = id.ToString() }, cancellationToken);
         quote = await FindAsync(marketplace, id, cancellationToken);
         if (published.Status is OperationStatus.NotFound or OperationStatus.Conflict)
         {
-            return Problems.Conflict($"quote {quote!.Number} is {quote.Status} and not waiting for acceptance", QuoteDto.From(quote));
+            return Problems.Conflict($"quote {quote!.Number} is {quote.Status.ToName()} and not waiting for acceptance", QuoteDto.From(quote));
         }
 
         if (published.Status != OperationStatus.Ok)

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Sleek.Workflows.Activities.Rules;
+using Sleek.Workflows.Marketplace.Rules;
 
 namespace Sleek.Workflows.Host.Apis;
 

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Sleek.Workflows.Activities.Rules;
+using Sleek.Workflows.Marketplace.Rules;
 using Sleek.Workflows.Engine.Runtime;
 using Sleek.Workflows.Host.Auth;
 

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Sleek.Workflows.Activities.Persistence;
+using Sleek.Workflows.Marketplace.Persistence;
 using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Host.Apis;
 using Sleek.Workflows.Host.Audit;

@@ -1,5 +1,5 @@
-using Sleek.Workflows.Activities.Persistence;
-using Sleek.Workflows.Activities.Rules;
+using Sleek.Workflows.Marketplace.Persistence;
+using Sleek.Workflows.Marketplace.Rules;
 using Sleek.Workflows.Engine.Definitions;
 using Sleek.Workflows.Engine.Persistence;
 

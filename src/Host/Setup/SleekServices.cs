@@ -1,7 +1,8 @@
 using System.Text.Json.Serialization;
 using Sleek.Workflows.Activities;
-using Sleek.Workflows.Activities.Rules;
-using Sleek.Workflows.Activities.Payments;
+using Sleek.Workflows.Marketplace;
+using Sleek.Workflows.Marketplace.Rules;
+using Sleek.Workflows.Marketplace.Payments;
 using Sleek.Workflows.Engine;
 using Sleek.Workflows.Host.Idempotency;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Sleek.Workflows.Activities.Payments;
+using Sleek.Workflows.Marketplace.Payments;
 using Sleek.Workflows.Host.Apis;
 
 namespace Sleek.Workflows.Host.Webhooks;

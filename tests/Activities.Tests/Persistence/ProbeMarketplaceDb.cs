@@ -1,6 +1,6 @@
-using Sleek.Workflows.Activities.Persistence;
-using Sleek.Workflows.Engine.Activities;
 using Microsoft.Extensions.DependencyInjection;
+using Sleek.Workflows.Engine.Activities;
+using Sleek.Workflows.Marketplace.Persistence;
 
 namespace Sleek.Workflows.Activities.Tests.Persistence;
 

@@ -1,4 +1,4 @@
-using Sleek.Workflows.Activities.Ai;
+using Sleek.Workflows.Marketplace.Ai;
 using Sleek.Workflows.Host.Tests.Fakes;
 
 namespace Sleek.Workflows.Host.Tests.Borders;

@@ -1,5 +1,5 @@
 using MimeKit;
-using Sleek.Workflows.Activities.Email;
+using Sleek.Workflows.Marketplace.Email;
 using Sleek.Workflows.Host.Tests.Fakes;
 using Sleek.Workflows.Host.Tests.Infrastructure;
 

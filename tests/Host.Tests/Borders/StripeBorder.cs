@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Sleek.Workflows.Activities.Payments;
+using Sleek.Workflows.Marketplace.Payments;
 using Sleek.Workflows.Host.Tests.Fakes;
 
 namespace Sleek.Workflows.Host.Tests.Borders;

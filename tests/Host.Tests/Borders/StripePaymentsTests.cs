@@ -1,4 +1,4 @@
-using Sleek.Workflows.Activities.Payments;
+using Sleek.Workflows.Marketplace.Payments;
 using Sleek.Workflows.Host.Tests.Fakes;
 
 namespace Sleek.Workflows.Host.Tests.Borders;

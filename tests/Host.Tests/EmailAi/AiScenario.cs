@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Sleek.Workflows.Activities.Ai;
-using Sleek.Workflows.Activities.Persistence;
-using Sleek.Workflows.Activities.Quotes;
+using Sleek.Workflows.Marketplace.Ai;
+using Sleek.Workflows.Marketplace.Persistence;
+using Sleek.Workflows.Marketplace.Quotes;
 using Sleek.Workflows.Host.Tests.Fakes;
 using Sleek.Workflows.Host.Tests.Infrastructure;
 

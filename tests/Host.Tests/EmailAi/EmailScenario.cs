@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using Sleek.Workflows.Activities.Email;
-using Sleek.Workflows.Activities.Persistence;
+using Sleek.Workflows.Marketplace.Email;
+using Sleek.Workflows.Marketplace.Persistence;
 using Sleek.Workflows.Engine.Activities.BuiltIn;
 using Sleek.Workflows.Host.Tests.Fakes;
 using Sleek.Workflows.Host.Tests.Infrastructure;
@@ -49,7 +49,7 @@ public abstract class EmailScenario(TestDatabase database) : HostScenario(databa
     {
         await using var smtp = await SmtpCapture.StartAsync();
         var (api, db) = Start(NewFolder().With(EmailAiDefinitions.SendQuoteConfirmation()), SmtpSettings(smtp.Port));
-        var quote = new Sleek.Workflows.Activities.Quotes.Quote
+        var quote = new Sleek.Workflows.Marketplace.Quotes.Quote
         {
             Number = "Q-2026-0777", ProductType = "t_shirt", Quantity = 150, Email = "ada@example.com", Name = "Ada <Buyer>",
             UnitPrice = 8.645m, Total = 1296.75m, LeadTimeDays = 14, CreatedAt = DateTime.UtcNow,

@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sleek.Workflows.Activities;
-using Sleek.Workflows.Activities.Ai;
-using Sleek.Workflows.Activities.Persistence;
-using Sleek.Workflows.Activities.Quotes;
-using Sleek.Workflows.Activities.Suppliers;
+using Sleek.Workflows.Marketplace.Ai;
+using Sleek.Workflows.Marketplace.Persistence;
+using Sleek.Workflows.Marketplace.Quotes;
+using Sleek.Workflows.Marketplace.Suppliers;
 using Sleek.Workflows.Engine.Activities;
 using Sleek.Workflows.Engine.Activities.BuiltIn;
 using Sleek.Workflows.Engine.Persistence;
@@ -87,6 +87,38 @@ public abstract class MarketplaceStorageTests(TestDatabase database) : HostScena
         var quotes = await read.Quotes.Where(q => q.Number.StartsWith("Q-2026-90")).OrderBy(q => q.Total).ToListAsync();
         Assert.Equal([(8.645m, 1296.75m), (11.7325m, 99_999_999.99m)], quotes.Select(q => (q.UnitPrice, q.Total)));
         Assert.Equal(100_001_296.74m, await read.Quotes.Where(q => q.Number.StartsWith("Q-2026-90")).SumAsync(q => q.Total));
+    }
+
+    [Fact]
+    public async Task Quote_statuses_are_stored_as_the_snake_case_text_rows_already_hold()
+    {
+        // The text the quotes table held before the status became an enum: the enum reads and writes the same strings.
+        var stored = new Dictionary<QuoteStatus, string>
+        {
+            [QuoteStatus.QuoteRequested] = "quote_requested",
+            [QuoteStatus.QuoteSent] = "quote_sent",
+            [QuoteStatus.Accepted] = "accepted",
+            [QuoteStatus.Expired] = "expired",
+            [QuoteStatus.Cancelled] = "cancelled",
+        };
+        Assert.Equal(Enum.GetValues<QuoteStatus>(), stored.Keys);
+        var db = NewHost(NewFolder()).Services.GetRequiredService<MarketplaceDb>();
+        static string Number(QuoteStatus status) => $"Q-2026-95{(int)status:00}";
+        await using (var write = db.CreateContext())
+        {
+            write.Quotes.AddRange(stored.Keys.Select(status =>
+                new Quote { Number = Number(status), ProductType = "t_shirt", Quantity = 150, Email = "b@x.example.com", Status = status, CreatedAt = DateTime.UtcNow }));
+            await write.SaveChangesAsync();
+        }
+
+        await using var read = db.CreateContext();
+        foreach (var (status, text) in stored)
+        {
+            var number = Number(status);
+            Assert.Equal(text, await read.Database.SqlQuery<string>($"SELECT status AS \"Value\" FROM quotes WHERE number = {number}").SingleAsync());
+            Assert.Equal(number, await read.Quotes.Where(q => q.Status == status && q.Number.StartsWith("Q-2026-95")).Select(q => q.Number).SingleAsync());
+            Assert.Equal(text, status.ToName());
+        }
     }
 
     [Fact]

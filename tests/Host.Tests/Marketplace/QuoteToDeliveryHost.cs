@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Sleek.Workflows.Activities.Email;
-using Sleek.Workflows.Activities.Persistence;
+using Sleek.Workflows.Marketplace.Email;
+using Sleek.Workflows.Marketplace.Persistence;
 using Sleek.Workflows.Host.Tests.Fakes;
 using Sleek.Workflows.Host.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using Sleek.Workflows.Activities.Ai;
-using Sleek.Workflows.Activities.Persistence;
+using Sleek.Workflows.Marketplace.Ai;
+using Sleek.Workflows.Marketplace.Persistence;
 using Sleek.Workflows.Engine.Activities;
 
 namespace Sleek.Workflows.Host.Tests.Marketplace;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Sleek.Workflows.Activities.Payments;
-using Sleek.Workflows.Activities.Production;
-using Sleek.Workflows.Activities.Suppliers;
+using Sleek.Workflows.Marketplace.Payments;
+using Sleek.Workflows.Marketplace.Production;
+using Sleek.Workflows.Marketplace.Suppliers;
 using Sleek.Workflows.Host.Tests.Infrastructure;
 
 namespace Sleek.Workflows.Host.Tests.Payments;

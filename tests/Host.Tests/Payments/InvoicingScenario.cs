@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Sleek.Workflows.Activities.Payments;
+using Sleek.Workflows.Marketplace.Payments;
 using Sleek.Workflows.Host.Tests.Infrastructure;
 
 namespace Sleek.Workflows.Host.Tests.Payments;

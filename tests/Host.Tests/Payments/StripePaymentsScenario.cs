@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Sleek.Workflows.Activities.Payments;
+using Sleek.Workflows.Marketplace.Payments;
 using Sleek.Workflows.Host.Tests.Fakes;
 using Sleek.Workflows.Host.Tests.Infrastructure;
 

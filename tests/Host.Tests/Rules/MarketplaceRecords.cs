@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using Sleek.Workflows.Activities.Orders;
-using Sleek.Workflows.Activities.Persistence;
-using Sleek.Workflows.Activities.Quotes;
-using Sleek.Workflows.Activities.Suppliers;
+using Sleek.Workflows.Marketplace.Orders;
+using Sleek.Workflows.Marketplace.Persistence;
+using Sleek.Workflows.Marketplace.Quotes;
+using Sleek.Workflows.Marketplace.Suppliers;
 using Sleek.Workflows.Host.Tests.Infrastructure;
 
 namespace Sleek.Workflows.Host.Tests.Rules;

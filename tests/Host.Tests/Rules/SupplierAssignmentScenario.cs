@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Sleek.Workflows.Activities.Suppliers;
+using Sleek.Workflows.Marketplace.Suppliers;
 using Sleek.Workflows.Host.Tests.Infrastructure;
 
 namespace Sleek.Workflows.Host.Tests.Rules;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Sleek.Workflows.Activities.Payments;
-using Sleek.Workflows.Activities.Persistence;
+using Sleek.Workflows.Marketplace.Payments;
+using Sleek.Workflows.Marketplace.Persistence;
 using Sleek.Workflows.Host.Tests.Infrastructure;
 using Sleek.Workflows.Host.Tests.Marketplace;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Sleek.Workflows.Activities.Persistence;
+using Sleek.Workflows.Marketplace.Persistence;
 using Sleek.Workflows.Host.Tests.Infrastructure;
 
 namespace Sleek.Workflows.Host.Tests.Security;

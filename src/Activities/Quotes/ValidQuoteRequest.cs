@@ -1,6 +1,0 @@
-using Sleek.Workflows.Activities.Catalog;
-
-namespace Sleek.Workflows.Activities.Quotes;
-
-/// <summary>A quote request that passed <see cref="QuoteRequestValidator"/>: normalized and typed. Blank optional fields are null.</summary>
-public sealed record ValidQuoteRequest(Category Category, int Quantity, Complexity Complexity, string? Fabric, string? Requirements, string Email, string? Name);

@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sleek.Workflows.Engine.Runtime;
+using Sleek.Workflows.Marketplace.Ai;
+using Sleek.Workflows.Marketplace.Email;
+using Sleek.Workflows.Marketplace.Orders;
+using Sleek.Workflows.Marketplace.Persistence;
+
+namespace Sleek.Workflows.Marketplace;
+
+/// <summary>Registers the marketplace's services in a host that already has the engine (<c>AddSleekEngine</c>).</summary>
+public static class MarketplaceServiceCollectionExtensions
+{
+    /// <summary>Where email templates are looked for when <c>Sleek:TemplatesDirectory</c> is unset (relative to the working directory).</summary>
+    public const string DefaultTemplatesDirectory = "templates";
+
+    /// <summary>
+    /// Adds <see cref="MarketplaceDb"/> (on the engine's database), the email outbox (templates, transport,
+    /// <see cref="EmailDispatcher"/>) and AI text, with their options bound from
+    /// <paramref name="configuration"/>: <c>Marketplace</c>, <c>Smtp</c>, <c>Email</c>, <c>Ai</c>,
+    /// <c>Sleek:DataDirectory</c> (the .eml outbox when no SMTP server is set) and
+    /// <c>Sleek:TemplatesDirectory</c>. The email templates are loaded and checked here, so a broken one
+    /// stops the host before it starts, with the file and line. The host runs
+    /// <see cref="MarketplaceDb.MigrateAsync"/> and <see cref="MarketplaceDb.SeedAsync"/> at start-up, after the engine's migration.
+    /// </summary>
+    /// <exception cref="EmailTemplateException">The templates folder is missing or a template does not parse.</exception>
+    public static IServiceCollection AddMarketplace(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<MarketplaceDb>();
+        // Tasks of an order's workflow wait while the order is on hold (POST /api/tasks/{id}/complete answers 409).
+        services.AddSingleton<ITaskCompletionGuard, OrderOnHoldTaskGuard>();
+        services.AddSingleton(configuration.GetSection(MarketplaceOptions.SectionName).Get<MarketplaceOptions>() ?? new MarketplaceOptions());
+
+        // Email: rows are recorded by SendEmail in the burst and sent by the dispatcher after the commit.
+        var smtp = configuration.GetSection(SmtpOptions.SectionName).Get<SmtpOptions>() ?? new SmtpOptions();
+        var dataDirectory = configuration["Sleek:DataDirectory"] is { Length: > 0 } data ? data : "./data";
+        services.AddSingleton(smtp);
+        services.AddSingleton(configuration.GetSection(EmailDispatchOptions.SectionName).Get<EmailDispatchOptions>() ?? new EmailDispatchOptions());
+        services.AddSingleton(EmailTemplates.Load(TemplatesDirectory(configuration)));
+        services.TryAddSingleton<IEmailTransport>(sp => EmailTransportFactory.Create(smtp, dataDirectory, sp.GetService<TimeProvider>()));
+        services.AddHostedService<EmailDispatcher>();
+
+        // AI text: off unless Ai:Endpoint or Ai:ApiKey is set; every call's cost is logged and watched.
+        var ai = configuration.GetSection(AiOptions.SectionName).Get<AiOptions>() ?? new AiOptions();
+        services.AddSingleton(ai);
+        services.AddSingleton(new AiCostCalculator(ai.Prices));
+        services.AddSingleton(sp => new AiTextClient(ai, sp.GetRequiredService<AiCostCalculator>()));
+        services.AddSingleton(new AiCostMonitor());
+        services.AddSingleton<AiCostWatch>();
+        return services;
+    }
+
+    /// <summary>
+    /// <c>Sleek:TemplatesDirectory</c> when set; else <c>./templates</c> when it exists (a run from the
+    /// repository); else the copy next to the program (the Host's build output carries the templates).
+    /// </summary>
+    public static string TemplatesDirectory(IConfiguration configuration)
+    {
+        if (configuration["Sleek:TemplatesDirectory"] is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        return Directory.Exists(DefaultTemplatesDirectory)
+            ? DefaultTemplatesDirectory
+            : Path.Combine(AppContext.BaseDirectory, DefaultTemplatesDirectory);
+    }
+}

@@ -1,0 +1,305 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sleek.Workflows.Marketplace.Ai;
+using Sleek.Workflows.Marketplace.Catalog;
+using Sleek.Workflows.Marketplace.Email;
+using Sleek.Workflows.Marketplace.Orders;
+using Sleek.Workflows.Marketplace.Payments;
+using Sleek.Workflows.Marketplace.Production;
+using Sleek.Workflows.Marketplace.Quotes;
+using Sleek.Workflows.Marketplace.Rules;
+using Sleek.Workflows.Marketplace.Suppliers;
+
+namespace Sleek.Workflows.Marketplace.Persistence;
+
+/// <summary>
+/// The marketplace's tables, next to the engine's in the same database (own migrations, history table
+/// <c>__marketplace_migrations</c>). Two subclasses pick the provider; get contexts from <see cref="MarketplaceDb"/>.
+/// </summary>
+public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext(options)
+{
+    /// <summary>The migrations history table (the engine keeps EF's default one).</summary>
+    public const string MigrationsHistoryTable = "__marketplace_migrations";
+
+    /// <summary>Product categories.</summary>
+    public DbSet<Category> Categories => Set<Category>();
+
+    /// <summary>Quotes.</summary>
+    public DbSet<Quote> Quotes => Set<Quote>();
+
+    /// <summary>Orders.</summary>
+    public DbSet<Order> Orders => Set<Order>();
+
+    /// <summary>Order history.</summary>
+    public DbSet<OrderTimelineEntry> OrderTimeline => Set<OrderTimelineEntry>();
+
+    /// <summary>Suppliers.</summary>
+    public DbSet<Supplier> Suppliers => Set<Supplier>();
+
+    /// <summary>Offers of orders to suppliers.</summary>
+    public DbSet<SupplierOffer> SupplierOffers => Set<SupplierOffer>();
+
+    /// <summary>Production stages of orders.</summary>
+    public DbSet<ProductionStage> ProductionStages => Set<ProductionStage>();
+
+    /// <summary>Invoices.</summary>
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+
+    /// <summary>Payments.</summary>
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    /// <summary>The email outbox.</summary>
+    public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
+
+    /// <summary>AI calls and their cost.</summary>
+    public DbSet<AiUsage> AiUsage => Set<AiUsage>();
+
+    /// <summary>Rule set versions.</summary>
+    public DbSet<RuleSetVersion> RuleSetVersions => Set<RuleSetVersion>();
+
+    /// <summary>Number counters (Q-, ORD-, INV-).</summary>
+    public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
+
+    /// <summary>True for PostgreSQL; false for the embedded SQLite file.</summary>
+    public abstract bool IsPostgres { get; }
+
+    /// <summary>The tracked order, or null, held against concurrent changes until the caller's transaction ends.</summary>
+    internal abstract Task<Order?> LoadOrderForUpdateAsync(Guid orderId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inserts <paramref name="message"/> unless a row with its idempotency key exists, without failing the
+    /// transaction on a clash; true when this call inserted it.
+    /// </summary>
+    internal abstract Task<bool> InsertEmailUnlessKeyExistsAsync(EmailMessage message, CancellationToken cancellationToken);
+
+    /// <inheritdoc />
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpOrderVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <inheritdoc />
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpOrderVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        Enum<QuoteStatus>(configurationBuilder);
+        Enum<OrderStatus>(configurationBuilder);
+        Enum<Complexity>(configurationBuilder);
+        Enum<SupplierTier>(configurationBuilder);
+        Enum<OfferResponse>(configurationBuilder);
+        Enum<InvoiceKind>(configurationBuilder);
+        Enum<InvoiceStatus>(configurationBuilder);
+        Enum<PaymentProvider>(configurationBuilder);
+        Enum<EmailStatus>(configurationBuilder);
+        configurationBuilder.Properties<string>().HaveMaxLength(200);
+    }
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Category>(e =>
+        {
+            e.ToTable("categories");
+            e.HasKey(x => x.Key);
+            e.Property(x => x.Key).HasMaxLength(100);
+            Money(e.Property(x => x.BasePrice), 2);
+            StringList(e.Property(x => x.RelatedKeys));
+        });
+        modelBuilder.Entity<Quote>(e =>
+        {
+            e.ToTable("quotes");
+            e.Property(x => x.Number).HasMaxLength(30);
+            e.Property(x => x.ProductType).HasMaxLength(100);
+            e.Property(x => x.Fabric).HasMaxLength(100);
+            e.Property(x => x.Requirements).HasMaxLength(2000);
+            e.Property(x => x.Email).HasMaxLength(255);
+            e.Property(x => x.Name).HasMaxLength(100);
+            Unbounded(e.Property(x => x.AiSuggestions));
+            Money(e.Property(x => x.UnitPrice), 4);
+            Money(e.Property(x => x.Total), 2);
+            e.HasIndex(x => x.Number).IsUnique();
+            e.HasIndex(x => x.CreatedAt);
+            e.HasIndex(x => new { x.Email, x.CreatedAt });
+            e.HasIndex(x => new { x.BuyerUserId, x.CreatedAt });
+        });
+        modelBuilder.Entity<Order>(e =>
+        {
+            e.ToTable("orders");
+            e.Property(x => x.Number).HasMaxLength(30);
+            e.Property(x => x.BuyerEmail).HasMaxLength(255);
+            e.Property(x => x.ProductType).HasMaxLength(100);
+            Money(e.Property(x => x.UnitPrice), 4);
+            Money(e.Property(x => x.Total), 2);
+            Money(e.Property(x => x.SupplierPrice), 2);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasMany(x => x.Timeline).WithOne().HasForeignKey(t => t.OrderId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Quote>().WithMany().HasForeignKey(x => x.QuoteId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Supplier>().WithMany().HasForeignKey(x => x.SupplierId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.Number).IsUnique();
+            // One order per quote: a repeated "accept" cannot make a second order.
+            e.HasIndex(x => x.QuoteId).IsUnique();
+            e.HasIndex(x => new { x.BuyerEmail, x.CreatedAt });
+            e.HasIndex(x => new { x.BuyerUserId, x.CreatedAt });
+            e.HasIndex(x => new { x.SupplierId, x.CreatedAt });
+            e.HasIndex(x => new { x.Status, x.CreatedAt });
+            e.HasIndex(x => x.CreatedAt);
+            // The task guard and an order's task list find the order of a workflow instance.
+            e.HasIndex(x => x.WorkflowInstanceId);
+        });
+        modelBuilder.Entity<OrderTimelineEntry>(e =>
+        {
+            e.ToTable("order_timeline");
+            e.Property(x => x.Action).HasMaxLength(50);
+            e.Property(x => x.Reason).HasMaxLength(2000);
+            e.HasIndex(x => new { x.OrderId, x.At });
+        });
+        modelBuilder.Entity<Supplier>(e =>
+        {
+            e.ToTable("suppliers");
+            e.Property(x => x.Email).HasMaxLength(255);
+            e.Property(x => x.Country).HasMaxLength(2);
+            Money(e.Property(x => x.Rating), 2, precision: 3);
+            Money(e.Property(x => x.OnTimeRate), 4, precision: 5);
+            StringList(e.Property(x => x.Categories));
+            StringList(e.Property(x => x.Certifications));
+            e.HasIndex(x => x.UserId);
+        });
+        modelBuilder.Entity<SupplierOffer>(e =>
+        {
+            e.ToTable("supplier_offers");
+            Money(e.Property(x => x.Score), 2);
+            e.HasOne<Order>().WithMany().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Supplier>().WithMany().HasForeignKey(x => x.SupplierId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.OrderId, x.Rank });
+            e.HasIndex(x => new { x.SupplierId, x.OfferedAt });
+        });
+        modelBuilder.Entity<ProductionStage>(e =>
+        {
+            e.ToTable("production_stages");
+            e.HasOne<Order>().WithMany().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.OrderId, x.Sequence }).IsUnique();
+            e.HasIndex(x => x.PlannedEnd);
+        });
+        modelBuilder.Entity<Invoice>(e =>
+        {
+            e.ToTable("invoices");
+            e.Property(x => x.Number).HasMaxLength(30);
+            e.Property(x => x.Currency).HasMaxLength(3);
+            Money(e.Property(x => x.Amount), 2);
+            e.HasOne<Order>().WithMany().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.Number).IsUnique();
+            e.HasIndex(x => x.OrderId);
+            e.HasIndex(x => x.PaymentIntentId);
+            e.HasIndex(x => new { x.Status, x.DueAt });
+        });
+        modelBuilder.Entity<Payment>(e =>
+        {
+            e.ToTable("payments");
+            Money(e.Property(x => x.Amount), 2);
+            e.HasOne<Invoice>().WithMany().HasForeignKey(x => x.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+            // A redelivered Stripe webhook cannot record the payment twice (NULLs, i.e. manual payments, do not clash).
+            e.HasIndex(x => x.StripeEventId).IsUnique();
+            e.HasIndex(x => x.InvoiceId);
+        });
+        modelBuilder.Entity<EmailMessage>(e =>
+        {
+            e.ToTable("email_messages");
+            e.Property(x => x.IdempotencyKey).HasMaxLength(300);
+            e.Property(x => x.Template).HasMaxLength(100);
+            e.Property(x => x.To).HasMaxLength(255);
+            e.Property(x => x.Subject).HasMaxLength(500);
+            Unbounded(e.Property(x => x.HtmlBody));
+            Unbounded(e.Property(x => x.TextBody));
+            e.Property(x => x.Error).HasMaxLength(2000);
+            e.HasIndex(x => x.IdempotencyKey).IsUnique();
+            e.HasIndex(x => new { x.Status, x.CreatedAt });
+            // The dispatcher's query: pending rows that are due.
+            e.HasIndex(x => new { x.Status, x.NextAttemptAt });
+            e.HasIndex(x => x.OrderId);
+            e.HasIndex(x => x.QuoteId);
+        });
+        modelBuilder.Entity<AiUsage>(e =>
+        {
+            e.ToTable("ai_usage");
+            Money(e.Property(x => x.CostUsd), 6);
+            e.Property(x => x.Error).HasMaxLength(2000);
+            e.HasIndex(x => x.At);
+        });
+        modelBuilder.Entity<RuleSetVersion>(e =>
+        {
+            e.ToTable("rule_set_versions");
+            e.Property(x => x.Name).HasMaxLength(100);
+            Unbounded(e.Property(x => x.Json));
+            e.Property(x => x.Comment).HasMaxLength(2000);
+            e.HasIndex(x => new { x.Name, x.Version }).IsUnique();
+        });
+        modelBuilder.Entity<DocumentCounter>(e =>
+        {
+            e.ToTable("document_counters");
+            e.HasKey(x => x.Prefix);
+            e.Property(x => x.Prefix).HasMaxLength(30);
+        });
+
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                // snake_case columns like the engine's, for hand-written SQL and reports.
+                property.SetColumnName(Naming.SnakeCase(property.Name));
+                // Ids are made in code (Guid v7): an entity reached through a navigation (a timeline entry) is then
+                // inserted, not taken for an existing row.
+                if (property.ClrType == typeof(Guid) && property.IsPrimaryKey())
+                {
+                    property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+                }
+            }
+        }
+    }
+
+    private static void Enum<TEnum>(ModelConfigurationBuilder builder)
+        where TEnum : struct, System.Enum =>
+        builder.Properties<TEnum>().HaveConversion<SnakeCaseEnumConverter<TEnum>>().HaveMaxLength(30);
+
+    /// <summary>Long text (bodies, JSON): no length limit, overriding the 200-character default for strings.</summary>
+    private static void Unbounded(PropertyBuilder property) => property.Metadata.SetMaxLength(null);
+
+    private static void StringList(PropertyBuilder<List<string>> property) =>
+        property.HasConversion(StringListConversion.Converter, StringListConversion.Comparer).HasMaxLength(4000);
+
+    /// <summary>numeric(12, scale) on PostgreSQL; an INTEGER of 10^-scale units on SQLite (see <see cref="FixedPointConverter"/>).</summary>
+    private void Money(PropertyBuilder<decimal> property, int scale, int precision = 12)
+    {
+        property.HasPrecision(precision, scale);
+        if (!IsPostgres)
+        {
+            property.HasConversion(new FixedPointConverter(scale));
+        }
+    }
+
+    private void Money(PropertyBuilder<decimal?> property, int scale, int precision = 12)
+    {
+        property.HasPrecision(precision, scale);
+        if (!IsPostgres)
+        {
+            property.HasConversion(new FixedPointConverter(scale));
+        }
+    }
+
+    private void BumpOrderVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<Order>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version++;
+            }
+        }
+    }
+}

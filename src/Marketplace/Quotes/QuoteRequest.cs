@@ -1,0 +1,29 @@
+namespace Sleek.Workflows.Marketplace.Quotes;
+
+/// <summary>
+/// A buyer's quote request as received (JSON names in camelCase). Quantity is a decimal so a
+/// non-integer like 150.5 is reported by <see cref="QuoteRequestValidator"/> rather than lost in binding.
+/// </summary>
+public sealed record QuoteRequest
+{
+    /// <summary>A category, as written by the buyer ("T-Shirt").</summary>
+    public string? ProductType { get; init; }
+
+    /// <summary>Units, a whole number 50–100,000.</summary>
+    public decimal? Quantity { get; init; }
+
+    /// <summary>simple, medium (default) or complex.</summary>
+    public string? Complexity { get; init; }
+
+    /// <summary>Optional, ≤100 chars.</summary>
+    public string? Fabric { get; init; }
+
+    /// <summary>Optional, ≤2,000 chars.</summary>
+    public string? Requirements { get; init; }
+
+    /// <summary>Required, valid, ≤255 chars, not disposable.</summary>
+    public string? Email { get; init; }
+
+    /// <summary>Optional, ≤100 chars.</summary>
+    public string? Name { get; init; }
+}

@@ -1,0 +1,143 @@
+using Microsoft.EntityFrameworkCore;
+using Sleek.Workflows.Engine.Runtime;
+using Sleek.Workflows.Marketplace.Persistence;
+
+namespace Sleek.Workflows.Marketplace.Rules;
+
+/// <summary>
+/// Rule sets, versioned in the database (<see cref="RuleSetVersion"/>): the runtime reads the latest
+/// version; every saved change is version N+1 with its author and time, and is compiled before it is
+/// saved. At start-up <c>rules/*.json</c> is imported: a missing rule set becomes version 1, and a file
+/// that differs from the last version imported from a file becomes a new version by <c>file</c> (an edit
+/// made through the API is not undone by an unchanged file).
+/// </summary>
+public sealed class RuleSetStore(MarketplaceDb marketplace, RuleSetCatalog catalog, TimeProvider clock) : IRuleSetSource
+{
+    /// <summary>The author of versions imported from <c>rules/</c>.</summary>
+    public const string FileAuthor = "file";
+
+    /// <inheritdoc />
+    public async Task<RuleSetDocument?> GetLatestAsync(string name, CancellationToken cancellationToken)
+    {
+        var latest = await GetAsync(name, null, cancellationToken);
+        return latest is null ? null : new RuleSetDocument(latest.Name, latest.Version, latest.Json);
+    }
+
+    /// <summary>Every known rule set with its latest version (version 0 when none is saved).</summary>
+    public async Task<IReadOnlyList<RuleSetSummary>> ListAsync(CancellationToken cancellationToken)
+    {
+        var list = new List<RuleSetSummary>();
+        foreach (var shape in catalog.Shapes)
+        {
+            var latest = await GetAsync(shape.Name, null, cancellationToken);
+            list.Add(latest is null
+                ? new RuleSetSummary(shape.Name, shape.Description, 0, null, null, 0)
+                : new RuleSetSummary(shape.Name, shape.Description, latest.Version, latest.Author, latest.CreatedAt, RuleSetFile.CountRules(latest.Json)));
+        }
+
+        return list;
+    }
+
+    /// <summary>One version (the latest when <paramref name="version"/> is null), or null.</summary>
+    public async Task<RuleSetVersion?> GetAsync(string name, int? version, CancellationToken cancellationToken)
+    {
+        await using var db = marketplace.CreateContext();
+        var query = db.RuleSetVersions.AsNoTracking().Where(r => r.Name == name);
+        return version is { } v
+            ? await query.FirstOrDefaultAsync(r => r.Version == v, cancellationToken)
+            : await query.OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>All versions of a rule set, newest first.</summary>
+    public async Task<IReadOnlyList<RuleSetVersion>> VersionsAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var db = marketplace.CreateContext();
+        return await db.RuleSetVersions.AsNoTracking().Where(r => r.Name == name).OrderByDescending(r => r.Version).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Compiles and saves a new version. Invalid: the problems keyed by <c>Workflow/Rule</c>. Conflict: another
+    /// version was saved since <paramref name="expectedVersion"/> (or at the same moment). Ok: the content equals
+    /// the latest version, nothing saved. Created: the new version.
+    /// </summary>
+    /// <exception cref="UnknownRuleSetException">The name is not a known rule set.</exception>
+    public async Task<OperationResult<RuleSetVersion>> SaveAsync(
+        string name, string json, string author, string? comment, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var file = catalog.Parse(name, json);
+        if (!file.IsValid)
+        {
+            return OperationResult<RuleSetVersion>.Invalid(
+                $"rule set '{name}' was not saved: {string.Join("; ", file.Problems)}", RuleProblem.ByField(file.Problems));
+        }
+
+        using var gate = await marketplace.WriteGateAsync(cancellationToken);
+        await using var db = marketplace.CreateContext();
+        var latest = await db.RuleSetVersions.AsNoTracking().Where(r => r.Name == name).OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken);
+        var latestVersion = latest?.Version ?? 0;
+        if (expectedVersion is { } expected && expected != latestVersion)
+        {
+            return OperationResult<RuleSetVersion>.Conflict(
+                $"rule set '{name}' is at version {latestVersion}, not {expected}: someone saved a change since; reload it and apply yours again", latest);
+        }
+
+        if (latest is not null && latest.Json == json)
+        {
+            return OperationResult<RuleSetVersion>.Ok(latest);
+        }
+
+        var version = new RuleSetVersion
+        {
+            Name = name,
+            Version = latestVersion + 1,
+            Json = json,
+            Author = author,
+            Comment = comment,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.RuleSetVersions.Add(version);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique (name, version) index: another host saved the same version number first.
+            return OperationResult<RuleSetVersion>.Conflict($"rule set '{name}' was changed at the same moment by someone else; reload it and apply yours again", latest);
+        }
+
+        return OperationResult<RuleSetVersion>.Created(version);
+    }
+
+    /// <summary>Imports <c>rules/*.json</c> (see the class remarks). A file that does not compile stops start-up, naming each rule.</summary>
+    /// <exception cref="InvalidRuleSetException">A file is unknown or does not compile.</exception>
+    public async Task<IReadOnlyList<RuleSetVersion>> ImportDirectoryAsync(string directory, CancellationToken cancellationToken)
+    {
+        var imported = new List<RuleSetVersion>();
+        if (!Directory.Exists(directory))
+        {
+            return imported;
+        }
+
+        foreach (var file in catalog.LoadDirectory(directory))
+        {
+            await using var db = marketplace.CreateContext();
+            var lastFromFile = await db.RuleSetVersions.AsNoTracking()
+                .Where(r => r.Name == file.Name && r.Author == FileAuthor)
+                .OrderByDescending(r => r.Version)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (lastFromFile?.Json == file.Json)
+            {
+                continue;
+            }
+
+            var result = await SaveAsync(file.Name, file.Json, FileAuthor, lastFromFile is null ? "imported from rules/" : "changed in rules/", null, cancellationToken);
+            if (result is { Status: OperationStatus.Created, Value: { } saved })
+            {
+                imported.Add(saved);
+            }
+        }
+
+        return imported;
+    }
+}

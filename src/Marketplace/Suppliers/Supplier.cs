@@ -1,0 +1,50 @@
+namespace Sleek.Workflows.Marketplace.Suppliers;
+
+/// <summary>A factory that makes orders (table <c>suppliers</c>), with the fields assignment scores and filters on.</summary>
+public sealed class Supplier
+{
+    /// <summary>Id.</summary>
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>Company name.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>Where offers and updates go.</summary>
+    public string Email { get; set; } = "";
+
+    /// <summary>ISO 3166 alpha-2 country code, e.g. "PT".</summary>
+    public string Country { get; set; } = "";
+
+    /// <summary>Category keys it makes (exact match scores 40, related 20).</summary>
+    public List<string> Categories { get; set; } = [];
+
+    /// <summary>Orders it can run at once.</summary>
+    public int Capacity { get; set; }
+
+    /// <summary>Orders it runs now (workload = active ÷ capacity).</summary>
+    public int ActiveOrders { get; set; }
+
+    /// <summary>0–5 stars.</summary>
+    public decimal Rating { get; set; }
+
+    /// <summary>Share of orders delivered on time, 0–1.</summary>
+    public decimal OnTimeRate { get; set; }
+
+    /// <summary>Minimum order quantity; smaller orders exclude it.</summary>
+    public int Moq { get; set; } = 50;
+
+    /// <summary>Its usual lead time.</summary>
+    public int LeadTimeDays { get; set; } = 45;
+
+    /// <summary>bronze, silver or gold.</summary>
+    public SupplierTier Tier { get; set; } = SupplierTier.Bronze;
+
+    /// <summary>Accepts offered orders without asking.</summary>
+    public bool AutoAccept { get; set; }
+
+    /// <summary>e.g. "OEKO-TEX", "GOTS", "BSCI"; an order needing one it lacks excludes it.</summary>
+    public List<string> Certifications { get; set; } = [];
+
+    /// <summary>The supplier's user account, if it has one.</summary>
+    public string? UserId { get; set; }
+}

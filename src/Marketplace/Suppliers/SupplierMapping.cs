@@ -1,0 +1,45 @@
+using Sleek.Workflows.Marketplace.Orders;
+
+namespace Sleek.Workflows.Marketplace.Suppliers;
+
+/// <summary>Maps stored entities to the records rules and scoring read.</summary>
+public static class SupplierMapping
+{
+    /// <summary>The rule/scoring view of a supplier.</summary>
+    public static SupplierProfile ToProfile(this Supplier supplier) => new()
+    {
+        Id = supplier.Id,
+        Name = supplier.Name,
+        Country = supplier.Country,
+        Categories = [.. supplier.Categories],
+        Certifications = [.. supplier.Certifications],
+        Capacity = supplier.Capacity,
+        ActiveOrders = supplier.ActiveOrders,
+        Rating = (double)supplier.Rating,
+        OnTimeRate = (double)supplier.OnTimeRate,
+        Moq = supplier.Moq,
+        LeadTimeDays = supplier.LeadTimeDays,
+        Tier = supplier.Tier.ToString().ToLowerInvariant(),
+        AutoAccept = supplier.AutoAccept,
+    };
+
+    /// <summary>
+    /// The rule/scoring view of an order. Orders carry no certification, country or deadline
+    /// requirements yet, so those stay empty (the rules then let every supplier through on them).
+    /// </summary>
+    public static OrderFacts ToFacts(this Order order) => new()
+    {
+        Id = order.Id,
+        Number = order.Number,
+        ProductType = order.ProductType,
+        Quantity = order.Quantity,
+        CreatedAt = new DateTimeOffset(DateTime.SpecifyKind(order.CreatedAt, DateTimeKind.Utc)),
+    };
+
+    /// <summary>What the supplier is paid: the buyer's total less the 10% platform fee (DOMAIN), rounded to cents.</summary>
+    public static decimal SupplierPrice(decimal buyerTotal) =>
+        Math.Round(buyerTotal * (1 - PlatformFee), 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>The platform's fee as a share of the buyer's price.</summary>
+    public const decimal PlatformFee = 0.10m;
+}
