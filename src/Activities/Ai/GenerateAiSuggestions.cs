@@ -19,7 +19,7 @@ namespace Sleek.Workflows.Activities.Ai;
 /// <remarks>
 /// The call runs inside the burst, whose database transaction stays open while the model answers (on
 /// SQLite the engine's writer lock is held too). That is why the wait is bounded: <c>Ai:TimeoutSeconds</c>
-/// (25 s by default, DOMAIN.md) with no SDK retries. The usage row commits with the burst.
+/// (25 s by default, docs/domain.md) with no SDK retries. The usage row commits with the burst.
 /// </remarks>
 [Activity("GenerateAiSuggestions", Category = "AI", DisplayName = "Generate AI suggestions", OutputType = "object",
     Description = "Writes AI suggestions and a summary for a quote; skipped when AI is not configured, never blocks the quote.")]

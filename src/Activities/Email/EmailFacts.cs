@@ -45,7 +45,7 @@ internal static class EmailFacts
             model["QuoteUrl"] = $"{baseUrl}/quotes/{quote.Id}";
             model["AcceptUrl"] = $"{baseUrl}/quotes/{quote.Id}";
             model["FollowUpBy"] = quote.CreatedAt.AddHours(24).ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-            // Follow-ups: DOMAIN's 10% discount, valid a week; the urgent one names when the quote lapses.
+            // Follow-ups: docs/domain.md's 10% discount, valid a week; the urgent one names when the quote lapses.
             model["DiscountPercent"] = 10;
             model["DiscountedTotal"] = Math.Round(quote.Total * 0.9m, 2, MidpointRounding.AwayFromZero);
             model["OfferValidUntil"] = now.AddDays(7).ToString(Day, CultureInfo.InvariantCulture);

@@ -10,7 +10,7 @@ using Sleek.Workflows.Marketplace.Production;
 namespace Sleek.Workflows.Activities.Production;
 
 /// <summary>
-/// Starts an order's next production stage: on the first call it creates DOMAIN.md's eleven stages with
+/// Starts an order's next production stage: on the first call it creates docs/domain.md's eleven stages with
 /// their planned days; then it starts the first one not started yet (actual start now, planned end now +
 /// planned days) and continues through Started, or through AllDone when every stage has ended. A stage
 /// started and not ended yet is returned again rather than starting another (a re-run).

@@ -4,7 +4,7 @@ using Sleek.Workflows.Marketplace.Quotes;
 
 namespace Sleek.Workflows.Activities.Quotes;
 
-/// <summary>Prices a quote in code (DOMAIN.md's base prices and factors) and computes its lead time.</summary>
+/// <summary>Prices a quote in code (docs/domain.md's base prices and factors) and computes its lead time.</summary>
 [Activity(
     "CalculateQuote",
     InProcess = true,

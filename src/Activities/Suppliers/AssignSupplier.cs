@@ -9,13 +9,13 @@ using Sleek.Workflows.Marketplace.Suppliers;
 namespace Sleek.Workflows.Activities.Suppliers;
 
 /// <summary>
-/// Ranks the suppliers for an order (eligibility rules exclude, DOMAIN score ranks) and stores the top 5
+/// Ranks the suppliers for an order (eligibility rules exclude, the score of docs/domain.md ranks) and stores the top 5
 /// as candidate offers (rank, score, not yet offered). Suppliers that already declined or let an offer of
 /// this order time out are left out; earlier unanswered candidates are replaced. The output explains the
 /// ranking: each candidate's score breakdown and the rules that excluded the others.
 /// </summary>
 [Activity("AssignSupplier", InProcess = true, Category = "Suppliers", DisplayName = "Assign supplier", Ports = ["Done", "NoCandidates"], OutputType = "object",
-    Description = "Ranks eligible suppliers (rules/supplier-eligibility.json + DOMAIN score) and stores the top 5 as candidates; NoCandidates when none.")]
+    Description = "Ranks eligible suppliers (rules/supplier-eligibility.json + supplier score) and stores the top 5 as candidates; NoCandidates when none.")]
 public sealed class AssignSupplier : IActivity
 {
     /// <summary>The order to find a supplier for.</summary>

@@ -2,7 +2,7 @@ namespace Sleek.Workflows.Marketplace.Ai;
 
 /// <summary>
 /// Judges AI spending over a sliding hour: above <see cref="WarnPerHourUsd"/> is a warning, above
-/// <see cref="AlertPerHourUsd"/> an alert (DOMAIN.md: $1 and $5). A pure function of the usage rows and
+/// <see cref="AlertPerHourUsd"/> an alert (docs/domain.md: $1 and $5). A pure function of the usage rows and
 /// the time, so the database query that feeds it can change without touching the rule.
 /// </summary>
 public sealed class AiCostMonitor

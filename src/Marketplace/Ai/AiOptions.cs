@@ -21,7 +21,7 @@ public sealed class AiOptions
     /// <summary>The chat model.</summary>
     public string Model { get; set; } = "gpt-4o-mini";
 
-    /// <summary>How long one call may take before it is abandoned (seconds); DOMAIN.md says 25.</summary>
+    /// <summary>How long one call may take before it is abandoned (seconds); docs/domain.md says 25.</summary>
     public double TimeoutSeconds { get; set; } = 25;
 
     /// <summary>Upper bound of the answer's length in tokens (bounds the cost of one call).</summary>

@@ -1,8 +1,8 @@
 namespace Sleek.Workflows.Marketplace.Catalog;
 
 /// <summary>
-/// The 23 categories of DOMAIN.md with their base prices. Sampling days and production days per 100
-/// units are our estimates per category (DOMAIN.md fixes only t_shirt: 7 and 4); "related" lists feed
+/// The 23 categories of docs/domain.md with their base prices. Sampling days and production days per 100
+/// units are our estimates per category (docs/domain.md fixes only t_shirt: 7 and 4); "related" lists feed
 /// the supplier score's related-category match and are symmetric through <see cref="AreRelated"/>.
 /// </summary>
 public static class CategoryCatalog
@@ -36,10 +36,10 @@ public static class CategoryCatalog
 
     private static readonly Dictionary<string, Category> ByKey = Items.ToDictionary(c => c.Key, StringComparer.Ordinal);
 
-    /// <summary>All categories in DOMAIN.md order. Each call returns new objects (safe to hand to EF).</summary>
+    /// <summary>All categories in docs/domain.md order. Each call returns new objects (safe to hand to EF).</summary>
     public static IReadOnlyList<Category> All => Items.Select(Copy).ToList();
 
-    /// <summary>The keys, in DOMAIN.md order.</summary>
+    /// <summary>The keys, in docs/domain.md order.</summary>
     public static IReadOnlyList<string> Keys { get; } = Items.Select(c => c.Key).ToList();
 
     /// <summary>The category for a product type as a buyer wrote it ("T-Shirt", "t shirt"), or null when unknown.</summary>

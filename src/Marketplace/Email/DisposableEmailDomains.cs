@@ -1,6 +1,6 @@
 namespace Sleek.Workflows.Marketplace.Email;
 
-/// <summary>Disposable-mail domains refused for quote requests (DOMAIN.md's list); their subdomains are refused too.</summary>
+/// <summary>Disposable-mail domains refused for quote requests (docs/domain.md's list); their subdomains are refused too.</summary>
 public static class DisposableEmailDomains
 {
     /// <summary>The blocked domains.</summary>

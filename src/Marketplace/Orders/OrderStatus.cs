@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Sleek.Workflows.Marketplace.Orders;
 
 /// <summary>
-/// An order's workflow_status. Stored and sent as DOMAIN.md's snake_case strings (see
+/// An order's workflow_status. Stored and sent as docs/domain.md's snake_case strings (see
 /// <see cref="OrderStatusNames"/>); which changes are allowed is <see cref="OrderStatusTransitions"/>.
 /// </summary>
 public enum OrderStatus

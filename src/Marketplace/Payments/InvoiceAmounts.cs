@@ -33,7 +33,7 @@ public static class InvoiceAmounts
     public static decimal FromCents(long cents) => cents / 100m;
 
     /// <summary>
-    /// Why no payment intent may be taken for this invoice and intent amount (DOMAIN: pending, not paid,
+    /// Why no payment intent may be taken for this invoice and intent amount (docs/domain.md: pending, not paid,
     /// amount above zero and at least $1.00, the intent within ±0.5 % of the invoice), or null when it may.
     /// </summary>
     public static string? PaymentIntentRefusal(Invoice invoice, long intentCents)

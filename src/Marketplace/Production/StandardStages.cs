@@ -1,6 +1,6 @@
 namespace Sleek.Workflows.Marketplace.Production;
 
-/// <summary>DOMAIN.md's production stages and their planned days, in order.</summary>
+/// <summary>docs/domain.md's production stages and their planned days, in order.</summary>
 public static class StandardStages
 {
     /// <summary>(Sequence, Name, PlannedDays).</summary>

@@ -3,7 +3,7 @@ using Sleek.Workflows.Marketplace.Catalog;
 namespace Sleek.Workflows.Marketplace.Quotes;
 
 /// <summary>
-/// DOMAIN.md pricing, in decimal so 7.00 × 1.3 × 0.95 is exactly 8.645: unit = base × complexity ×
+/// docs/domain.md pricing, in decimal so 7.00 × 1.3 × 0.95 is exactly 8.645: unit = base × complexity ×
 /// volume (unrounded); total = unit × quantity rounded to cents half away from zero only at the end.
 /// Lead time = sampling days + production days + buffer, where production days = ceil(quantity / 100 ×
 /// production days per 100 units) and buffer = ceil(10 % of those production days).

@@ -4,7 +4,7 @@ using Sleek.Workflows.Marketplace.Email;
 
 namespace Sleek.Workflows.Marketplace.Quotes;
 
-/// <summary>Every field rule of DOMAIN.md's quote request table; errors are keyed by the JSON field name.</summary>
+/// <summary>Every field rule of docs/domain.md's quote request table; errors are keyed by the JSON field name.</summary>
 public static partial class QuoteRequestValidator
 {
     /// <summary>Longest product type, fabric and name.</summary>

@@ -36,7 +36,7 @@ public static class SupplierMapping
         CreatedAt = new DateTimeOffset(DateTime.SpecifyKind(order.CreatedAt, DateTimeKind.Utc)),
     };
 
-    /// <summary>What the supplier is paid: the buyer's total less the 10% platform fee (DOMAIN), rounded to cents.</summary>
+    /// <summary>What the supplier is paid: the buyer's total less the 10% platform fee (docs/domain.md), rounded to cents.</summary>
     public static decimal SupplierPrice(decimal buyerTotal) =>
         Math.Round(buyerTotal * (1 - PlatformFee), 2, MidpointRounding.AwayFromZero);
 

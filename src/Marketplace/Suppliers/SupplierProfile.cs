@@ -33,10 +33,10 @@ public sealed record SupplierProfile
     /// <summary>Share of orders delivered on time, 0 to 1.</summary>
     public double OnTimeRate { get; init; }
 
-    /// <summary>Minimum order quantity (DOMAIN default 50).</summary>
+    /// <summary>Minimum order quantity (docs/domain.md: default 50).</summary>
     public int Moq { get; init; } = 50;
 
-    /// <summary>Lead time in days (DOMAIN default 45).</summary>
+    /// <summary>Lead time in days (docs/domain.md: default 45).</summary>
     public int LeadTimeDays { get; init; } = 45;
 
     /// <summary>bronze, silver or gold.</summary>

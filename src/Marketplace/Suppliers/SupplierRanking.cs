@@ -12,7 +12,7 @@ namespace Sleek.Workflows.Marketplace.Suppliers;
 /// <param name="scoring">The score.</param>
 public sealed class SupplierRanking(RulesRunner runner, SupplierScoring scoring)
 {
-    /// <summary>How many candidates are offered (DOMAIN: top 5).</summary>
+    /// <summary>How many candidates are offered (docs/domain.md: top 5).</summary>
     public const int TopCount = 5;
 
     /// <summary>Ranks with the current eligibility rules.</summary>

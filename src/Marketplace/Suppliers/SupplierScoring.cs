@@ -1,7 +1,7 @@
 namespace Sleek.Workflows.Marketplace.Suppliers;
 
 /// <summary>
-/// DOMAIN's supplier score (pure): specialization exact 40 / related 20; workload (active ÷ capacity)
+/// docs/domain.md's supplier score (pure): specialization exact 40 / related 20; workload (active ÷ capacity)
 /// below 50% 25, below 75% 15, below 90% 5, else 0; rating stars × 4 up to 20; on-time rate × 15 up to 15.
 /// </summary>
 /// <param name="relations">Which categories count as related.</param>

@@ -25,7 +25,7 @@ internal static class PostgresServer
             return configured;
         }
 
-        // Probe first (RECIPES §7): building a container without Docker throws only after a detour.
+        // Probe first (docs/dependencies.md §7): building a container without Docker throws only after a detour.
         if (TestcontainersSettings.OS.DockerEndpointAuthConfig is null)
         {
             throw new InvalidOperationException(

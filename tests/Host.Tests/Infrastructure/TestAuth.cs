@@ -36,7 +36,7 @@ public static class TestAuth
         ["Auth:SigningKey"] = SigningKey,
         ["Auth:BootstrapToken"] = BootstrapToken,
         ["Auth:AccessTokenMinutes"] = TokenMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        // The shared admin requests many quotes in one test class; the Security tests set DOMAIN's 20 back explicitly.
+        // The shared admin requests many quotes in one test class; the Security tests set docs/domain.md's 20 back explicitly.
         ["RateLimits:QuotesPerUserPerDay"] = "100000",
         ["RateLimits:LoginPerIpPerMinute"] = "1000",
     };

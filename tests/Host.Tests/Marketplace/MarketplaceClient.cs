@@ -10,7 +10,7 @@ internal sealed class MarketplaceClient(SleekApi api)
 {
     public SleekApi Api => api;
 
-    /// <summary>DOMAIN.md's worked example: t_shirt, medium, 150 units → 8.645 per unit, 1,296.75.</summary>
+    /// <summary>docs/domain.md's worked example: t_shirt, medium, 150 units → 8.645 per unit, 1,296.75.</summary>
     public static JsonObject WorkedExample(string email = "buyer@example.com") => new()
     {
         ["productType"] = "T-Shirt",

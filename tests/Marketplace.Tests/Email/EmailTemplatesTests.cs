@@ -12,7 +12,7 @@ public sealed class EmailTemplatesTests
     [Fact]
     public void The_repository_has_one_template_per_domain_email()
     {
-        // Every DOMAIN email, plus the ops alert on AI spending (rendered in the EmailAi tests).
+        // Every email of docs/domain.md, plus the ops alert on AI spending (rendered in the EmailAi tests).
         Assert.Equal(EmailModels.TemplateNames.Append("ai-cost-alert").Order(StringComparer.Ordinal), Templates.Names.Order(StringComparer.Ordinal));
     }
 

@@ -5,7 +5,7 @@ namespace Sleek.Workflows.Marketplace.Tests.Quotes;
 
 public sealed class QuotePricingTests
 {
-    // DOMAIN.md's base prices, written out again so a typo in the catalog cannot pass unnoticed.
+    // docs/domain.md's base prices, written out again so a typo in the catalog cannot pass unnoticed.
     private static readonly Dictionary<string, decimal> DomainPrices = new()
     {
         ["t_shirt"] = 7.00m, ["polo_shirt"] = 9.50m, ["hoodie"] = 14.00m, ["sweatshirt"] = 11.00m, ["jacket"] = 18.00m,

@@ -16,7 +16,7 @@ public sealed class SupplierScoringTests
     [InlineData(900, 1000, 0)] // 90 %
     [InlineData(1200, 1000, 0)] // over capacity
     [InlineData(0, 0, 0)] // no capacity at all
-    public void Workload_bands_follow_DOMAIN_at_each_boundary(int active, int capacity, int points)
+    public void Workload_bands_follow_the_documented_points_at_each_boundary(int active, int capacity, int points)
     {
         var score = _scoring.Score(RuleFiles.Order(), RuleFiles.Supplier() with { ActiveOrders = active, Capacity = capacity });
         Assert.Equal(points, score.Workload);

@@ -15,7 +15,7 @@ public sealed class UrgencyAndAutomationTests
     [InlineData(501, 0, "medium")]
     [InlineData(1000, 0, "medium")]
     [InlineData(1001, 0, "high")]
-    public async Task Urgency_follows_DOMAIN(int quantity, int waitedMinutes, string level)
+    public async Task Urgency_follows_the_documented_bands(int quantity, int waitedMinutes, string level)
     {
         var order = RuleFiles.Order(quantity);
         var assessment = await UrgencyAssessment.AssessAsync(RuleFiles.Runner, order, order.CreatedAt.AddMinutes(waitedMinutes), CancellationToken.None);
