@@ -10,13 +10,13 @@ using Sleek.Workflows.Host.Endpoints.Health;
 using Sleek.Workflows.Host.Endpoints.Incidents;
 using Sleek.Workflows.Host.Endpoints.Instances;
 using Sleek.Workflows.Host.Endpoints.Invoices;
-using Sleek.Workflows.Host.Endpoints.Migrations;
 using Sleek.Workflows.Host.Endpoints.OpenApi;
 using Sleek.Workflows.Host.Endpoints.Orders;
 using Sleek.Workflows.Host.Endpoints.Quotes;
 using Sleek.Workflows.Host.Endpoints.Rules;
 using Sleek.Workflows.Host.Endpoints.Tasks;
 using Sleek.Workflows.Host.Endpoints.Users;
+using Sleek.Workflows.Host.Endpoints.VersionMigrations;
 using Sleek.Workflows.Host.Endpoints.Webhooks;
 using Sleek.Workflows.Host.Endpoints.Workflows;
 using Sleek.Workflows.Host.Setup;
@@ -50,12 +50,12 @@ internal static class SleekEndpoints
                 .WithTitle("Sleek Workflows API")
                 .AddPreferredSecuritySchemes(SecurityTransformer.Bearer))
             .AllowAnonymous();
-        app.MapSleekTelemetry();
         app.MapHealthEndpoints();
+        app.MapSleekTelemetry();
         app.MapActivitiesEndpoints();
         app.MapWorkflowsEndpoints();
         app.MapInstancesEndpoints();
-        app.MapMigrationsEndpoints();
+        app.MapVersionMigrationsEndpoints();
         app.MapBookmarksEndpoints();
         app.MapTasksEndpoints();
         app.MapEventsEndpoints();

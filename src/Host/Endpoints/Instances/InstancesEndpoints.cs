@@ -7,7 +7,7 @@ using Sleek.Workflows.Host.Idempotency;
 
 namespace Sleek.Workflows.Host.Endpoints.Instances;
 
-/// <summary>Workflow instances: start, list, get with journal, cancel, retry (migrate: <see cref="Migrations.MigrationsEndpoints"/>).</summary>
+/// <summary>Workflow instances: start, list, get with journal, cancel, retry (migrate: <see cref="VersionMigrations.VersionMigrationsEndpoints"/>).</summary>
 internal static class InstancesEndpoints
 {
     public static void MapInstancesEndpoints(this IEndpointRouteBuilder app)

@@ -10,7 +10,7 @@ using Sleek.Workflows.Host.Setup;
 
 namespace Sleek.Workflows.Host.Endpoints.Workflows;
 
-/// <summary>Workflow definitions: list, get, versions, drafts, publish, import, export, validate (migration dry-runs: <see cref="Migrations.MigrationsEndpoints"/>).</summary>
+/// <summary>Workflow definitions: list, get, versions, drafts, publish, import, export, validate (migration dry-runs: <see cref="VersionMigrations.VersionMigrationsEndpoints"/>).</summary>
 internal static class WorkflowsEndpoints
 {
     public static void MapWorkflowsEndpoints(this IEndpointRouteBuilder app)

@@ -3,12 +3,12 @@ using Sleek.Workflows.Engine.Runtime;
 using Sleek.Workflows.Engine.Runtime.Views;
 using Sleek.Workflows.Host.Auth;
 
-namespace Sleek.Workflows.Host.Endpoints.Migrations;
+namespace Sleek.Workflows.Host.Endpoints.VersionMigrations;
 
 /// <summary>Version migration: move one running instance to another published version, or dry-run a whole definition.</summary>
-internal static class MigrationsEndpoints
+internal static class VersionMigrationsEndpoints
 {
-    public static void MapMigrationsEndpoints(this IEndpointRouteBuilder app)
+    public static void MapVersionMigrationsEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/instances/{id:guid}/migrate", MigrateAsync)
             .RequireAuthorization(SleekPolicies.Ops)

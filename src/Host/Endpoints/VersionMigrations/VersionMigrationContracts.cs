@@ -1,4 +1,4 @@
-namespace Sleek.Workflows.Host.Endpoints.Migrations;
+namespace Sleek.Workflows.Host.Endpoints.VersionMigrations;
 
 /// <summary>Body of <c>POST /api/instances/{id}/migrate</c>.</summary>
 /// <param name="TargetVersion">The published version to move to.</param>
