@@ -42,5 +42,5 @@ public sealed class PageRequest
         : null;
 
     /// <summary>Skips the pages before this one and takes this one.</summary>
-    public IQueryable<T> Of<T>(IQueryable<T> query) => query.Skip((Number - 1) * Size).Take(Size);
+    public IQueryable<T> Slice<T>(IQueryable<T> query) => query.Skip((Number - 1) * Size).Take(Size);
 }

@@ -51,7 +51,7 @@ internal sealed class AuditQueries(SecurityDb securityDb, AuditLog log)
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var items = await paging.Of(query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)).ToListAsync(cancellationToken);
+        var items = await paging.Slice(query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)).ToListAsync(cancellationToken);
         return new Paged<AuditEntryDto>([.. items.Select(AuditEntryDto.From)], paging.Number, paging.Size, total);
     }
 }

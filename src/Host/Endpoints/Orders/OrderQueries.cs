@@ -36,7 +36,7 @@ internal sealed class OrderQueries(MarketplaceDb marketplace, TimeProvider clock
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var orders = await paging.Of(query.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)).ToListAsync(cancellationToken);
+        var orders = await paging.Slice(query.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)).ToListAsync(cancellationToken);
         var items = orders.Select(o => new OrderSummaryDto(o.Id, o.Number, o.Status.ToName(), o.BuyerEmail, o.ProductType, o.Quantity, o.Total, o.SupplierId, o.WorkflowInstanceId, o.CreatedAt, o.UpdatedAt)).ToList();
         return new Page<OrderSummaryDto>(items, paging.Number, paging.Size, total);
     }

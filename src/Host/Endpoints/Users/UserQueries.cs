@@ -23,7 +23,7 @@ internal sealed class UserQueries(SecurityDb securityDb, MarketplaceDb marketpla
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var users = await paging.Of(query.OrderByDescending(u => u.CreatedAt).ThenByDescending(u => u.Id)).ToListAsync(cancellationToken);
+        var users = await paging.Slice(query.OrderByDescending(u => u.CreatedAt).ThenByDescending(u => u.Id)).ToListAsync(cancellationToken);
         return new Paged<UserDto>([.. users.Select(UserDto.From)], paging.Number, paging.Size, total);
     }
 
