@@ -1,5 +1,6 @@
 using System.Reflection;
 using Serilog;
+using Sleek.Workflows.Host.Endpoints;
 using Sleek.Workflows.Host.Setup;
 
 Log.Logger = SleekLogging.CreateBootstrapLogger();
@@ -14,7 +15,7 @@ try
 
     var app = builder.Build();
     app.UseSleekPipeline();
-    app.MapSleekApis();
+    app.MapSleekEndpoints();
     await app.RunAsync();
 }
 catch (Exception ex) when (ex is not HostAbortedException)

@@ -49,6 +49,9 @@ public static class SleekPolicies
     /// <summary>Admin, ops, or a key with metrics:read.</summary>
     public const string Metrics = "metrics";
 
+    /// <summary>Who passes each policy: the user roles, and the API-key scopes (none: no key passes it).</summary>
+    public static readonly IReadOnlyDictionary<string, PolicyCallers> Callers = CallersOf();
+
     /// <summary>Registers every policy, the default and the fallback.</summary>
     public static void Configure(AuthorizationOptions options)
     {
@@ -56,32 +59,39 @@ public static class SleekPolicies
         options.DefaultPolicy = signedIn;
         // Endpoints that name no policy and are not explicitly anonymous: closed to anonymous callers.
         options.FallbackPolicy = signedIn;
-
-        string[] all = [.. SleekRoles.All];
-        string[] ops = [SleekRoles.Admin, SleekRoles.Ops];
-        Add(options, Admin, [SleekRoles.Admin]);
-        Add(options, Ops, ops);
-        Add(options, Staff, [SleekRoles.Admin, SleekRoles.Ops, SleekRoles.RuleAuthor]);
-        Add(options, RulesWrite, [SleekRoles.Admin, SleekRoles.RuleAuthor]);
-        Add(options, SignedIn, all);
-        Add(options, OrdersRead, all, ApiScopes.OrdersRead);
-        Add(options, TasksRead, all, ApiScopes.TasksRead, ApiScopes.TasksComplete);
-        Add(options, TasksComplete, all, ApiScopes.TasksComplete);
-        Add(options, BookmarksResume, ops, ApiScopes.BookmarksResume);
-        Add(options, EventsPublish, ops, ApiScopes.EventsPublish);
-        Add(options, InstancesStart, ops, ApiScopes.InstancesStart);
-        Add(options, InstancesRead, ops, ApiScopes.InstancesRead);
-        Add(options, Metrics, ops, ApiScopes.MetricsRead);
+        foreach (var (name, callers) in Callers)
+        {
+            options.AddPolicy(name, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireAssertion(context =>
+                {
+                    var caller = SleekCaller.From(context.User);
+                    return caller.IsApiKey
+                        ? callers.Scopes.Any(caller.Scopes.Contains)
+                        : caller.Role is { } role && callers.Roles.Contains(role);
+                }));
+        }
     }
 
-    private static void Add(AuthorizationOptions options, string name, string[] roles, params string[] scopes) =>
-        options.AddPolicy(name, policy => policy
-            .RequireAuthenticatedUser()
-            .RequireAssertion(context =>
-            {
-                var caller = SleekCaller.From(context.User);
-                return caller.IsApiKey
-                    ? scopes.Any(caller.Scopes.Contains)
-                    : caller.Role is { } role && roles.Contains(role);
-            }));
+    private static Dictionary<string, PolicyCallers> CallersOf()
+    {
+        string[] all = [.. SleekRoles.All];
+        string[] ops = [SleekRoles.Admin, SleekRoles.Ops];
+        return new Dictionary<string, PolicyCallers>
+        {
+            [Admin] = new([SleekRoles.Admin], []),
+            [Ops] = new(ops, []),
+            [Staff] = new([SleekRoles.Admin, SleekRoles.Ops, SleekRoles.RuleAuthor], []),
+            [RulesWrite] = new([SleekRoles.Admin, SleekRoles.RuleAuthor], []),
+            [SignedIn] = new(all, []),
+            [OrdersRead] = new(all, [ApiScopes.OrdersRead]),
+            [TasksRead] = new(all, [ApiScopes.TasksRead, ApiScopes.TasksComplete]),
+            [TasksComplete] = new(all, [ApiScopes.TasksComplete]),
+            [BookmarksResume] = new(ops, [ApiScopes.BookmarksResume]),
+            [EventsPublish] = new(ops, [ApiScopes.EventsPublish]),
+            [InstancesStart] = new(ops, [ApiScopes.InstancesStart]),
+            [InstancesRead] = new(ops, [ApiScopes.InstancesRead]),
+            [Metrics] = new(ops, [ApiScopes.MetricsRead]),
+        };
+    }
 }

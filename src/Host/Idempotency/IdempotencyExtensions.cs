@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Sleek.Workflows.Host.Endpoints;
+using Sleek.Workflows.Host.Endpoints.OpenApi;
 
 namespace Sleek.Workflows.Host.Idempotency;
 
@@ -28,12 +31,25 @@ internal static class IdempotencyExtensions
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
                 });
                 operation.Responses ??= [];
-                operation.Responses.TryAdd("409", new OpenApiResponse { Description = "Conflict (problem details); also: a request with this Idempotency-Key is still running." });
-                operation.Responses.TryAdd("422", new OpenApiResponse { Description = "The Idempotency-Key was already used for a different request (problem details)." });
+                var conflict = SecurityTransformer.ProblemSchema<ProblemDetails>(context);
+                var mismatch = SecurityTransformer.ProblemSchema<HttpValidationProblemDetails>(context);
+                if (operation.Responses.TryGetValue("409", out var existing) && existing is OpenApiResponse documented)
+                {
+                    documented.Description += "; also: a request with this Idempotency-Key is still running";
+                }
+
+                operation.Responses.TryAdd("409", Problem("Conflict (problem details); also: a request with this Idempotency-Key is still running.", conflict));
+                operation.Responses.TryAdd("422", Problem("The Idempotency-Key was already used for a different request (problem details).", mismatch));
             }
 
             return Task.CompletedTask;
         }));
+
+    private static OpenApiResponse Problem(string description, IOpenApiSchema schema) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType> { [ProblemResult.MediaType] = new() { Schema = schema } },
+    };
 
     /// <summary>Marks an endpoint as honouring <c>Idempotency-Key</c>.</summary>
     internal sealed class IdempotentEndpoint;

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Sleek.Workflows.Engine.Persistence;
-using Sleek.Workflows.Host.Apis;
+using Sleek.Workflows.Host.Endpoints;
 using Sleek.Workflows.Host.Setup;
 
 namespace Sleek.Workflows.Host.Idempotency;

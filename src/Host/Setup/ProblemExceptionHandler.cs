@@ -39,8 +39,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                 title = "Invalid request";
                 var value = bind.Groups["value"].Value;
                 value = value.Length > 40 ? value[..40] + "…" : value;
-                detail = $"'{bind.Groups["name"].Value}' cannot be '{value}'.";
-                errors[bind.Groups["name"].Value] = [$"cannot be read from '{value}'"];
+                // Handler parameters are named as in the query already; [AsParameters] properties (PageRequest.Page) are not.
+                var name = JsonNamingPolicy.CamelCase.ConvertName(bind.Groups["name"].Value);
+                detail = $"'{name}' cannot be '{value}'.";
+                errors[name] = [$"cannot be read from '{value}'"];
                 break;
             case BadHttpRequestException bad:
                 status = bad.StatusCode;

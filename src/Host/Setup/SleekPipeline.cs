@@ -1,13 +1,8 @@
-using Scalar.AspNetCore;
 using Serilog;
-using Sleek.Workflows.Host.Apis;
-using Sleek.Workflows.Host.Audit;
-using Sleek.Workflows.Host.Auth;
-using Sleek.Workflows.Host.Webhooks;
 
 namespace Sleek.Workflows.Host.Setup;
 
-/// <summary>Middleware order and route groups.</summary>
+/// <summary>Middleware order (the endpoints are mapped by <see cref="Endpoints.SleekEndpoints"/>).</summary>
 internal static class SleekPipeline
 {
     public static void UseSleekPipeline(this WebApplication app)
@@ -23,32 +18,5 @@ internal static class SleekPipeline
         });
         app.UseStatusCodePages();
         app.UseSleekSecurity();
-    }
-
-    public static void MapSleekApis(this WebApplication app)
-    {
-        // Anonymous by design (DESIGN.md): the contract and its reference. Every other endpoint names a policy.
-        app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference(options => options.WithTitle("Sleek Workflows API")).AllowAnonymous();
-        app.MapHealthApi();
-        app.MapSleekTelemetry();
-        app.MapActivitiesApi();
-        app.MapWorkflowsApi();
-        app.MapInstancesApi();
-        app.MapMigrationsApi();
-        app.MapBookmarksApi();
-        app.MapTasksApi();
-        app.MapEventsApi();
-        app.MapIncidentsApi();
-        app.MapQuotesApi();
-        app.MapOrdersApi();
-        app.MapAuthApi();
-        app.MapUsersApi();
-        app.MapApiKeysApi();
-        app.MapAuditApi();
-        app.MapRulesApi();
-        app.MapInvoicesApi();
-        app.MapStripeWebhookApi();
-        app.MapAnalyticsApi();
     }
 }

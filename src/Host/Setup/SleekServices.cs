@@ -4,6 +4,7 @@ using Sleek.Workflows.Marketplace;
 using Sleek.Workflows.Marketplace.Rules;
 using Sleek.Workflows.Marketplace.Payments;
 using Sleek.Workflows.Engine;
+using Sleek.Workflows.Host.Endpoints;
 using Sleek.Workflows.Host.Idempotency;
 
 namespace Sleek.Workflows.Host.Setup;
@@ -45,8 +46,6 @@ internal static class SleekServices
         builder.Services.AddSleekRules();
         // Stripe (Stripe:SecretKey, WebhookSecret, ApiBase) and analytics; no secret key means ops confirm payments manually.
         builder.Services.AddSleekPayments(builder.Configuration.GetSection(StripeOptions.SectionName).Get<StripeOptions>() ?? new StripeOptions());
-        // Ops actions on orders (cancel, hold, release) for the orders API.
-        builder.Services.AddSingleton<Apis.OrderActions>();
 
         // Migrations and the workflows/ import run before the workers start taking work.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, EngineInitializer>());
@@ -60,12 +59,8 @@ internal static class SleekServices
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Sleek Workflows API";
-            document.Info.Description = "Durable workflow engine and order orchestration. Errors are RFC 7807 problem details naming the field.";
-            return Task.CompletedTask;
-        }));
+        // The endpoints' query and action classes, and the OpenAPI document (Endpoints/).
+        builder.Services.AddSleekEndpoints();
         builder.Services.AddHealthChecks();
         // Traces and metrics: /metrics always, OTLP when OTEL_EXPORTER_OTLP_ENDPOINT or Otel:Endpoint is set.
         builder.AddSleekTelemetry();

@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Sleek.Workflows.Engine.Runtime;
+using Sleek.Workflows.Engine.Runtime.Views;
+using Sleek.Workflows.Host.Auth;
+using Sleek.Workflows.Host.Idempotency;
+
+namespace Sleek.Workflows.Host.Endpoints.Bookmarks;
+
+/// <summary><c>POST /api/bookmarks/{token}/resume</c>: continue a waiting instance, exactly once.</summary>
+internal static class BookmarksEndpoints
+{
+    public static void MapBookmarksEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapPost("/api/bookmarks/{token}/resume", ResumeAsync)
+            .RequireAuthorization(SleekPolicies.BookmarksResume)
+            .WithIdempotency()
+            .WithTags("Bookmarks")
+            .WithName("ResumeBookmark")
+            .WithSummary("Resumes the wait this token names; the body (optional JSON) is the payload. A second resume gets 409 with the instance's current state.");
+
+    private static async Task<Results<Ok<InstanceView>, NotFoundProblem, ConflictProblem, BadRequestProblem>> ResumeAsync(
+        string token, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] JsonNode? payload, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        if (token.Length is < 20 or > 64)
+        {
+            return Problems.NotFound("no bookmark has this token");
+        }
+
+        return Problems.From(await runtime.ResumeAsync(token, payload, cancellationToken));
+    }
+}

@@ -1,0 +1,74 @@
+using Scalar.AspNetCore;
+using Sleek.Workflows.Host.Endpoints.Activities;
+using Sleek.Workflows.Host.Endpoints.Analytics;
+using Sleek.Workflows.Host.Endpoints.ApiKeys;
+using Sleek.Workflows.Host.Endpoints.Audit;
+using Sleek.Workflows.Host.Endpoints.Auth;
+using Sleek.Workflows.Host.Endpoints.Bookmarks;
+using Sleek.Workflows.Host.Endpoints.Events;
+using Sleek.Workflows.Host.Endpoints.Health;
+using Sleek.Workflows.Host.Endpoints.Incidents;
+using Sleek.Workflows.Host.Endpoints.Instances;
+using Sleek.Workflows.Host.Endpoints.Invoices;
+using Sleek.Workflows.Host.Endpoints.OpenApi;
+using Sleek.Workflows.Host.Endpoints.Orders;
+using Sleek.Workflows.Host.Endpoints.Quotes;
+using Sleek.Workflows.Host.Endpoints.Rules;
+using Sleek.Workflows.Host.Endpoints.Tasks;
+using Sleek.Workflows.Host.Endpoints.Users;
+using Sleek.Workflows.Host.Endpoints.VersionMigrations;
+using Sleek.Workflows.Host.Endpoints.Webhooks;
+using Sleek.Workflows.Host.Endpoints.Workflows;
+using Sleek.Workflows.Host.Setup;
+
+namespace Sleek.Workflows.Host.Endpoints;
+
+/// <summary>Every endpoint of the host, one folder per feature, and what they need registered.</summary>
+internal static class SleekEndpoints
+{
+    /// <summary>The OpenAPI document, and the query and action classes of the features.</summary>
+    public static IServiceCollection AddSleekEndpoints(this IServiceCollection services)
+    {
+        services.AddSleekOpenApi();
+        services.AddSingleton<HealthQueries>();
+        services.AddSingleton<OrderQueries>();
+        services.AddSingleton<OrderActions>();
+        services.AddSingleton<QuoteQueries>();
+        services.AddSingleton<InvoiceQueries>();
+        services.AddSingleton<AuditQueries>();
+        services.AddSingleton<UserQueries>();
+        services.AddSingleton<ApiKeyStore>();
+        return services;
+    }
+
+    public static void MapSleekEndpoints(this WebApplication app)
+    {
+        // Anonymous by design (DESIGN.md): the contract and its reference. Every other endpoint names a policy.
+        app.MapOpenApi().AllowAnonymous();
+        // The document declares bearer and API-key schemes: the reference offers both, a token first.
+        app.MapScalarApiReference(options => options
+                .WithTitle("Sleek Workflows API")
+                .AddPreferredSecuritySchemes(SecurityTransformer.Bearer))
+            .AllowAnonymous();
+        app.MapHealthEndpoints();
+        app.MapSleekTelemetry();
+        app.MapActivitiesEndpoints();
+        app.MapWorkflowsEndpoints();
+        app.MapInstancesEndpoints();
+        app.MapVersionMigrationsEndpoints();
+        app.MapBookmarksEndpoints();
+        app.MapTasksEndpoints();
+        app.MapEventsEndpoints();
+        app.MapIncidentsEndpoints();
+        app.MapQuotesEndpoints();
+        app.MapOrdersEndpoints();
+        app.MapAuthEndpoints();
+        app.MapUsersEndpoints();
+        app.MapApiKeysEndpoints();
+        app.MapAuditEndpoints();
+        app.MapRulesEndpoints();
+        app.MapInvoicesEndpoints();
+        app.MapStripeWebhookEndpoints();
+        app.MapAnalyticsEndpoints();
+    }
+}
