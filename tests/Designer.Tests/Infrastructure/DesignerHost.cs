@@ -25,15 +25,17 @@ public sealed class DesignerHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await PostgresDatabase.CreateAsync();
-        _host = await HostProcess.StartAsync(new Dictionary<string, string>
+        RepositoryPaths.RequireBuiltDesigner();
+        _database = new PostgresDatabase();
+        await _database.InitializeAsync();
+        _host = await HostProcess.StartAsync("designer", new Dictionary<string, string?>
         {
             ["ConnectionStrings__Sleek"] = _database.ConnectionString,
             ["Sleek__Workers"] = "2",
             // The repository's rule sets, so the rules screen has something to edit.
-            ["Sleek__RulesDirectory"] = Path.Combine(RepositoryPaths.Root(), "rules"),
+            ["Sleek__RulesDirectory"] = Path.Combine(SourceTree.Root, "rules"),
             ["Auth__BootstrapToken"] = _bootstrapToken,
-        });
+        }, readyTimeout: TimeSpan.FromSeconds(120));
 
         using var response = await _host.Client.PostAsJsonAsync(new Uri("/api/auth/bootstrap-admin", UriKind.Relative), new { token = _bootstrapToken, email = AdminEmail, password = AdminPassword });
         var body = await response.Content.ReadAsStringAsync();

@@ -10,7 +10,7 @@ public static class OpenApiDocument
     public const string UpdateVariable = "SLEEK_UPDATE_OPENAPI_SNAPSHOT";
 
     /// <summary><c>tests/Host.Tests/ApiClient/openapi.v1.json</c> in the repository (Host.Tests.csproj runs Kiota on it).</summary>
-    public static string SnapshotPath => Path.Combine(Infrastructure.WorkflowsFolder.RepositoryRoot(), "tests", "Host.Tests", "ApiClient", "openapi.v1.json");
+    public static string SnapshotPath => Path.Combine(SourceTree.Root, "tests", "Host.Tests", "ApiClient", "openapi.v1.json");
 
     /// <summary>The document as the host serves it, without <c>servers</c> (that names the address the request came to).</summary>
     public static async Task<JsonObject> FetchAsync(HttpClient client)

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sleek.Workflows.Marketplace.Ai;
 using Sleek.Workflows.Marketplace.Persistence;
 using Sleek.Workflows.Marketplace.Quotes;
-using Sleek.Workflows.Host.Tests.Fakes;
+using Sleek.Workflows.TestSupport.Fakes;
 using Sleek.Workflows.Host.Tests.Infrastructure;
 
 namespace Sleek.Workflows.Host.Tests.EmailAi;
@@ -165,3 +165,7 @@ public abstract class AiScenario(TestDatabase database) : HostScenario(database)
         return await context.EmailMessages.CountAsync(e => e.Template == AiCostWatch.AlertTemplate);
     }
 }
+
+public sealed class AiOnPostgres(PostgresDatabase database) : AiScenario(database), IClassFixture<PostgresDatabase>;
+
+public sealed class AiOnSqlite(SqliteDatabase database) : AiScenario(database), IClassFixture<SqliteDatabase>;

@@ -7,7 +7,7 @@ using MimeKit;
 using Sleek.Workflows.Marketplace.Email;
 using Sleek.Workflows.Marketplace.Persistence;
 using Sleek.Workflows.Engine.Activities.BuiltIn;
-using Sleek.Workflows.Host.Tests.Fakes;
+using Sleek.Workflows.TestSupport.Fakes;
 using Sleek.Workflows.Host.Tests.Infrastructure;
 
 namespace Sleek.Workflows.Host.Tests.EmailAi;
@@ -244,3 +244,7 @@ public abstract class EmailScenario(TestDatabase database) : HostScenario(databa
         return await context.EmailMessages.CountAsync(e => e.IdempotencyKey == key);
     }
 }
+
+public sealed class EmailOnPostgres(PostgresDatabase database) : EmailScenario(database), IClassFixture<PostgresDatabase>;
+
+public sealed class EmailOnSqlite(SqliteDatabase database) : EmailScenario(database), IClassFixture<SqliteDatabase>;

@@ -4,7 +4,8 @@ namespace Sleek.Workflows.Host.Tests.Infrastructure;
 
 /// <summary>
 /// Base of the scenario classes: gives each test hosts and workflows folders on the class's database
-/// and disposes them after the test. A scenario is written once and run per provider by a tiny subclass.
+/// and disposes them after the test. A scenario is written once and run per provider by a tiny subclass at the
+/// end of its file.
 /// </summary>
 public abstract class HostScenario(TestDatabase database) : IAsyncLifetime
 {

@@ -9,7 +9,7 @@ public sealed class WorkflowsFolder : IDisposable
 
     /// <summary>Copies <c>workflows/&lt;id&gt;/v1.json</c> from the repository.</summary>
     public WorkflowsFolder WithSample(string definitionId) =>
-        WithFile(definitionId, 1, File.ReadAllText(System.IO.Path.Combine(RepositoryRoot(), "workflows", definitionId, "v1.json")));
+        WithFile(definitionId, 1, File.ReadAllText(System.IO.Path.Combine(SourceTree.Root, "workflows", definitionId, "v1.json")));
 
     /// <summary>Writes <c>&lt;folder&gt;/v&lt;version&gt;.json</c>.</summary>
     public WorkflowsFolder WithFile(string folder, int version, string json)
@@ -25,18 +25,4 @@ public sealed class WorkflowsFolder : IDisposable
         WithFile(definition["definitionId"]!.GetValue<string>(), definition["version"]!.GetValue<int>(), definition.ToJsonString());
 
     public void Dispose() => TempDirectory.Delete(Path);
-
-    /// <summary>The repository root (the folder holding Sleek.Workflows.sln).</summary>
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(directory.FullName, "Sleek.Workflows.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"Sleek.Workflows.sln not found above {AppContext.BaseDirectory}");
-    }
 }

@@ -18,7 +18,7 @@ namespace Sleek.Workflows.Host.Tests.Marketplace;
 /// <summary>
 /// The marketplace tables next to the engine's, through the real host: migrated and seeded at start-up
 /// (once, however often the host starts), money exact, and activity writes committed or rolled back
-/// with the burst's transaction. Run per provider by the two small subclasses.
+/// with the burst's transaction. Run per provider by the two small subclasses at the end of this file.
 /// </summary>
 public abstract class MarketplaceStorageTests(TestDatabase database) : HostScenario(database)
 {
@@ -202,3 +202,7 @@ public abstract class MarketplaceStorageTests(TestDatabase database) : HostScena
         Assert.False(await read.AiUsage.AnyAsync(a => a.Model == "undone-by-fault"));
     }
 }
+
+public sealed class MarketplaceStorageOnPostgres(PostgresDatabase database) : MarketplaceStorageTests(database), IClassFixture<PostgresDatabase>;
+
+public sealed class MarketplaceStorageOnSqlite(SqliteDatabase database) : MarketplaceStorageTests(database), IClassFixture<SqliteDatabase>;

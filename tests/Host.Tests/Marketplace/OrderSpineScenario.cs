@@ -180,3 +180,7 @@ public abstract class OrderSpineScenario(TestDatabase database) : HostScenario(d
         await SleekApi.ExpectProblemAsync(badStatus, HttpStatusCode.BadRequest, "status");
     }
 }
+
+public sealed class OrderSpineOnPostgres(PostgresDatabase database) : OrderSpineScenario(database), IClassFixture<PostgresDatabase>;
+
+public sealed class OrderSpineOnSqlite(SqliteDatabase database) : OrderSpineScenario(database), IClassFixture<SqliteDatabase>;

@@ -182,3 +182,7 @@ public abstract class QuoteApiScenario(TestDatabase database) : HostScenario(dat
         return (quotes, instances);
     }
 }
+
+public sealed class QuoteApiOnPostgres(PostgresDatabase database) : QuoteApiScenario(database), IClassFixture<PostgresDatabase>;
+
+public sealed class QuoteApiOnSqlite(SqliteDatabase database) : QuoteApiScenario(database), IClassFixture<SqliteDatabase>;

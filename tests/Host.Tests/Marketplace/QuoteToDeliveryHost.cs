@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sleek.Workflows.Marketplace.Email;
 using Sleek.Workflows.Marketplace.Persistence;
-using Sleek.Workflows.Host.Tests.Fakes;
+using Sleek.Workflows.TestSupport.Fakes;
 using Sleek.Workflows.Host.Tests.Infrastructure;
 
 namespace Sleek.Workflows.Host.Tests.Marketplace;
@@ -15,7 +15,7 @@ internal static class QuoteToDeliveryHost
     /// <summary>The repository's templates and rules, SMTP (when given), AI and Stripe fakes (when given), a fast email dispatcher.</summary>
     public static Dictionary<string, string> Settings(SmtpCapture? smtp = null, FakeOpenAiServer? ai = null, FakeStripeServer? stripe = null)
     {
-        var root = WorkflowsFolder.RepositoryRoot();
+        var root = SourceTree.Root;
         var settings = new Dictionary<string, string>
         {
             ["Sleek:TemplatesDirectory"] = Path.Combine(root, "templates"),

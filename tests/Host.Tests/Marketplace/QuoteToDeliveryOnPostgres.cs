@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Sleek.Workflows.Marketplace.Email;
-using Sleek.Workflows.Host.Tests.Fakes;
+using Sleek.Workflows.TestSupport.Fakes;
 using Sleek.Workflows.Host.Tests.Infrastructure;
 
 namespace Sleek.Workflows.Host.Tests.Marketplace;

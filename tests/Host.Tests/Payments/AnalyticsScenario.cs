@@ -94,3 +94,7 @@ public abstract class AnalyticsScenario(TestDatabase database) : HostScenario(da
         ActualEnd = actualEnd,
     };
 }
+
+public sealed class AnalyticsOnPostgres(PostgresDatabase database) : AnalyticsScenario(database), IClassFixture<PostgresDatabase>;
+
+public sealed class AnalyticsOnSqlite(SqliteDatabase database) : AnalyticsScenario(database), IClassFixture<SqliteDatabase>;

@@ -75,3 +75,7 @@ public abstract class InvoicingScenario(TestDatabase database) : HostScenario(da
     private static (string, decimal, string) Summary(JsonObject invoice) =>
         (invoice["number"]!.GetValue<string>(), invoice["amount"]!.GetValue<decimal>(), invoice["kind"]!.GetValue<string>());
 }
+
+public sealed class InvoicingOnPostgres(PostgresDatabase database) : InvoicingScenario(database), IClassFixture<PostgresDatabase>;
+
+public sealed class InvoicingOnSqlite(SqliteDatabase database) : InvoicingScenario(database), IClassFixture<SqliteDatabase>;

@@ -15,7 +15,7 @@ internal static class PaymentData
     public static WorkflowsFolder WithInvoicePayment(this WorkflowsFolder folder) => folder.WithFile(
         "invoice-payment",
         1,
-        File.ReadAllText(Path.Combine(WorkflowsFolder.RepositoryRoot(), "tests", "Host.Tests", "Payments", "workflows", "invoice-payment", "v1.json")));
+        File.ReadAllText(Path.Combine(SourceTree.Root, "tests", "Host.Tests", "Payments", "workflows", "invoice-payment", "v1.json")));
 
     /// <summary>The output and ports of an activity's last completed journal row.</summary>
     public static (System.Text.Json.Nodes.JsonNode? Output, string? Ports) Output(System.Text.Json.Nodes.JsonNode instance, string activityId)

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Sleek.Workflows.Marketplace.Payments;
-using Sleek.Workflows.Host.Tests.Fakes;
+using Sleek.Workflows.TestSupport.Fakes;
 using Sleek.Workflows.Host.Tests.Infrastructure;
 
 namespace Sleek.Workflows.Host.Tests.Payments;
@@ -210,3 +210,7 @@ public abstract class StripePaymentsScenario(TestDatabase database) : HostScenar
         return api.Client.SendAsync(request);
     }
 }
+
+public sealed class StripePaymentsOnPostgres(PostgresDatabase database) : StripePaymentsScenario(database), IClassFixture<PostgresDatabase>;
+
+public sealed class StripePaymentsOnSqlite(SqliteDatabase database) : StripePaymentsScenario(database), IClassFixture<SqliteDatabase>;

@@ -56,7 +56,7 @@ public sealed class SqliteSingleProcessTests : IDisposable
 
     private HostProcess Start(string name)
     {
-        var host = HostProcess.Start(name, new Dictionary<string, string?>
+        var host = HostProcesses.StartSignedIn(name, new Dictionary<string, string?>
         {
             ["Sleek__DataDirectory"] = _data,
             ["Sleek__WorkflowsDirectory"] = _folder.Path,

@@ -294,7 +294,7 @@ public sealed class TwoHostsOnPostgres(PostgresDatabase database, ITestOutputHel
 
     private HostProcess StartHost(string name)
     {
-        var host = HostProcess.Start(name, new Dictionary<string, string?>
+        var host = HostProcesses.StartSignedIn(name, new Dictionary<string, string?>
         {
             ["ConnectionStrings__Sleek"] = database.ConnectionString,
             ["Sleek__Workers"] = "2",

@@ -107,3 +107,7 @@ public abstract class RulesEditScenario(TestDatabase database) : HostScenario(da
         return api.Client.SendAsync(request);
     }
 }
+
+public sealed class RulesEditOnPostgres(PostgresDatabase database) : RulesEditScenario(database), IClassFixture<PostgresDatabase>;
+
+public sealed class RulesEditOnSqlite(SqliteDatabase database) : RulesEditScenario(database), IClassFixture<SqliteDatabase>;

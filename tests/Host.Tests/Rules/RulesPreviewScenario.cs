@@ -56,3 +56,7 @@ public abstract class RulesPreviewScenario(TestDatabase database) : HostScenario
         Assert.Equal("admin_review", record["new"]!["action"]!.GetValue<string>());
     }
 }
+
+public sealed class RulesPreviewOnPostgres(PostgresDatabase database) : RulesPreviewScenario(database), IClassFixture<PostgresDatabase>;
+
+public sealed class RulesPreviewOnSqlite(SqliteDatabase database) : RulesPreviewScenario(database), IClassFixture<SqliteDatabase>;

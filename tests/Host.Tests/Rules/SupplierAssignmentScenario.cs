@@ -103,3 +103,7 @@ public abstract class SupplierAssignmentScenario(TestDatabase database) : HostSc
         }
         """)!.AsObject();
 }
+
+public sealed class SupplierAssignmentOnPostgres(PostgresDatabase database) : SupplierAssignmentScenario(database), IClassFixture<PostgresDatabase>;
+
+public sealed class SupplierAssignmentOnSqlite(SqliteDatabase database) : SupplierAssignmentScenario(database), IClassFixture<SqliteDatabase>;

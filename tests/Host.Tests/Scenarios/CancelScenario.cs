@@ -60,3 +60,7 @@ public abstract class CancelScenario(TestDatabase database) : HostScenario(datab
         await SleekApi.ExpectProblemAsync(twice, HttpStatusCode.Conflict);
     }
 }
+
+public sealed class CancelOnPostgres(PostgresDatabase database) : CancelScenario(database), IClassFixture<PostgresDatabase>;
+
+public sealed class CancelOnSqlite(SqliteDatabase database) : CancelScenario(database), IClassFixture<SqliteDatabase>;

@@ -121,3 +121,7 @@ public abstract class ExactlyOnceScenario(TestDatabase database) : HostScenario(
         return await Task.WhenAll(racers);
     }
 }
+
+public sealed class ExactlyOnceOnPostgres(PostgresDatabase database) : ExactlyOnceScenario(database), IClassFixture<PostgresDatabase>;
+
+public sealed class ExactlyOnceOnSqlite(SqliteDatabase database) : ExactlyOnceScenario(database), IClassFixture<SqliteDatabase>;

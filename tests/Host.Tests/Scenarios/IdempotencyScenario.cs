@@ -185,3 +185,7 @@ public abstract class IdempotencyScenario(TestDatabase database) : HostScenario(
         return api.Client.SendAsync(request);
     }
 }
+
+public sealed class IdempotencyOnPostgres(PostgresDatabase database) : IdempotencyScenario(database), IClassFixture<PostgresDatabase>;
+
+public sealed class IdempotencyOnSqlite(SqliteDatabase database) : IdempotencyScenario(database), IClassFixture<SqliteDatabase>;

@@ -119,3 +119,7 @@ public abstract class IncidentScenario(TestDatabase database) : HostScenario(dat
         return page["items"]!.AsArray().Select(i => i!.AsObject()).SingleOrDefault(i => i["instanceId"]!.GetValue<string>() == instanceId);
     }
 }
+
+public sealed class IncidentOnPostgres(PostgresDatabase database) : IncidentScenario(database), IClassFixture<PostgresDatabase>;
+
+public sealed class IncidentOnSqlite(SqliteDatabase database) : IncidentScenario(database), IClassFixture<SqliteDatabase>;

@@ -71,3 +71,5 @@ public abstract class InlineResumeScenario(TestDatabase database) : HostScenario
         return copy;
     }
 }
+
+public sealed class InlineResumeOnSqlite(SqliteDatabase database) : InlineResumeScenario(database), IClassFixture<SqliteDatabase>;

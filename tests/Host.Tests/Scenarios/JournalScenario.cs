@@ -66,3 +66,7 @@ public abstract class JournalScenario(TestDatabase database) : HostScenario(data
         await SleekApi.ExpectProblemAsync(unknown, HttpStatusCode.NotFound);
     }
 }
+
+public sealed class JournalOnPostgres(PostgresDatabase database) : JournalScenario(database), IClassFixture<PostgresDatabase>;
+
+public sealed class JournalOnSqlite(SqliteDatabase database) : JournalScenario(database), IClassFixture<SqliteDatabase>;

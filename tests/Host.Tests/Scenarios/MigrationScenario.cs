@@ -150,3 +150,7 @@ public abstract class MigrationScenario(TestDatabase database) : HostScenario(da
         return await SleekApi.ExpectAsync(response, HttpStatusCode.OK);
     }
 }
+
+public sealed class MigrationOnPostgres(PostgresDatabase database) : MigrationScenario(database), IClassFixture<PostgresDatabase>;
+
+public sealed class MigrationOnSqlite(SqliteDatabase database) : MigrationScenario(database), IClassFixture<SqliteDatabase>;

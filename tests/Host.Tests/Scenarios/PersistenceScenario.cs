@@ -76,3 +76,7 @@ public abstract class PersistenceScenario(TestDatabase database) : HostScenario(
         Assert.Contains(health["status"]!.GetValue<string>(), new[] { "Healthy", "Degraded" });
     }
 }
+
+public sealed class PersistenceOnPostgres(PostgresDatabase database) : PersistenceScenario(database), IClassFixture<PostgresDatabase>;
+
+public sealed class PersistenceOnSqlite(SqliteDatabase database) : PersistenceScenario(database), IClassFixture<SqliteDatabase>;

@@ -57,3 +57,7 @@ public abstract class RestartScenario(TestDatabase database) : HostScenario(data
         Assert.Contains(("mark-rejected", "Executed", 1), SleekApi.Journal(decided));
     }
 }
+
+public sealed class RestartOnPostgres(PostgresDatabase database) : RestartScenario(database), IClassFixture<PostgresDatabase>;
+
+public sealed class RestartOnSqlite(SqliteDatabase database) : RestartScenario(database), IClassFixture<SqliteDatabase>;

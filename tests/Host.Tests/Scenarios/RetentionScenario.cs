@@ -61,3 +61,7 @@ public abstract class RetentionScenario(TestDatabase database) : HostScenario(da
         Assert.Single(stillFaulted["incidents"]!.AsArray());
     }
 }
+
+public sealed class RetentionOnPostgres(PostgresDatabase database) : RetentionScenario(database), IClassFixture<PostgresDatabase>;
+
+public sealed class RetentionOnSqlite(SqliteDatabase database) : RetentionScenario(database), IClassFixture<SqliteDatabase>;

@@ -141,3 +141,7 @@ public abstract class RetryScenario(TestDatabase database) : HostScenario(databa
         Assert.Equal(0, health["workers"]!["dueWorkItems"]!.GetValue<int>());
     }
 }
+
+public sealed class RetryOnPostgres(PostgresDatabase database) : RetryScenario(database), IClassFixture<PostgresDatabase>;
+
+public sealed class RetryOnSqlite(SqliteDatabase database) : RetryScenario(database), IClassFixture<SqliteDatabase>;

@@ -80,3 +80,7 @@ public abstract class TasksScenario(TestDatabase database) : HostScenario(databa
             ValueTask.FromResult(task.CorrelationId == correlationId ? $"{correlationId} is on hold; release it first" : null);
     }
 }
+
+public sealed class TasksOnPostgres(PostgresDatabase database) : TasksScenario(database), IClassFixture<PostgresDatabase>;
+
+public sealed class TasksOnSqlite(SqliteDatabase database) : TasksScenario(database), IClassFixture<SqliteDatabase>;

@@ -80,3 +80,7 @@ public abstract class WorkflowsDirectoryScenario(TestDatabase database) : HostSc
         throw new Xunit.Sdk.XunitException($"start-up failed, but not because of the workflows folder: {error}");
     }
 }
+
+public sealed class WorkflowsDirectoryOnPostgres(PostgresDatabase database) : WorkflowsDirectoryScenario(database), IClassFixture<PostgresDatabase>;
+
+public sealed class WorkflowsDirectoryOnSqlite(SqliteDatabase database) : WorkflowsDirectoryScenario(database), IClassFixture<SqliteDatabase>;

@@ -34,6 +34,6 @@ public sealed class GeneratedKeyTests(SqliteDatabase database) : IClassFixture<S
             Assert.Equal(HttpStatusCode.OK, users.StatusCode);
         }
 
-        Assert.DoesNotContain(first, await File.ReadAllTextAsync(Path.Combine(WorkflowsFolder.RepositoryRoot(), "src", "Host", "Auth", "SigningKeyProvider.cs")), StringComparison.Ordinal);
+        Assert.DoesNotContain(first, await File.ReadAllTextAsync(Path.Combine(SourceTree.Root, "src", "Host", "Auth", "SigningKeyProvider.cs")), StringComparison.Ordinal);
     }
 }
