@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sleek.Workflows.Engine.Persistence;
+using Sleek.Workflows.Engine.Persistence.Postgres;
 using Sleek.Workflows.Engine.Runtime;
 
 namespace Sleek.Workflows.Host.Apis;

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Sleek.Workflows.Engine.Persistence.Postgres;
 using Sleek.Workflows.Engine.Runtime;
 using Sleek.Workflows.Host.Tests.Infrastructure;
 

@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+
+namespace Sleek.Workflows.Engine.Persistence.Sqlite;
+
+/// <summary>
+/// SQLite's single writer, as a process-wide semaphore per database file: every write transaction of this process
+/// on the file (engine, marketplace and security contexts alike) waits here for its turn instead of failing on the
+/// file lock. Other processes are kept off the file by <see cref="SqliteProcessLock"/>.
+/// </summary>
+public sealed class SqliteWriteGate : WriteGate
+{
+    private static readonly ConcurrentDictionary<string, SqliteWriteGate> Gates = new(StringComparer.Ordinal);
+
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    private SqliteWriteGate()
+    {
+    }
+
+    /// <summary>The gate of the SQLite file at <paramref name="path"/> (relative paths are taken from the current directory).</summary>
+    public static SqliteWriteGate For(string path) =>
+        Gates.GetOrAdd(path is ":memory:" or "" ? path : Path.GetFullPath(path), _ => new SqliteWriteGate());
+
+    /// <inheritdoc />
+    public override async ValueTask<IDisposable> EnterAsync(CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        return new Held(_writer);
+    }
+
+    private sealed class Held(SemaphoreSlim writer) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                writer.Release();
+            }
+        }
+    }
+}
