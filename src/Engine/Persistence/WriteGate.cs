@@ -20,7 +20,7 @@ public abstract class WriteGate
 
     /// <summary>The gate of the database a context writes to.</summary>
     public static WriteGate Of(DbContext db) =>
-        db.Database.IsSqlite() ? SqliteWriteGate.For(db.Database.GetDbConnection().DataSource) : None;
+        db.Database.IsSqlite() ? SqliteWriteGate.ForConnectionString(db.Database.GetConnectionString()!) : None;
 
     private sealed class NoGate : WriteGate, IDisposable
     {

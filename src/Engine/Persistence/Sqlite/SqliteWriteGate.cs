@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
 
 namespace Sleek.Workflows.Engine.Persistence.Sqlite;
 
@@ -10,6 +11,7 @@ namespace Sleek.Workflows.Engine.Persistence.Sqlite;
 public sealed class SqliteWriteGate : WriteGate
 {
     private static readonly ConcurrentDictionary<string, SqliteWriteGate> Gates = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, SqliteWriteGate> ByConnectionString = new(StringComparer.Ordinal);
 
     private readonly SemaphoreSlim _writer = new(1, 1);
 
@@ -20,6 +22,13 @@ public sealed class SqliteWriteGate : WriteGate
     /// <summary>The gate of the SQLite file at <paramref name="path"/> (relative paths are taken from the current directory).</summary>
     public static SqliteWriteGate For(string path) =>
         Gates.GetOrAdd(path is ":memory:" or "" ? path : Path.GetFullPath(path), _ => new SqliteWriteGate());
+
+    /// <summary>
+    /// The gate of the file a connection string names. From the configured string, not from an open connection: SQLite
+    /// reports an open file under its resolved path, which may differ from the configured one (a symbolic link).
+    /// </summary>
+    public static SqliteWriteGate ForConnectionString(string connectionString) =>
+        ByConnectionString.GetOrAdd(connectionString, s => For(new SqliteConnectionStringBuilder(s).DataSource));
 
     /// <inheritdoc />
     public override async ValueTask<IDisposable> EnterAsync(CancellationToken cancellationToken)
