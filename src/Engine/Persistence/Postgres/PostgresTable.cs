@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -85,25 +85,30 @@ internal sealed class PostgresTable<T>
         return row;
     }
 
-    /// <summary>The snake_case column of a property (for the conditions of hand-written statements).</summary>
-    public string this[string propertyName] => _columns.Single(c => c.Property.Name == propertyName).Name;
-
+    /// <summary>
+    /// One column: its name, and accessors compiled once from the model (the property, its value converter) that
+    /// read and write the provider value without boxing it.
+    /// </summary>
     private sealed class Column
     {
-        private readonly Func<T, object?> _get;
-        private readonly Action<T, object?> _set;
-        private readonly ValueConverter? _converter;
-        private readonly Type _elementType;
-        private readonly NpgsqlDbType _type;
+        private static readonly MethodInfo GetFieldValue = typeof(NpgsqlDataReader).GetMethods()
+            .Single(m => m.Name == nameof(NpgsqlDataReader.GetFieldValue) && m.IsGenericMethodDefinition && m.GetParameters().Length == 1);
+
+        private static readonly MethodInfo IsDBNull = typeof(NpgsqlDataReader).GetMethod(nameof(NpgsqlDataReader.IsDBNull), [typeof(int)])!;
+
+        private readonly Func<T, NpgsqlParameter> _value;
+        private readonly Func<IReadOnlyList<T>, NpgsqlParameter> _array;
+        private readonly Action<NpgsqlDataReader, int, T> _read;
 
         public Column(IProperty property)
         {
             Property = property;
             Name = property.GetColumnName();
-            _converter = property.GetValueConverter() ?? property.GetTypeMapping().Converter;
-            var provider = _converter?.ProviderClrType ?? property.ClrType;
+            var converter = property.GetValueConverter() ?? property.GetTypeMapping().Converter;
+            var model = property.ClrType;
+            var provider = converter?.ProviderClrType ?? model;
             var underlying = Nullable.GetUnderlyingType(provider) ?? provider;
-            _type = underlying switch
+            var type = underlying switch
             {
                 _ when underlying == typeof(Guid) => NpgsqlDbType.Uuid,
                 _ when underlying == typeof(string) => NpgsqlDbType.Text,
@@ -113,16 +118,27 @@ internal sealed class PostgresTable<T>
                 _ when underlying == typeof(DateTime) => NpgsqlDbType.TimestampTz,
                 _ => throw new NotSupportedException($"column {Name} ({underlying.Name}) has no mapping in {nameof(PostgresTable<T>)}; add one"),
             };
-            // Value types that may be null need a Nullable<> element ({…, null}); reference types hold null anyway.
-            _elementType = underlying.IsValueType && property.IsNullable ? typeof(Nullable<>).MakeGenericType(underlying) : underlying;
+            // Value types that may be null are written as Nullable<> ({…, null}); reference types hold null anyway.
+            var element = underlying.IsValueType && property.IsNullable ? typeof(Nullable<>).MakeGenericType(underlying) : underlying;
             // Keys the database numbers (identity) are not written.
             StoreGenerated = property.IsPrimaryKey() && property.ValueGenerated != ValueGenerated.Never && (underlying == typeof(long) || underlying == typeof(int));
 
-            var entity = Expression.Parameter(typeof(T));
-            var value = Expression.Parameter(typeof(object));
-            var member = Expression.Property(entity, property.PropertyInfo!);
-            _get = Expression.Lambda<Func<T, object?>>(Expression.Convert(member, typeof(object)), entity).Compile();
-            _set = Expression.Lambda<Action<T, object?>>(Expression.Assign(member, Expression.Convert(value, property.ClrType)), entity, value).Compile();
+            // row => (element)toProvider(row.Property), lifted over null.
+            var row = Expression.Parameter(typeof(T), "row");
+            var member = Expression.Property(row, property.PropertyInfo!);
+            var get = Expression.Lambda(typeof(Func<,>).MakeGenericType(typeof(T), element), Convert(member, converter?.ConvertToProviderExpression, element), row).Compile();
+
+            // row.Property = reader.IsDBNull(i) ? default : fromProvider(reader.GetFieldValue<underlying>(i))
+            var reader = Expression.Parameter(typeof(NpgsqlDataReader), "reader");
+            var ordinal = Expression.Parameter(typeof(int), "ordinal");
+            var stored = Expression.Call(reader, GetFieldValue.MakeGenericMethod(underlying), ordinal);
+            var read = Expression.Assign(
+                member,
+                Expression.Condition(Expression.Call(reader, IsDBNull, ordinal), Expression.Default(model), Convert(stored, converter?.ConvertFromProviderExpression, model)));
+            _read = Expression.Lambda<Action<NpgsqlDataReader, int, T>>(read, reader, ordinal, row).Compile();
+
+            var typed = typeof(Column).GetMethod(nameof(Typed), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(element);
+            (_value, _array) = ((Func<T, NpgsqlParameter>, Func<IReadOnlyList<T>, NpgsqlParameter>))typed.Invoke(null, [get, type])!;
         }
 
         public IProperty Property { get; }
@@ -131,26 +147,50 @@ internal sealed class PostgresTable<T>
 
         public bool StoreGenerated { get; }
 
-        public NpgsqlParameter Value(T row) =>
-            new() { Value = ToProvider(_get(row)) ?? DBNull.Value, NpgsqlDbType = _type };
+        public NpgsqlParameter Value(T row) => _value(row);
 
-        public NpgsqlParameter Array(IReadOnlyList<T> rows)
-        {
-            var values = System.Array.CreateInstance(_elementType, rows.Count);
-            for (var i = 0; i < rows.Count; i++)
+        public NpgsqlParameter Array(IReadOnlyList<T> rows) => _array(rows);
+
+        public void Read(NpgsqlDataReader reader, int ordinal, T row) => _read(reader, ordinal, row);
+
+        /// <summary>Typed parameters of one value and of an array of values (<c>NpgsqlParameter&lt;TElement&gt;</c>: no boxing).</summary>
+        private static (Func<T, NpgsqlParameter>, Func<IReadOnlyList<T>, NpgsqlParameter>) Typed<TElement>(Func<T, TElement> get, NpgsqlDbType type) =>
+        (
+            row => new NpgsqlParameter<TElement> { TypedValue = get(row), NpgsqlDbType = type },
+            rows =>
             {
-                values.SetValue(ToProvider(_get(rows[i])), i);
+                var values = new TElement[rows.Count];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = get(rows[i]);
+                }
+
+                return new NpgsqlParameter<TElement[]> { TypedValue = values, NpgsqlDbType = NpgsqlDbType.Array | type };
+            });
+
+        /// <summary>
+        /// <paramref name="value"/> through a converter's expression (when there is one) and then to <paramref name="target"/>; a
+        /// null stays null (the converter is for the non-nullable type, as EF applies it).
+        /// </summary>
+        private static Expression Convert(Expression value, LambdaExpression? converter, Type target)
+        {
+            if (converter is null)
+            {
+                return value.Type == target ? value : Expression.Convert(value, target);
             }
 
-            return new NpgsqlParameter { Value = values, NpgsqlDbType = NpgsqlDbType.Array | _type };
-        }
+            var input = converter.Parameters[0].Type;
+            if (value.Type == input)
+            {
+                return Expression.Convert(Expression.Invoke(converter, value), target);
+            }
 
-        public void Read(NpgsqlDataReader reader, int ordinal, T row)
-        {
-            var value = reader.IsDBNull(ordinal) ? null : reader.GetValue(ordinal);
-            _set(row, value is null || _converter is null ? value : _converter.ConvertFromProvider(value));
+            // A nullable model value (BookmarkOutcome?) and a converter of the underlying type.
+            var converted = Expression.Invoke(converter, Expression.Convert(value, input));
+            return Expression.Condition(
+                Expression.Equal(value, Expression.Constant(null, value.Type)),
+                Expression.Default(target),
+                Expression.Convert(converted, target));
         }
-
-        private object? ToProvider(object? value) => value is null || _converter is null ? value : _converter.ConvertToProvider(value);
     }
 }
