@@ -24,6 +24,16 @@ public static class DbContextWrites
     public static Task<int> WriteAsync(this DbContext db, CancellationToken cancellationToken) =>
         db.WriteAsync(db.SaveChangesAsync, cancellationToken);
 
+    /// <summary>Runs <paramref name="work"/> (migrations, a seed that saves itself) inside the gate.</summary>
+    public static Task WriteAsync(this DbContext db, Func<CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        db.WriteAsync(
+            async ct =>
+            {
+                await work(ct);
+                return true;
+            },
+            cancellationToken);
+
     /// <summary>Runs <paramref name="statement"/> (an <c>ExecuteUpdate</c>, <c>ExecuteDelete</c> or raw SQL write) inside the gate.</summary>
     public static async Task<T> WriteAsync<T>(this DbContext db, Func<CancellationToken, Task<T>> statement, CancellationToken cancellationToken)
     {

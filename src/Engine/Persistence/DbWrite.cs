@@ -12,13 +12,15 @@ namespace Sleek.Workflows.Engine.Persistence;
 public sealed class DbWrite : IAsyncDisposable
 {
     private readonly DbContext _db;
-    private readonly IDisposable _gate;
+    private readonly WriteGate _gate;
+    private readonly IDisposable _entered;
     private readonly IDbContextTransaction _transaction;
 
-    private DbWrite(DbContext db, IDisposable gate, IDbContextTransaction transaction)
+    private DbWrite(DbContext db, WriteGate gate, IDisposable entered, IDbContextTransaction transaction)
     {
         _db = db;
         _gate = gate;
+        _entered = entered;
         _transaction = transaction;
     }
 
@@ -31,6 +33,13 @@ public sealed class DbWrite : IAsyncDisposable
         await _db.SaveChangesAsync(cancellationToken);
         await _transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Serializes the rest of this transaction with every other that locks the same <paramref name="key"/>, across
+    /// hosts (a check-then-insert that must not run twice at once, such as creating the first admin): a
+    /// transaction-scoped advisory lock on PostgreSQL, nothing more on SQLite, whose gate admits one writer anyway.
+    /// </summary>
+    public Task LockAsync(long key, CancellationToken cancellationToken) => _gate.LockAsync(_db, key, cancellationToken);
 
     /// <summary>Ends the transaction without keeping anything (disposing does the same).</summary>
     public Task RollbackAsync(CancellationToken cancellationToken) => _transaction.RollbackAsync(cancellationToken);
@@ -45,7 +54,7 @@ public sealed class DbWrite : IAsyncDisposable
         }
         finally
         {
-            _gate.Dispose();
+            _entered.Dispose();
         }
     }
 
@@ -57,15 +66,16 @@ public sealed class DbWrite : IAsyncDisposable
                 $"{db.GetType().Name} already takes part in a transaction (a burst's, or one begun by hand); its owner commits it, so begin no write of its own on it");
         }
 
-        var gate = await WriteGate.Of(db).EnterAsync(cancellationToken);
+        var gate = WriteGate.Of(db);
+        var entered = await gate.EnterAsync(cancellationToken);
         try
         {
             var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            return new DbWrite(db, gate, transaction);
+            return new DbWrite(db, gate, entered, transaction);
         }
         catch
         {
-            gate.Dispose();
+            entered.Dispose();
             throw;
         }
     }

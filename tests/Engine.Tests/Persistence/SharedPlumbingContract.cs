@@ -105,6 +105,30 @@ public abstract class SharedPlumbingContract(EngineDatabase database) : IAsyncLi
     }
 
     [Fact]
+    public async Task Writes_that_lock_one_key_take_turns_so_a_check_then_insert_runs_once()
+    {
+        var id = Guid.NewGuid();
+        async Task<bool> InsertUnlessPresentAsync()
+        {
+            await using var db = _notes.CreateContext();
+            await using var write = await db.BeginWriteAsync(CancellationToken.None);
+            await write.LockAsync(id.GetHashCode(), CancellationToken.None);
+            if (await db.Notes.AnyAsync(n => n.Id == id))
+            {
+                return false;
+            }
+
+            db.Notes.Add(new Note { Id = id, Text = "once" });
+            await write.CommitAsync(CancellationToken.None);
+            return true;
+        }
+
+        var inserted = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(InsertUnlessPresentAsync)));
+
+        Assert.Equal(1, inserted.Count(i => i));
+    }
+
+    [Fact]
     public async Task A_context_in_a_transaction_begins_no_write_of_its_own()
     {
         await using var session = await Db.BurstStore.BeginAsync(CancellationToken.None);

@@ -21,7 +21,7 @@ internal sealed class PostgresEngineProvider(DatabaseOptions options) : EnginePr
 
     public override string SharedConnectionString => options.PostgresConnectionString!;
 
-    public override WriteGate Gate => WriteGate.None;
+    public override WriteGate Gate => PostgresWriteGate.Instance;
 
     public override string SkipLockedClause => "FOR UPDATE SKIP LOCKED";
 

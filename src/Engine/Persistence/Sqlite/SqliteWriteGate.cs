@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace Sleek.Workflows.Engine.Persistence.Sqlite;
 
@@ -36,6 +37,10 @@ public sealed class SqliteWriteGate : WriteGate
         await _writer.WaitAsync(cancellationToken);
         return new Held(_writer);
     }
+
+    /// <inheritdoc />
+    /// <remarks>Nothing to do: the transaction holds the gate, so it is the only writer of the file already.</remarks>
+    public override Task LockAsync(DbContext db, long key, CancellationToken cancellationToken) => Task.CompletedTask;
 
     private sealed class Held(SemaphoreSlim writer) : IDisposable
     {
