@@ -86,7 +86,7 @@ internal static class StepBenchmark
             activity_type varchar(200) NOT NULL, execution_number int NOT NULL, event varchar(20) NOT NULL, started_at timestamptz NOT NULL,
             completed_at timestamptz NOT NULL, inputs_json text, output_json text, ports varchar(1000), error text);
         CREATE INDEX ON pgb_journal (instance_id, id);
-        INSERT INTO pgb_instances SELECT c, 'bench-loop', 1, 'Suspended', 'step-' || c, {{Literal(stateJson)}}, now(), now(), 0 FROM generate_series(0, {{clients - 1}}) c;
+        INSERT INTO pgb_instances SELECT c, 'bench-loop', 1, 'suspended', 'step-' || c, {{Literal(stateJson)}}, now(), now(), 0 FROM generate_series(0, {{clients - 1}}) c;
         INSERT INTO pgb_bookmarks SELECT gen_random_uuid(), c, 'wait', 1, 'Go', 'step-' || c, substr(md5(random()::text) || md5(random()::text), 1, 43),
             '{"eventName":"Go","correlationKey":"step-' || c || '"}', now() FROM generate_series(0, {{clients - 1}}) c;
         """);

@@ -5,6 +5,7 @@ using Sleek.Workflows.Engine.Activities.BuiltIn;
 using Sleek.Workflows.Engine.Definitions;
 using Sleek.Workflows.Engine.Expressions;
 using Sleek.Workflows.Engine.Persistence;
+using Sleek.Workflows.Engine.Persistence.Sqlite;
 using Sleek.Workflows.Engine.Runtime;
 
 namespace Sleek.Workflows.Engine;
@@ -43,8 +44,9 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<WorkQueue>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<SqliteProcessLock>();
-        services.AddSingleton<BurstExecutor>();
-        services.AddSingleton<InlineBursts>();
+        services.AddSingleton(sp => sp.GetRequiredService<EngineDb>().BurstStore);
+        services.AddSingleton<InstanceStore>();
+        services.AddSingleton<BurstRunner>();
         services.AddSingleton<WorkSignal>();
         services.AddSingleton<WorkerHealth>();
         services.AddSingleton<WorkflowRuntime>();
@@ -58,13 +60,12 @@ public static class EngineServiceCollectionExtensions
             services.AddHostedService<WorkflowWorker>();
             services.AddHostedService<QueueDepthSampler>();
             services.AddHostedService(sp => sp.GetRequiredService<RetentionWorker>());
-            if (options.Database.UsePostgres)
-            {
-                // Other hosts' work wakes this one at once; SQLite is one process, so its WorkSignal suffices.
-                services.AddSingleton<PostgresWorkListener>();
-                services.AddHostedService(sp => sp.GetRequiredService<PostgresWorkListener>());
-            }
+            // PostgreSQL: other hosts' work wakes this one at once (LISTEN); SQLite is one process, so its WorkSignal suffices.
+            EngineProvider.AddWorkerServices(services, options.Database);
         }
+
+        // Health reads how workers are woken; without a LISTEN connection (SQLite, no workers) it is polling.
+        services.TryAddSingleton<IWorkWakeUps, PollingWakeUps>();
 
         return services;
     }

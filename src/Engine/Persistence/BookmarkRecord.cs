@@ -1,3 +1,5 @@
+using Sleek.Workflows.Engine.Runtime;
+
 namespace Sleek.Workflows.Engine.Persistence;
 
 /// <summary>
@@ -39,6 +41,6 @@ public sealed class BookmarkRecord
     /// <summary>When it was resumed or cancelled; null while open.</summary>
     public DateTime? ConsumedAt { get; set; }
 
-    /// <summary>Resumed or Cancelled.</summary>
-    public string? Outcome { get; set; }
+    /// <summary>Resumed or Cancelled; null while open.</summary>
+    public BookmarkOutcome? Outcome { get; set; }
 }

@@ -1,3 +1,5 @@
+using Sleek.Workflows.Engine.Runtime;
+
 namespace Sleek.Workflows.Engine.Persistence;
 
 /// <summary>A work item this worker holds the lease on.</summary>
@@ -8,4 +10,4 @@ namespace Sleek.Workflows.Engine.Persistence;
 /// <param name="PayloadJson">Resume payload or retry data.</param>
 /// <param name="Attempts">How often it has been claimed, this time included.</param>
 /// <param name="TakenOverFrom">The worker whose lease expired before this claim (a takeover), else null.</param>
-public sealed record ClaimedWork(long Id, Guid InstanceId, string Kind, Guid? BookmarkId, string? PayloadJson, int Attempts, string? TakenOverFrom = null);
+public sealed record ClaimedWork(long Id, Guid InstanceId, WorkKind Kind, Guid? BookmarkId, string? PayloadJson, int Attempts, string? TakenOverFrom = null);

@@ -95,7 +95,7 @@ public sealed class DefinitionStore(EngineDb engineDb, DefinitionValidator valid
 
         var definition = validation.Definition;
         await using var db = engineDb.CreateContext();
-        using var gate = await engineDb.WriteGateAsync(cancellationToken);
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         if (await db.Definitions.AnyAsync(d => d.DefinitionId == definition.DefinitionId, cancellationToken))
         {
             return OperationResult<WorkflowDefinitionRecord>.Conflict($"workflow '{definition.DefinitionId}' already exists; save a draft with PUT /api/workflows/{definition.DefinitionId}/draft");
@@ -116,7 +116,7 @@ public sealed class DefinitionStore(EngineDb engineDb, DefinitionValidator valid
         db.Definitions.Add(record);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await write.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -155,7 +155,7 @@ public sealed class DefinitionStore(EngineDb engineDb, DefinitionValidator valid
         }
 
         await using var db = engineDb.CreateContext();
-        using var gate = await engineDb.WriteGateAsync(cancellationToken);
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         var record = await db.Definitions.SingleOrDefaultAsync(d => d.DefinitionId == definitionId, cancellationToken);
         var now = Now();
         var created = record is null;
@@ -171,7 +171,7 @@ public sealed class DefinitionStore(EngineDb engineDb, DefinitionValidator valid
         record.DraftJson = DefinitionJson.Serialize(definition);
         record.DraftUpdatedAt = now;
         record.UpdatedAt = now;
-        await db.SaveChangesAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return created ? OperationResult<IReadOnlyList<ValidationError>>.Created(validation.Errors) : OperationResult<IReadOnlyList<ValidationError>>.Ok(validation.Errors);
     }
 
@@ -212,7 +212,7 @@ public sealed class DefinitionStore(EngineDb engineDb, DefinitionValidator valid
     {
         var hash = HashOf(definition);
         await using var db = engineDb.CreateContext();
-        using var gate = await engineDb.WriteGateAsync(cancellationToken);
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         var existing = await db.Versions.AsNoTracking()
             .SingleOrDefaultAsync(v => v.DefinitionId == definition.DefinitionId && v.Version == definition.Version, cancellationToken);
         if (existing is not null)
@@ -257,7 +257,7 @@ public sealed class DefinitionStore(EngineDb engineDb, DefinitionValidator valid
         });
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await write.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {

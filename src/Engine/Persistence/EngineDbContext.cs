@@ -1,11 +1,12 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Sleek.Workflows.Engine.Runtime;
 
 namespace Sleek.Workflows.Engine.Persistence;
 
 /// <summary>
-/// The engine's tables. Two subclasses pick the provider (<see cref="PostgresEngineDbContext"/>,
-/// <see cref="SqliteEngineDbContext"/>), each with its own migrations.
+/// The engine's tables. Two subclasses pick the provider (<see cref="Postgres.PostgresEngineDbContext"/>,
+/// <see cref="Sqlite.SqliteEngineDbContext"/>), each with its own migrations; get contexts from <see cref="EngineDb"/>.
+/// Statuses are stored as snake_case text by <see cref="SnakeCaseEnumConverter{TEnum}"/>.
 /// </summary>
 public abstract class EngineDbContext(DbContextOptions options) : DbContext(options)
 {
@@ -33,29 +34,12 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
     /// <summary>Idempotency keys of API clients and the responses they got.</summary>
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
 
-    private static string? _lockInstanceSql;
-
-    /// <summary>True for PostgreSQL (row locks, SKIP LOCKED); false for the embedded SQLite mode.</summary>
-    public abstract bool IsPostgres { get; }
-
     /// <summary>
-    /// Loads an instance for a write. On PostgreSQL the row stays locked (<c>FOR UPDATE</c>) until the
-    /// transaction ends, so bursts and commands on one instance never interleave; SQLite's single
-    /// writer gives the same guarantee through <see cref="EngineDb.WriteGateAsync"/>.
+    /// Loads an instance, tracked, for a write in the current transaction. On PostgreSQL the row stays locked
+    /// (<c>FOR UPDATE</c>) until the transaction ends, so bursts and commands on one instance never interleave;
+    /// SQLite's single writer (<see cref="WriteGate"/>) gives the same guarantee.
     /// </summary>
-    public async Task<WorkflowInstanceRecord?> LoadInstanceForUpdateAsync(Guid instanceId, CancellationToken cancellationToken)
-    {
-        if (!IsPostgres)
-        {
-            return await Instances.SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
-        }
-
-        // Columns named, not *: the statement is prepared (see EngineDb), and a prepared SELECT * fails once a
-        // migration by a newer host adds a column ("cached plan must not change result type").
-        _lockInstanceSql ??= $"SELECT {string.Join(", ", Model.FindEntityType(typeof(WorkflowInstanceRecord))!.GetProperties().Select(p => p.GetColumnName()))} FROM workflow_instances WHERE id = {{0}} FOR UPDATE";
-        var rows = await Instances.FromSqlRaw(_lockInstanceSql, instanceId).ToListAsync(cancellationToken);
-        return rows.SingleOrDefault();
-    }
+    public abstract Task<WorkflowInstanceRecord?> LoadInstanceForUpdateAsync(Guid instanceId, CancellationToken cancellationToken);
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -81,7 +65,7 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
             e.ToTable("workflow_instances");
             e.HasKey(x => x.Id);
             e.Property(x => x.DefinitionId).HasMaxLength(100);
-            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Status).HasConversion<SnakeCaseEnumConverter<WorkflowStatus>>().HasMaxLength(20);
             e.Property(x => x.CorrelationId).HasMaxLength(200);
             e.Property(x => x.ConcurrencyVersion).IsConcurrencyToken();
             e.HasIndex(x => new { x.Status, x.CreatedAt });
@@ -96,7 +80,7 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.CorrelationKey).HasMaxLength(200);
             e.Property(x => x.Token).HasMaxLength(64);
-            e.Property(x => x.Outcome).HasMaxLength(20);
+            e.Property(x => x.Outcome).HasConversion<SnakeCaseEnumConverter<BookmarkOutcome>>().HasMaxLength(20);
             e.HasIndex(x => x.Token).IsUnique();
             e.HasIndex(x => new { x.Name, x.CorrelationKey, x.ConsumedAt });
             e.HasIndex(x => new { x.InstanceId, x.ConsumedAt });
@@ -115,7 +99,7 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
         {
             e.ToTable("work_items");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Kind).HasMaxLength(20);
+            e.Property(x => x.Kind).HasConversion<SnakeCaseEnumConverter<WorkKind>>().HasMaxLength(20);
             e.Property(x => x.LockedBy).HasMaxLength(200);
             e.Property(x => x.TakenOverFrom).HasMaxLength(200);
             e.HasIndex(x => x.AvailableAt);
@@ -128,7 +112,7 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
             e.HasKey(x => x.Id);
             e.Property(x => x.ActivityId).HasMaxLength(100);
             e.Property(x => x.ActivityType).HasMaxLength(200);
-            e.Property(x => x.Resolution).HasMaxLength(20);
+            e.Property(x => x.Resolution).HasConversion<SnakeCaseEnumConverter<IncidentResolution>>().HasMaxLength(20);
             e.HasIndex(x => new { x.InstanceId, x.ResolvedAt });
             e.HasIndex(x => x.CreatedAt);
         });
@@ -145,29 +129,7 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
             e.HasIndex(x => x.ExpiresAt);
         });
 
-        // snake_case columns, so hand-written SQL (work claiming, benchmarks) reads naturally.
-        foreach (var entity in modelBuilder.Model.GetEntityTypes())
-        {
-            foreach (var property in entity.GetProperties())
-            {
-                property.SetColumnName(SnakeCase(property.Name));
-            }
-        }
-    }
-
-    private static string SnakeCase(string name)
-    {
-        var builder = new StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0)
-            {
-                builder.Append('_');
-            }
-
-            builder.Append(char.ToLowerInvariant(name[i]));
-        }
-
-        return builder.ToString();
+        // snake_case columns, so hand-written SQL (work claiming, the PostgreSQL batches, benchmarks) reads naturally.
+        SnakeCase.ApplyToColumns(modelBuilder);
     }
 }

@@ -20,10 +20,10 @@ public sealed class IdempotencyStore(EngineDb engineDb, RuntimeOptions runtime, 
     private long _nextPurgeTicks;
 
     /// <summary>How long an in-flight claim lasts without renewal.</summary>
-    public TimeSpan InFlightLease => engineDb.IsPostgres ? TimeSpan.FromSeconds(30) : TimeSpan.FromHours(1);
+    public TimeSpan InFlightLease => engineDb.SingleWriter ? TimeSpan.FromHours(1) : TimeSpan.FromSeconds(30);
 
     /// <summary>How often a running request renews its claim (<see cref="RenewAsync"/>); null: no renewal needed.</summary>
-    public TimeSpan? RenewEvery => engineDb.IsPostgres ? TimeSpan.FromSeconds(10) : null;
+    public TimeSpan? RenewEvery => engineDb.SingleWriter ? null : TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// Claims <paramref name="key"/> in <paramref name="scope"/> for a request with
@@ -46,16 +46,15 @@ public sealed class IdempotencyStore(EngineDb engineDb, RuntimeOptions runtime, 
             var existing = await db.IdempotencyKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Scope == scope && k.IdempotencyKey == key, cancellationToken);
             if (existing is null)
             {
-                using (await engineDb.WriteGateAsync(cancellationToken))
-                {
-                    // ON CONFLICT DO NOTHING (both providers): of racing first requests exactly one inserts.
-                    var inserted = await db.Database.ExecuteSqlAsync(
+                // ON CONFLICT DO NOTHING (both providers): of racing first requests exactly one inserts.
+                var inserted = await db.WriteAsync(
+                    ct => db.Database.ExecuteSqlAsync(
                         $"INSERT INTO idempotency_keys (scope, idempotency_key, claim_id, request_hash, created_at, locked_until, owner, expires_at) VALUES ({scope}, {key}, {claimId}, {requestHash}, {now}, {lockedUntil}, {owner}, {expires}) ON CONFLICT (scope, idempotency_key) DO NOTHING",
-                        cancellationToken);
-                    if (inserted == 1)
-                    {
-                        return new IdempotencyClaim(IdempotencyOutcome.Started, null, now, claimId);
-                    }
+                        ct),
+                    cancellationToken);
+                if (inserted == 1)
+                {
+                    return new IdempotencyClaim(IdempotencyOutcome.Started, null, now, claimId);
                 }
 
                 continue; // another request claimed it first: read what it stored
@@ -63,10 +62,9 @@ public sealed class IdempotencyStore(EngineDb engineDb, RuntimeOptions runtime, 
 
             if (existing.ExpiresAt <= now)
             {
-                using (await engineDb.WriteGateAsync(cancellationToken))
-                {
-                    await db.IdempotencyKeys.Where(k => k.Scope == scope && k.IdempotencyKey == key && k.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
-                }
+                await db.WriteAsync(
+                    ct => db.IdempotencyKeys.Where(k => k.Scope == scope && k.IdempotencyKey == key && k.ExpiresAt <= now).ExecuteDeleteAsync(ct),
+                    cancellationToken);
 
                 continue;
             }
@@ -81,22 +79,20 @@ public sealed class IdempotencyStore(EngineDb engineDb, RuntimeOptions runtime, 
                 return new IdempotencyClaim(IdempotencyOutcome.Replay, existing, default);
             }
 
-            var abandoned = existing.LockedUntil is not { } until || until <= now || (!engineDb.IsPostgres && existing.Owner != owner);
+            var abandoned = existing.LockedUntil is not { } until || until <= now || (engineDb.SingleWriter && existing.Owner != owner);
             if (!abandoned)
             {
                 return new IdempotencyClaim(IdempotencyOutcome.InFlight, existing, default);
             }
 
-            int taken;
-            using (await engineDb.WriteGateAsync(cancellationToken))
-            {
-                // Conditional on the claim we saw: of several repeats taking it over, one wins.
-                taken = await db.IdempotencyKeys
+            // Conditional on the claim we saw: of several repeats taking it over, one wins.
+            var taken = await db.WriteAsync(
+                ct => db.IdempotencyKeys
                     .Where(k => k.Scope == scope && k.IdempotencyKey == key && k.StatusCode == null && k.CreatedAt == existing.CreatedAt)
                     .ExecuteUpdateAsync(
                         s => s.SetProperty(k => k.CreatedAt, now).SetProperty(k => k.LockedUntil, lockedUntil).SetProperty(k => k.Owner, owner).SetProperty(k => k.ExpiresAt, expires),
-                        cancellationToken);
-            }
+                        ct),
+                cancellationToken);
 
             if (taken == 1)
             {
@@ -113,29 +109,31 @@ public sealed class IdempotencyStore(EngineDb engineDb, RuntimeOptions runtime, 
     public async Task<bool> RenewAsync(string scope, string key, DateTime startedAt, CancellationToken cancellationToken)
     {
         await using var db = engineDb.CreateContext();
-        using var gate = await engineDb.WriteGateAsync(cancellationToken);
         var lockedUntil = Now() + InFlightLease;
-        return await db.IdempotencyKeys
-            .Where(k => k.Scope == scope && k.IdempotencyKey == key && k.StatusCode == null && k.CreatedAt == startedAt)
-            .ExecuteUpdateAsync(s => s.SetProperty(k => k.LockedUntil, lockedUntil), cancellationToken) == 1;
+        return await db.WriteAsync(
+            ct => db.IdempotencyKeys
+                .Where(k => k.Scope == scope && k.IdempotencyKey == key && k.StatusCode == null && k.CreatedAt == startedAt)
+                .ExecuteUpdateAsync(s => s.SetProperty(k => k.LockedUntil, lockedUntil), ct),
+            cancellationToken) == 1;
     }
 
     /// <summary>Stores the response of a request started by <see cref="BeginAsync"/>.</summary>
     public async Task CompleteAsync(string scope, string key, DateTime startedAt, int statusCode, string? contentType, string? location, string? body, CancellationToken cancellationToken)
     {
         await using var db = engineDb.CreateContext();
-        using var gate = await engineDb.WriteGateAsync(cancellationToken);
         var now = Now();
-        await db.IdempotencyKeys
-            .Where(k => k.Scope == scope && k.IdempotencyKey == key && k.StatusCode == null && k.CreatedAt == startedAt)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(k => k.StatusCode, statusCode)
-                    .SetProperty(k => k.ContentType, contentType)
-                    .SetProperty(k => k.Location, location)
-                    .SetProperty(k => k.ResponseBody, body)
-                    .SetProperty(k => k.CompletedAt, now)
-                    .SetProperty(k => k.LockedUntil, (DateTime?)null),
-                cancellationToken);
+        await db.WriteAsync(
+            ct => db.IdempotencyKeys
+                .Where(k => k.Scope == scope && k.IdempotencyKey == key && k.StatusCode == null && k.CreatedAt == startedAt)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(k => k.StatusCode, statusCode)
+                        .SetProperty(k => k.ContentType, contentType)
+                        .SetProperty(k => k.Location, location)
+                        .SetProperty(k => k.ResponseBody, body)
+                        .SetProperty(k => k.CompletedAt, now)
+                        .SetProperty(k => k.LockedUntil, (DateTime?)null),
+                    ct),
+            cancellationToken);
     }
 
     /// <summary>
@@ -145,19 +143,19 @@ public sealed class IdempotencyStore(EngineDb engineDb, RuntimeOptions runtime, 
     public async Task ReleaseAsync(string scope, string key, DateTime startedAt, CancellationToken cancellationToken)
     {
         await using var db = engineDb.CreateContext();
-        using var gate = await engineDb.WriteGateAsync(cancellationToken);
-        await db.IdempotencyKeys
-            .Where(k => k.Scope == scope && k.IdempotencyKey == key && k.StatusCode == null && k.CreatedAt == startedAt)
-            .ExecuteUpdateAsync(s => s.SetProperty(k => k.LockedUntil, (DateTime?)null), cancellationToken);
+        await db.WriteAsync(
+            ct => db.IdempotencyKeys
+                .Where(k => k.Scope == scope && k.IdempotencyKey == key && k.StatusCode == null && k.CreatedAt == startedAt)
+                .ExecuteUpdateAsync(s => s.SetProperty(k => k.LockedUntil, (DateTime?)null), ct),
+            cancellationToken);
     }
 
     /// <summary>Deletes expired keys; returns how many.</summary>
     public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
     {
         await using var db = engineDb.CreateContext();
-        using var gate = await engineDb.WriteGateAsync(cancellationToken);
         var now = Now();
-        return await db.IdempotencyKeys.Where(k => k.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+        return await db.WriteAsync(ct => db.IdempotencyKeys.Where(k => k.ExpiresAt <= now).ExecuteDeleteAsync(ct), cancellationToken);
     }
 
     private async Task PurgeExpiredIfDueAsync(CancellationToken cancellationToken)

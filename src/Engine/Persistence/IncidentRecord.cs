@@ -1,3 +1,5 @@
+using Sleek.Workflows.Engine.Runtime;
+
 namespace Sleek.Workflows.Engine.Persistence;
 
 /// <summary>Why an instance faulted, until ops retry or cancel it.</summary>
@@ -27,6 +29,6 @@ public sealed class IncidentRecord
     /// <summary>Resolved at (UTC).</summary>
     public DateTime? ResolvedAt { get; set; }
 
-    /// <summary>Retried or Cancelled.</summary>
-    public string? Resolution { get; set; }
+    /// <summary>Retried or Cancelled; null while open.</summary>
+    public IncidentResolution? Resolution { get; set; }
 }

@@ -1,3 +1,5 @@
+using Sleek.Workflows.Engine.Runtime;
+
 namespace Sleek.Workflows.Engine.Persistence;
 
 /// <summary>
@@ -19,7 +21,7 @@ public sealed class WorkItemRecord
     public Guid InstanceId { get; set; }
 
     /// <summary>Start, Resume, Timer or Retry.</summary>
-    public string Kind { get; set; } = "";
+    public WorkKind Kind { get; set; }
 
     /// <summary>The bookmark to resume (Resume, Timer).</summary>
     public Guid? BookmarkId { get; set; }

@@ -27,8 +27,7 @@ public sealed class WorkQueue(EngineDb engineDb, RuntimeOptions options, TimePro
         """ + Returning;
 
     // PostgreSQL skips rows other workers are claiming; SQLite has one writer, so it needs no lock clause.
-    private static readonly string ClaimNextPostgres = string.Format(System.Globalization.CultureInfo.InvariantCulture, ClaimNextTemplate, "FOR UPDATE SKIP LOCKED");
-    private static readonly string ClaimNextSqlite = string.Format(System.Globalization.CultureInfo.InvariantCulture, ClaimNextTemplate, "");
+    private readonly string _claimNext = string.Format(System.Globalization.CultureInfo.InvariantCulture, ClaimNextTemplate, engineDb.SkipLockedClause);
 
     private const string ClaimOne = """
         UPDATE work_items SET taken_over_from = locked_by, locked_by = @owner, locked_until = @until, attempts = attempts + 1
@@ -37,7 +36,7 @@ public sealed class WorkQueue(EngineDb engineDb, RuntimeOptions options, TimePro
 
     /// <summary>Claims the next due item, or returns null when there is none.</summary>
     public Task<ClaimedWork?> ClaimNextAsync(CancellationToken cancellationToken) =>
-        ClaimAsync(engineDb.IsPostgres ? ClaimNextPostgres : ClaimNextSqlite, null, cancellationToken);
+        ClaimAsync(_claimNext, null, cancellationToken);
 
     /// <summary>
     /// Leases a new item to this worker before it is inserted, for work the caller runs itself at once (a
@@ -62,10 +61,12 @@ public sealed class WorkQueue(EngineDb engineDb, RuntimeOptions options, TimePro
     public async Task ReleaseAsync(long id, TimeSpan delay, CancellationToken cancellationToken)
     {
         await using var db = engineDb.CreateContext();
-        using var gate = await engineDb.WriteGateAsync(cancellationToken);
         var availableAt = Now() + delay;
-        await db.WorkItems.Where(w => w.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(w => w.LockedBy, (string?)null).SetProperty(w => w.LockedUntil, (DateTime?)null).SetProperty(w => w.AvailableAt, availableAt), cancellationToken);
+        await db.WriteAsync(
+            ct => db.WorkItems.Where(w => w.Id == id).ExecuteUpdateAsync(
+                s => s.SetProperty(w => w.LockedBy, (string?)null).SetProperty(w => w.LockedUntil, (DateTime?)null).SetProperty(w => w.AvailableAt, availableAt),
+                ct),
+            cancellationToken);
     }
 
     /// <summary>
@@ -75,11 +76,11 @@ public sealed class WorkQueue(EngineDb engineDb, RuntimeOptions options, TimePro
     public async Task<bool> ExtendLeaseAsync(long id, CancellationToken cancellationToken)
     {
         await using var db = engineDb.CreateContext();
-        using var gate = await engineDb.WriteGateAsync(cancellationToken);
         var until = Now() + options.Lease;
         var owner = options.WorkerName;
-        return await db.WorkItems.Where(w => w.Id == id && w.LockedBy == owner)
-            .ExecuteUpdateAsync(s => s.SetProperty(w => w.LockedUntil, until), cancellationToken) == 1;
+        return await db.WriteAsync(
+            ct => db.WorkItems.Where(w => w.Id == id && w.LockedBy == owner).ExecuteUpdateAsync(s => s.SetProperty(w => w.LockedUntil, until), ct),
+            cancellationToken) == 1;
     }
 
     /// <summary>Items waiting to run now (not leased, due).</summary>
@@ -93,7 +94,21 @@ public sealed class WorkQueue(EngineDb engineDb, RuntimeOptions options, TimePro
     private async Task<ClaimedWork?> ClaimAsync(string sql, long? id, CancellationToken cancellationToken)
     {
         await using var db = engineDb.CreateContext();
-        using var gate = await engineDb.WriteGateAsync(cancellationToken);
+        var work = await db.WriteAsync(ct => ClaimOneAsync(db, sql, id, ct), cancellationToken);
+        if (work?.TakenOverFrom is { } previous)
+        {
+            logger.LogWarning(
+                "Lease takeover: work item {WorkItemId} ({Kind}) of instance {InstanceId} was leased by {PreviousOwner}, whose lease expired unfinished; {Worker} runs it now (attempt {Attempts})",
+                work.Id, work.Kind, work.InstanceId, previous, options.WorkerName, work.Attempts);
+            RuntimeCounters.RecordTakeover(new LeaseTakeover(work.Id, work.InstanceId, work.Kind, previous, options.WorkerName, work.Attempts));
+            EngineTelemetry.RecordLeaseTakeover(work.Kind.ToString());
+        }
+
+        return work;
+    }
+
+    private async Task<ClaimedWork?> ClaimOneAsync(EngineDbContext db, string sql, long? id, CancellationToken cancellationToken)
+    {
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -113,24 +128,14 @@ public sealed class WorkQueue(EngineDb engineDb, RuntimeOptions options, TimePro
             return null;
         }
 
-        var work = new ClaimedWork(
+        return new ClaimedWork(
             reader.GetInt64(0),
             reader.GetGuid(1),
-            reader.GetString(2),
+            SnakeCaseEnumConverter<WorkKind>.FromStored(reader.GetString(2)),
             reader.IsDBNull(3) ? null : reader.GetGuid(3),
             reader.IsDBNull(4) ? null : reader.GetString(4),
             reader.GetInt32(5),
             reader.IsDBNull(6) ? null : reader.GetString(6));
-        if (work.TakenOverFrom is { } previous)
-        {
-            logger.LogWarning(
-                "Lease takeover: work item {WorkItemId} ({Kind}) of instance {InstanceId} was leased by {PreviousOwner}, whose lease expired unfinished; {Worker} runs it now (attempt {Attempts})",
-                work.Id, work.Kind, work.InstanceId, previous, options.WorkerName, work.Attempts);
-            RuntimeCounters.RecordTakeover(new LeaseTakeover(work.Id, work.InstanceId, work.Kind, previous, options.WorkerName, work.Attempts));
-            EngineTelemetry.RecordLeaseTakeover(work.Kind);
-        }
-
-        return work;
     }
 
     private static void AddParameter(DbCommand command, string name, object value)

@@ -9,19 +9,19 @@ namespace Sleek.Workflows.Engine.Runtime;
 /// </summary>
 internal sealed class BurstTelemetry : IDisposable
 {
-    private readonly ClaimedWork _work;
+    private readonly string _kind;
     private readonly Activity? _span;
     private readonly long _started = Stopwatch.GetTimestamp();
     private string _status = "Skipped";
 
-    public BurstTelemetry(ClaimedWork work, Activity? span)
+    public BurstTelemetry(ClaimedWork work, string kind, Activity? span)
     {
-        _work = work;
+        _kind = kind;
         _span = span;
         if (span is not null)
         {
             span.SetTag("sleek.instance.id", work.InstanceId);
-            span.SetTag("sleek.trigger", work.Kind);
+            span.SetTag("sleek.trigger", kind);
             span.SetTag("sleek.work_item.id", work.Id);
             span.SetTag("sleek.work_item.attempt", work.Attempts);
         }
@@ -60,7 +60,7 @@ internal sealed class BurstTelemetry : IDisposable
 
     public void Dispose()
     {
-        EngineTelemetry.BurstEnded(_work.Kind, _status, Stopwatch.GetElapsedTime(_started).TotalSeconds);
+        EngineTelemetry.BurstEnded(_kind, _status, Stopwatch.GetElapsedTime(_started).TotalSeconds);
         if (_span is not null)
         {
             _span.SetTag("sleek.status", _status);

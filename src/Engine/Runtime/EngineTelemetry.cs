@@ -85,7 +85,10 @@ public static class EngineTelemetry
     public static void SetQueueDepth(long depth) => Interlocked.Exchange(ref _queueDepth, depth);
 
     /// <summary>Starts the span and timing of a burst; dispose it when the burst is over.</summary>
-    internal static BurstTelemetry StartBurst(ClaimedWork work) => new(work, ActivitySource.StartActivity("burst", ActivityKind.Internal));
+    /// <param name="work">The work the burst runs (a request's own burst: work id 0).</param>
+    /// <param name="kind">The <c>kind</c> tag; the work's kind by default (a test may pass its own, to tell its measurements apart).</param>
+    internal static BurstTelemetry StartBurst(ClaimedWork work, string? kind = null) =>
+        new(work, kind ?? work.Kind.ToString(), ActivitySource.StartActivity("burst", ActivityKind.Internal));
 
     /// <summary>Starts the span and timing of one activity execution or resume; dispose it when the activity returned.</summary>
     internal static ActivityTelemetry StartActivity(string activityId, string activityType) =>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Engine.Runtime.Views;
@@ -12,7 +11,7 @@ namespace Sleek.Workflows.Engine.Runtime;
 /// finds it safe, and reports for a whole definition which instances could move and why not.
 /// </summary>
 public sealed class InstanceMigrations(
-    EngineDb engineDb,
+    InstanceStore instances,
     DefinitionStore definitions,
     InstanceQueries queries,
     TimeProvider clock,
@@ -27,16 +26,9 @@ public sealed class InstanceMigrations(
     /// </summary>
     public async Task<OperationResult<InstanceView>> MigrateAsync(Guid instanceId, int targetVersion, CancellationToken cancellationToken)
     {
-        string definitionId;
-        await using (var db = engineDb.CreateContext())
+        if (await instances.DefinitionOfAsync(instanceId, cancellationToken) is not var (definitionId, _))
         {
-            var found = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.DefinitionId).SingleOrDefaultAsync(cancellationToken);
-            if (found is null)
-            {
-                return OperationResult<InstanceView>.NotFound($"instance {instanceId} does not exist");
-            }
-
-            definitionId = found;
+            return OperationResult<InstanceView>.NotFound($"instance {instanceId} does not exist");
         }
 
         var target = await definitions.GetCompiledAsync(definitionId, targetVersion, cancellationToken);
@@ -49,9 +41,9 @@ public sealed class InstanceMigrations(
 
         int fromVersion;
         IReadOnlyList<string> added;
-        await using (var write = await engineDb.WriteInstanceAsync(instanceId, cancellationToken))
+        await using (var locked = await instances.LockAsync(instanceId, cancellationToken))
         {
-            var (db, instance) = (write.Db, write.Instance);
+            var instance = locked.Instance;
             if (instance is null)
             {
                 return OperationResult<InstanceView>.NotFound($"instance {instanceId} does not exist");
@@ -60,11 +52,11 @@ public sealed class InstanceMigrations(
             var current = await definitions.GetCompiledAsync(instance.DefinitionId, instance.Version, cancellationToken)
                 ?? throw new InvalidOperationException($"definition {instance.DefinitionId} v{instance.Version} is not published");
             var state = ReadState(instance.StateJson);
-            var waits = await WaitsAsync(db, [instance.Id], cancellationToken);
-            var problems = InstanceMigrator.Check(instance.Status, state, waits[instance.Id], current, target);
+            var waits = await locked.WaitsAsync(cancellationToken);
+            var problems = InstanceMigrator.Check(instance.Status, state, [.. waits.Select(OpenBookmark.Of)], current, target);
             if (problems.Count > 0)
             {
-                await write.RollbackAsync(cancellationToken);
+                // Nothing was changed: disposing the lock rolls back.
                 var errors = problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
                 return new OperationResult<InstanceView>(
                     OperationStatus.Conflict,
@@ -80,7 +72,7 @@ public sealed class InstanceMigrations(
             instance.StateJson = JsonSerializer.Serialize(state, StateJson.Options);
             instance.UpdatedAt = now;
             instance.ConcurrencyVersion++;
-            db.Journal.Add(new JournalRecord
+            locked.AddJournal(new JournalRecord
             {
                 InstanceId = instance.Id,
                 ActivityId = "",
@@ -95,7 +87,7 @@ public sealed class InstanceMigrations(
                     ["addedVariables"] = new JsonArray([.. added.Select(a => (JsonNode?)a)]),
                 }.ToJsonString(),
             });
-            await write.CommitAsync(cancellationToken);
+            await locked.CommitAsync(cancellationToken);
         }
 
         logger.LogInformation(
@@ -133,24 +125,14 @@ public sealed class InstanceMigrations(
             return OperationResult<MigrationReport>.Invalid("The dry-run request names versions that cannot be used.", errors);
         }
 
-        await using var db = engineDb.CreateContext();
-        var query = db.Instances.AsNoTracking()
-            .Where(i => i.DefinitionId == definitionId && i.Version != targetVersion
-                && (i.Status == WorkflowStatus.Running || i.Status == WorkflowStatus.Suspended));
-        if (fromVersion is { } only)
-        {
-            query = query.Where(i => i.Version == only);
-        }
-
-        var ids = await query.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).Select(i => i.Id).ToListAsync(cancellationToken);
+        var ids = await instances.ActiveInstancesAsync(definitionId, targetVersion, fromVersion, cancellationToken);
         var candidates = new List<MigrationCandidate>(ids.Count);
         foreach (var batch in ids.Chunk(BatchSize))
         {
-            var instances = await db.Instances.AsNoTracking().Where(i => batch.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
-            var waits = await WaitsAsync(db, batch, cancellationToken);
+            var (found, waits) = await instances.WithWaitsAsync(batch, cancellationToken);
             foreach (var id in batch)
             {
-                if (!instances.TryGetValue(id, out var instance))
+                if (!found.TryGetValue(id, out var instance))
                 {
                     continue; // purged meanwhile
                 }
@@ -158,26 +140,12 @@ public sealed class InstanceMigrations(
                 var current = await definitions.GetCompiledAsync(definitionId, instance.Version, cancellationToken);
                 IReadOnlyList<MigrationProblem> problems = current is null
                     ? [new MigrationProblem("version", $"the instance's version {instance.Version} is not published")]
-                    : InstanceMigrator.Check(instance.Status, ReadState(instance.StateJson), waits[id], current, target!);
+                    : InstanceMigrator.Check(instance.Status, ReadState(instance.StateJson), [.. waits[id].Select(OpenBookmark.Of)], current, target!);
                 candidates.Add(new MigrationCandidate(id, instance.Version, instance.Status, instance.CorrelationId, problems.Count == 0, problems));
             }
         }
 
         return OperationResult<MigrationReport>.Ok(new MigrationReport(definitionId, targetVersion, fromVersion, candidates.Count, candidates.Count(c => c.CanMove), candidates));
-    }
-
-    /// <summary>
-    /// Each instance's waits: open bookmarks, and consumed ones whose resume is queued but has not run
-    /// yet (the burst that runs it will look for the activity in whatever version the instance then has).
-    /// </summary>
-    private static async Task<ILookup<Guid, OpenBookmark>> WaitsAsync(EngineDbContext db, IReadOnlyCollection<Guid> instanceIds, CancellationToken cancellationToken)
-    {
-        var rows = await db.Bookmarks.AsNoTracking()
-            .Where(b => instanceIds.Contains(b.InstanceId)
-                && (b.ConsumedAt == null || db.WorkItems.Any(w => w.BookmarkId == b.Id && w.Kind == WorkKind.Resume)))
-            .Select(b => new { b.Id, b.InstanceId, b.ActivityId, b.ExecutionNumber, b.Name })
-            .ToListAsync(cancellationToken);
-        return rows.ToLookup(b => b.InstanceId, b => new OpenBookmark(b.Id, b.ActivityId, b.ExecutionNumber, b.Name, []));
     }
 
     private static InstanceState ReadState(string json) => JsonSerializer.Deserialize<InstanceState>(json, StateJson.Options) ?? new InstanceState();

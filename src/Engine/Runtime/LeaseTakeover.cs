@@ -7,4 +7,4 @@ namespace Sleek.Workflows.Engine.Runtime;
 /// <param name="PreviousOwner">The worker whose lease expired (<c>machine:pid</c>).</param>
 /// <param name="NewOwner">The worker that took it over.</param>
 /// <param name="Attempts">How often the item has been claimed, this time included.</param>
-public sealed record LeaseTakeover(long WorkItemId, Guid InstanceId, string Kind, string PreviousOwner, string NewOwner, int Attempts);
+public sealed record LeaseTakeover(long WorkItemId, Guid InstanceId, WorkKind Kind, string PreviousOwner, string NewOwner, int Attempts);

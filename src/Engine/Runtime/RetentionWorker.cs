@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sleek.Workflows.Engine.Persistence;
@@ -10,7 +9,7 @@ namespace Sleek.Workflows.Engine.Runtime;
 /// they finished more than <see cref="RetentionOptions.Days"/> ago: at start-up, then every
 /// <see cref="RetentionOptions.Interval"/>. Faulted instances stay until ops retry or cancel them.
 /// </summary>
-public sealed class RetentionWorker(EngineDb engineDb, RetentionOptions options, TimeProvider clock, ILogger<RetentionWorker> logger) : BackgroundService
+public sealed class RetentionWorker(InstanceStore instances, RetentionOptions options, TimeProvider clock, ILogger<RetentionWorker> logger) : BackgroundService
 {
     /// <summary>Removes every instance past retention, batch by batch; returns how many.</summary>
     public async Task<int> PurgeAsync(CancellationToken cancellationToken)
@@ -26,7 +25,7 @@ public sealed class RetentionWorker(EngineDb engineDb, RetentionOptions options,
         int removed;
         do
         {
-            removed = await PurgeBatchAsync(cutoff, batchSize, cancellationToken);
+            removed = await instances.PurgeFinishedAsync(cutoff, batchSize, cancellationToken);
             total += removed;
         }
         while (removed == batchSize);
@@ -67,30 +66,5 @@ public sealed class RetentionWorker(EngineDb engineDb, RetentionOptions options,
                 await Task.Delay(options.Interval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
-    }
-
-    private async Task<int> PurgeBatchAsync(DateTime cutoff, int batchSize, CancellationToken cancellationToken)
-    {
-        await using var db = engineDb.CreateContext();
-        using var gate = await engineDb.WriteGateAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ids = await db.Instances
-            .Where(i => (i.Status == WorkflowStatus.Completed || i.Status == WorkflowStatus.Cancelled) && i.FinishedAt < cutoff)
-            .OrderBy(i => i.FinishedAt)
-            .Select(i => i.Id)
-            .Take(batchSize)
-            .ToListAsync(cancellationToken);
-        if (ids.Count == 0)
-        {
-            return 0;
-        }
-
-        await db.Journal.Where(j => ids.Contains(j.InstanceId)).ExecuteDeleteAsync(cancellationToken);
-        await db.Bookmarks.Where(b => ids.Contains(b.InstanceId)).ExecuteDeleteAsync(cancellationToken);
-        await db.Incidents.Where(x => ids.Contains(x.InstanceId)).ExecuteDeleteAsync(cancellationToken);
-        await db.WorkItems.Where(w => ids.Contains(w.InstanceId)).ExecuteDeleteAsync(cancellationToken);
-        await db.Instances.Where(i => ids.Contains(i.Id)).ExecuteDeleteAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return ids.Count;
     }
 }

@@ -1,17 +1,17 @@
 namespace Sleek.Workflows.Engine.Runtime;
 
-/// <summary>Kinds of queued work.</summary>
-public static class WorkKind
+/// <summary>Kinds of queued work; stored as snake_case text (<c>"resume"</c>) by <see cref="Persistence.SnakeCaseEnumConverter{TEnum}"/>.</summary>
+public enum WorkKind
 {
     /// <summary>Run a new instance from Start.</summary>
-    public const string Start = "Start";
+    Start,
 
     /// <summary>Continue a consumed bookmark.</summary>
-    public const string Resume = "Resume";
+    Resume,
 
     /// <summary>A timer bookmark falls due (consumed by the worker when it fires).</summary>
-    public const string Timer = "Timer";
+    Timer,
 
     /// <summary>Run a failed activity execution again: scheduled by its retry policy (due after the backoff), or by ops from an incident.</summary>
-    public const string Retry = "Retry";
+    Retry,
 }

@@ -1,6 +1,9 @@
 namespace Sleek.Workflows.Engine.Runtime;
 
-/// <summary>Lifecycle of an instance.</summary>
+/// <summary>
+/// Lifecycle of an instance. Stored as snake_case text (<c>"suspended"</c>) by
+/// <see cref="Persistence.SnakeCaseEnumConverter{TEnum}"/>; the API shows the name (<c>"Suspended"</c>).
+/// </summary>
 public enum WorkflowStatus
 {
     /// <summary>Queued or executing.</summary>

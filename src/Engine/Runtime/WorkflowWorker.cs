@@ -11,7 +11,7 @@ namespace Sleek.Workflows.Engine.Runtime;
 /// </summary>
 public sealed class WorkflowWorker(
     WorkQueue queue,
-    BurstExecutor executor,
+    BurstRunner runner,
     WorkSignal signal,
     EngineDb engineDb,
     RuntimeOptions options,
@@ -21,8 +21,8 @@ public sealed class WorkflowWorker(
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // SQLite has one writer; more loops would only queue behind its lock.
-        var loops = engineDb.IsPostgres ? Math.Max(1, options.Workers) : 1;
+        // A single writer (SQLite): more loops would only queue behind its gate.
+        var loops = engineDb.SingleWriter ? 1 : Math.Max(1, options.Workers);
         logger.LogInformation("Workflow worker {Worker} started with {Loops} loop(s) on {Provider}", options.WorkerName, loops, engineDb.ProviderName);
         return Task.WhenAll(Enumerable.Range(0, loops).Select(i => Task.Run(() => LoopAsync(i, stoppingToken), stoppingToken)));
     }
@@ -41,7 +41,7 @@ public sealed class WorkflowWorker(
                     continue;
                 }
 
-                await executor.RunAsync(work, stoppingToken);
+                await runner.RunLeasedAsync(work, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

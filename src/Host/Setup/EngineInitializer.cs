@@ -2,6 +2,7 @@ using Sleek.Workflows.Marketplace.Persistence;
 using Sleek.Workflows.Marketplace.Rules;
 using Sleek.Workflows.Engine.Definitions;
 using Sleek.Workflows.Engine.Persistence;
+using Sleek.Workflows.Engine.Persistence.Sqlite;
 
 namespace Sleek.Workflows.Host.Setup;
 

@@ -50,7 +50,7 @@ public sealed class MarketplaceDb
     /// <summary>A context enlisted in the given burst transaction (see <see cref="CreateContext(ActivityContext)"/>).</summary>
     public MarketplaceDbContext CreateContext(BurstTransaction transaction)
     {
-        MarketplaceDbContext db = transaction.IsPostgres
+        MarketplaceDbContext db = transaction.Provider == DatabaseProvider.Postgres
             ? PostgresMarketplaceDbContext.Create(transaction.Connection)
             : SqliteMarketplaceDbContext.Create(transaction.Connection);
         db.Database.UseTransaction(transaction.Transaction);

@@ -19,19 +19,19 @@ public sealed class EngineTelemetryTests
     {
         var kind = $"Test-{Guid.NewGuid():N}";
         using var metrics = new RecordedMetrics();
-        var work = new ClaimedWork(1, Guid.NewGuid(), kind, null, null, 1);
+        var work = new ClaimedWork(1, Guid.NewGuid(), WorkKind.Resume, null, null, 1);
 
-        using (var burst = EngineTelemetry.StartBurst(work))
+        using (var burst = EngineTelemetry.StartBurst(work, kind))
         {
             burst.Ran("order", 3, WorkflowStatus.Faulted, 4, new IncidentInfo("pay", "CreatePaymentIntent", 1, "card declined"));
         }
 
-        using (EngineTelemetry.StartBurst(work))
+        using (EngineTelemetry.StartBurst(work, kind))
         {
             // nothing to run: the instance was already completed
         }
 
-        using (var burst = EngineTelemetry.StartBurst(work))
+        using (var burst = EngineTelemetry.StartBurst(work, kind))
         {
             burst.Failed(new InvalidOperationException("database gone"));
         }

@@ -133,7 +133,7 @@ public abstract class MarketplaceStorageTests(TestDatabase database) : HostScena
             await using var engine = engineDb.CreateContext();
             using var gate = await engineDb.WriteGateAsync(CancellationToken.None);
             await using var transaction = await engine.Database.BeginTransactionAsync();
-            var burst = new BurstTransaction(engine.Database.GetDbConnection(), transaction.GetDbTransaction(), engineDb.IsPostgres);
+            var burst = new BurstTransaction(engine.Database.GetDbConnection(), transaction.GetDbTransaction(), engineDb.Provider);
             await using (var enlisted = db.CreateContext(burst))
             {
                 enlisted.AiUsage.Add(new AiUsage { At = DateTime.UtcNow, Model = model, Succeeded = true });

@@ -266,8 +266,8 @@ public sealed class TwoHostsOnPostgres(PostgresDatabase database, ITestOutputHel
     /// <summary>Every instance completed; no journal row twice; every bookmark resumed exactly once; no work left.</summary>
     private async Task AssertEverythingRanExactlyOnceAsync(int instances)
     {
-        Assert.Equal(instances, await ScalarAsync("SELECT count(*) FROM workflow_instances WHERE status = 'Completed'"));
-        Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM workflow_instances WHERE status <> 'Completed'"));
+        Assert.Equal(instances, await ScalarAsync("SELECT count(*) FROM workflow_instances WHERE status = 'completed'"));
+        Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM workflow_instances WHERE status <> 'completed'"));
         var duplicates = await RowsAsync("""
             SELECT instance_id || ' ' || activity_id || ' #' || execution_number || ' ' || event || ' x' || count(*)
             FROM journal GROUP BY instance_id, activity_id, execution_number, event HAVING count(*) > 1
@@ -280,9 +280,9 @@ public sealed class TwoHostsOnPostgres(PostgresDatabase database, ITestOutputHel
             """);
         Assert.True(endings.Count == 0, "instances that did not finish exactly once:\n" + string.Join("\n", endings));
         Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM bookmarks WHERE consumed_at IS NULL"));
-        Assert.Equal(await ScalarAsync("SELECT count(*) FROM bookmarks WHERE outcome = 'Resumed'"), await ScalarAsync("SELECT count(*) FROM journal WHERE event = 'Resumed'"));
+        Assert.Equal(await ScalarAsync("SELECT count(*) FROM bookmarks WHERE outcome = 'resumed'"), await ScalarAsync("SELECT count(*) FROM journal WHERE event = 'Resumed'"));
         Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM work_items"));
-        output.WriteLine($"journal rows: {await ScalarAsync("SELECT count(*) FROM journal")}, bookmarks resumed: {await ScalarAsync("SELECT count(*) FROM bookmarks WHERE outcome = 'Resumed'")}");
+        output.WriteLine($"journal rows: {await ScalarAsync("SELECT count(*) FROM journal")}, bookmarks resumed: {await ScalarAsync("SELECT count(*) FROM bookmarks WHERE outcome = 'resumed'")}");
     }
 
     private async Task<HostProcess> StartHostAsync(string name)

@@ -28,7 +28,7 @@ public sealed class InlineResumeOnPostgres(PostgresDatabase database) : InlineRe
         // work item committed), and only its run waits for the row.
         var resume = api.ResumeAsync(token, new { amount = 7 });
         var queued = await Eventually.UntilAsync(
-            () => ScalarAsync($"SELECT count(*) FROM work_items w JOIN bookmarks b ON b.id = w.bookmark_id WHERE w.instance_id = '{id}' AND w.kind = 'Resume' AND b.consumed_at IS NOT NULL"),
+            () => ScalarAsync($"SELECT count(*) FROM work_items w JOIN bookmarks b ON b.id = w.bookmark_id WHERE w.instance_id = '{id}' AND w.kind = 'resume' AND b.consumed_at IS NOT NULL"),
             n => n == 1, "the resume to be queued while the instance is busy", n => $"{n} queued", TimeSpan.FromSeconds(30));
         Assert.Equal(1, queued);
         Assert.False(resume.IsCompleted);
@@ -61,7 +61,7 @@ public sealed class InlineResumeOnPostgres(PostgresDatabase database) : InlineRe
         // The start's batch wrote both waits and the deadline's timer.
         var bookmarks = started["bookmarks"]!.AsArray();
         Assert.Equal(["deadline", "go"], bookmarks.Select(b => b!["activityId"]!.GetValue<string>()).Order());
-        Assert.Equal(1, await ScalarAsync($"SELECT count(*) FROM work_items WHERE instance_id = '{id}' AND kind = 'Timer' AND available_at > now() + interval '50 minutes'"));
+        Assert.Equal(1, await ScalarAsync($"SELECT count(*) FROM work_items WHERE instance_id = '{id}' AND kind = 'timer' AND available_at > now() + interval '50 minutes'"));
         var token = bookmarks.Single(b => b!["activityId"]!.GetValue<string>() == "go")!["token"]!.GetValue<string>();
 
         // The event wins the WaitAny race: the deadline's wait is closed and its timer gone, in the resume's own batch,
@@ -72,7 +72,7 @@ public sealed class InlineResumeOnPostgres(PostgresDatabase database) : InlineRe
         Assert.Empty(answer["bookmarks"]!.AsArray());
         Assert.Contains("too late to change", answer["incidents"]![0]!["error"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(0, await ScalarAsync($"SELECT count(*) FROM work_items WHERE instance_id = '{id}'"));
-        Assert.Equal(1, await ScalarAsync($"SELECT count(*) FROM bookmarks WHERE instance_id = '{id}' AND activity_id = 'deadline' AND outcome = 'Cancelled' AND consumed_at IS NOT NULL"));
+        Assert.Equal(1, await ScalarAsync($"SELECT count(*) FROM bookmarks WHERE instance_id = '{id}' AND activity_id = 'deadline' AND outcome = 'cancelled' AND consumed_at IS NOT NULL"));
         Assert.Equal(1, await ScalarAsync($"SELECT count(*) FROM incidents WHERE instance_id = '{id}' AND activity_id = 'boom' AND resolved_at IS NULL"));
 
         var read = await api.GetInstanceAsync(id);

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Sleek.Workflows.Engine.Persistence.Postgres;
 using Sleek.Workflows.Engine.Runtime;
 using Sleek.Workflows.Host.Tests.Infrastructure;
 
@@ -43,7 +44,7 @@ public sealed class WorkNotificationOnPostgres(PostgresDatabase database) : Host
         Assert.False(woken.IsCompleted);
 
         // Claimable work queued by someone else (here: for an instance that does not exist, which a worker just drops).
-        await ExecuteAsync("INSERT INTO work_items (instance_id, kind, created_at, available_at, attempts) VALUES (gen_random_uuid(), 'Timer', now(), now(), 0)");
+        await ExecuteAsync("INSERT INTO work_items (instance_id, kind, created_at, available_at, attempts) VALUES (gen_random_uuid(), 'timer', now(), now(), 0)");
 
         await woken.WaitAsync(TimeSpan.FromSeconds(60));
         await ExecuteAsync("DELETE FROM work_items");

@@ -149,7 +149,7 @@ public sealed class SqliteStorageTests : IAsyncLifetime
             await using var engine = _engineDb.CreateContext();
             using var gate = await _engineDb.WriteGateAsync(CancellationToken.None);
             await using var transaction = await engine.Database.BeginTransactionAsync();
-            var burst = new BurstTransaction(engine.Database.GetDbConnection(), transaction.GetDbTransaction(), IsPostgres: false);
+            var burst = new BurstTransaction(engine.Database.GetDbConnection(), transaction.GetDbTransaction(), Provider: DatabaseProvider.Sqlite);
             await using (var db = _db.CreateContext(burst))
             {
                 db.AiUsage.Add(new AiUsage { At = DateTime.UtcNow, Model = model, Succeeded = true });

@@ -10,4 +10,4 @@ namespace Sleek.Workflows.Engine.Runtime.Views;
 /// <param name="CreatedAt">Raised at.</param>
 /// <param name="ResolvedAt">Resolved at.</param>
 /// <param name="Resolution">Retried or Cancelled.</param>
-public sealed record IncidentView(Guid Id, Guid InstanceId, string? ActivityId, string? ActivityType, int Attempt, string Error, DateTime CreatedAt, DateTime? ResolvedAt, string? Resolution);
+public sealed record IncidentView(Guid Id, Guid InstanceId, string? ActivityId, string? ActivityType, int Attempt, string Error, DateTime CreatedAt, DateTime? ResolvedAt, IncidentResolution? Resolution);

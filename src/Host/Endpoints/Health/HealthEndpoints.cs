@@ -17,15 +17,14 @@ internal static class HealthEndpoints
             .WithSummary("Liveness plus database and worker state; 503 when the database is unreachable.");
 
     private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> GetAsync(
-        HttpContext http, HealthQueries queries, EngineDb engineDb, WorkerHealth workers, IServiceProvider services, TimeProvider clock, CancellationToken cancellationToken)
+        HttpContext http, HealthQueries queries, EngineDb engineDb, WorkerHealth workers, IWorkWakeUps wakeUps, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (databaseError, queued) = await queries.DatabaseAsync(cancellationToken);
         var beat = workers.LastBeat;
         var workersOk = beat is not null && clock.GetUtcNow().UtcDateTime - beat < TimeSpan.FromSeconds(30) && workers.LastError is null;
         // On PostgreSQL idle workers are woken by LISTEN/NOTIFY; without that connection they still find work by
         // polling, only later, so a lost listener degrades the host instead of failing it.
-        var listener = services.GetService<PostgresWorkListener>();
-        var wakeUpsOk = listener is null || listener.IsListening;
+        var wakeUpsOk = wakeUps.IsWorking;
         workersOk &= wakeUpsOk;
         var healthy = databaseError is null;
         // Anonymous callers learn that the database is down, not its host names or driver messages.
@@ -39,7 +38,7 @@ internal static class HealthEndpoints
             healthy ? (workersOk ? "Healthy" : "Degraded") : "Unhealthy",
             new DatabaseHealth(engineDb.ProviderName, databaseError is null, databaseError),
             new WorkersHealth(workersOk, beat, staff || workers.LastError is null ? workers.LastError : "failing", queued),
-            listener is null ? new WakeUpsHealth("polling", true, 0) : new WakeUpsHealth("listen/notify", wakeUpsOk, listener.Sessions));
+            new WakeUpsHealth(wakeUps.Mechanism, wakeUpsOk, wakeUps.Sessions));
         return healthy ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -1,0 +1,188 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+using Sleek.Workflows.Engine.Runtime;
+
+namespace Sleek.Workflows.Engine.Persistence.Postgres;
+
+/// <summary>
+/// Bursts on PostgreSQL. The two steps of a burst that every resume takes are each one round trip, written as
+/// Npgsql batches: the claim by token (lock the instance, consume the bookmark, read the waits and incidents) and the
+/// commit (every row of the burst, then <c>COMMIT</c>), where EF Core would take several round trips and track every
+/// row. Column lists and row mapping come from the EF model (<see cref="PostgresTable{T}"/>); statuses travel as
+/// parameters converted by <see cref="SnakeCaseEnumConverter{TEnum}"/>. Statement texts never change with row
+/// counts (arrays are unnested), so each is prepared once per connection.
+/// </summary>
+internal sealed class PostgresBurstStore(EngineDb engineDb) : BurstStore(engineDb)
+{
+    private const string InstanceOfToken = "(SELECT instance_id FROM bookmarks WHERE token = $1)";
+
+    private static readonly string Resumed = SnakeCaseEnumConverter<BookmarkOutcome>.ToStored(BookmarkOutcome.Resumed);
+    private static readonly string Cancelled = SnakeCaseEnumConverter<BookmarkOutcome>.ToStored(BookmarkOutcome.Cancelled);
+    private static readonly string ResumeKind = SnakeCaseEnumConverter<WorkKind>.ToStored(WorkKind.Resume);
+    private static readonly string[] Resumable =
+        [SnakeCaseEnumConverter<WorkflowStatus>.ToStored(WorkflowStatus.Suspended), SnakeCaseEnumConverter<WorkflowStatus>.ToStored(WorkflowStatus.Running)];
+
+    private const string CloseCancelled = "UPDATE bookmarks SET consumed_at = $2, outcome = $3 WHERE id = ANY($1) AND consumed_at IS NULL";
+    private const string DeleteCancelledTimers = "DELETE FROM work_items WHERE bookmark_id = ANY($1)";
+    private const string DeleteFinishedWork = "DELETE FROM work_items WHERE id = $1";
+    private const string ReleaseParked = "UPDATE work_items SET available_at = $2 WHERE instance_id = $1 AND available_at = $3";
+
+    // The claim's statements (lock instance, consume bookmark, waits, incidents), built from the model at first use.
+    private string[]? _claimSql;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One round trip: lock the instance unless another burst holds it; consume the bookmark only if this transaction
+    /// holds that lock (a row lock of one's own never skips) and the instance still resumes; read the instance's waits
+    /// after that, and its latest incidents for the answer. Each statement of the batch sees the ones before it.
+    /// </remarks>
+    public override async Task<TokenClaim?> ClaimByTokenAsync(BurstSession session, string token, DateTime now, CancellationToken cancellationToken)
+    {
+        var tables = PostgresTables.Of(session.Db.Model);
+        var (i, b, x) = (tables.Instances, tables.Bookmarks, tables.Incidents);
+        var sql = _claimSql ??= ClaimSql(tables);
+        await using var batch = Batch(session);
+        batch.BatchCommands.Add(Command(sql[0], Text(token)));
+        batch.BatchCommands.Add(Command(sql[1], Text(token), Time(now), Text(Resumed), Texts(Resumable)));
+        batch.BatchCommands.Add(Command(sql[2], Text(token), Text(ResumeKind)));
+        batch.BatchCommands.Add(Command(sql[3], Text(token)));
+
+        WorkflowInstanceRecord? instance = null;
+        BookmarkRecord? resumed = null;
+        var open = new List<BookmarkRecord>();
+        var waits = new List<BookmarkRecord>();
+        var incidents = new List<IncidentRecord>();
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                instance = i.Read(reader);
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                resumed = b.Read(reader);
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var wait = b.Read(reader);
+                waits.Add(wait);
+                if (reader.GetBoolean(b.Count))
+                {
+                    open.Add(wait);
+                }
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                incidents.Add(x.Read(reader));
+            }
+        }
+
+        if (instance is null || resumed is null)
+        {
+            // Busy, unknown token, consumed or not resumable: nothing was written; the queued path tells which.
+            return null;
+        }
+
+        if (resumed.DueAt is not null)
+        {
+            await DeleteTimerAsync(session.Db, resumed.Id, cancellationToken);
+        }
+
+        return new TokenClaim(instance, resumed, open, waits, incidents);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One round trip for the whole write. The instance row is locked by this transaction since its claim, so its
+    /// update needs no concurrency check. Should any statement fail, PostgreSQL skips the rest of the batch, COMMIT
+    /// included, and disposing the session rolls the transaction back.
+    /// </remarks>
+    public override async Task CommitAsync(BurstSession session, BurstRows rows, CancellationToken cancellationToken)
+    {
+        var tables = PostgresTables.Of(session.Db.Model);
+        await using var batch = Batch(session);
+        batch.BatchCommands.Add(tables.Instances.Update(rows.Instance));
+        if (rows.Bookmarks.Count > 0)
+        {
+            batch.BatchCommands.Add(tables.Bookmarks.Insert(rows.Bookmarks));
+        }
+
+        if (rows.CancelledBookmarks.Count > 0)
+        {
+            batch.BatchCommands.Add(Command(CloseCancelled, Uuids(rows.CancelledBookmarks), Time(rows.Now), Text(Cancelled)));
+            batch.BatchCommands.Add(Command(DeleteCancelledTimers, Uuids(rows.CancelledBookmarks)));
+        }
+
+        if (rows.WorkItems.Count > 0)
+        {
+            batch.BatchCommands.Add(tables.WorkItems.Insert(rows.WorkItems));
+        }
+
+        if (rows.Journal.Count > 0)
+        {
+            batch.BatchCommands.Add(tables.Journal.Insert(rows.Journal));
+        }
+
+        if (rows.Incident is { } incident)
+        {
+            batch.BatchCommands.Add(tables.Incidents.Insert([incident]));
+        }
+
+        if (rows.FinishedWork is { } finished)
+        {
+            batch.BatchCommands.Add(Command(DeleteFinishedWork, new NpgsqlParameter { Value = finished, NpgsqlDbType = NpgsqlDbType.Bigint }));
+        }
+
+        if (rows.ReleaseParkedWork)
+        {
+            batch.BatchCommands.Add(Command(ReleaseParked, new NpgsqlParameter { Value = rows.Instance.Id, NpgsqlDbType = NpgsqlDbType.Uuid }, Time(rows.Now), Time(WorkItemRecord.Parked)));
+        }
+
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string[] ClaimSql(PostgresTables tables) =>
+    [
+        $"SELECT {tables.Instances.Columns("i")} FROM workflow_instances i WHERE i.id = {InstanceOfToken} FOR UPDATE SKIP LOCKED",
+        $"""
+        UPDATE bookmarks b SET consumed_at = $2, outcome = $3
+        WHERE b.token = $1 AND b.consumed_at IS NULL
+          AND EXISTS (SELECT 1 FROM workflow_instances i WHERE i.id = b.instance_id AND i.status = ANY($4) FOR UPDATE SKIP LOCKED)
+        RETURNING {tables.Bookmarks.Columns("b")}
+        """,
+        $"""
+        SELECT {tables.Bookmarks.Columns("b")}, true FROM bookmarks b WHERE b.instance_id = {InstanceOfToken} AND b.consumed_at IS NULL
+        UNION ALL
+        SELECT {tables.Bookmarks.Columns("b")}, false FROM work_items w JOIN bookmarks b ON b.id = w.bookmark_id
+        WHERE w.instance_id = {InstanceOfToken} AND w.kind = $2 AND b.consumed_at IS NOT NULL
+        """,
+        $"SELECT {tables.Incidents.Columns("x")} FROM incidents x WHERE x.instance_id = {InstanceOfToken} ORDER BY x.created_at DESC LIMIT 50",
+    ];
+
+    private static NpgsqlBatch Batch(BurstSession session) =>
+        new((NpgsqlConnection)session.Db.Database.GetDbConnection(), (NpgsqlTransaction)session.Write.Transaction);
+
+    private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.AddRange(parameters);
+        return command;
+    }
+
+    // Typed parameters: a null must still say its type, or PostgreSQL cannot take it for the column.
+    private static NpgsqlParameter Text(string value) => new() { Value = value, NpgsqlDbType = NpgsqlDbType.Text };
+
+    private static NpgsqlParameter Texts(string[] values) => new() { Value = values, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+
+    private static NpgsqlParameter Time(DateTime value) => new() { Value = value, NpgsqlDbType = NpgsqlDbType.TimestampTz };
+
+    private static NpgsqlParameter Uuids(IReadOnlyList<Guid> values) => new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid };
+}
