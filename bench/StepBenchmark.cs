@@ -105,7 +105,7 @@ internal static class StepBenchmark
             BEGIN;
             UPDATE pgb_instances SET state_json = {{Literal(stateJson)}}, updated_at = now(), concurrency_version = concurrency_version + 1 WHERE id = :client_id;
             INSERT INTO pgb_journal (instance_id, activity_id, activity_type, execution_number, event, started_at, completed_at, inputs_json, ports)
-                VALUES (:client_id, 'wait', 'WaitForEvent', 1, 'Resumed', now(), now(), '{"bookmark":"Go","payload":null}', 'Done');
+                VALUES (:client_id, 'wait', 'WaitForEvent', 1, 'resumed', now(), now(), '{"bookmark":"Go","payload":null}', 'Done');
             DELETE FROM pgb_bookmarks WHERE instance_id = :client_id;
             INSERT INTO pgb_bookmarks VALUES (gen_random_uuid(), :client_id, 'wait', 1, 'Go', 'step', substr(md5(random()::text) || md5(random()::text), 1, 43), '{"eventName":"Go"}', now());
             COMMIT;

@@ -91,7 +91,7 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
             e.HasKey(x => x.Id);
             e.Property(x => x.ActivityId).HasMaxLength(100);
             e.Property(x => x.ActivityType).HasMaxLength(200);
-            e.Property(x => x.Event).HasMaxLength(20);
+            e.Property(x => x.Event).HasConversion<SnakeCaseEnumConverter<JournalEvent>>().HasMaxLength(20);
             e.Property(x => x.Ports).HasMaxLength(1000);
             e.HasIndex(x => new { x.InstanceId, x.Id });
         });

@@ -1,3 +1,5 @@
+using Sleek.Workflows.Engine.Runtime;
+
 namespace Sleek.Workflows.Engine.Persistence;
 
 /// <summary>One activity execution or resume, in order (by <see cref="Id"/>).</summary>
@@ -19,7 +21,7 @@ public sealed class JournalRecord
     public int ExecutionNumber { get; set; }
 
     /// <summary>Executed, Resumed, Waiting, Faulted.</summary>
-    public string Event { get; set; } = "";
+    public JournalEvent Event { get; set; }
 
     /// <summary>Start (UTC).</summary>
     public DateTime StartedAt { get; set; }

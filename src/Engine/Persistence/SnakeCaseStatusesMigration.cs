@@ -16,6 +16,7 @@ internal static class SnakeCaseStatusesMigration
         ("bookmarks", "outcome", ["Resumed", "Cancelled"]),
         ("work_items", "kind", ["Start", "Resume", "Timer", "Retry"]),
         ("incidents", "resolution", ["Retried", "Cancelled"]),
+        ("journal", "event", ["Executed", "Waiting", "Resumed", "Faulted", "Cancelled", "Migrated"]),
     ];
 
     /// <summary>'Suspended' → 'suspended' (every value is one word, so snake_case is its lower case).</summary>

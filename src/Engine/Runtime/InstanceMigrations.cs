@@ -77,7 +77,7 @@ public sealed class InstanceMigrations(
                 InstanceId = instance.Id,
                 ActivityId = "",
                 ActivityType = "",
-                Event = "Migrated",
+                Event = JournalEvent.Migrated,
                 StartedAt = now,
                 CompletedAt = now,
                 InputsJson = new JsonObject

@@ -6,7 +6,7 @@ namespace Sleek.Workflows.Engine.Runtime;
 /// <param name="ActivityId">Activity id.</param>
 /// <param name="ActivityType">Activity type name.</param>
 /// <param name="ExecutionNumber">Which execution of the activity this was.</param>
-/// <param name="Event">Executed, Resumed, Waiting, Faulted, Cancelled.</param>
+/// <param name="Event">What happened (see <see cref="JournalEvent"/>).</param>
 /// <param name="StartedAt">UTC start.</param>
 /// <param name="CompletedAt">UTC end.</param>
 /// <param name="Inputs">Evaluated inputs.</param>
@@ -17,7 +17,7 @@ public sealed record JournalEntry(
     string ActivityId,
     string ActivityType,
     int ExecutionNumber,
-    string Event,
+    JournalEvent Event,
     DateTime StartedAt,
     DateTime CompletedAt,
     JsonObject? Inputs,

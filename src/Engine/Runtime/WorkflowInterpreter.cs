@@ -147,7 +147,7 @@ public sealed class WorkflowInterpreter
             catch (ExpressionException ex)
             {
                 // A broken input fails the same way every time: no automatic retry, an incident at once.
-                Journal(node, executionNumber, "Faulted", startedAt, null, null, null, ex.Message);
+                Journal(node, executionNumber, JournalEvent.Faulted, startedAt, null, null, null, ex.Message);
                 State.Retries[node.Id] = new ActivityRetryState { ExecutionNumber = executionNumber, FailedAttempts = attempt };
                 Fail(node.Id, node.Type, attempt, $"activity '{node.Id}' ({node.Type}): {ex.Message}");
                 return;
@@ -162,7 +162,7 @@ public sealed class WorkflowInterpreter
                 return;
             }
 
-            Apply(node, executionNumber, startedAt, inputs, result, "Executed", attempt);
+            Apply(node, executionNumber, startedAt, inputs, result, JournalEvent.Executed, attempt);
         }
 
         private void ScheduleRetry(ActivityNode node, RetryPolicy policy, int executionNumber, int attempt, DateTime startedAt, JsonObject inputs, string? error)
@@ -171,7 +171,7 @@ public sealed class WorkflowInterpreter
             var dueAt = Now() + delay;
             State.Retries[node.Id] = new ActivityRetryState { ExecutionNumber = executionNumber, FailedAttempts = attempt, NextAttemptAt = dueAt };
             Result.ScheduledRetries.Add(new ScheduledRetry(node.Id, executionNumber, attempt + 1, dueAt));
-            Journal(node, executionNumber, "Faulted", startedAt, inputs, null, null, $"{error}; attempt {attempt} of {policy.MaxAttempts} failed, retrying in {Describe(delay)} (at {dueAt:yyyy-MM-ddTHH:mm:ss.fffZ})");
+            Journal(node, executionNumber, JournalEvent.Faulted, startedAt, inputs, null, null, $"{error}; attempt {attempt} of {policy.MaxAttempts} failed, retrying in {Describe(delay)} (at {dueAt:yyyy-MM-ddTHH:mm:ss.fffZ})");
         }
 
         private async Task ResumeAsync(BurstTrigger.Resume resume)
@@ -198,7 +198,7 @@ public sealed class WorkflowInterpreter
             var result = await RunActivityAsync(node, context, () => activity.ResumeAsync(context, input));
             KeepActivityState(node.Id, context);
             var journalInputs = new JsonObject { ["bookmark"] = bookmark.Name, ["payload"] = resume.Payload?.DeepClone() };
-            Apply(node, bookmark.ExecutionNumber, startedAt, journalInputs, result, "Resumed", 1);
+            Apply(node, bookmark.ExecutionNumber, startedAt, journalInputs, result, JournalEvent.Resumed, 1);
         }
 
         private void StayInProcess(ActivityNode node, ActivityDescriptor descriptor)
@@ -243,7 +243,7 @@ public sealed class WorkflowInterpreter
             }
         }
 
-        private void Apply(ActivityNode node, int executionNumber, DateTime startedAt, JsonObject inputs, ActivityResult result, string journalEvent, int attempt)
+        private void Apply(ActivityNode node, int executionNumber, DateTime startedAt, JsonObject inputs, ActivityResult result, JournalEvent journalEvent, int attempt)
         {
             if (result.Kind != ActivityResultKind.Fault)
             {
@@ -276,11 +276,11 @@ public sealed class WorkflowInterpreter
                         Result.NewBookmarks.Add(new NewBookmark(Guid.NewGuid(), node.Id, executionNumber, request));
                     }
 
-                    Journal(node, executionNumber, "Waiting", startedAt, inputs, result.Output, null, null);
+                    Journal(node, executionNumber, JournalEvent.Waiting, startedAt, inputs, result.Output, null, null);
                     break;
                 case ActivityResultKind.Fault:
                     var tries = attempt > 1 ? $" (attempt {attempt})" : "";
-                    Journal(node, executionNumber, "Faulted", startedAt, inputs, null, null, result.Error + tries);
+                    Journal(node, executionNumber, JournalEvent.Faulted, startedAt, inputs, null, null, result.Error + tries);
                     State.Retries[node.Id] = new ActivityRetryState { ExecutionNumber = executionNumber, FailedAttempts = attempt };
                     Fail(node.Id, node.Type, attempt, $"activity '{node.Id}' ({node.Type}) failed{(attempt > 1 ? $" after {attempt} attempts" : "")}: {result.Error}");
                     break;
@@ -361,7 +361,7 @@ public sealed class WorkflowInterpreter
                 {
                     // The journal says why a wait ended without being resumed.
                     var now = Now();
-                    Journal(Definition.Node(bookmark.ActivityId), bookmark.ExecutionNumber, "Cancelled", now, null, null, null, $"wait '{bookmark.Name}' dropped");
+                    Journal(Definition.Node(bookmark.ActivityId), bookmark.ExecutionNumber, JournalEvent.Cancelled, now, null, null, null, $"wait '{bookmark.Name}' dropped");
                 }
             }
 
@@ -374,7 +374,7 @@ public sealed class WorkflowInterpreter
                 if (Definition.HasNode(activityId))
                 {
                     var now = Now();
-                    Journal(Definition.Node(activityId), retry.ExecutionNumber, "Cancelled", now, null, null, null, $"retry {retry.FailedAttempts + 1} dropped");
+                    Journal(Definition.Node(activityId), retry.ExecutionNumber, JournalEvent.Cancelled, now, null, null, null, $"retry {retry.FailedAttempts + 1} dropped");
                 }
             }
 
@@ -413,7 +413,7 @@ public sealed class WorkflowInterpreter
             }
         }
 
-        private void Journal(ActivityNode node, int executionNumber, string journalEvent, DateTime startedAt, JsonObject? inputs, JsonNode? output, string? ports, string? error) =>
+        private void Journal(ActivityNode node, int executionNumber, JournalEvent journalEvent, DateTime startedAt, JsonObject? inputs, JsonNode? output, string? ports, string? error) =>
             Result.Journal.Add(new JournalEntry(node.Id, node.Type, executionNumber, journalEvent, startedAt, Now(), inputs, output?.DeepClone(), ports, error));
 
         private DateTime Now() => _owner._clock.GetUtcNow().UtcDateTime;

@@ -23,7 +23,7 @@ public sealed class FlowActivityTests
         Assert.Equal(2, result.Steps);
         Assert.Equal(["start", "log"], result.Journal.Select(j => j.ActivityId));
         var start = result.Journal[0];
-        Assert.Equal("Executed", start.Event);
+        Assert.Equal(JournalEvent.Executed, start.Event);
         Assert.Equal("Done", start.Ports);
         Assert.Equal(TestEngine.StartTime.UtcDateTime, start.StartedAt);
     }
@@ -71,7 +71,7 @@ public sealed class FlowActivityTests
 
         var (_, result) = await _engine.StartAsync(flow);
 
-        Assert.Contains(result.Journal, j => j.ActivityId == "wait" && j.Event == "Waiting");
+        Assert.Contains(result.Journal, j => j.ActivityId == "wait" && j.Event == JournalEvent.Waiting);
         TestEngine.AssertStatus(WorkflowStatus.Completed, result);
         Assert.Empty(result.NewBookmarks);
     }
@@ -264,7 +264,7 @@ public sealed class FlowActivityTests
         Assert.Equal("paid", run.State.Variables["outcome"]!.GetValue<string>());
         Assert.Equal("ended: paid", run.State.Outputs["report"]!.GetValue<string>());
         Assert.DoesNotContain(run.Journal, j => j.ActivityId == "expired");
-        var dropped = Assert.Single(second.Journal, j => j.Event == "Cancelled");
+        var dropped = Assert.Single(second.Journal, j => j.Event == JournalEvent.Cancelled);
         Assert.Equal("timeout", dropped.ActivityId);
     }
 

@@ -46,7 +46,7 @@ public sealed class PrimitiveActivityTests
         Assert.Equal(("boom", "Fault", 1), (incident.ActivityId, incident.ActivityType, incident.Attempt));
         Assert.Equal("activity 'boom' (Fault) failed: no supplier for O-7", incident.Error);
         var entry = result.Journal.Single(j => j.ActivityId == "boom");
-        Assert.Equal(("Faulted", "no supplier for O-7"), (entry.Event, entry.Error));
+        Assert.Equal((JournalEvent.Faulted, "no supplier for O-7"), (entry.Event, entry.Error));
         Assert.DoesNotContain(run.Journal, j => j.ActivityId == "other");
     }
 }

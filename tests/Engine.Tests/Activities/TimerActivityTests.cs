@@ -38,7 +38,7 @@ public sealed class TimerActivityTests
 
         TestEngine.AssertStatus(WorkflowStatus.Completed, resumed);
         Assert.Equal(["wait", "after"], resumed.Journal.Select(j => j.ActivityId));
-        Assert.Equal("Resumed", resumed.Journal[0].Event);
+        Assert.Equal(JournalEvent.Resumed, resumed.Journal[0].Event);
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class WaitActivityTests
         Assert.Equal(60, run.State.Outputs["wait"]!["amount"]!.GetValue<int>());
         Assert.Equal(120, run.State.Variables["paid"]!.GetValue<int>());
         var resumed = second.Journal[0];
-        Assert.Equal(("wait", "Resumed", "Done"), (resumed.ActivityId, resumed.Event, resumed.Ports));
+        Assert.Equal(("wait", JournalEvent.Resumed, "Done"), (resumed.ActivityId, resumed.Event, resumed.Ports));
         Assert.Equal("PaymentReceived", resumed.Inputs!["bookmark"]!.GetValue<string>());
     }
 

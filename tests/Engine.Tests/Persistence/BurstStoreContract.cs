@@ -141,8 +141,8 @@ public abstract class BurstStoreContract(EngineDatabase database)
             }],
             [new WorkItemRecord { InstanceId = seed.Instance.Id, Kind = WorkKind.Retry, PayloadJson = """{"activityId":"a"}""", CreatedAt = Now, AvailableAt = Now.AddMinutes(5) }],
             [
-                new JournalRecord { InstanceId = seed.Instance.Id, ActivityId = "a", ActivityType = "Log", ExecutionNumber = 1, Event = "Executed", StartedAt = Now, CompletedAt = Now, InputsJson = "{}", OutputJson = "1", Ports = "Done" },
-                new JournalRecord { InstanceId = seed.Instance.Id, ActivityId = "b", ActivityType = "Fault", ExecutionNumber = 2, Event = "Faulted", StartedAt = Now, CompletedAt = Now, Error = "boom" },
+                new JournalRecord { InstanceId = seed.Instance.Id, ActivityId = "a", ActivityType = "Log", ExecutionNumber = 1, Event = JournalEvent.Executed, StartedAt = Now, CompletedAt = Now, InputsJson = "{}", OutputJson = "1", Ports = "Done" },
+                new JournalRecord { InstanceId = seed.Instance.Id, ActivityId = "b", ActivityType = "Fault", ExecutionNumber = 2, Event = JournalEvent.Faulted, StartedAt = Now, CompletedAt = Now, Error = "boom" },
             ],
             new IncidentRecord { Id = Guid.NewGuid(), InstanceId = seed.Instance.Id, ActivityId = "b", ActivityType = "Fault", Attempt = 2, Error = "boom", CreatedAt = Now },
             [seed.Other.Id],
@@ -224,11 +224,14 @@ public abstract class BurstStoreContract(EngineDatabase database)
                 $"INSERT INTO workflow_instances (id, definition_id, version, status, state_json, created_at, updated_at, concurrency_version) VALUES ('{Key(id)}', 'old', 1, 'Suspended', '{{}}', '2026-01-01', '2026-01-01', 0)");
             await ScalarAsync(
                 $"INSERT INTO work_items (instance_id, kind, created_at, available_at, attempts) VALUES ('{Key(id)}', 'Timer', '2026-01-01', '2026-01-01', 0)");
+            await ScalarAsync(
+                $"INSERT INTO journal (instance_id, activity_id, activity_type, execution_number, event, started_at, completed_at) VALUES ('{Key(id)}', 'a', 'Log', 1, 'Executed', '2026-01-01', '2026-01-01')");
 
             await db.Database.MigrateAsync(migrations[^1]);
 
             Assert.Equal("suspended", await ScalarAsync($"SELECT status FROM workflow_instances WHERE id = '{Key(id)}'"));
             Assert.Equal("timer", await ScalarAsync($"SELECT kind FROM work_items WHERE instance_id = '{Key(id)}'"));
+            Assert.Equal("executed", await ScalarAsync($"SELECT event FROM journal WHERE instance_id = '{Key(id)}'"));
             Assert.Equal(WorkflowStatus.Suspended, (await FindAsync<WorkflowInstanceRecord>(id)).Status);
         }
         finally

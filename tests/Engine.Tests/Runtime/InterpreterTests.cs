@@ -72,7 +72,7 @@ public sealed class InterpreterTests
         Assert.Null(retried.Incident);
         Assert.Equal(1, run.State.ExecutionCounts["call"]);
         var call = retried.Journal[0];
-        Assert.Equal(("call", 1, "Executed"), (call.ActivityId, call.ExecutionNumber, call.Event));
+        Assert.Equal(("call", 1, JournalEvent.Executed), (call.ActivityId, call.ExecutionNumber, call.Event));
         var output = run.State.Outputs["call"]!;
         Assert.Equal((1, 2), (output["executionNumber"]!.GetValue<int>(), output["attempt"]!.GetValue<int>()));
         Assert.Equal($"{run.InstanceId:N}:call:1", output["idempotencyKey"]!.GetValue<string>());
@@ -97,7 +97,7 @@ public sealed class InterpreterTests
         Assert.Equal(3, third.Incident!.Attempt);
         Assert.Contains("failed after 3 attempts: still broken", third.Incident.Error);
         Assert.Equal(1, run.State.ExecutionCounts["boom"]);
-        Assert.All(run.Journal.Where(j => j.ActivityId == "boom"), j => Assert.Equal((1, "Faulted"), (j.ExecutionNumber, j.Event)));
+        Assert.All(run.Journal.Where(j => j.ActivityId == "boom"), j => Assert.Equal((1, JournalEvent.Faulted), (j.ExecutionNumber, j.Event)));
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class RetryTests
         var now = TestEngine.StartTime.UtcDateTime;
         Assert.InRange(retry.DueAt, now.AddSeconds(4), now.AddSeconds(6));
         var faulted = Assert.Single(result.Journal, j => j.ActivityId == "call");
-        Assert.Equal((1, "Faulted"), (faulted.ExecutionNumber, faulted.Event));
+        Assert.Equal((1, JournalEvent.Faulted), (faulted.ExecutionNumber, faulted.Event));
         Assert.Contains("the service is down (attempt 1)", faulted.Error);
         Assert.Contains("attempt 1 of 3 failed, retrying in", faulted.Error);
         var pending = run.State.Retries["call"];
@@ -100,7 +100,7 @@ public sealed class RetryTests
         Assert.Empty(run.State.Retries);
         Assert.Equal(1, run.State.ExecutionCounts["call"]);
         Assert.Equal(
-            [("call", 1, "Faulted"), ("call", 1, "Faulted"), ("call", 1, "Executed"), ("after", 1, "Executed")],
+            [("call", 1, JournalEvent.Faulted), ("call", 1, JournalEvent.Faulted), ("call", 1, JournalEvent.Executed), ("after", 1, JournalEvent.Executed)],
             run.Journal.Where(j => j.ActivityId != "start").Select(j => (j.ActivityId, j.ExecutionNumber, j.Event)));
         var output = run.State.Outputs["call"]!;
         Assert.Equal(3, output["attempt"]!.GetValue<int>());
@@ -134,7 +134,7 @@ public sealed class RetryTests
         var incident = Assert.IsType<IncidentInfo>(last.Incident);
         Assert.Equal(("call", "Test.Flaky", 3), (incident.ActivityId, incident.ActivityType, incident.Attempt));
         Assert.Equal("activity 'call' (Test.Flaky) failed after 3 attempts: the service is down (attempt 3)", incident.Error);
-        Assert.Equal(3, run.Journal.Count(j => j.ActivityId == "call" && j.Event == "Faulted" && j.ExecutionNumber == 1));
+        Assert.Equal(3, run.Journal.Count(j => j.ActivityId == "call" && j.Event == JournalEvent.Faulted && j.ExecutionNumber == 1));
         Assert.Null(run.State.Retries["call"].NextAttemptAt);
     }
 
@@ -210,7 +210,7 @@ public sealed class RetryTests
 
         TestEngine.AssertStatus(WorkflowStatus.Completed, ended);
         var dropped = Assert.Single(ended.Journal, j => j.ActivityId == "call");
-        Assert.Equal(("Cancelled", "retry 2 dropped"), (dropped.Event, dropped.Error));
+        Assert.Equal((JournalEvent.Cancelled, "retry 2 dropped"), (dropped.Event, dropped.Error));
         Assert.Empty(run.State.Retries);
 
         var late = await run.RunScheduledRetryAsync(scheduled);

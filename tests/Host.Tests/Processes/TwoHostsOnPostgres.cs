@@ -102,7 +102,7 @@ public sealed class TwoHostsOnPostgres(PostgresDatabase database, ITestOutputHel
         Assert.True(slow["variables"]!["done"]!.GetValue<bool>());
 
         await AssertEverythingRanExactlyOnceAsync(BatchSize + 1);
-        Assert.Equal(1, await ScalarAsync($"SELECT count(*) FROM journal WHERE instance_id = '{slowId}' AND activity_id = 'call' AND event = 'Executed'"));
+        Assert.Equal(1, await ScalarAsync($"SELECT count(*) FROM journal WHERE instance_id = '{slowId}' AND activity_id = 'call' AND event = 'executed'"));
         Assert.Equal(2, partner.Calls); // B's call died with it; A called again after taking the burst over
         Assert.Contains($"was leased by {b.WorkerName}, whose lease expired unfinished", a.Output, StringComparison.Ordinal);
 
@@ -144,7 +144,7 @@ public sealed class TwoHostsOnPostgres(PostgresDatabase database, ITestOutputHel
 
         output.WriteLine($"the winning resume went through host {winners[0].Host}; 31 conflicts split over A and B");
         await a.Api.WaitForStatusAsync(id, "Completed");
-        Assert.Equal(1, await ScalarAsync($"SELECT count(*) FROM journal WHERE instance_id = '{id}' AND activity_id = 'check' AND event = 'Resumed'"));
+        Assert.Equal(1, await ScalarAsync($"SELECT count(*) FROM journal WHERE instance_id = '{id}' AND activity_id = 'check' AND event = 'resumed'"));
         Assert.Equal(1, await ScalarAsync($"SELECT count(*) FROM journal WHERE instance_id = '{id}' AND activity_id = 'finish'"));
         foreach (var (_, response) in results)
         {
@@ -274,13 +274,13 @@ public sealed class TwoHostsOnPostgres(PostgresDatabase database, ITestOutputHel
             """);
         Assert.True(duplicates.Count == 0, "activities ran twice:\n" + string.Join("\n", duplicates));
         var endings = await RowsAsync("""
-            SELECT i.id || ': ' || (SELECT count(*) FROM journal j WHERE j.instance_id = i.id AND j.activity_id = 'finish' AND j.event = 'Executed')
+            SELECT i.id || ': ' || (SELECT count(*) FROM journal j WHERE j.instance_id = i.id AND j.activity_id = 'finish' AND j.event = 'executed')
             FROM workflow_instances i
-            WHERE (SELECT count(*) FROM journal j WHERE j.instance_id = i.id AND j.activity_id = 'finish' AND j.event = 'Executed') <> 1
+            WHERE (SELECT count(*) FROM journal j WHERE j.instance_id = i.id AND j.activity_id = 'finish' AND j.event = 'executed') <> 1
             """);
         Assert.True(endings.Count == 0, "instances that did not finish exactly once:\n" + string.Join("\n", endings));
         Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM bookmarks WHERE consumed_at IS NULL"));
-        Assert.Equal(await ScalarAsync("SELECT count(*) FROM bookmarks WHERE outcome = 'resumed'"), await ScalarAsync("SELECT count(*) FROM journal WHERE event = 'Resumed'"));
+        Assert.Equal(await ScalarAsync("SELECT count(*) FROM bookmarks WHERE outcome = 'resumed'"), await ScalarAsync("SELECT count(*) FROM journal WHERE event = 'resumed'"));
         Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM work_items"));
         output.WriteLine($"journal rows: {await ScalarAsync("SELECT count(*) FROM journal")}, bookmarks resumed: {await ScalarAsync("SELECT count(*) FROM bookmarks WHERE outcome = 'resumed'")}");
     }

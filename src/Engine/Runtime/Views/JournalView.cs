@@ -7,11 +7,11 @@ namespace Sleek.Workflows.Engine.Runtime.Views;
 /// <param name="ActivityId">Activity id.</param>
 /// <param name="ActivityType">Activity type.</param>
 /// <param name="ExecutionNumber">Which execution.</param>
-/// <param name="Event">Executed, Resumed, Waiting, Faulted.</param>
+/// <param name="Event">What happened (Executed, Waiting, Resumed, Faulted, Cancelled, Migrated).</param>
 /// <param name="StartedAt">Start.</param>
 /// <param name="CompletedAt">End.</param>
 /// <param name="Inputs">Evaluated inputs.</param>
 /// <param name="Output">Output.</param>
 /// <param name="Ports">Ports taken.</param>
 /// <param name="Error">Error.</param>
-public sealed record JournalView(long Sequence, string ActivityId, string ActivityType, int ExecutionNumber, string Event, DateTime StartedAt, DateTime CompletedAt, JsonNode? Inputs, JsonNode? Output, string? Ports, string? Error);
+public sealed record JournalView(long Sequence, string ActivityId, string ActivityType, int ExecutionNumber, JournalEvent Event, DateTime StartedAt, DateTime CompletedAt, JsonNode? Inputs, JsonNode? Output, string? Ports, string? Error);
