@@ -1,5 +1,5 @@
-using Sleek.Workflows.Host.Identity;
 using Sleek.Workflows.Engine.Persistence;
+using Sleek.Workflows.Host.Identity;
 using Sleek.Workflows.Host.Persistence;
 
 namespace Sleek.Workflows.Host.Audit;

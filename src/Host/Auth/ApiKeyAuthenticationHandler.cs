@@ -3,8 +3,8 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Sleek.Workflows.Host.Identity;
 using Sleek.Workflows.Engine.Persistence;
+using Sleek.Workflows.Host.Identity;
 using Sleek.Workflows.Host.Persistence;
 
 namespace Sleek.Workflows.Host.Auth;

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Sleek.Workflows.Host.Identity;
 using Sleek.Workflows.Engine.Persistence;
+using Sleek.Workflows.Host.Identity;
 using Sleek.Workflows.Host.Persistence;
 
 namespace Sleek.Workflows.Host.RateLimits;

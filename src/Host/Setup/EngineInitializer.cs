@@ -1,9 +1,9 @@
-using Sleek.Workflows.Marketplace.Persistence;
-using Sleek.Workflows.Marketplace.Rules;
 using Sleek.Workflows.Engine.Definitions;
 using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Engine.Persistence.Sqlite;
 using Sleek.Workflows.Host.Persistence;
+using Sleek.Workflows.Marketplace.Persistence;
+using Sleek.Workflows.Marketplace.Rules;
 
 namespace Sleek.Workflows.Host.Setup;
 

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Sleek.Workflows.Engine.Persistence;
+using Sleek.Workflows.Engine.Runtime;
 using Sleek.Workflows.Marketplace.Orders;
 using Sleek.Workflows.Marketplace.Payments;
-using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Marketplace.Persistence;
-using Sleek.Workflows.Engine.Runtime;
 
 namespace Sleek.Workflows.Host.Endpoints.Orders;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Sleek.Workflows.Marketplace.Persistence;
-using Sleek.Workflows.Host.Identity;
 using Sleek.Workflows.Engine.Persistence;
+using Sleek.Workflows.Host.Identity;
 using Sleek.Workflows.Host.Persistence;
+using Sleek.Workflows.Marketplace.Persistence;
 
 namespace Sleek.Workflows.Host.Endpoints.Users;
 
