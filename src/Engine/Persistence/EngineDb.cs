@@ -27,9 +27,6 @@ public sealed class EngineDb : IDisposable
     /// <summary>The database in use.</summary>
     public DatabaseProvider Provider => _provider.Kind;
 
-    /// <summary>True for PostgreSQL. Kept for the marketplace and security databases until they use <see cref="ProviderContextFactory{TContext}"/>.</summary>
-    public bool IsPostgres => Provider == DatabaseProvider.Postgres;
-
     /// <summary>Provider name for logs and health.</summary>
     public string ProviderName => _provider.Name;
 
@@ -58,12 +55,6 @@ public sealed class EngineDb : IDisposable
         db.Database.AutoSavepointsEnabled = false;
         return db;
     }
-
-    /// <summary>
-    /// The write gate by hand: on SQLite the process-wide writer lock until disposed, on PostgreSQL at once. Prefer
-    /// <see cref="DbContextWrites"/>, which enters it for you; kept for code that has not moved to it yet.
-    /// </summary>
-    public ValueTask<IDisposable> WriteGateAsync(CancellationToken cancellationToken) => _provider.Gate.EnterAsync(cancellationToken);
 
     /// <summary>
     /// Serializes start-up work (migrations, importing <c>workflows/</c>) between hosts that start at the

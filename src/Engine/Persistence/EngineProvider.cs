@@ -6,7 +6,7 @@ namespace Sleek.Workflows.Engine.Persistence;
 
 /// <summary>
 /// Everything the engine does differently per database, behind <see cref="EngineDb"/>: contexts and connections,
-/// the write gate, the burst store, the work queue's lock clause, migration extras, the start-up lock, and hosted
+/// the burst store, the work queue's lock clause, migration extras, the start-up lock, and hosted
 /// services of the database (PostgreSQL's LISTEN). One subclass per database, in its folder; <see cref="For"/> is the
 /// only place that chooses.
 /// </summary>
@@ -23,9 +23,6 @@ internal abstract class EngineProvider
 
     /// <summary>The connection string other context families use (<see cref="ProviderContextFactory{TContext}"/>).</summary>
     public abstract string SharedConnectionString { get; }
-
-    /// <summary>The write gate of the database.</summary>
-    public abstract WriteGate Gate { get; }
 
     /// <summary>
     /// What the work queue's claim adds to its sub-select, so that workers of several hosts never block on or take

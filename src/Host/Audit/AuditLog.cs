@@ -22,7 +22,7 @@ internal sealed class AuditLog(TimeProvider clock, ILogger<AuditLog> logger) : I
     /// <summary>The writer's side.</summary>
     public ChannelReader<AuditEntry> Reader => _queue.Reader;
 
-    public async Task RecordAsync(HttpContext? http, string action, string outcome, string? target = null, string? details = null, int? statusCode = null, CancellationToken cancellationToken = default)
+    public async Task RecordAsync(HttpContext? http, string action, AuditOutcome outcome, string? target = null, string? details = null, int? statusCode = null, CancellationToken cancellationToken = default)
     {
         var caller = http is null ? null : SleekCaller.From(http.User);
         var entry = new AuditEntry
@@ -47,7 +47,7 @@ internal sealed class AuditLog(TimeProvider clock, ILogger<AuditLog> logger) : I
         catch (ChannelClosedException)
         {
             Interlocked.Increment(ref _done);
-            logger.LogError("Audit entry after shutdown, not stored: {Action} ({Outcome}) by {Actor} on {Target}", entry.Action, entry.Outcome, entry.Actor, entry.Target);
+            logger.LogError("Audit entry after shutdown, not stored: {Action} ({Outcome}) by {Actor} on {Target}", entry.Action, entry.Outcome.ToName(), entry.Actor, entry.Target);
         }
     }
 

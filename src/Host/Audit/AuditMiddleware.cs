@@ -61,11 +61,11 @@ internal sealed class AuditMiddleware(RequestDelegate next)
             : string.Join(", ", values.Select(v => $"{v.Key}={(SecretRouteValues.Contains(v.Key) ? "***" : v.Value)}"));
     }
 
-    private static string OutcomeOf(int status) => status switch
+    private static AuditOutcome OutcomeOf(int status) => status switch
     {
-        < 400 => AuditOutcomes.Success,
-        StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden => AuditOutcomes.Denied,
-        StatusCodes.Status429TooManyRequests => AuditOutcomes.Limited,
-        _ => AuditOutcomes.Failure,
+        < 400 => AuditOutcome.Success,
+        StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden => AuditOutcome.Denied,
+        StatusCodes.Status429TooManyRequests => AuditOutcome.Limited,
+        _ => AuditOutcome.Failure,
     };
 }

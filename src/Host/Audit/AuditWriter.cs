@@ -1,4 +1,6 @@
+using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Host.Identity;
+using Sleek.Workflows.Host.Persistence;
 
 namespace Sleek.Workflows.Host.Audit;
 
@@ -44,10 +46,9 @@ internal sealed class AuditWriter(AuditLog log, SecurityDb securityDb, ILogger<A
         {
             try
             {
-                using var gate = await securityDb.WriteGateAsync(CancellationToken.None);
                 await using var db = securityDb.CreateContext();
                 db.AuditLog.AddRange(batch);
-                await db.SaveChangesAsync(CancellationToken.None);
+                await db.WriteAsync(CancellationToken.None);
                 return;
             }
             catch (Exception ex)
@@ -56,7 +57,7 @@ internal sealed class AuditWriter(AuditLog log, SecurityDb securityDb, ILogger<A
                 {
                     foreach (var entry in batch)
                     {
-                        logger.LogError("Audit entry lost at shutdown: {Action} ({Outcome}) by {Actor} on {Target} at {At}", entry.Action, entry.Outcome, entry.Actor, entry.Target, entry.At);
+                        logger.LogError("Audit entry lost at shutdown: {Action} ({Outcome}) by {Actor} on {Target} at {At}", entry.Action, entry.Outcome.ToName(), entry.Actor, entry.Target, entry.At);
                     }
 
                     return;

@@ -14,7 +14,7 @@ internal sealed class AuditingAuthorizationResultHandler(IAuditLog audit) : IAut
         if (authorizeResult.Forbidden)
         {
             var endpoint = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value;
-            await audit.RecordAsync(context, AuditActions.Forbidden, AuditOutcomes.Denied, $"{context.Request.Method} {endpoint}", null, StatusCodes.Status403Forbidden);
+            await audit.RecordAsync(context, AuditActions.Forbidden, AuditOutcome.Denied, $"{context.Request.Method} {endpoint}", null, StatusCodes.Status403Forbidden);
         }
 
         await _default.HandleAsync(next, context, policy, authorizeResult);

@@ -1,3 +1,5 @@
+using Sleek.Workflows.Host.Identity;
+
 namespace Sleek.Workflows.Host.Audit;
 
 /// <summary>
@@ -8,5 +10,5 @@ namespace Sleek.Workflows.Host.Audit;
 public interface IAuditLog
 {
     /// <summary>Writes one entry. <paramref name="action"/>: one of <see cref="AuditActions"/> or <c>METHOD route</c>.</summary>
-    Task RecordAsync(HttpContext? http, string action, string outcome, string? target = null, string? details = null, int? statusCode = null, CancellationToken cancellationToken = default);
+    Task RecordAsync(HttpContext? http, string action, AuditOutcome outcome, string? target = null, string? details = null, int? statusCode = null, CancellationToken cancellationToken = default);
 }

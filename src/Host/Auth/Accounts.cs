@@ -1,16 +1,21 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Host.Identity;
+using Sleek.Workflows.Host.Persistence;
 
 namespace Sleek.Workflows.Host.Auth;
 
 /// <summary>Users: creation with a hashed password, sign-in with lockout, the first admin.</summary>
 internal sealed class Accounts(SecurityDb securityDb, IPasswordHasher<UserAccount> hasher, AuthOptions options, TimeProvider clock)
 {
+    // Serializes first-admin bootstraps across hosts (see DbWrite.LockAsync); any constant all hosts share.
+    private const long FirstAdminLockKey = 727001;
+
     // Verified against when the e-mail is unknown, so unknown and known e-mails take the same time.
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<UserAccount>().HashPassword(new UserAccount(), Guid.NewGuid().ToString()));
 
-    public async Task<(UserAccount? User, string? Conflict)> CreateAsync(string email, string password, string role, string? partyId, string? displayName, string status, string createdBy, CancellationToken cancellationToken)
+    public async Task<(UserAccount? User, string? Conflict)> CreateAsync(string email, string password, string role, string? partyId, string? displayName, UserStatus status, string createdBy, CancellationToken cancellationToken)
     {
         var user = new UserAccount
         {
@@ -23,8 +28,8 @@ internal sealed class Accounts(SecurityDb securityDb, IPasswordHasher<UserAccoun
             CreatedBy = createdBy,
         };
         user.PasswordHash = hasher.HashPassword(user, password);
-        using var gate = await securityDb.WriteGateAsync(cancellationToken);
         await using var db = securityDb.CreateContext();
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         if (await db.Users.AnyAsync(u => u.Email == email, cancellationToken))
         {
             return (null, $"{email} is already registered");
@@ -33,7 +38,7 @@ internal sealed class Accounts(SecurityDb securityDb, IPasswordHasher<UserAccoun
         db.Users.Add(user);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await write.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -44,18 +49,14 @@ internal sealed class Accounts(SecurityDb securityDb, IPasswordHasher<UserAccoun
         return (user, null);
     }
 
-    /// <summary>Creates the first admin, or says why not: serialized (advisory lock / SQLite writer gate) so two bootstraps cannot both win.</summary>
+    /// <summary>Creates the first admin, or says why not: serialized (<see cref="DbWrite.LockAsync"/>) so two bootstraps cannot both win.</summary>
     public async Task<(UserAccount? User, string? Conflict)> CreateFirstAdminAsync(string email, string password, CancellationToken cancellationToken)
     {
-        var user = new UserAccount { Email = email, Role = SleekRoles.Admin, Status = UserStatuses.Active, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = "bootstrap" };
+        var user = new UserAccount { Email = email, Role = SleekRoles.Admin, Status = UserStatus.Active, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = "bootstrap" };
         user.PasswordHash = hasher.HashPassword(user, password);
-        using var gate = await securityDb.WriteGateAsync(cancellationToken);
         await using var db = securityDb.CreateContext();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (db.IsPostgres)
-        {
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(727001)", cancellationToken);
-        }
+        await using var write = await db.BeginWriteAsync(cancellationToken);
+        await write.LockAsync(FirstAdminLockKey, cancellationToken);
 
         if (await db.Users.AnyAsync(u => u.Role == SleekRoles.Admin, cancellationToken))
         {
@@ -68,8 +69,7 @@ internal sealed class Accounts(SecurityDb securityDb, IPasswordHasher<UserAccoun
         }
 
         db.Users.Add(user);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return (user, null);
     }
 
@@ -92,17 +92,22 @@ internal sealed class Accounts(SecurityDb securityDb, IPasswordHasher<UserAccoun
         }
 
         var verified = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
-        using var gate = await securityDb.WriteGateAsync(cancellationToken);
         if (verified == PasswordVerificationResult.Failed)
         {
-            // Atomic, so parallel guesses all count; the one that reaches the limit locks.
-            await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.FailedLogins, u => u.FailedLogins + 1), cancellationToken);
-            var locked = await db.Users.Where(u => u.Id == user.Id && u.FailedLogins >= options.MaxFailedLogins)
-                .ExecuteUpdateAsync(s => s.SetProperty(u => u.FailedLogins, 0).SetProperty(u => u.LockedUntil, now.AddMinutes(options.LockoutMinutes)), cancellationToken);
+            // Atomic, so parallel guesses all count; the one that reaches the limit locks. Both statements in one
+            // write, so on SQLite no other guess counts between them.
+            var locked = await db.WriteAsync(
+                async ct =>
+                {
+                    await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.FailedLogins, u => u.FailedLogins + 1), ct);
+                    return await db.Users.Where(u => u.Id == user.Id && u.FailedLogins >= options.MaxFailedLogins)
+                        .ExecuteUpdateAsync(s => s.SetProperty(u => u.FailedLogins, 0).SetProperty(u => u.LockedUntil, now.AddMinutes(options.LockoutMinutes)), ct);
+                },
+                cancellationToken);
             return new LoginResult(locked > 0 ? LoginOutcome.LockedNow : LoginOutcome.WrongCredentials, user);
         }
 
-        if (user.Status != UserStatuses.Active)
+        if (user.Status != UserStatus.Active)
         {
             return new LoginResult(LoginOutcome.Pending, user);
         }
@@ -115,7 +120,7 @@ internal sealed class Accounts(SecurityDb securityDb, IPasswordHasher<UserAccoun
             user.PasswordHash = hasher.HashPassword(user, password);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await db.WriteAsync(cancellationToken);
         return new LoginResult(LoginOutcome.Success, user);
     }
 }

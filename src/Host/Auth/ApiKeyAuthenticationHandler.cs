@@ -3,7 +3,9 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Host.Identity;
+using Sleek.Workflows.Host.Persistence;
 
 namespace Sleek.Workflows.Host.Auth;
 
@@ -89,9 +91,8 @@ internal sealed class ApiKeyAuthenticationHandler(
         // Best effort: a busy database must not turn a valid key away.
         try
         {
-            using var gate = await securityDb.WriteGateAsync(CancellationToken.None);
             await using var db = securityDb.CreateContext();
-            await db.ApiKeys.Where(k => k.Id == id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now));
+            await db.WriteAsync(ct => db.ApiKeys.Where(k => k.Id == id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct), CancellationToken.None);
         }
         catch (Exception ex)
         {

@@ -24,8 +24,8 @@ public sealed class AuditEntry
     /// <summary>What it was done to (route values, an e-mail, a partition).</summary>
     public string? Target { get; set; }
 
-    /// <summary>One of <see cref="AuditOutcomes"/>.</summary>
-    public string Outcome { get; set; } = "";
+    /// <summary>How it ended.</summary>
+    public AuditOutcome Outcome { get; set; }
 
     /// <summary>HTTP status answered, when there was one.</summary>
     public int? StatusCode { get; set; }

@@ -21,8 +21,8 @@ public sealed class UserAccount
     /// <summary>ASP.NET Core Identity's PBKDF2 hash (format v3), never the password.</summary>
     public string PasswordHash { get; set; } = "";
 
-    /// <summary><c>active</c>, or <c>pending</c> for a self-registered supplier an admin has not approved yet.</summary>
-    public string Status { get; set; } = UserStatuses.Active;
+    /// <summary>Active, or pending for a self-registered supplier an admin has not approved yet.</summary>
+    public UserStatus Status { get; set; } = UserStatus.Active;
 
     /// <summary>Failed sign-ins since the last success or lockout.</summary>
     public int FailedLogins { get; set; }

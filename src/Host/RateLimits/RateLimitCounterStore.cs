@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Host.Identity;
+using Sleek.Workflows.Host.Persistence;
 
 namespace Sleek.Workflows.Host.RateLimits;
 
@@ -20,9 +22,12 @@ internal sealed class RateLimitCounterStore(SecurityDb securityDb)
     /// <summary>Adds one to the partition's window and returns the new count.</summary>
     public async Task<long> IncrementAsync(string partitionKey, long windowStart, long windowEnd, CancellationToken cancellationToken)
     {
-        using var gate = await securityDb.WriteGateAsync(cancellationToken);
         await using var db = securityDb.CreateContext();
-        var connection = db.Database.GetDbConnection();
+        return await db.WriteAsync(ct => CountAsync(db.Database.GetDbConnection(), partitionKey, windowStart, windowEnd, ct), cancellationToken);
+    }
+
+    private async Task<long> CountAsync(DbConnection connection, string partitionKey, long windowStart, long windowEnd, CancellationToken cancellationToken)
+    {
         await connection.OpenAsync(cancellationToken);
         long count;
         await using (var command = connection.CreateCommand())

@@ -86,7 +86,7 @@ internal sealed class SleekRateLimiter(RateLimitCounterStore store, RateLimitOpt
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = Math.Max(1, decision.ResetSeconds).ToString(CultureInfo.InvariantCulture);
         var audit = http.RequestServices.GetRequiredService<IAuditLog>();
-        await audit.RecordAsync(http, AuditActions.RateLimited, Identity.AuditOutcomes.Limited, MaskPartition(decision.Partition), $"limit {decision.Limit} per {decision.ResetSeconds}s window", 429, cancellationToken);
+        await audit.RecordAsync(http, AuditActions.RateLimited, Identity.AuditOutcome.Limited, MaskPartition(decision.Partition), $"limit {decision.Limit} per {decision.ResetSeconds}s window", 429, cancellationToken);
         await Results.Problem(
             statusCode: 429,
             title: "Too many requests",

@@ -1,8 +1,9 @@
-using Sleek.Workflows.Marketplace.Persistence;
-using Sleek.Workflows.Marketplace.Rules;
 using Sleek.Workflows.Engine.Definitions;
 using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Engine.Persistence.Sqlite;
+using Sleek.Workflows.Host.Persistence;
+using Sleek.Workflows.Marketplace.Persistence;
+using Sleek.Workflows.Marketplace.Rules;
 
 namespace Sleek.Workflows.Host.Setup;
 
@@ -11,7 +12,7 @@ namespace Sleek.Workflows.Host.Setup;
 /// conflicting or invalid definition file stops start-up with a message naming each file; so does a
 /// SQLite file another process already uses (SQLite mode is one process).
 /// </summary>
-internal sealed class EngineInitializer(EngineDb engineDb, MarketplaceDb marketplaceDb, RuleSetStore rules, Identity.SecurityDb securityDb, WorkflowDirectorySync sync, SqliteProcessLock sqliteLock, SleekSettings settings, ILogger<EngineInitializer> logger) : IHostedService
+internal sealed class EngineInitializer(EngineDb engineDb, MarketplaceDb marketplaceDb, RuleSetStore rules, SecurityDb securityDb, WorkflowDirectorySync sync, SqliteProcessLock sqliteLock, SleekSettings settings, ILogger<EngineInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -41,7 +42,7 @@ internal sealed class EngineInitializer(EngineDb engineDb, MarketplaceDb marketp
 
     private async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        var target = engineDb.IsPostgres ? "PostgreSQL" : $"SQLite file {Path.GetFullPath(engineDb.Options.SqlitePath)}";
+        var target = engineDb.Provider == DatabaseProvider.Sqlite ? $"{engineDb.ProviderName} file {Path.GetFullPath(engineDb.Options.SqlitePath)}" : engineDb.ProviderName;
         // Hosts starting together on one PostgreSQL take turns, or they would import the same files at once.
         await using var startupLock = await engineDb.StartupLockAsync(cancellationToken);
         logger.LogInformation("Migrating the database ({Target})", target);

@@ -7,6 +7,7 @@ using Sleek.Workflows.Host.Audit;
 using Sleek.Workflows.Host.Auth;
 using Sleek.Workflows.Host.Hardening;
 using Sleek.Workflows.Host.Identity;
+using Sleek.Workflows.Host.Persistence;
 using Sleek.Workflows.Host.RateLimits;
 
 namespace Sleek.Workflows.Host.Setup;

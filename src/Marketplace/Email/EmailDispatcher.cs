@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Marketplace.Persistence;
 
 namespace Sleek.Workflows.Marketplace.Email;
@@ -8,7 +9,7 @@ namespace Sleek.Workflows.Marketplace.Email;
 /// <summary>
 /// Sends the outbox: every <see cref="EmailDispatchOptions.PollIntervalSeconds"/> it takes the pending
 /// rows that are due, claims each with a conditional UPDATE that sets a lease (so several hosts on one
-/// PostgreSQL never take the same row; on SQLite the claim holds the engine's write gate), sends it
+/// PostgreSQL never take the same row; on SQLite the claim is a write like any other, one at a time), sends it
 /// through the <see cref="IEmailTransport"/> and marks it sent right after the send succeeded. A failed
 /// send waits with doubling backoff; after <see cref="EmailDispatchOptions.MaxAttempts"/> the row is
 /// marked failed and an error is logged saying what to check.
@@ -97,12 +98,16 @@ public sealed class EmailDispatcher(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         DateTime? leaseUntil = now.AddSeconds(options.LeaseSeconds);
-        using var gate = await marketplaceDb.WriteGateAsync(cancellationToken);
         await using var db = marketplaceDb.CreateContext();
-        var claimed = await db.EmailMessages
-            .Where(e => e.Id == id && e.Status == EmailStatus.Pending && (e.NextAttemptAt == null || e.NextAttemptAt <= now))
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.NextAttemptAt, leaseUntil).SetProperty(e => e.Attempts, e => e.Attempts + 1), cancellationToken);
-        return claimed == 1 ? await db.EmailMessages.AsNoTracking().SingleAsync(e => e.Id == id, cancellationToken) : null;
+        return await db.WriteAsync(
+            async ct =>
+            {
+                var claimed = await db.EmailMessages
+                    .Where(e => e.Id == id && e.Status == EmailStatus.Pending && (e.NextAttemptAt == null || e.NextAttemptAt <= now))
+                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.NextAttemptAt, leaseUntil).SetProperty(e => e.Attempts, e => e.Attempts + 1), ct);
+                return claimed == 1 ? await db.EmailMessages.AsNoTracking().SingleAsync(e => e.Id == id, ct) : null;
+            },
+            cancellationToken);
     }
 
     private async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
@@ -159,8 +164,7 @@ public sealed class EmailDispatcher(
 
     private async Task UpdateAsync(Guid id, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<EmailMessage>> setters)
     {
-        using var gate = await marketplaceDb.WriteGateAsync(CancellationToken.None);
         await using var db = marketplaceDb.CreateContext();
-        await db.EmailMessages.Where(e => e.Id == id).ExecuteUpdateAsync(setters, CancellationToken.None);
+        await db.WriteAsync(ct => db.EmailMessages.Where(e => e.Id == id).ExecuteUpdateAsync(setters, ct), CancellationToken.None);
     }
 }

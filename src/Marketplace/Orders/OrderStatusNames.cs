@@ -1,4 +1,4 @@
-using Sleek.Workflows.Marketplace.Persistence;
+using Sleek.Workflows.Engine.Persistence;
 
 namespace Sleek.Workflows.Marketplace.Orders;
 
@@ -6,13 +6,13 @@ namespace Sleek.Workflows.Marketplace.Orders;
 public static class OrderStatusNames
 {
     private static readonly Dictionary<string, OrderStatus> ByName =
-        Enum.GetValues<OrderStatus>().ToDictionary(s => Naming.SnakeCase(s.ToString()), StringComparer.OrdinalIgnoreCase);
+        Enum.GetValues<OrderStatus>().ToDictionary(s => SnakeCase.Of(s.ToString()), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>All names, in workflow order.</summary>
-    public static IReadOnlyList<string> All { get; } = Enum.GetValues<OrderStatus>().Select(s => Naming.SnakeCase(s.ToString())).ToList();
+    public static IReadOnlyList<string> All { get; } = Enum.GetValues<OrderStatus>().Select(s => SnakeCase.Of(s.ToString())).ToList();
 
     /// <summary>"quote_sent" for <see cref="OrderStatus.QuoteSent"/>.</summary>
-    public static string ToName(this OrderStatus status) => Naming.SnakeCase(status.ToString());
+    public static string ToName(this OrderStatus status) => SnakeCase.Of(status.ToString());
 
     /// <summary>Parses a snake_case name (case-insensitive, surrounding spaces ignored).</summary>
     public static bool TryParse(string? name, out OrderStatus status)

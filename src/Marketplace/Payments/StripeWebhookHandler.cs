@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Engine.Runtime;
 using Sleek.Workflows.Marketplace.Persistence;
 using Stripe;
@@ -34,10 +35,9 @@ public sealed class StripeWebhookHandler(MarketplaceDb marketplace, WorkflowRunt
         Invoice? invoice;
         Payment? payment;
         bool stored;
-        using (await marketplace.WriteGateAsync(cancellationToken))
         await using (var db = marketplace.CreateContext())
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var write = await db.BeginWriteAsync(cancellationToken);
             invoice = await FindInvoiceAsync(db, intent, cancellationToken);
             if (invoice is null)
             {
@@ -72,8 +72,7 @@ public sealed class StripeWebhookHandler(MarketplaceDb marketplace, WorkflowRunt
                 payment = InvoicePayments.Record(db, invoice, PaymentProvider.Stripe, intent.Id, stripeEvent.Id, InvoiceAmounts.FromCents(received), clock.GetUtcNow().UtcDateTime);
                 try
                 {
-                    await db.SaveChangesAsync(cancellationToken);
-                    await transaction.CommitAsync(cancellationToken);
+                    await write.CommitAsync(cancellationToken);
                 }
                 catch (DbUpdateException ex)
                 {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Marketplace.Ai;
 using Sleek.Workflows.Marketplace.Catalog;
 using Sleek.Workflows.Marketplace.Email;
@@ -60,17 +61,8 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
     /// <summary>Number counters (Q-, ORD-, INV-).</summary>
     public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
 
-    /// <summary>True for PostgreSQL; false for the embedded SQLite file.</summary>
-    public abstract bool IsPostgres { get; }
-
     /// <summary>The tracked order, or null, held against concurrent changes until the caller's transaction ends.</summary>
     internal abstract Task<Order?> LoadOrderForUpdateAsync(Guid orderId, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Inserts <paramref name="message"/> unless a row with its idempotency key exists, without failing the
-    /// transaction on a clash; true when this call inserted it.
-    /// </summary>
-    internal abstract Task<bool> InsertEmailUnlessKeyExistsAsync(EmailMessage message, CancellationToken cancellationToken);
 
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -252,7 +244,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
             foreach (var property in entity.GetProperties())
             {
                 // snake_case columns like the engine's, for hand-written SQL and reports.
-                property.SetColumnName(Naming.SnakeCase(property.Name));
+                property.SetColumnName(SnakeCase.Of(property.Name));
                 // Ids are made in code (Guid v7): an entity reached through a navigation (a timeline entry) is then
                 // inserted, not taken for an existing row.
                 if (property.ClrType == typeof(Guid) && property.IsPrimaryKey())
@@ -273,24 +265,13 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
     private static void StringList(PropertyBuilder<List<string>> property) =>
         property.HasConversion(StringListConversion.Converter, StringListConversion.Comparer).HasMaxLength(4000);
 
-    /// <summary>numeric(12, scale) on PostgreSQL; an INTEGER of 10^-scale units on SQLite (see <see cref="FixedPointConverter"/>).</summary>
-    private void Money(PropertyBuilder<decimal> property, int scale, int precision = 12)
-    {
-        property.HasPrecision(precision, scale);
-        if (!IsPostgres)
-        {
-            property.HasConversion(new FixedPointConverter(scale));
-        }
-    }
+    /// <summary>
+    /// Money: numeric(precision, scale) on PostgreSQL; SQLite has no decimal type, so its context stores every decimal
+    /// as an INTEGER of 10^-scale units (see <see cref="Sqlite.SqliteMarketplaceDbContext"/>).
+    /// </summary>
+    private static void Money(PropertyBuilder<decimal> property, int scale, int precision = 12) => property.HasPrecision(precision, scale);
 
-    private void Money(PropertyBuilder<decimal?> property, int scale, int precision = 12)
-    {
-        property.HasPrecision(precision, scale);
-        if (!IsPostgres)
-        {
-            property.HasConversion(new FixedPointConverter(scale));
-        }
-    }
+    private static void Money(PropertyBuilder<decimal?> property, int scale, int precision = 12) => property.HasPrecision(precision, scale);
 
     private void BumpOrderVersions()
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Engine.Runtime;
 using Sleek.Workflows.Marketplace.Persistence;
 
@@ -71,8 +72,9 @@ public sealed class RuleSetStore(MarketplaceDb marketplace, RuleSetCatalog catal
                 $"rule set '{name}' was not saved: {string.Join("; ", file.Problems)}", RuleProblem.ByField(file.Problems));
         }
 
-        using var gate = await marketplace.WriteGateAsync(cancellationToken);
         await using var db = marketplace.CreateContext();
+        // The check and the new version in one write (a save by another host meanwhile fails on the unique index below).
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         var latest = await db.RuleSetVersions.AsNoTracking().Where(r => r.Name == name).OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken);
         var latestVersion = latest?.Version ?? 0;
         if (expectedVersion is { } expected && expected != latestVersion)
@@ -98,7 +100,7 @@ public sealed class RuleSetStore(MarketplaceDb marketplace, RuleSetCatalog catal
         db.RuleSetVersions.Add(version);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await write.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {

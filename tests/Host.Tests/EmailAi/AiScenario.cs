@@ -6,6 +6,7 @@ using Sleek.Workflows.Marketplace.Persistence;
 using Sleek.Workflows.Marketplace.Quotes;
 using Sleek.Workflows.TestSupport.Fakes;
 using Sleek.Workflows.Host.Tests.Infrastructure;
+using Sleek.Workflows.Engine.Persistence;
 
 namespace Sleek.Workflows.Host.Tests.EmailAi;
 
@@ -140,23 +141,21 @@ public abstract class AiScenario(TestDatabase database) : HostScenario(database)
             LeadTimeDays = 14,
             CreatedAt = DateTime.UtcNow,
         };
-        using var gate = await db.WriteGateAsync(CancellationToken.None);
         await using var context = db.CreateContext();
         context.Quotes.Add(quote);
-        await context.SaveChangesAsync();
+        await context.WriteAsync(CancellationToken.None);
         return quote;
     }
 
     private static async Task SeedUsageAsync(MarketplaceDb db, params decimal[] costs)
     {
-        using var gate = await db.WriteGateAsync(CancellationToken.None);
         await using var context = db.CreateContext();
         foreach (var cost in costs)
         {
             context.AiUsage.Add(new AiUsage { At = DateTime.UtcNow.AddMinutes(-10), Model = "gpt-4o", PromptTokens = 1000, CompletionTokens = 1000, CostUsd = cost, Succeeded = true });
         }
 
-        await context.SaveChangesAsync();
+        await context.WriteAsync(CancellationToken.None);
     }
 
     private static async Task<int> AlertEmailsAsync(MarketplaceDb db)

@@ -9,6 +9,7 @@ using Sleek.Workflows.Marketplace.Persistence;
 using Sleek.Workflows.Engine.Activities.BuiltIn;
 using Sleek.Workflows.TestSupport.Fakes;
 using Sleek.Workflows.Host.Tests.Infrastructure;
+using Sleek.Workflows.Engine.Persistence;
 
 namespace Sleek.Workflows.Host.Tests.EmailAi;
 
@@ -102,11 +103,10 @@ public abstract class EmailScenario(TestDatabase database) : HostScenario(databa
         // As if an earlier try of this very step had recorded it (its burst committed, the step runs again).
         var key = $"{Guid.Parse(id):N}:mail:1";
         var earlier = new EmailMessage { IdempotencyKey = key, Template = "ops-new-quote", To = "ops@sleek.local", Subject = "recorded by the earlier try", HtmlBody = "<p>earlier</p>", TextBody = "earlier", CreatedAt = DateTime.UtcNow };
-        using (await db.WriteGateAsync(CancellationToken.None))
+        await using (var context = db.CreateContext())
         {
-            await using var context = db.CreateContext();
             context.EmailMessages.Add(earlier);
-            await context.SaveChangesAsync();
+            await context.WriteAsync(CancellationToken.None);
         }
 
         using (var published = await api.PublishEventAsync("Go", correlation, null))

@@ -131,9 +131,8 @@ public abstract class MarketplaceStorageTests(TestDatabase database) : HostScena
         async Task WriteAsync(string model, bool commit)
         {
             await using var engine = engineDb.CreateContext();
-            using var gate = await engineDb.WriteGateAsync(CancellationToken.None);
-            await using var transaction = await engine.Database.BeginTransactionAsync();
-            var burst = new BurstTransaction(engine.Database.GetDbConnection(), transaction.GetDbTransaction(), engineDb.Provider);
+            await using var transaction = await engine.BeginWriteAsync(CancellationToken.None);
+            var burst = new BurstTransaction(engine.Database.GetDbConnection(), transaction.Transaction, engineDb.Provider);
             await using (var enlisted = db.CreateContext(burst))
             {
                 enlisted.AiUsage.Add(new AiUsage { At = DateTime.UtcNow, Model = model, Succeeded = true });
@@ -142,11 +141,11 @@ public abstract class MarketplaceStorageTests(TestDatabase database) : HostScena
 
             if (commit)
             {
-                await transaction.CommitAsync();
+                await transaction.CommitAsync(CancellationToken.None);
             }
             else
             {
-                await transaction.RollbackAsync();
+                await transaction.RollbackAsync(CancellationToken.None);
             }
         }
 

@@ -5,6 +5,7 @@ using Sleek.Workflows.Marketplace.Payments;
 using Sleek.Workflows.Marketplace.Persistence;
 using Sleek.Workflows.Marketplace.Quotes;
 using Sleek.Workflows.Host.Tests.Infrastructure;
+using Sleek.Workflows.Engine.Persistence;
 
 namespace Sleek.Workflows.Host.Tests.Payments;
 
@@ -30,7 +31,6 @@ internal static class PaymentData
     public static async Task<Order> NewOrderAsync(this SleekHost host, decimal total, DateTime at, int leadTimeDays = 30, Guid? supplierId = null, bool quoteOnly = false)
     {
         var marketplace = host.Marketplace();
-        using var gate = await marketplace.WriteGateAsync(CancellationToken.None);
         await using var db = marketplace.CreateContext();
         var quote = new Quote
         {
@@ -64,7 +64,7 @@ internal static class PaymentData
             db.Orders.Add(order);
         }
 
-        await db.SaveChangesAsync();
+        await db.WriteAsync(CancellationToken.None);
         return order;
     }
 
@@ -72,7 +72,6 @@ internal static class PaymentData
     public static async Task<Invoice> NewInvoiceAsync(this SleekHost host, Guid orderId, InvoiceKind kind, decimal amount, DateTime at)
     {
         var marketplace = host.Marketplace();
-        using var gate = await marketplace.WriteGateAsync(CancellationToken.None);
         await using var db = marketplace.CreateContext();
         var invoice = new Invoice
         {
@@ -84,7 +83,7 @@ internal static class PaymentData
             DueAt = at.AddDays(7),
         };
         db.Invoices.Add(invoice);
-        await db.SaveChangesAsync();
+        await db.WriteAsync(CancellationToken.None);
         return invoice;
     }
 
@@ -92,10 +91,9 @@ internal static class PaymentData
     public static async Task WriteAsync(this SleekHost host, Action<MarketplaceDbContext> write)
     {
         var marketplace = host.Marketplace();
-        using var gate = await marketplace.WriteGateAsync(CancellationToken.None);
         await using var db = marketplace.CreateContext();
         write(db);
-        await db.SaveChangesAsync();
+        await db.WriteAsync(CancellationToken.None);
     }
 
     public static async Task<Invoice> InvoiceAsync(this SleekHost host, Guid id)
@@ -114,9 +112,9 @@ internal static class PaymentData
     public static async Task UpdateInvoiceAsync(this SleekHost host, Guid id, Action<Invoice> change)
     {
         var marketplace = host.Marketplace();
-        using var gate = await marketplace.WriteGateAsync(CancellationToken.None);
         await using var db = marketplace.CreateContext();
+        await using var write = await db.BeginWriteAsync(CancellationToken.None);
         change(await db.Invoices.SingleAsync(i => i.Id == id));
-        await db.SaveChangesAsync();
+        await write.CommitAsync(CancellationToken.None);
     }
 }

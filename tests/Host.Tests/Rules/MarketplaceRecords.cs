@@ -4,6 +4,7 @@ using Sleek.Workflows.Marketplace.Persistence;
 using Sleek.Workflows.Marketplace.Quotes;
 using Sleek.Workflows.Marketplace.Suppliers;
 using Sleek.Workflows.Host.Tests.Infrastructure;
+using Sleek.Workflows.Engine.Persistence;
 
 namespace Sleek.Workflows.Host.Tests.Rules;
 
@@ -44,11 +45,10 @@ internal static class MarketplaceRecords
             UpdatedAt = at,
         };
         var marketplace = host.Services.GetRequiredService<MarketplaceDb>();
-        using var gate = await marketplace.WriteGateAsync(CancellationToken.None);
         await using var db = marketplace.CreateContext();
         db.Add(quote);
         db.Add(order);
-        await db.SaveChangesAsync();
+        await db.WriteAsync(CancellationToken.None);
         return order;
     }
 

@@ -147,9 +147,8 @@ public sealed class SqliteStorageTests : IAsyncLifetime
         async Task WriteInBurstAsync(string model, bool commit)
         {
             await using var engine = _engineDb.CreateContext();
-            using var gate = await _engineDb.WriteGateAsync(CancellationToken.None);
-            await using var transaction = await engine.Database.BeginTransactionAsync();
-            var burst = new BurstTransaction(engine.Database.GetDbConnection(), transaction.GetDbTransaction(), Provider: DatabaseProvider.Sqlite);
+            await using var transaction = await engine.BeginWriteAsync(CancellationToken.None);
+            var burst = new BurstTransaction(engine.Database.GetDbConnection(), transaction.Transaction, Provider: DatabaseProvider.Sqlite);
             await using (var db = _db.CreateContext(burst))
             {
                 db.AiUsage.Add(new AiUsage { At = DateTime.UtcNow, Model = model, Succeeded = true });
@@ -158,11 +157,11 @@ public sealed class SqliteStorageTests : IAsyncLifetime
 
             if (commit)
             {
-                await transaction.CommitAsync();
+                await transaction.CommitAsync(CancellationToken.None);
             }
             else
             {
-                await transaction.RollbackAsync();
+                await transaction.RollbackAsync(CancellationToken.None);
             }
         }
 

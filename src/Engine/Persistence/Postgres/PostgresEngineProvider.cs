@@ -21,8 +21,6 @@ internal sealed class PostgresEngineProvider(DatabaseOptions options) : EnginePr
 
     public override string SharedConnectionString => options.PostgresConnectionString!;
 
-    public override WriteGate Gate => PostgresWriteGate.Instance;
-
     public override string SkipLockedClause => "FOR UPDATE SKIP LOCKED";
 
     public override EngineDbContext CreateContext() => _contexts.CreateDbContext();

@@ -19,7 +19,6 @@ internal sealed class SqliteEngineProvider : EngineProvider
 
         // A busy timeout, so that readers wait out a checkpoint instead of failing.
         SharedConnectionString = new SqliteConnectionStringBuilder { DataSource = options.SqlitePath, Cache = SqliteCacheMode.Private, DefaultTimeout = 30 }.ToString();
-        Gate = SqliteWriteGate.For(options.SqlitePath);
         _contexts = new(new DbContextOptionsBuilder<SqliteEngineDbContext>().UseSqlite(SharedConnectionString).Options);
     }
 
@@ -30,8 +29,6 @@ internal sealed class SqliteEngineProvider : EngineProvider
     public override bool SingleWriter => true;
 
     public override string SharedConnectionString { get; }
-
-    public override WriteGate Gate { get; }
 
     // One writer at a time: the claim needs no lock clause.
     public override string SkipLockedClause => "";

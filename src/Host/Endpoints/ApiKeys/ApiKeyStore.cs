@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Host.Identity;
+using Sleek.Workflows.Host.Persistence;
 
 namespace Sleek.Workflows.Host.Endpoints.ApiKeys;
 
@@ -8,12 +10,9 @@ internal sealed class ApiKeyStore(SecurityDb securityDb, TimeProvider clock)
 {
     public async Task AddAsync(ApiKeyRecord record, CancellationToken cancellationToken)
     {
-        using (await securityDb.WriteGateAsync(cancellationToken))
-        {
-            await using var db = securityDb.CreateContext();
-            db.ApiKeys.Add(record);
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        await using var db = securityDb.CreateContext();
+        db.ApiKeys.Add(record);
+        await db.WriteAsync(cancellationToken);
     }
 
     /// <summary>Every key, newest first.</summary>
@@ -26,10 +25,14 @@ internal sealed class ApiKeyStore(SecurityDb securityDb, TimeProvider clock)
     /// <summary>Revokes the key now; false when no key has this id (revoking a revoked key again is true and changes nothing).</summary>
     public async Task<bool> RevokeAsync(Guid id, CancellationToken cancellationToken)
     {
-        using var gate = await securityDb.WriteGateAsync(cancellationToken);
         await using var db = securityDb.CreateContext();
         var now = clock.GetUtcNow().UtcDateTime;
-        var changed = await db.ApiKeys.Where(k => k.Id == id && k.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, now), cancellationToken);
-        return changed > 0 || await db.ApiKeys.AnyAsync(k => k.Id == id, cancellationToken);
+        return await db.WriteAsync(
+            async ct =>
+            {
+                var changed = await db.ApiKeys.Where(k => k.Id == id && k.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, now), ct);
+                return changed > 0 || await db.ApiKeys.AnyAsync(k => k.Id == id, ct);
+            },
+            cancellationToken);
     }
 }

@@ -9,7 +9,7 @@ namespace Sleek.Workflows.Host.Endpoints.Audit;
 /// <param name="Outcome">success, failure, denied or limited.</param>
 /// <param name="From">From this time (inclusive).</param>
 /// <param name="To">Before this time.</param>
-internal sealed record AuditFilter(string? Actor, string? Action, string? Target, string? Outcome, DateTime? From, DateTime? To);
+internal sealed record AuditFilter(string? Actor, string? Action, string? Target, AuditOutcome? Outcome, DateTime? From, DateTime? To);
 
 /// <summary>One audited action or security event: who, what, on what, how it ended, from where, when.</summary>
 /// <param name="Id">Id (time-ordered).</param>
@@ -25,5 +25,5 @@ internal sealed record AuditFilter(string? Actor, string? Action, string? Target
 /// <param name="Details">Short free text; never a secret.</param>
 internal sealed record AuditEntryDto(Guid Id, DateTime At, string Actor, string? ActorName, string? Role, string Action, string? Target, string Outcome, int? StatusCode, string? Ip, string? Details)
 {
-    public static AuditEntryDto From(AuditEntry e) => new(e.Id, e.At, e.Actor, e.ActorName, e.Role, e.Action, e.Target, e.Outcome, e.StatusCode, e.Ip, e.Details);
+    public static AuditEntryDto From(AuditEntry e) => new(e.Id, e.At, e.Actor, e.ActorName, e.Role, e.Action, e.Target, e.Outcome.ToName(), e.StatusCode, e.Ip, e.Details);
 }

@@ -22,9 +22,15 @@ internal static class AuditEndpoints
             return problem;
         }
 
-        if (outcome is not null and not (AuditOutcomes.Success or AuditOutcomes.Failure or AuditOutcomes.Denied or AuditOutcomes.Limited))
+        AuditOutcome? parsed = null;
+        if (outcome is not null)
         {
-            return Problems.Invalid("outcome", "must be success, failure, denied or limited");
+            if (!AuditOutcomeNames.TryParse(outcome, out var known))
+            {
+                return Problems.Invalid("outcome", "must be success, failure, denied or limited");
+            }
+
+            parsed = known;
         }
 
         if (actor is { Length: > 200 } || action is { Length: > 200 } || target is { Length: > 500 })
@@ -32,6 +38,6 @@ internal static class AuditEndpoints
             return Problems.Invalid(actor is { Length: > 200 } ? "actor" : action is { Length: > 200 } ? "action" : "target", "is too long");
         }
 
-        return TypedResults.Ok(await queries.ListAsync(new AuditFilter(actor, action, target, outcome, from, to), paging, cancellationToken));
+        return TypedResults.Ok(await queries.ListAsync(new AuditFilter(actor, action, target, parsed, from, to), paging, cancellationToken));
     }
 }

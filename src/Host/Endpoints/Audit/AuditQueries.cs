@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sleek.Workflows.Host.Audit;
-using Sleek.Workflows.Host.Identity;
+using Sleek.Workflows.Host.Persistence;
 
 namespace Sleek.Workflows.Host.Endpoints.Audit;
 

@@ -47,9 +47,9 @@ internal static class AuthEndpoints
         }
 
         var email = Credentials.NormalizeEmail(body.Email)!;
-        var status = role == SleekRoles.Buyer ? UserStatuses.Active : UserStatuses.Pending;
+        var status = role == SleekRoles.Buyer ? UserStatus.Active : UserStatus.Pending;
         var (user, conflict) = await accounts.CreateAsync(email, body.Password!, role!, null, body.DisplayName, status, "self", cancellationToken);
-        await audit.RecordAsync(http, AuditActions.Register, user is null ? AuditOutcomes.Failure : AuditOutcomes.Success, email, $"role={role} status={status}", user is null ? 409 : 201, cancellationToken);
+        await audit.RecordAsync(http, AuditActions.Register, user is null ? AuditOutcome.Failure : AuditOutcome.Success, email, $"role={role} status={status.ToName()}", user is null ? 409 : 201, cancellationToken);
         return user is null
             ? Problems.Conflict(conflict!)
             : TypedResults.Created($"/api/users/{user.Id}", UserDto.From(user));
@@ -70,16 +70,16 @@ internal static class AuthEndpoints
         switch (result.Outcome)
         {
             case LoginOutcome.Success:
-                await audit.RecordAsync(http, AuditActions.Login, AuditOutcomes.Success, target, $"user={result.User!.Id} role={result.User.Role}", 200, cancellationToken);
+                await audit.RecordAsync(http, AuditActions.Login, AuditOutcome.Success, target, $"user={result.User!.Id} role={result.User.Role}", 200, cancellationToken);
                 return TypedResults.Ok(tokens.Issue(result.User));
             case LoginOutcome.Pending:
-                await audit.RecordAsync(http, AuditActions.LoginFailed, AuditOutcomes.Denied, target, "account awaiting approval", 403, cancellationToken);
+                await audit.RecordAsync(http, AuditActions.LoginFailed, AuditOutcome.Denied, target, "account awaiting approval", 403, cancellationToken);
                 return Problems.Forbidden("Account not approved yet", "An admin has to approve this account before it can sign in.");
             case LoginOutcome.LockedNow:
-                await audit.RecordAsync(http, AuditActions.Lockout, AuditOutcomes.Denied, target, "too many failed sign-ins", 401, cancellationToken);
+                await audit.RecordAsync(http, AuditActions.Lockout, AuditOutcome.Denied, target, "too many failed sign-ins", 401, cancellationToken);
                 break;
             default:
-                await audit.RecordAsync(http, AuditActions.LoginFailed, AuditOutcomes.Denied, target, result.Outcome == LoginOutcome.Locked ? "account locked" : "wrong e-mail or password", 401, cancellationToken);
+                await audit.RecordAsync(http, AuditActions.LoginFailed, AuditOutcome.Denied, target, result.Outcome == LoginOutcome.Locked ? "account locked" : "wrong e-mail or password", 401, cancellationToken);
                 break;
         }
 
@@ -92,13 +92,13 @@ internal static class AuthEndpoints
         var email = Credentials.NormalizeEmail(body.Email);
         if (string.IsNullOrEmpty(options.BootstrapToken))
         {
-            await audit.RecordAsync(http, AuditActions.BootstrapRefused, AuditOutcomes.Denied, email, "bootstrap is disabled (Auth:BootstrapToken unset)", 403, cancellationToken);
+            await audit.RecordAsync(http, AuditActions.BootstrapRefused, AuditOutcome.Denied, email, "bootstrap is disabled (Auth:BootstrapToken unset)", 403, cancellationToken);
             return Problems.Forbidden("Bootstrap disabled", "Set Auth__BootstrapToken to enable creating the first admin.");
         }
 
         if (!TokenMatches(body.Token, options.BootstrapToken))
         {
-            await audit.RecordAsync(http, AuditActions.BootstrapRefused, AuditOutcomes.Denied, email, "wrong bootstrap token", 403, cancellationToken);
+            await audit.RecordAsync(http, AuditActions.BootstrapRefused, AuditOutcome.Denied, email, "wrong bootstrap token", 403, cancellationToken);
             return Problems.Forbidden("Bootstrap refused", "The bootstrap token is wrong.");
         }
 
@@ -111,11 +111,11 @@ internal static class AuthEndpoints
         var (user, conflict) = await accounts.CreateFirstAdminAsync(email!, body.Password!, cancellationToken);
         if (user is null)
         {
-            await audit.RecordAsync(http, AuditActions.BootstrapRefused, AuditOutcomes.Denied, email, conflict, 409, cancellationToken);
+            await audit.RecordAsync(http, AuditActions.BootstrapRefused, AuditOutcome.Denied, email, conflict, 409, cancellationToken);
             return Problems.Conflict(conflict!);
         }
 
-        await audit.RecordAsync(http, AuditActions.BootstrapAdmin, AuditOutcomes.Success, email, $"user={user.Id}", 201, cancellationToken);
+        await audit.RecordAsync(http, AuditActions.BootstrapAdmin, AuditOutcome.Success, email, $"user={user.Id}", 201, cancellationToken);
         return TypedResults.Created($"/api/users/{user.Id}", tokens.Issue(user));
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Marketplace.Payments;
 using Sleek.Workflows.Marketplace.Persistence;
 
@@ -31,8 +32,8 @@ internal sealed class InvoiceQueries(MarketplaceDb marketplace)
     /// <summary>Stores the intent id unless another was stored first; returns the one stored.</summary>
     public async Task<string> StorePaymentIntentAsync(Guid invoiceId, string intentId, CancellationToken cancellationToken)
     {
-        using var gate = await marketplace.WriteGateAsync(cancellationToken);
         await using var db = marketplace.CreateContext();
+        await using var write = await db.BeginWriteAsync(cancellationToken);
         var invoice = await db.Invoices.SingleAsync(i => i.Id == invoiceId, cancellationToken);
         if (invoice.PaymentIntentId is { } existing)
         {
@@ -40,7 +41,7 @@ internal sealed class InvoiceQueries(MarketplaceDb marketplace)
         }
 
         invoice.PaymentIntentId = intentId;
-        await db.SaveChangesAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return intentId;
     }
 }

@@ -61,7 +61,7 @@ internal static class InvoicesEndpoints
         var buyer = invoice is null ? null : (await orders.OwnershipAsync(invoice.OrderId, cancellationToken))?.BuyerUserId;
         if (invoice is not null && !caller.IsAdmin && !(caller.Role == SleekRoles.Buyer && buyer is not null && buyer == caller.Id))
         {
-            await audit.RecordAsync(http, AuditActions.CrossTenant, AuditOutcomes.Denied, $"invoice={id}", "payment intent", 404, cancellationToken);
+            await audit.RecordAsync(http, AuditActions.CrossTenant, AuditOutcome.Denied, $"invoice={id}", "payment intent", 404, cancellationToken);
             invoice = null;
         }
 
@@ -129,7 +129,7 @@ internal static class InvoicesEndpoints
             return true;
         }
 
-        await audit.RecordAsync(http, AuditActions.CrossTenant, AuditOutcomes.Denied, target, "read", 404, cancellationToken);
+        await audit.RecordAsync(http, AuditActions.CrossTenant, AuditOutcome.Denied, target, "read", 404, cancellationToken);
         return false;
     }
 }

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Sleek.Workflows.Engine.Persistence;
+using Sleek.Workflows.Engine.Runtime;
 using Sleek.Workflows.Marketplace.Orders;
 using Sleek.Workflows.Marketplace.Payments;
 using Sleek.Workflows.Marketplace.Persistence;
-using Sleek.Workflows.Engine.Runtime;
 
 namespace Sleek.Workflows.Host.Endpoints.Orders;
 
@@ -82,10 +83,9 @@ internal sealed class OrderActions(MarketplaceDb marketplace, OrderQueries queri
     private async Task<Results<Ok<OrderDto>, NotFoundProblem, ConflictProblem, BadRequestProblem>> ChangeAsync(Guid id, CancellationToken cancellationToken, Func<MarketplaceDbContext, Order, DateTime, Task> change)
     {
         string? refusal = null;
-        using (var gate = await marketplace.WriteGateAsync(cancellationToken))
+        await using (var db = marketplace.CreateContext())
         {
-            await using var db = marketplace.CreateContext();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var write = await db.BeginWriteAsync(cancellationToken);
             var order = await OrderRows.LoadForUpdateAsync(db, id, cancellationToken);
             if (order is null)
             {
@@ -95,8 +95,7 @@ internal sealed class OrderActions(MarketplaceDb marketplace, OrderQueries queri
             try
             {
                 await change(db, order, clock.GetUtcNow().UtcDateTime);
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                await write.CommitAsync(cancellationToken);
             }
             catch (DisallowedTransitionException ex)
             {

@@ -154,7 +154,7 @@ internal static class OrdersEndpoints
             return order;
         }
 
-        await audit.RecordAsync(http, AuditActions.CrossTenant, AuditOutcomes.Denied, $"order={id}", "read", 404, cancellationToken);
+        await audit.RecordAsync(http, AuditActions.CrossTenant, AuditOutcome.Denied, $"order={id}", "read", 404, cancellationToken);
         return null;
     }
 

@@ -106,7 +106,7 @@ internal static class QuotesEndpoints
             return true;
         }
 
-        await audit.RecordAsync(http, AuditActions.CrossTenant, AuditOutcomes.Denied, $"quote={quote.Id}", $"{http.Request.Method} quote", 404, cancellationToken);
+        await audit.RecordAsync(http, AuditActions.CrossTenant, AuditOutcome.Denied, $"quote={quote.Id}", $"{http.Request.Method} quote", 404, cancellationToken);
         return false;
     }
 

@@ -71,7 +71,7 @@ internal static class TasksEndpoints
 
         if (!ResourceAccess.CanSeeTask(SleekCaller.From(http.User), found.Task))
         {
-            await audit.RecordAsync(http, AuditActions.CrossTenant, AuditOutcomes.Denied, $"task={id}", "read", 404, cancellationToken);
+            await audit.RecordAsync(http, AuditActions.CrossTenant, AuditOutcome.Denied, $"task={id}", "read", 404, cancellationToken);
             return Missing(id);
         }
 
@@ -101,7 +101,7 @@ internal static class TasksEndpoints
         var caller = SleekCaller.From(http.User);
         if (!ResourceAccess.CanCompleteTask(caller, found.Task))
         {
-            await audit.RecordAsync(http, AuditActions.CrossTenant, AuditOutcomes.Denied, $"task={id}", $"complete: task is for {found.Task.Role}", 403, cancellationToken);
+            await audit.RecordAsync(http, AuditActions.CrossTenant, AuditOutcome.Denied, $"task={id}", $"complete: task is for {found.Task.Role}", 403, cancellationToken);
             return ResourceAccess.CanSeeTask(caller, found.Task)
                 ? Problems.Forbidden("Forbidden", $"task {id} is for the role {found.Task.Role}{(found.Task.Assignee is null ? "" : " and its assignee")}, not for you")
                 : Problems.Forbidden("Forbidden", $"task {id} is not yours to complete");

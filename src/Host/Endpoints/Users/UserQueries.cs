@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Sleek.Workflows.Marketplace.Persistence;
+using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Host.Identity;
+using Sleek.Workflows.Host.Persistence;
+using Sleek.Workflows.Marketplace.Persistence;
 
 namespace Sleek.Workflows.Host.Endpoints.Users;
 
@@ -19,7 +21,13 @@ internal sealed class UserQueries(SecurityDb securityDb, MarketplaceDb marketpla
 
         if (!string.IsNullOrEmpty(status))
         {
-            query = query.Where(u => u.Status == status);
+            if (!UserStatusNames.TryParse(status, out var parsed))
+            {
+                // No user has a status of that name.
+                return new Paged<UserDto>([], paging.Number, paging.Size, 0);
+            }
+
+            query = query.Where(u => u.Status == parsed);
         }
 
         var total = await query.CountAsync(cancellationToken);
@@ -37,17 +45,17 @@ internal sealed class UserQueries(SecurityDb securityDb, MarketplaceDb marketpla
     /// <summary>Activates a pending user and links it to its party; null when it is not pending (any more).</summary>
     public async Task<UserAccount?> ActivateAsync(Guid id, string? partyId, CancellationToken cancellationToken)
     {
-        using var gate = await securityDb.WriteGateAsync(cancellationToken);
         await using var db = securityDb.CreateContext();
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id && u.Status == UserStatuses.Pending, cancellationToken);
+        await using var write = await db.BeginWriteAsync(cancellationToken);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id && u.Status == UserStatus.Pending, cancellationToken);
         if (user is null)
         {
             return null;
         }
 
-        user.Status = UserStatuses.Active;
+        user.Status = UserStatus.Active;
         user.PartyId = partyId;
-        await db.SaveChangesAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return user;
     }
 

@@ -44,7 +44,7 @@ internal static class UsersEndpoints
 
         var caller = SleekCaller.From(http.User);
         var email = Credentials.NormalizeEmail(body.Email)!;
-        var (user, conflict) = await accounts.CreateAsync(email, body.Password!, role!, SleekRoles.IsSupplierSide(role) ? body.PartyId : null, body.DisplayName, UserStatuses.Active, caller.Id ?? "", cancellationToken);
+        var (user, conflict) = await accounts.CreateAsync(email, body.Password!, role!, SleekRoles.IsSupplierSide(role) ? body.PartyId : null, body.DisplayName, UserStatus.Active, caller.Id ?? "", cancellationToken);
         if (user is null)
         {
             return Problems.Conflict(conflict!);
@@ -74,7 +74,7 @@ internal static class UsersEndpoints
             return Problems.NotFound($"no user has id {id}");
         }
 
-        if (user.Status != UserStatuses.Pending)
+        if (user.Status != UserStatus.Pending)
         {
             return NotPending(id, user.Status);
         }
@@ -88,14 +88,14 @@ internal static class UsersEndpoints
         var approved = await users.ActivateAsync(id, body.PartyId, cancellationToken);
         if (approved is null)
         {
-            return NotPending(id, (await users.FindAsync(id, cancellationToken))?.Status ?? UserStatuses.Active);
+            return NotPending(id, (await users.FindAsync(id, cancellationToken))?.Status ?? UserStatus.Active);
         }
 
         AuditMiddleware.SetTarget(http, $"user={approved.Id} party={approved.PartyId}");
         return TypedResults.Ok(UserDto.From(approved));
     }
 
-    private static ConflictProblem NotPending(Guid id, string status) => Problems.Conflict($"user {id} is {status}, not pending");
+    private static ConflictProblem NotPending(Guid id, UserStatus status) => Problems.Conflict($"user {id} is {status.ToName()}, not pending");
 
     /// <summary>Supplier and factory users need an existing supplier's id; other roles none.</summary>
     private static async Task<string?> CheckPartyAsync(string? role, string? partyId, UserQueries users, CancellationToken cancellationToken)

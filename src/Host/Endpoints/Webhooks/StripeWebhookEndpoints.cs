@@ -49,7 +49,7 @@ internal static class StripeWebhookEndpoints
         }
         catch (StripeWebhookException ex)
         {
-            await http.RequestServices.GetRequiredService<IAuditLog>().RecordAsync(http, AuditActions.WebhookBadSignature, AuditOutcomes.Denied, "stripe", $"{ex.Reason}: {ex.Message}", 400, cancellationToken);
+            await http.RequestServices.GetRequiredService<IAuditLog>().RecordAsync(http, AuditActions.WebhookBadSignature, AuditOutcome.Denied, "stripe", $"{ex.Reason}: {ex.Message}", 400, cancellationToken);
             var field = ex.Reason is StripeWebhookFailure.Malformed or StripeWebhookFailure.ApiVersionMismatch ? "body" : "Stripe-Signature";
             return Refuse(logger, http, ex.Reason.ToString(), ex.Message, field);
         }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Sleek.Workflows.Host.Identity.Migrations.Postgres
+namespace Sleek.Workflows.Host.Persistence.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Identity : Migration

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Sleek.Workflows.Host.Identity.Migrations.Sqlite
+namespace Sleek.Workflows.Host.Persistence.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Identity : Migration

@@ -4,11 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Sleek.Workflows.Host.Identity;
 
 #nullable disable
 
-namespace Sleek.Workflows.Host.Identity.Migrations.Postgres
+namespace Sleek.Workflows.Host.Persistence.Postgres.Migrations
 {
     [DbContext(typeof(PostgresSecurityDbContext))]
     partial class PostgresSecurityDbContextModelSnapshot : ModelSnapshot

@@ -1,12 +1,15 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Sleek.Workflows.Engine.Persistence;
+using Sleek.Workflows.Host.Identity;
 
-namespace Sleek.Workflows.Host.Identity;
+namespace Sleek.Workflows.Host.Persistence;
 
 /// <summary>
 /// Identity, API keys, rate-limit counters and the audit log, in the engine's database next to the engine's
 /// and the marketplace's tables (own migrations, history table <c>__security_migrations</c>, so this
-/// set never conflicts with theirs). Two subclasses pick the provider; get contexts from <see cref="SecurityDb"/>.
+/// set never conflicts with theirs). Two subclasses pick the provider (<see cref="Postgres.PostgresSecurityDbContext"/>,
+/// <see cref="Sqlite.SqliteSecurityDbContext"/>); get contexts from <see cref="SecurityDb"/>. Statuses are stored as
+/// snake_case text by <see cref="SnakeCaseEnumConverter{TEnum}"/>.
 /// </summary>
 public abstract class SecurityDbContext(DbContextOptions options) : DbContext(options)
 {
@@ -25,18 +28,10 @@ public abstract class SecurityDbContext(DbContextOptions options) : DbContext(op
     /// <summary>The audit log.</summary>
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
-    /// <summary>True for PostgreSQL.</summary>
-    public abstract bool IsPostgres { get; }
-
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<string>().HaveMaxLength(200);
-        if (!IsPostgres)
-        {
-            // SQLite keeps timestamps as text without a zone; everything written is UTC.
-            configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
-        }
     }
 
     /// <inheritdoc />
@@ -47,7 +42,7 @@ public abstract class SecurityDbContext(DbContextOptions options) : DbContext(op
             e.ToTable("users");
             e.Property(x => x.Email).HasMaxLength(255);
             e.Property(x => x.Role).HasMaxLength(30);
-            e.Property(x => x.Status).HasMaxLength(20);
+            e.Property(x => x.Status).HasConversion<SnakeCaseEnumConverter<UserStatus>>().HasMaxLength(20);
             e.Property(x => x.PasswordHash).HasMaxLength(400);
             e.HasIndex(x => x.Email).IsUnique();
             e.HasIndex(x => x.Role);
@@ -73,7 +68,7 @@ public abstract class SecurityDbContext(DbContextOptions options) : DbContext(op
             e.ToTable("audit_log");
             e.Property(x => x.Action).HasMaxLength(200);
             e.Property(x => x.Target).HasMaxLength(500);
-            e.Property(x => x.Outcome).HasMaxLength(20);
+            e.Property(x => x.Outcome).HasConversion<SnakeCaseEnumConverter<AuditOutcome>>().HasMaxLength(20);
             e.Property(x => x.Role).HasMaxLength(30);
             e.Property(x => x.Ip).HasMaxLength(64);
             e.Property(x => x.Details).HasMaxLength(2000);
@@ -86,7 +81,7 @@ public abstract class SecurityDbContext(DbContextOptions options) : DbContext(op
         {
             foreach (var property in entity.GetProperties())
             {
-                property.SetColumnName(SnakeCase(property.Name));
+                property.SetColumnName(SnakeCase.Of(property.Name));
                 if (property.ClrType == typeof(Guid) && property.IsPrimaryKey())
                 {
                     property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
@@ -94,10 +89,4 @@ public abstract class SecurityDbContext(DbContextOptions options) : DbContext(op
             }
         }
     }
-
-    private static string SnakeCase(string name) =>
-        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
-
-    /// <summary>Reads SQLite's zone-less timestamps back as UTC.</summary>
-    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }

@@ -4,11 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Sleek.Workflows.Host.Identity;
 
 #nullable disable
 
-namespace Sleek.Workflows.Host.Identity.Migrations.Sqlite
+namespace Sleek.Workflows.Host.Persistence.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteSecurityDbContext))]
     [Migration("20261126131647_Identity")]

@@ -1,17 +1,20 @@
 namespace Sleek.Workflows.Host.Identity;
 
-/// <summary>Values of <see cref="AuditEntry.Outcome"/>.</summary>
-public static class AuditOutcomes
+/// <summary>
+/// How an audited action ended (<see cref="AuditEntry.Outcome"/>). Stored, and shown by the API, as its snake_case
+/// name (<c>"success"</c>, <c>"failure"</c>, <c>"denied"</c>, <c>"limited"</c>; see <see cref="AuditOutcomeNames"/>).
+/// </summary>
+public enum AuditOutcome
 {
     /// <summary>It was done.</summary>
-    public const string Success = "success";
+    Success,
 
     /// <summary>Refused for a reason other than permissions (invalid input, conflict, wrong password).</summary>
-    public const string Failure = "failure";
+    Failure,
 
     /// <summary>Refused: not allowed (401/403, cross-tenant, bad signature, refused bootstrap).</summary>
-    public const string Denied = "denied";
+    Denied,
 
     /// <summary>Refused by a rate limit.</summary>
-    public const string Limited = "limited";
+    Limited,
 }
