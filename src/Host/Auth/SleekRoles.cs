@@ -1,6 +1,6 @@
 namespace Sleek.Workflows.Host.Auth;
 
-/// <summary>The six roles of DOMAIN.md; a user has exactly one (the <c>role</c> claim of their token).</summary>
+/// <summary>The six roles of docs/domain.md; a user has exactly one (the <c>role</c> claim of their token).</summary>
 public static class SleekRoles
 {
     /// <summary>Everything, including users, API keys and the audit log.</summary>

@@ -43,7 +43,7 @@ internal static class SleekEndpoints
 
     public static void MapSleekEndpoints(this WebApplication app)
     {
-        // Anonymous by design (DESIGN.md): the contract and its reference. Every other endpoint names a policy.
+        // Anonymous by design (docs/architecture.md, README "Security"): the contract and its reference. Every other endpoint names a policy.
         app.MapOpenApi().AllowAnonymous();
         // The document declares bearer and API-key schemes: the reference offers both, a token first.
         app.MapScalarApiReference(options => options

@@ -1,6 +1,6 @@
 namespace Sleek.Workflows.Host.RateLimits;
 
-/// <summary>Section <c>RateLimits</c>: the limits of DOMAIN.md and of the sign-in endpoints.</summary>
+/// <summary>Section <c>RateLimits</c>: the limits of docs/domain.md and of the sign-in endpoints.</summary>
 public sealed class RateLimitOptions
 {
     /// <summary>Anonymous quote requests per IP per UTC day.</summary>

@@ -9,7 +9,7 @@ namespace Sleek.Workflows.Marketplace.Ai;
 /// <summary>
 /// The AI border: one chat completion per call against any OpenAI-compatible endpoint. The SDK's own
 /// retries are off (a 500 would otherwise be tried four times and a timeout take four times as long;
-/// RECIPES 5): the caller decides, and a failure never blocks a quote. Thread-safe.
+/// docs/dependencies.md §5): the caller decides, and a failure never blocks a quote. Thread-safe.
 /// </summary>
 public sealed class AiTextClient
 {

@@ -113,7 +113,7 @@ public static class EmailTemplateParser
             throw Error(path, firstLine + error.Span.Start.Line + 1, error.Message);
         }
 
-        // Scriban does not report a '{{' left open at the very end of the text (RECIPES 6).
+        // Scriban does not report a '{{' left open at the very end of the text (docs/dependencies.md §6).
         var lastOpen = text.LastIndexOf("{{", StringComparison.Ordinal);
         if (lastOpen >= 0 && text.IndexOf("}}", lastOpen, StringComparison.Ordinal) < 0)
         {

@@ -6,7 +6,7 @@ namespace Sleek.Workflows.Marketplace.Rules;
 /// <summary>
 /// What a rule set's expressions are compiled against: one typed input, always named <c>input1</c>
 /// (RulesEngine's default). One shape per rule set because one RulesEngine instance must always see the
-/// same input type (RECIPES 2 pitfall).
+/// same input type (docs/dependencies.md §2 pitfall).
 /// </summary>
 /// <param name="Name">The rule set's name: its file name in <c>rules/</c> without <c>.json</c>.</param>
 /// <param name="InputType">The typed input record, e.g. <see cref="AutomationInput"/>.</param>

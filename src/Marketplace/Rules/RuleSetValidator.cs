@@ -9,7 +9,7 @@ namespace Sleek.Workflows.Marketplace.Rules;
 /// <summary>
 /// Compiles every expression of a rule set up front (rule expressions, global and local params,
 /// OutputExpression actions) against the shape's typed input, because RulesEngine itself accepts a
-/// broken expression and only reports it per execution (RECIPES 2).
+/// broken expression and only reports it per execution (docs/dependencies.md §2).
 /// </summary>
 internal static class RuleSetValidator
 {

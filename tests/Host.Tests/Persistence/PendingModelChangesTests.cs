@@ -1,7 +1,7 @@
 using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Sleek.Workflows.Engine.Persistence;
-using Sleek.Workflows.Host.Identity;
+using Sleek.Workflows.Host.Persistence;
 using Sleek.Workflows.Marketplace.Persistence;
 
 namespace Sleek.Workflows.Host.Tests.Persistence;

@@ -6,7 +6,7 @@ using Sleek.Workflows.Host.Tests.Marketplace;
 
 namespace Sleek.Workflows.Host.Tests.Security;
 
-/// <summary>DOMAIN's quote limits, per partition: 3 per anonymous session, 15 per IP (anonymous), 20 per signed-in user, each a day, with headers.</summary>
+/// <summary>docs/domain.md's quote limits, per partition: 3 per anonymous session, 15 per IP (anonymous), 20 per signed-in user, each a day, with headers.</summary>
 public sealed class QuoteLimitTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
     private static readonly object Request = new { productType = "t_shirt", quantity = 150, complexity = "medium", email = "buyer@example.com" };
@@ -95,7 +95,7 @@ public sealed class QuoteLimitTests(PostgresDatabase database) : IClassFixture<P
         Assert.Equal("20", Header(refused, "X-RateLimit-Limit"));
     }
 
-    /// <summary>DOMAIN's figures, set explicitly (the test infrastructure raises the per-user one for its shared admin).</summary>
+    /// <summary>docs/domain.md's figures, set explicitly (the test infrastructure raises the per-user one for its shared admin).</summary>
     private static readonly Dictionary<string, string> DomainLimits = new()
     {
         ["RateLimits:QuotesPerIpPerDay"] = "15",

@@ -57,7 +57,7 @@ internal static class InvoicesEndpoints
     {
         var caller = SleekCaller.From(http.User);
         var invoice = await invoices.FindAsync(id, cancellationToken);
-        // DOMAIN: only the order's buyer or an admin takes a payment intent.
+        // docs/domain.md: only the order's buyer or an admin takes a payment intent.
         var buyer = invoice is null ? null : (await orders.OwnershipAsync(invoice.OrderId, cancellationToken))?.BuyerUserId;
         if (invoice is not null && !caller.IsAdmin && !(caller.Role == SleekRoles.Buyer && buyer is not null && buyer == caller.Id))
         {

@@ -29,7 +29,7 @@ internal static class QuotesEndpoints
     {
         var group = app.MapGroup("/api/quotes").WithTags("Quotes");
         group.MapPost("/", CreateAsync)
-            // Anonymous by design (DESIGN.md), held by per-IP/per-session (anonymous) or per-user limits instead.
+            // Anonymous by design (docs/architecture.md, README "Security"), held by per-IP/per-session (anonymous) or per-user limits instead.
             .AllowAnonymous()
             .WithSleekRateLimit(RateLimitPolicies.Quotes)
             .WithIdempotency()
