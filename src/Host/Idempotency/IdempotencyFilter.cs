@@ -39,9 +39,9 @@ internal sealed class IdempotencyFilter(
             // No key, nothing stored. Should the request's commit outcome be unknown (a database outage), its answer offers
             // a key made now; a start's instance id is derived from that key (ClaimIdOf), so a repeat with it finds the
             // instance the first run may have created instead of starting a second one.
-            var madeKey = "sleek-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-            var madeScope = ScopeOf(http);
-            http.Items[typeof(IdempotencyFilter)] = new KeyInUse(madeKey, new Lazy<Guid>(() => IdempotencyRecord.ClaimIdFor(madeScope, madeKey, RequestHash(context))));
+            // Made when first asked for: most requests never need it.
+            var madeKey = new Lazy<string>(() => "sleek-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
+            http.Items[typeof(IdempotencyFilter)] = new KeyInUse(madeKey, new Lazy<Guid>(() => IdempotencyRecord.ClaimIdFor(ScopeOf(http), madeKey.Value, RequestHash(context))));
             return await next(context);
         }
 
@@ -76,7 +76,7 @@ internal sealed class IdempotencyFilter(
                 return Problems.Conflict($"A request with this {HeaderName} is still being processed. Repeat it once that one has finished to get its response.");
         }
 
-        http.Items[typeof(IdempotencyFilter)] = new KeyInUse(key, new Lazy<Guid>(claim.ClaimId));
+        http.Items[typeof(IdempotencyFilter)] = new KeyInUse(new Lazy<string>(key), new Lazy<Guid>(claim.ClaimId));
         return await RunAndStoreAsync(context, next, scope, key, claim.StartedAt);
     }
 
@@ -89,7 +89,7 @@ internal sealed class IdempotencyFilter(
     public static Guid? ClaimIdOf(HttpContext http) => http.Items.TryGetValue(typeof(IdempotencyFilter), out var used) && used is KeyInUse key ? key.ClaimId.Value : null;
 
     /// <summary>The key a repeat of this request should carry: the client's, or one made for it (null on endpoints without this filter).</summary>
-    public static string? RetryKeyOf(HttpContext http) => http.Items.TryGetValue(typeof(IdempotencyFilter), out var used) && used is KeyInUse key ? key.Key : null;
+    public static string? RetryKeyOf(HttpContext http) => http.Items.TryGetValue(typeof(IdempotencyFilter), out var used) && used is KeyInUse key ? key.Key.Value : null;
 
     private async Task<object?> RunAndStoreAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, string scope, string key, DateTime startedAt)
     {
@@ -254,7 +254,7 @@ internal sealed class IdempotencyFilter(
     }
 
     /// <summary>The key of a request (the client's, or made for it) and the claim id that goes with it, derived when first asked for.</summary>
-    private sealed record KeyInUse(string Key, Lazy<Guid> ClaimId);
+    private sealed record KeyInUse(Lazy<string> Key, Lazy<Guid> ClaimId);
 
     /// <summary>The stored response, as the first request got it.</summary>
     private sealed class ReplayResult(IdempotencyRecord stored) : IResult

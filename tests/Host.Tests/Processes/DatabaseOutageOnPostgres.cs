@@ -85,8 +85,12 @@ public sealed partial class DatabaseOutageOnPostgres(PostgresDatabase database, 
         using var deadline = new CancellationTokenSource(Deadline);
         using var clients = new SemaphoreSlim(Clients);
 
-        var drivers = operations.Select(operation => Task.Run(async () =>
+        // A third runs before the outage; a third is let go just before it (in flight when it begins), the rest as it begins.
+        var justBefore = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var during = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var drivers = operations.Select((operation, index) => Task.Run(async () =>
         {
+            await (index < operations.Count / 3 ? Task.CompletedTask : index < 2 * operations.Count / 3 ? justBefore.Task : during.Task).WaitAsync(deadline.Token);
             await clients.WaitAsync(deadline.Token);
             try
             {
@@ -112,9 +116,11 @@ public sealed partial class DatabaseOutageOnPostgres(PostgresDatabase database, 
             timerIds.Add(SleekApi.Id(await host.Api.StartAsync("mh-timer", new { delay = "PT3S" }, $"timer-{i}")));
         }
 
+        justBefore.SetResult();
         await TerminateSessionsAsync();
         proxy.Cut();
         cutAt = clock.Elapsed;
+        during.SetResult();
         await Task.Delay(Outage); // the outage itself, not a wait for a result
         proxy.Restore();
         restoredAt = clock.Elapsed;
