@@ -28,10 +28,19 @@ public sealed class DbWrite : IAsyncDisposable
     public DbTransaction Transaction => _transaction.GetDbTransaction();
 
     /// <summary>Saves the tracked changes and commits.</summary>
+    /// <exception cref="CommitOutcomeUnknownException">The connection broke during the <c>COMMIT</c> itself.</exception>
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         await _db.SaveChangesAsync(cancellationToken);
-        await _transaction.CommitAsync(cancellationToken);
+        try
+        {
+            await _transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseErrors.IsConnectionLost(ex))
+        {
+            // Not "failed": the server may have committed and only its answer was lost (docs/architecture.md, "Outages").
+            throw new CommitOutcomeUnknownException(ex);
+        }
     }
 
     /// <summary>

@@ -118,7 +118,7 @@ public sealed class DefinitionStore(EngineDb engineDb, DefinitionValidator valid
         {
             await write.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
             return OperationResult<WorkflowDefinitionRecord>.Conflict($"workflow '{definition.DefinitionId}' already exists");
         }
@@ -259,7 +259,7 @@ public sealed class DefinitionStore(EngineDb engineDb, DefinitionValidator valid
         {
             await write.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
             return OperationResult<PublishOutcome>.Conflict($"version {definition.Version} of '{definition.DefinitionId}' was published by someone else at the same moment; reload and try again");
         }

@@ -17,9 +17,10 @@ public sealed class IdempotencyRecord
     public string IdempotencyKey { get; set; } = "";
 
     /// <summary>
-    /// Identifies this use of the key; kept when a repeat takes over an abandoned claim, new when an expired
-    /// key is used again. A handler may use it as the id of what the request creates, so a run repeated
-    /// after its host died finds what the first run created instead of creating it twice.
+    /// Identifies this use of the key: <see cref="ClaimIdFor"/> of scope, key and request, so the same request with the
+    /// same key always gets the same id (also after an outage that left no row behind). A handler may use it as the id
+    /// of what the request creates, so a run repeated after its host died, or after its commit's outcome was unknown,
+    /// finds what the first run created instead of creating it twice.
     /// </summary>
     public Guid ClaimId { get; set; }
 
@@ -55,4 +56,18 @@ public sealed class IdempotencyRecord
 
     /// <summary>After this (UTC) the key is forgotten and may be used again.</summary>
     public DateTime ExpiresAt { get; set; }
+
+    /// <summary>
+    /// The claim id of <paramref name="key"/> used in <paramref name="scope"/> for the request <paramref name="requestHash"/>:
+    /// a name-based UUID (version 8) of the three, the same on every host and every repeat.
+    /// </summary>
+    public static Guid ClaimIdFor(string scope, string key, string requestHash)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{scope}\n{key}\n{requestHash}"), hash);
+        var bytes = hash[..16];
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80); // version 8 (RFC 9562, custom)
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // variant 10
+        return new Guid(bytes, bigEndian: true);
+    }
 }

@@ -39,7 +39,7 @@ public sealed class IdempotencyStore(EngineDb engineDb, RuntimeOptions runtime, 
             var now = Now();
             var expires = now + lifetime;
             var lockedUntil = now + InFlightLease;
-            var claimId = Guid.CreateVersion7();
+            var claimId = IdempotencyRecord.ClaimIdFor(scope, key, requestHash);
             await using var db = engineDb.CreateContext();
             // Read first: repeats (the common case after a client timeout) need no write, and on SQLite a
             // read does not wait behind a running burst for the writer lock.

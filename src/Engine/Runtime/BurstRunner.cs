@@ -147,6 +147,14 @@ public sealed class BurstRunner(
                 instance.Id, reached.ActivityId, reached.ActivityType);
             return null;
         }
+        catch (CommitOutcomeUnknownException ex)
+        {
+            // Maybe committed: the queued path would start the instance a second time or find "its" bookmark consumed.
+            // The request is answered "outcome unknown"; a repeat with its Idempotency-Key finds what happened.
+            telemetry.Failed(ex);
+            logger.LogWarning(ex, "Inline {Kind} of instance {InstanceId}: the connection was lost while committing; it may or may not have been committed", kind, instance.Id);
+            throw;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Rolled back on return: the queued path runs it again, with its retries and incident.

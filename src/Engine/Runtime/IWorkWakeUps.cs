@@ -12,6 +12,9 @@ public interface IWorkWakeUps
     /// <summary>False while the wake-up connection is lost (workers still find work by polling, only later).</summary>
     bool IsWorking { get; }
 
-    /// <summary>How many times the wake-up connection was opened; more than one means it reconnected.</summary>
+    /// <summary>Wake-up connections open right now: 1 while listening, 0 while the connection is lost (always 0 when polling).</summary>
     int Sessions { get; }
+
+    /// <summary>How many times the wake-up connection was lost and opened again since the host started.</summary>
+    int Reconnects { get; }
 }

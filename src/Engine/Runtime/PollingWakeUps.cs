@@ -14,4 +14,7 @@ internal sealed class PollingWakeUps : IWorkWakeUps
 
     /// <inheritdoc />
     public int Sessions => 0;
+
+    /// <inheritdoc />
+    public int Reconnects => 0;
 }

@@ -50,8 +50,9 @@ public sealed class WorkflowWorker(
             catch (Exception ex)
             {
                 health.Failed(ex);
-                logger.LogError(ex, "Worker loop {Loop} could not take work; retrying in 5 s. Check that the database is reachable.", loop);
-                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                logger.LogError(ex, "Worker loop {Loop} could not take work; retrying in 5 s, or as soon as the LISTEN connection is back. Check that the database is reachable.", loop);
+                // The listener pulses when it reconnects: the database is back, and timers due meanwhile fire at once.
+                await signal.WaitAsync(TimeSpan.FromSeconds(5), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }

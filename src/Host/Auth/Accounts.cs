@@ -40,9 +40,9 @@ internal sealed class Accounts(SecurityDb securityDb, IPasswordHasher<UserAccoun
         {
             await write.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
-            // Lost a race with the same e-mail (unique index).
+            // Lost a race with the same e-mail (unique index). Any other database error is not "already registered".
             return (null, $"{email} is already registered");
         }
 

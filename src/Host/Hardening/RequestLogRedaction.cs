@@ -18,6 +18,9 @@ internal static class RequestLogRedaction
         new("Elapsed", new ScalarValue(elapsedMs)),
     ];
 
+    /// <summary>The request's path as it may be logged: no credential in it (see <see cref="SecretRedaction"/>), no query string.</summary>
+    public static string PathOf(HttpContext http) => SecretRedaction.Redact(Redact(http, http.Request.Path.Value ?? ""));
+
     private static string Redact(HttpContext http, string path)
     {
         var values = http.Request.RouteValues;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -27,11 +28,20 @@ internal sealed class IdempotencyFilter(
     public const string HeaderName = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
 
+    /// <summary>Claims of this process whose release failed because the database was away (released in the background).</summary>
+    private static readonly ConcurrentDictionary<(string Scope, string Key, DateTime StartedAt), byte> PendingReleases = new();
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         if (!http.Request.Headers.TryGetValue(HeaderName, out var values))
         {
+            // No key, nothing stored. Should the request's commit outcome be unknown (a database outage), its answer offers
+            // a key made now; a start's instance id is derived from that key (ClaimIdOf), so a repeat with it finds the
+            // instance the first run may have created instead of starting a second one.
+            // Made when first asked for: most requests never need it.
+            var madeKey = new Lazy<string>(() => "sleek-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
+            http.Items[typeof(IdempotencyFilter)] = new KeyInUse(madeKey, new Lazy<Guid>(() => IdempotencyRecord.ClaimIdFor(ScopeOf(http), madeKey.Value, RequestHash(context))));
             return await next(context);
         }
 
@@ -42,7 +52,15 @@ internal sealed class IdempotencyFilter(
         }
 
         var scope = ScopeOf(http);
-        var claim = await store.BeginAsync(scope, key, RequestHash(context), TimeSpan.FromHours(settings.IdempotencyKeyHours), http.RequestAborted);
+        var hash = RequestHash(context);
+        var claim = await store.BeginAsync(scope, key, hash, TimeSpan.FromHours(settings.IdempotencyKeyHours), http.RequestAborted);
+        if (claim.Outcome == IdempotencyOutcome.InFlight && claim.Existing is { } held && PendingReleases.TryRemove((scope, key, held.CreatedAt), out _))
+        {
+            // Our own claim, whose request failed while the database was away: the database answers again, so give it up
+            // now rather than answer the client's repeat "still running" until the background release gets to it.
+            await store.ReleaseAsync(scope, key, held.CreatedAt, http.RequestAborted);
+            claim = await store.BeginAsync(scope, key, hash, TimeSpan.FromHours(settings.IdempotencyKeyHours), http.RequestAborted);
+        }
         switch (claim.Outcome)
         {
             case IdempotencyOutcome.Replay:
@@ -58,16 +76,20 @@ internal sealed class IdempotencyFilter(
                 return Problems.Conflict($"A request with this {HeaderName} is still being processed. Repeat it once that one has finished to get its response.");
         }
 
-        http.Items[typeof(IdempotencyFilter)] = claim.ClaimId;
+        http.Items[typeof(IdempotencyFilter)] = new KeyInUse(new Lazy<string>(key), new Lazy<Guid>(claim.ClaimId));
         return await RunAndStoreAsync(context, next, scope, key, claim.StartedAt);
     }
 
     /// <summary>
-    /// The claim id of the request's <c>Idempotency-Key</c> (null without one): stable across a repeat that
-    /// runs again because the first run's host died or failed, so a handler can use it as the id of what
-    /// it creates and find the first run's result instead of creating a second.
+    /// The claim id of the request's <c>Idempotency-Key</c>, or of the key made for a request without one (null on
+    /// endpoints without this filter): stable across a repeat with that key that runs again because the first run's host
+    /// died or its commit's outcome was unknown, so a handler can use it as the id of what it creates and find the first
+    /// run's result instead of creating a second.
     /// </summary>
-    public static Guid? ClaimIdOf(HttpContext http) => http.Items.TryGetValue(typeof(IdempotencyFilter), out var id) ? id as Guid? : null;
+    public static Guid? ClaimIdOf(HttpContext http) => http.Items.TryGetValue(typeof(IdempotencyFilter), out var used) && used is KeyInUse key ? key.ClaimId.Value : null;
+
+    /// <summary>The key a repeat of this request should carry: the client's, or one made for it (null on endpoints without this filter).</summary>
+    public static string? RetryKeyOf(HttpContext http) => http.Items.TryGetValue(typeof(IdempotencyFilter), out var used) && used is KeyInUse key ? key.Key.Value : null;
 
     private async Task<object?> RunAndStoreAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, string scope, string key, DateTime startedAt)
     {
@@ -83,7 +105,7 @@ internal sealed class IdempotencyFilter(
             {
                 // Every endpoint this filter is on returns an IResult; anything else is passed on, unstored.
                 await StopAsync(renewing, renewals);
-                await store.ReleaseAsync(scope, key, startedAt, CancellationToken.None);
+                await ReleaseAsync(scope, key, startedAt);
                 return result;
             }
 
@@ -95,7 +117,7 @@ internal sealed class IdempotencyFilter(
         {
             http.Response.Body = original;
             await StopAsync(renewing, renewals);
-            await store.ReleaseAsync(scope, key, startedAt, CancellationToken.None);
+            await ReleaseAsync(scope, key, startedAt);
             throw;
         }
 
@@ -104,18 +126,67 @@ internal sealed class IdempotencyFilter(
         var status = http.Response.StatusCode;
         if (status >= StatusCodes.Status500InternalServerError)
         {
-            await store.ReleaseAsync(scope, key, startedAt, CancellationToken.None);
+            await ReleaseAsync(scope, key, startedAt);
         }
         else
         {
             var body = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-            await store.CompleteAsync(scope, key, startedAt, status, http.Response.ContentType, http.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null, body, CancellationToken.None);
-            logger.LogDebug("Stored the {Status} response for {Header} {Key} ({Scope})", status, HeaderName, key, scope);
+            try
+            {
+                await store.CompleteAsync(scope, key, startedAt, status, http.Response.ContentType, http.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null, body, CancellationToken.None);
+                logger.LogDebug("Stored the {Status} response for {Header} {Key} ({Scope})", status, HeaderName, key, scope);
+            }
+            catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex))
+            {
+                // The request did its work, only its answer could not be kept: the client still gets it. A repeat runs again
+                // and finds that work (a start its instance, a resume its consumed bookmark).
+                logger.LogWarning("Could not store the {Status} response for {Header} {Key} ({Error}); answering it unstored", status, HeaderName, key, ex.Message);
+                await ReleaseAsync(scope, key, startedAt);
+            }
         }
 
         buffer.Position = 0;
         await buffer.CopyToAsync(original, http.RequestAborted);
         return Results.Empty;
+    }
+
+    /// <summary>
+    /// Gives the claim up so a repeat runs at once. When the database is away (the reason the request failed, often), the
+    /// request's own error must reach the client, not this one: the release is retried in the background until the claim
+    /// would have lapsed anyway (<see cref="IdempotencyStore.InFlightLease"/>); until then a repeat gets 409 with Retry-After.
+    /// </summary>
+    private async Task ReleaseAsync(string scope, string key, DateTime startedAt)
+    {
+        try
+        {
+            await store.ReleaseAsync(scope, key, startedAt, CancellationToken.None);
+        }
+        catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex))
+        {
+            logger.LogWarning("Could not release the claim of {Header} {Key} ({Error}); retrying in the background", HeaderName, key, ex.Message);
+            PendingReleases[(scope, key, startedAt)] = 0;
+            _ = Task.Run(() => ReleaseLaterAsync(scope, key, startedAt));
+        }
+    }
+
+    private async Task ReleaseLaterAsync(string scope, string key, DateTime startedAt)
+    {
+        var until = clock.GetUtcNow() + store.InFlightLease;
+        while (clock.GetUtcNow() < until && PendingReleases.ContainsKey((scope, key, startedAt)))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), clock);
+            try
+            {
+                await store.ReleaseAsync(scope, key, startedAt, CancellationToken.None);
+                break;
+            }
+            catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex))
+            {
+                // Still away; the claim lapses on its own at the end of its lease.
+            }
+        }
+
+        PendingReleases.TryRemove((scope, key, startedAt), out _);
     }
 
     /// <summary>Keeps the key's in-flight claim alive while the request runs, so only a dead host's claim lapses.</summary>
@@ -181,6 +252,9 @@ internal sealed class IdempotencyFilter(
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
+
+    /// <summary>The key of a request (the client's, or made for it) and the claim id that goes with it, derived when first asked for.</summary>
+    private sealed record KeyInUse(Lazy<string> Key, Lazy<Guid> ClaimId);
 
     /// <summary>The stored response, as the first request got it.</summary>
     private sealed class ReplayResult(IdempotencyRecord stored) : IResult

@@ -11,10 +11,11 @@ internal static class SleekPipeline
         // Path without credentials (bookmark tokens), no query string, no headers.
         app.UseSerilogRequestLogging(o => o.GetMessageTemplateProperties = Hardening.RequestLogRedaction.Properties);
 
-        // Client errors (bad JSON, too large) are answered by ProblemExceptionHandler and are not server errors: don't log them as such.
+        // Client errors (bad JSON, too large) and a database that is away are answered by ProblemExceptionHandler, which
+        // logs what it needs: no stack trace per request from the middleware as well.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+            SuppressDiagnosticsCallback = context => ProblemExceptionHandler.SuppressDiagnostics(context.Exception),
         });
         app.UseStatusCodePages();
         app.UseSleekSecurity();

@@ -83,7 +83,7 @@ internal static class SleekSecurity
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Math.Max(settings.MaxDefinitionBytes, BodySizeLimitMiddleware.DefaultLimit));
     }
 
-    /// <summary>Order: headers, CORS, routing, the designer's static page, body caps, who (authentication), audit of mutations, may they (authorization), how often (rate limits).</summary>
+    /// <summary>Order: headers, CORS, routing, the designer's static page, body caps, text that cannot be stored, who (authentication), audit of mutations, may they (authorization), how often (rate limits).</summary>
     public static void UseSleekSecurity(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeadersMiddleware>();
@@ -92,6 +92,8 @@ internal static class SleekSecurity
         // The designer's page and assets: public, and only where routing found no endpoint (see DesignerHosting).
         app.UseSleekDesigner();
         app.UseMiddleware<BodySizeLimitMiddleware>();
+        // Before anything reads a header, route value, query parameter or body: a NUL or unpaired surrogate is a 400 naming the field.
+        app.UseMiddleware<TextInputGuard>();
         app.UseAuthentication();
         app.UseMiddleware<AuditMiddleware>();
         app.UseAuthorization();

@@ -16,10 +16,11 @@ internal sealed class SleekSettings
     public int Workers { get; set; } = Environment.ProcessorCount;
 
     /// <summary>
-    /// Lease of a claimed work item (seconds). A running burst renews it every third of it; when a host
-    /// dies, its work is taken over by another host once the lease has run out.
+    /// Lease of a claimed work item (seconds). A running burst renews it every third of it (5 s), so however long the
+    /// burst runs (an AI or Stripe call of half a minute) it keeps its item; when a host dies, another host takes its work
+    /// over once the lease has run out: a kill delays a timer by at most this much.
     /// </summary>
-    public int LeaseSeconds { get; set; } = 120;
+    public int LeaseSeconds { get; set; } = 15;
 
     /// <summary>How long an <c>Idempotency-Key</c> and its stored response are kept (hours).</summary>
     public double IdempotencyKeyHours { get; set; } = 24;

@@ -74,7 +74,7 @@ public sealed class StripeWebhookHandler(MarketplaceDb marketplace, WorkflowRunt
                 {
                     await write.CommitAsync(cancellationToken);
                 }
-                catch (DbUpdateException ex)
+                catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
                 {
                     // The same event delivered twice at once: the unique event id let one of them in.
                     logger.LogInformation(ex, "Stripe event {EventId} was stored by a concurrent delivery", stripeEvent.Id);

@@ -102,7 +102,7 @@ public sealed class RuleSetStore(MarketplaceDb marketplace, RuleSetCatalog catal
         {
             await write.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
             // The unique (name, version) index: another host saved the same version number first.
             return OperationResult<RuleSetVersion>.Conflict($"rule set '{name}' was changed at the same moment by someone else; reload it and apply yours again", latest);

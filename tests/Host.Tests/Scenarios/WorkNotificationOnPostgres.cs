@@ -10,7 +10,8 @@ namespace Sleek.Workflows.Host.Tests.Scenarios;
 
 /// <summary>
 /// On PostgreSQL, queuing work (by any host, any connection) wakes idle workers through the
-/// <c>work_items</c> trigger's NOTIFY and the host's LISTEN connection, which reconnects when dropped.
+/// <c>work_items</c> trigger's NOTIFY and the host's LISTEN connection, which reconnects when dropped; /health
+/// counts the LISTEN sessions open now (one) and the reconnects apart.
 /// </summary>
 public sealed class WorkNotificationOnPostgres(PostgresDatabase database) : HostScenario(database), IClassFixture<PostgresDatabase>
 {
@@ -29,12 +30,31 @@ public sealed class WorkNotificationOnPostgres(PostgresDatabase database) : Host
 
         await AssertQueuedWorkWakesWorkersAsync(signal);
 
-        // A failover or a cut network drops the connection; the listener reconnects, polling covers the gap.
-        var sessions = listener.Sessions;
+        Assert.Equal(1, (int)health["wakeUps"]!["listenSessions"]!);
+        Assert.Equal(0, (int)health["wakeUps"]!["reconnects"]!);
+
+        // A failover or a cut network drops the connection; the listener reconnects (it tries at least every second),
+        // polling covers the gap.
+        Assert.True(PostgresWorkListener.MaxRetryDelay <= TimeSpan.FromSeconds(1));
         await ExecuteAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE 'sleek-listener%' AND datname = current_database()");
-        await Eventually.UntilAsync(() => Task.FromResult(listener.Sessions), s => s > sessions && listener.IsListening, "the listener to reconnect", timeout: TimeSpan.FromSeconds(60));
+        await Eventually.UntilAsync(() => Task.FromResult(listener.Reconnects), r => r == 1 && listener.IsListening, "the listener to reconnect", timeout: TimeSpan.FromSeconds(60));
 
         await AssertQueuedWorkWakesWorkersAsync(signal);
+
+        // Health counts the sessions open now, not the ones ever opened: one, after one reconnect.
+        health = await client.GetFromJsonAsync<JsonObject>("/health");
+        Assert.Equal(1, (int)health!["wakeUps"]!["listenSessions"]!);
+        Assert.Equal(1, (int)health["wakeUps"]!["reconnects"]!);
+        await Eventually.UntilAsync(
+            () => CountAsync("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'sleek-listener%' AND datname = current_database()"), n => n == 1, "one LISTEN session on the server");
+    }
+
+    private async Task<long> CountAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task AssertQueuedWorkWakesWorkersAsync(WorkSignal signal)

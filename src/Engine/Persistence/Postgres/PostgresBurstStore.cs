@@ -102,7 +102,8 @@ internal sealed class PostgresBurstStore(EngineDb engineDb) : BurstStore(engineD
     /// <remarks>
     /// One round trip for the whole write. The instance row is locked by this transaction since its claim, so its
     /// update needs no concurrency check. Should any statement fail, PostgreSQL skips the rest of the batch, COMMIT
-    /// included, and disposing the session rolls the transaction back.
+    /// included, and disposing the session rolls the transaction back. A connection lost on the way is
+    /// <see cref="CommitOutcomeUnknownException"/>.
     /// </remarks>
     public override async Task CommitAsync(BurstSession session, BurstRows rows, CancellationToken cancellationToken)
     {
@@ -146,7 +147,16 @@ internal sealed class PostgresBurstStore(EngineDb engineDb) : BurstStore(engineD
         }
 
         batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (Exception ex) when (PostgresErrors.IsConnectionLost(ex))
+        {
+            // The batch may have reached the server whole, COMMIT included, and only the answer was lost. (An error the
+            // server sends instead means it skipped the rest of the batch: nothing was committed.)
+            throw new CommitOutcomeUnknownException(ex);
+        }
     }
 
     private static string[] ClaimSql(PostgresTables tables) =>

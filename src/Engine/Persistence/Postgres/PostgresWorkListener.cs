@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,8 @@ namespace Sleek.Workflows.Engine.Persistence.Postgres;
 /// Wakes this host's idle workers when any host queues work: a trigger on <c>work_items</c> sends
 /// <c>NOTIFY sleek_work</c> on every insert, and this service holds one dedicated connection that
 /// LISTENs and pulses <see cref="WorkSignal"/>. Polling stays the fallback, so a lost connection
-/// only delays work by <see cref="RuntimeOptions.PollInterval"/> until it reconnects.
+/// only delays work by <see cref="RuntimeOptions.PollInterval"/> until it reconnects, which it tries
+/// at least every <see cref="MaxRetryDelay"/>: within a second of the database coming back.
 /// Registered for PostgreSQL only.
 /// </summary>
 public sealed class PostgresWorkListener(
@@ -22,15 +24,25 @@ public sealed class PostgresWorkListener(
     /// <summary>The channel the <c>work_items</c> trigger notifies.</summary>
     public const string Channel = "sleek_work";
 
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Longest wait between two attempts to reconnect. An attempt against a server that is down is refused at once and
+    /// costs nothing, so there is no reason to wait longer and come back late.
+    /// </summary>
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(1);
 
-    private int _sessions;
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(250);
+
+    private int _opened;
+    private volatile bool _listening;
 
     /// <summary>True while the LISTEN connection is open (for health and tests).</summary>
-    public bool IsListening { get; private set; }
+    public bool IsListening => _listening;
 
-    /// <summary>How many times it has connected and LISTENed; more than one means it reconnected.</summary>
-    public int Sessions => Volatile.Read(ref _sessions);
+    /// <summary>LISTEN connections open now: 1 while listening, 0 while reconnecting.</summary>
+    public int Sessions => _listening ? 1 : 0;
+
+    /// <summary>How many times the connection was lost and opened again since start.</summary>
+    public int Reconnects => Math.Max(0, Volatile.Read(ref _opened) - 1);
 
     /// <inheritdoc />
     string IWorkWakeUps.Mechanism => "listen/notify";
@@ -49,15 +61,20 @@ public sealed class PostgresWorkListener(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var backoff = TimeSpan.FromSeconds(1);
+        var delay = FirstRetryDelay;
         var connectionString = new NpgsqlConnectionStringBuilder(database.PostgresConnectionString)
         {
             // Its own physical connection, never returned to the pool mid-LISTEN; keepalives notice a dead server.
             Pooling = false,
             KeepAlive = 30,
+            // A server that does not answer at all (a cut network) must not hold the next attempt back for long.
+            Timeout = 5,
             ApplicationName = $"sleek-listener {options.WorkerName}",
         }.ConnectionString;
 
+        // Since when, and how many attempts, the connection has been missing (null while listening).
+        Stopwatch? down = null;
+        var attempts = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -72,10 +89,20 @@ public sealed class PostgresWorkListener(
 
                 // Work queued while we were not listening was not announced: look once.
                 signal.Pulse();
-                Interlocked.Increment(ref _sessions);
-                IsListening = true;
-                logger.LogInformation("Listening for queued work on PostgreSQL channel {Channel}", Channel);
-                backoff = TimeSpan.FromSeconds(1);
+                Interlocked.Increment(ref _opened);
+                _listening = true;
+                if (down is null)
+                {
+                    logger.LogInformation("Listening for queued work on PostgreSQL channel {Channel}", Channel);
+                }
+                else
+                {
+                    logger.LogInformation("Listening for queued work on PostgreSQL channel {Channel} again, after {Downtime:0.0} s and {Attempts} attempt(s)", Channel, down.Elapsed.TotalSeconds, attempts);
+                }
+
+                down = null;
+                attempts = 0;
+                delay = FirstRetryDelay;
                 while (true)
                 {
                     await connection.WaitAsync(stoppingToken);
@@ -87,26 +114,37 @@ public sealed class PostgresWorkListener(
             }
             catch (Exception ex)
             {
-                var wasListening = IsListening;
-                IsListening = false;
-                logger.LogWarning(
-                    ex,
-                    "{What} PostgreSQL LISTEN connection for queued work ({Error}); workers fall back to polling every {Poll} and it reconnects in {Backoff}. " +
-                    "Check that the database server is reachable from this host, that it accepts one more connection (max_connections), and that ConnectionStrings__Sleek is right.",
-                    wasListening ? "Lost the" : "Could not open the", ex.Message, options.PollInterval, backoff);
+                var wasListening = _listening;
+                _listening = false;
+                attempts++;
+                if (down is null)
+                {
+                    down = Stopwatch.StartNew();
+                    logger.LogWarning(
+                        ex,
+                        "{What} PostgreSQL LISTEN connection for queued work ({Error}); workers fall back to polling every {Poll} and it reconnects at least every {Retry}. " +
+                        "Check that the database server is reachable from this host, that it accepts one more connection (max_connections), and that ConnectionStrings__Sleek is right.",
+                        wasListening ? "Lost the" : "Could not open the", ex.Message, options.PollInterval, MaxRetryDelay);
+                }
+                else
+                {
+                    // Already reported: one line per outage, not one per attempt.
+                    logger.LogDebug("PostgreSQL LISTEN connection still missing after {Downtime:0.0} s ({Error})", down.Elapsed.TotalSeconds, ex.Message);
+                }
+
                 try
                 {
-                    await Task.Delay(backoff, stoppingToken);
+                    await Task.Delay(delay, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
                     break;
                 }
 
-                backoff = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, backoff.Ticks * 2));
+                delay = TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, delay.Ticks * 2));
             }
         }
 
-        IsListening = false;
+        _listening = false;
     }
 }

@@ -38,7 +38,12 @@ internal static class HealthEndpoints
             healthy ? (workersOk ? "Healthy" : "Degraded") : "Unhealthy",
             new DatabaseHealth(engineDb.ProviderName, databaseError is null, databaseError),
             new WorkersHealth(workersOk, beat, staff || workers.LastError is null ? workers.LastError : "failing", queued),
-            new WakeUpsHealth(wakeUps.Mechanism, wakeUpsOk, wakeUps.Sessions));
+            new WakeUpsHealth(wakeUps.Mechanism, wakeUpsOk, wakeUps.Sessions, wakeUps.Reconnects));
+        if (!healthy)
+        {
+            http.Response.Headers.RetryAfter = Setup.ProblemExceptionHandler.RetryAfterSeconds;
+        }
+
         return healthy ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }

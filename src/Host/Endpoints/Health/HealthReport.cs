@@ -23,5 +23,6 @@ internal sealed record WorkersHealth(bool Ok, DateTime? LastBeat, string? LastEr
 /// <summary>How idle workers learn of new work.</summary>
 /// <param name="Mode">listen/notify (PostgreSQL) or polling.</param>
 /// <param name="Ok">The listener is connected (always true when polling).</param>
-/// <param name="ListenSessions">LISTEN connections opened so far.</param>
-internal sealed record WakeUpsHealth(string Mode, bool Ok, int ListenSessions);
+/// <param name="ListenSessions">LISTEN connections open now: 1 while listening, 0 while it reconnects (and when polling).</param>
+/// <param name="Reconnects">How many times the LISTEN connection was lost and opened again since the host started.</param>
+internal sealed record WakeUpsHealth(string Mode, bool Ok, int ListenSessions, int Reconnects);

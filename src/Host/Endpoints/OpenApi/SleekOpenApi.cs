@@ -16,5 +16,6 @@ internal static class SleekOpenApi
             });
             options.AddDocumentTransformer<SecurityTransformer>();
             options.AddOperationTransformer<SecurityTransformer>();
+            options.AddOperationTransformer<FaultResponsesTransformer>();
         });
 }
