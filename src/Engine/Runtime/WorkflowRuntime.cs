@@ -151,7 +151,7 @@ public sealed class WorkflowRuntime(
         var matching = await instances.ForEventAsync(eventName, correlationId, cancellationToken);
         if (matching.Count == 0 || !gate.Active)
         {
-            return matching.Count == 0 ? OperationResult<EventResult>.NotFound(none) : (await DeliverAsync(eventName, correlationId, payload, matching, cancellationToken)).Result;
+            return matching.Count == 0 ? OperationResult<EventResult>.NotFound(none) : (await DeliverAsync(eventName, correlationId, payload, matching, cancellationToken)).Answer;
         }
 
         // Consumed waits are asked about too: a refusal must hide them as well as the open ones.
@@ -163,13 +163,16 @@ public sealed class WorkflowRuntime(
             return ResumeGate.Answer<EventResult>(refusal, none);
         }
 
-        var (result, consumed) = await DeliverAsync(eventName, correlationId, payload, matching, cancellationToken);
+        var (answer, consumed) = await DeliverAsync(eventName, correlationId, payload, matching, cancellationToken);
         foreach (var bookmarkId in consumed)
         {
-            await gate.ResumedAsync(attempts[bookmarkId], cancellationToken);
+            if (attempts.TryGetValue(bookmarkId, out var attempt))
+            {
+                await gate.ResumedAsync(attempt, cancellationToken);
+            }
         }
 
-        return result;
+        return answer;
     }
 
     private async Task<OperationResult<InstanceView>> ResumeTokenAsync(string token, JsonNode? payload, CancellationToken cancellationToken)
@@ -199,7 +202,7 @@ public sealed class WorkflowRuntime(
     }
 
     /// <summary>Resumes every open wait of <paramref name="matching"/>; returns the answer and the waits this request consumed.</summary>
-    private async Task<(OperationResult<EventResult> Result, List<Guid> Consumed)> DeliverAsync(string eventName, string correlationId, JsonNode? payload, List<BookmarkRecord> matching, CancellationToken cancellationToken)
+    private async Task<(OperationResult<EventResult> Answer, List<Guid> Consumed)> DeliverAsync(string eventName, string correlationId, JsonNode? payload, List<BookmarkRecord> matching, CancellationToken cancellationToken)
     {
         var consumed = new List<Guid>();
         var queued = new List<(Guid InstanceId, WorkItemRecord Item)>();
