@@ -28,7 +28,7 @@ internal static class DurableBenchmark
 
         var resumes = await TimeAsync(correlationIds, options.Concurrency, async id =>
         {
-            var result = await runtime.PublishEventAsync("Go", id, null, CancellationToken.None);
+            var result = await runtime.PublishEventAsync("Go", id, null, ResumeCaller.Internal("benchmark"), CancellationToken.None);
             Expect(result.Value?.Resumed.Single().Status == WorkflowStatus.Completed, $"resume of {id} ended {result.Status}");
         });
         Print("event resume → complete (consume + 1 burst: resume, SetVariable, End)", options.DurableInstances, resumes, 3);

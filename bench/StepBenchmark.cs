@@ -62,7 +62,7 @@ internal static class StepBenchmark
         {
             while (Stopwatch.GetTimestamp() < end)
             {
-                var result = await runtime.ResumeAsync(tokens[c], null, CancellationToken.None);
+                var result = await runtime.ResumeAsync(tokens[c], null, ResumeCaller.Internal("benchmark"), CancellationToken.None);
                 tokens[c] = result.Value?.Bookmarks.SingleOrDefault()?.Token
                     ?? throw new InvalidOperationException($"resume ended {result.Status} {result.Message}");
                 Interlocked.Increment(ref steps);

@@ -49,6 +49,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<BurstRunner>();
         services.AddSingleton<WorkSignal>();
         services.AddSingleton<WorkerHealth>();
+        // Resumes by token, event or task all pass the host's IResumeGuards (none registered here: the engine knows no caller).
+        services.AddSingleton<ResumeGate>();
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<InstanceMigrations>();
         services.AddSingleton<RetentionWorker>();

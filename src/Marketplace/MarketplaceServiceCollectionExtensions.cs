@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Sleek.Workflows.Engine.Runtime;
 using Sleek.Workflows.Marketplace.Ai;
 using Sleek.Workflows.Marketplace.Email;
-using Sleek.Workflows.Marketplace.Orders;
+using Sleek.Workflows.Marketplace.Parties;
 using Sleek.Workflows.Marketplace.Persistence;
 
 namespace Sleek.Workflows.Marketplace;
@@ -28,8 +27,9 @@ public static class MarketplaceServiceCollectionExtensions
     public static IServiceCollection AddMarketplace(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<MarketplaceDb>();
-        // Tasks of an order's workflow wait while the order is on hold (POST /api/tasks/{id}/complete answers 409).
-        services.AddSingleton<ITaskCompletionGuard, OrderOnHoldTaskGuard>();
+        // Who a workflow instance belongs to (its quote's and order's buyer, its order's supplier, whether that order is
+        // on hold): what the host's authorization asks before anyone reads or resumes the instance.
+        services.AddSingleton<PartyInstances>();
         services.AddSingleton(configuration.GetSection(MarketplaceOptions.SectionName).Get<MarketplaceOptions>() ?? new MarketplaceOptions());
 
         // Email: rows are recorded by SendEmail in the burst and sent by the dispatcher after the commit.

@@ -23,6 +23,11 @@ public sealed class InstanceQueries(EngineDb engineDb)
     {
         await using var db = engineDb.CreateContext();
         var query = db.Instances.AsNoTracking();
+        if (filter.OnlyIds is { } only)
+        {
+            query = query.Where(i => only.Contains(i.Id));
+        }
+
         if (filter.Status is { } status)
         {
             query = query.Where(i => i.Status == status);

@@ -11,16 +11,30 @@ namespace Sleek.Workflows.Engine.Persistence;
 /// </summary>
 public sealed class InstanceStore(EngineDb engineDb, WorkQueue queue)
 {
-    /// <summary>The bookmark a token names, with its instance's definition version (for checking a payload); null when unknown.</summary>
-    public async Task<(BookmarkRecord Bookmark, string DefinitionId, int Version)?> FindByTokenAsync(string token, CancellationToken cancellationToken)
+    /// <summary>
+    /// The bookmark a token names, with its instance's definition version (for checking a payload) and correlation id
+    /// (for the resume guards); null when unknown.
+    /// </summary>
+    public async Task<(BookmarkRecord Bookmark, string DefinitionId, int Version, string? CorrelationId)?> FindByTokenAsync(string token, CancellationToken cancellationToken)
     {
         await using var db = engineDb.CreateContext();
         var found = await (
             from b in db.Bookmarks.AsNoTracking()
             join i in db.Instances on b.InstanceId equals i.Id
             where b.Token == token
-            select new { Bookmark = b, i.DefinitionId, i.Version }).SingleOrDefaultAsync(cancellationToken);
-        return found is null ? null : (found.Bookmark, found.DefinitionId, found.Version);
+            select new { Bookmark = b, i.DefinitionId, i.Version, i.CorrelationId }).SingleOrDefaultAsync(cancellationToken);
+        return found is null ? null : (found.Bookmark, found.DefinitionId, found.Version, found.CorrelationId);
+    }
+
+    /// <summary>Definition and correlation id of each of these instances (those that exist), for the resume guards.</summary>
+    public async Task<Dictionary<Guid, (string DefinitionId, string? CorrelationId)>> CorrelationsAsync(IReadOnlyCollection<Guid> instanceIds, CancellationToken cancellationToken)
+    {
+        await using var db = engineDb.CreateContext();
+        var rows = await db.Instances.AsNoTracking()
+            .Where(i => instanceIds.Contains(i.Id))
+            .Select(i => new { i.Id, i.DefinitionId, i.CorrelationId })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => (r.DefinitionId, r.CorrelationId));
     }
 
     /// <summary>Every bookmark, open or consumed, waiting for this event name and correlation id, oldest first.</summary>

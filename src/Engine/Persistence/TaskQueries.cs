@@ -56,7 +56,8 @@ public sealed class TaskQueries(EngineDb engineDb)
         return await db.Bookmarks.AnyAsync(b => b.Id == id && b.Name == HumanTask.BookmarkName, cancellationToken);
     }
 
-    private static TaskView ToView(BookmarkRecord bookmark, string definitionId, string? correlationId)
+    /// <summary>The task a HumanTask bookmark is, as the API shows it.</summary>
+    internal static TaskView ToView(BookmarkRecord bookmark, string definitionId, string? correlationId)
     {
         var data = JsonNode.Parse(bookmark.DataJson) as JsonObject ?? [];
         return new TaskView(

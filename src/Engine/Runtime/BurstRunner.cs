@@ -39,9 +39,10 @@ public sealed class BurstRunner(
     /// <summary>
     /// Resumes the wait a token names and runs the burst, all in one transaction. Returns the instance as committed;
     /// null when nothing was done here — unknown token, bookmark already consumed, instance not resumable or busy,
-    /// payload refused, or the burst did not finish inline — and the caller's queued path decides.
+    /// payload refused, or the burst did not finish inline — and the caller's queued path decides. Internal: callers
+    /// resume through <see cref="WorkflowRuntime"/>, whose <see cref="ResumeGate"/> no resume may pass by.
     /// </summary>
-    public async Task<InstanceView?> ResumeInlineAsync(string token, JsonNode? payload, CancellationToken cancellationToken)
+    internal async Task<InstanceView?> ResumeInlineAsync(string token, JsonNode? payload, CancellationToken cancellationToken)
     {
         await using var session = await store.BeginAsync(cancellationToken);
         var claim = await store.ClaimByTokenAsync(session, token, Now(), cancellationToken);

@@ -20,6 +20,9 @@ public sealed record OperationResult<T>(OperationStatus Status, T? Value, string
     /// <summary>Conflict with the current state.</summary>
     public static OperationResult<T> Conflict(string message, T? current = default) => new(OperationStatus.Conflict, current, message);
 
+    /// <summary>Refused to this caller.</summary>
+    public static OperationResult<T> Forbidden(string message) => new(OperationStatus.Forbidden, default, message);
+
     /// <summary>Invalid input.</summary>
     public static OperationResult<T> Invalid(string message, IReadOnlyDictionary<string, string[]> errors) => new(OperationStatus.Invalid, default, message, errors);
 }

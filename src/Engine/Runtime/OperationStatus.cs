@@ -17,4 +17,7 @@ public enum OperationStatus
 
     /// <summary>The request itself is wrong; <see cref="OperationResult{T}.Errors"/> says where.</summary>
     Invalid,
+
+    /// <summary>The caller may not do this (a resume guard refused it).</summary>
+    Forbidden,
 }

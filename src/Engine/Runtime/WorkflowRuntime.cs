@@ -13,7 +13,8 @@ namespace Sleek.Workflows.Engine.Runtime;
 /// (<see cref="BurstRunner"/>'s inline mode). Otherwise — instance busy with another burst, a burst that failed,
 /// the further waits an event resumes, an ops retry — the work is queued in the same transaction as
 /// the state change and run at once in the request when no worker has taken it first; the workers
-/// pick up anything left.
+/// pick up anything left. Every resume a caller asks for (token, event, task) first passes the
+/// <see cref="ResumeGate"/>, which carries the caller to the host's guards.
 /// </summary>
 public sealed class WorkflowRuntime(
     IBurstStore store,
@@ -22,6 +23,7 @@ public sealed class WorkflowRuntime(
     InstanceQueries queries,
     WorkQueue queue,
     BurstRunner runner,
+    ResumeGate gate,
     WorkSignal signal,
     TimeProvider clock,
     ILogger<WorkflowRuntime> logger)
@@ -107,7 +109,73 @@ public sealed class WorkflowRuntime(
     /// Resumes the wait a token names, exactly once: the bookmark is consumed by a conditional update,
     /// so of any number of racing requests one wins and the rest get a conflict with the current state.
     /// </summary>
-    public async Task<OperationResult<InstanceView>> ResumeAsync(string token, JsonNode? payload, CancellationToken cancellationToken)
+    public Task<OperationResult<InstanceView>> ResumeAsync(string token, JsonNode? payload, ResumeCaller caller, CancellationToken cancellationToken) =>
+        ResumeAsync(token, payload, caller, ResumePath.Token, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ResumeAsync(string, JsonNode?, ResumeCaller, CancellationToken)"/>, naming the path the caller took
+    /// (a task's completion resumes its bookmark too). The <see cref="ResumeGate"/> is asked first, on every path.
+    /// </summary>
+    public async Task<OperationResult<InstanceView>> ResumeAsync(string token, JsonNode? payload, ResumeCaller caller, ResumePath path, CancellationToken cancellationToken)
+    {
+        const string Unknown = "no bookmark has this token";
+        if (!gate.Active)
+        {
+            return await ResumeTokenAsync(token, payload, cancellationToken);
+        }
+
+        if (await instances.FindByTokenAsync(token, cancellationToken) is not var (bookmark, definitionId, _, correlationId))
+        {
+            return OperationResult<InstanceView>.NotFound(Unknown);
+        }
+
+        var attempt = ResumeAttempt.Of(path, caller, bookmark, definitionId, correlationId);
+        if (await gate.CheckAsync([attempt], cancellationToken) is { } refusal)
+        {
+            return ResumeGate.Answer<InstanceView>(refusal, Unknown);
+        }
+
+        var result = await ResumeTokenAsync(token, payload, cancellationToken);
+        if (result.Status == OperationStatus.Ok)
+        {
+            await gate.ResumedAsync(attempt, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>Publishes an event: resumes every open wait for this name and correlation id, after the <see cref="ResumeGate"/> allowed all of them.</summary>
+    public async Task<OperationResult<EventResult>> PublishEventAsync(string eventName, string correlationId, JsonNode? payload, ResumeCaller caller, CancellationToken cancellationToken)
+    {
+        var none = $"no workflow waits for event '{eventName}' with correlation id '{correlationId}'";
+        var matching = await instances.ForEventAsync(eventName, correlationId, cancellationToken);
+        if (matching.Count == 0 || !gate.Active)
+        {
+            return matching.Count == 0 ? OperationResult<EventResult>.NotFound(none) : (await DeliverAsync(eventName, correlationId, payload, matching, cancellationToken)).Answer;
+        }
+
+        // Consumed waits are asked about too: a refusal must hide them as well as the open ones.
+        var owners = await instances.CorrelationsAsync([.. matching.Select(b => b.InstanceId).Distinct()], cancellationToken);
+        var attempts = matching.Where(b => owners.ContainsKey(b.InstanceId))
+            .ToDictionary(b => b.Id, b => ResumeAttempt.Of(ResumePath.Event, caller, b, owners[b.InstanceId].DefinitionId, owners[b.InstanceId].CorrelationId));
+        if (await gate.CheckAsync(attempts.Values, cancellationToken) is { } refusal)
+        {
+            return ResumeGate.Answer<EventResult>(refusal, none);
+        }
+
+        var (answer, consumed) = await DeliverAsync(eventName, correlationId, payload, matching, cancellationToken);
+        foreach (var bookmarkId in consumed)
+        {
+            if (attempts.TryGetValue(bookmarkId, out var attempt))
+            {
+                await gate.ResumedAsync(attempt, cancellationToken);
+            }
+        }
+
+        return answer;
+    }
+
+    private async Task<OperationResult<InstanceView>> ResumeTokenAsync(string token, JsonNode? payload, CancellationToken cancellationToken)
     {
         if (await runner.ResumeInlineAsync(token, payload, cancellationToken) is { } ran)
         {
@@ -117,7 +185,7 @@ public sealed class WorkflowRuntime(
         // Not run inline: an unknown token, a consumed bookmark, a refused payload (each answered below as before),
         // an instance busy with another burst or a burst that failed (both queued and run as before).
         // The instance's definition version comes along, for checking the payload without another query.
-        if (await instances.FindByTokenAsync(token, cancellationToken) is not var (bookmark, definitionId, version))
+        if (await instances.FindByTokenAsync(token, cancellationToken) is not var (bookmark, definitionId, version, _))
         {
             return OperationResult<InstanceView>.NotFound("no bookmark has this token");
         }
@@ -133,15 +201,10 @@ public sealed class WorkflowRuntime(
         return OperationResult<InstanceView>.Ok((await queries.GetAsync(bookmark.InstanceId, includeJournal: false, cancellationToken))!);
     }
 
-    /// <summary>Resumes every open wait for this event name and correlation id.</summary>
-    public async Task<OperationResult<EventResult>> PublishEventAsync(string eventName, string correlationId, JsonNode? payload, CancellationToken cancellationToken)
+    /// <summary>Resumes every open wait of <paramref name="matching"/>; returns the answer and the waits this request consumed.</summary>
+    private async Task<(OperationResult<EventResult> Answer, List<Guid> Consumed)> DeliverAsync(string eventName, string correlationId, JsonNode? payload, List<BookmarkRecord> matching, CancellationToken cancellationToken)
     {
-        var matching = await instances.ForEventAsync(eventName, correlationId, cancellationToken);
-        if (matching.Count == 0)
-        {
-            return OperationResult<EventResult>.NotFound($"no workflow waits for event '{eventName}' with correlation id '{correlationId}'");
-        }
-
+        var consumed = new List<Guid>();
         var queued = new List<(Guid InstanceId, WorkItemRecord Item)>();
         var resumed = new List<InstanceView>();
         OperationResult<QueuedWork>? lastRefusal = null;
@@ -153,6 +216,7 @@ public sealed class WorkflowRuntime(
             if (first && await runner.ResumeInlineAsync(bookmark.Token, payload, cancellationToken) is { } ran)
             {
                 resumed.Add(ran);
+                consumed.Add(bookmark.Id);
                 continue;
             }
 
@@ -160,6 +224,7 @@ public sealed class WorkflowRuntime(
             if (outcome.Status == OperationStatus.Ok)
             {
                 queued.Add((bookmark.InstanceId, outcome.Value!.Item!));
+                consumed.Add(bookmark.Id);
             }
             else
             {
@@ -171,7 +236,7 @@ public sealed class WorkflowRuntime(
         {
             if (lastRefusal is { Status: OperationStatus.Invalid })
             {
-                return OperationResult<EventResult>.Invalid(lastRefusal.Message!, lastRefusal.Errors!);
+                return (OperationResult<EventResult>.Invalid(lastRefusal.Message!, lastRefusal.Errors!), consumed);
             }
 
             var current = new List<InstanceView>();
@@ -180,9 +245,10 @@ public sealed class WorkflowRuntime(
                 current.Add((await queries.GetAsync(instanceId, includeJournal: false, cancellationToken))!);
             }
 
-            return OperationResult<EventResult>.Conflict(
+            var delivered = OperationResult<EventResult>.Conflict(
                 $"event '{eventName}' for '{correlationId}' was already delivered; its waits are consumed",
                 new EventResult(eventName, correlationId, current));
+            return (delivered, consumed);
         }
 
         foreach (var (instanceId, item) in queued)
@@ -191,7 +257,7 @@ public sealed class WorkflowRuntime(
             resumed.Add((await queries.GetAsync(instanceId, includeJournal: false, cancellationToken))!);
         }
 
-        return OperationResult<EventResult>.Ok(new EventResult(eventName, correlationId, resumed));
+        return (OperationResult<EventResult>.Ok(new EventResult(eventName, correlationId, resumed)), consumed);
     }
 
     /// <summary>Cancels an instance: its waits and queued work are removed and it never resumes.</summary>

@@ -30,6 +30,18 @@ public static class AuditActions
     /// <summary>A signed-in caller was refused by an endpoint's policy (403).</summary>
     public const string Forbidden = "access.forbidden";
 
-    /// <summary>A caller asked for another party's order, quote, invoice or task.</summary>
+    /// <summary>A caller asked for another party's order, quote, invoice, task, instance or wait, or for a wait its party may not resume.</summary>
     public const string CrossTenant = "access.cross_tenant";
+
+    /// <summary>A resume the domain refused for now (e.g. a task of an order on hold).</summary>
+    public const string ResumeRefused = "resume.refused";
+
+    /// <summary>A wait resumed through its bookmark's token.</summary>
+    public const string BookmarkResumed = "bookmark.resumed";
+
+    /// <summary>A wait resumed by a published event (one entry per wait).</summary>
+    public const string EventPublished = "event.published";
+
+    /// <summary>A human task completed through the task API.</summary>
+    public const string TaskCompleted = "task.completed";
 }

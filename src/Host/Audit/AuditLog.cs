@@ -22,9 +22,12 @@ internal sealed class AuditLog(TimeProvider clock, ILogger<AuditLog> logger) : I
     /// <summary>The writer's side.</summary>
     public ChannelReader<AuditEntry> Reader => _queue.Reader;
 
-    public async Task RecordAsync(HttpContext? http, string action, AuditOutcome outcome, string? target = null, string? details = null, int? statusCode = null, CancellationToken cancellationToken = default)
+    public Task RecordAsync(HttpContext? http, string action, AuditOutcome outcome, string? target = null, string? details = null, int? statusCode = null, CancellationToken cancellationToken = default) =>
+        RecordAsync(http is null ? null : SleekCaller.From(http.User), http is null ? null : ClientAddress.Of(http), action, outcome, target, details, statusCode);
+
+    /// <summary>As <see cref="RecordAsync(HttpContext?, string, AuditOutcome, string?, string?, int?, CancellationToken)"/> for an actor that is not (or not only) the request's principal, e.g. the system.</summary>
+    public async Task RecordAsync(SleekCaller? caller, string? ip, string action, AuditOutcome outcome, string? target, string? details, int? statusCode)
     {
-        var caller = http is null ? null : SleekCaller.From(http.User);
         var entry = new AuditEntry
         {
             At = clock.GetUtcNow().UtcDateTime,
@@ -35,7 +38,7 @@ internal sealed class AuditLog(TimeProvider clock, ILogger<AuditLog> logger) : I
             Target = Cut(target, 500),
             Outcome = outcome,
             StatusCode = statusCode,
-            Ip = http is null ? null : Cut(ClientAddress.Of(http), 64),
+            Ip = Cut(ip, 64),
             Details = Cut(details, 2000),
         };
         Interlocked.Increment(ref _queued);

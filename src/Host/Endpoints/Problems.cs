@@ -19,6 +19,16 @@ internal static class Problems
         _ => Invalid(result.Message ?? "invalid request", result.Errors ?? new Dictionary<string, string[]>()),
     };
 
+    /// <summary>A resume's answer (token, event, task): as <see cref="From{T}(OperationResult{T})"/>, plus 403 when a resume guard refused the caller.</summary>
+    public static Results<Ok<T>, NotFoundProblem, ForbiddenProblem, ConflictProblem, BadRequestProblem> FromResume<T>(OperationResult<T> result) => result.Status switch
+    {
+        OperationStatus.Ok or OperationStatus.Created => TypedResults.Ok(result.Value),
+        OperationStatus.NotFound => NotFound(result.Message ?? "not found"),
+        OperationStatus.Forbidden => Forbidden("Forbidden", result.Message ?? "not yours to resume"),
+        OperationStatus.Conflict => Conflict(result.Message ?? "conflict", result.Value, result.Errors),
+        _ => Invalid(result.Message ?? "invalid request", result.Errors ?? new Dictionary<string, string[]>()),
+    };
+
     /// <summary>201 with the value at <paramref name="location"/> when something was created, 200 when it existed, or the problem.</summary>
     public static Results<Created<T>, Ok<T>, NotFoundProblem, ConflictProblem, BadRequestProblem> From<T>(OperationResult<T> result, Func<T, string> location) =>
         From(result, value => value, location);

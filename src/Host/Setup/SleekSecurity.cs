@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.IdentityModel.Tokens;
+using Sleek.Workflows.Engine.Runtime;
 using Sleek.Workflows.Host.Audit;
 using Sleek.Workflows.Host.Auth;
 using Sleek.Workflows.Host.Hardening;
@@ -38,6 +39,12 @@ internal static class SleekSecurity
         services.AddSingleton<AuditLog>();
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
         services.AddHostedService<AuditWriter>();
+        // One decision on who may see or resume what (Auth/ResourceAccess.cs), asked by the endpoints and, for every
+        // resume by token, event or task, by the engine's ResumeGate; each refusal and success is audited.
+        services.AddHttpContextAccessor();
+        services.AddSingleton<ResourceAccess>();
+        services.AddSingleton<IResumeGuard, ResumeAccessGuard>();
+        services.AddSingleton<IResumeObserver, ResumeAudit>();
         services.AddSingleton<AnonymousSessions>();
         services.AddSingleton<RateLimitCounterStore>();
         services.AddSingleton<SleekRateLimiter>();

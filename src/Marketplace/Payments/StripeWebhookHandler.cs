@@ -130,7 +130,8 @@ public sealed class StripeWebhookHandler(MarketplaceDb marketplace, WorkflowRunt
             ["paymentIntentId"] = payment.ExternalId,
             ["stripeEventId"] = eventId,
         };
-        var result = await runtime.PublishEventAsync(EventName, invoice.Id.ToString(), payload, cancellationToken);
+        // The system publishes: the webhook's signature was verified, no caller is behind it.
+        var result = await runtime.PublishEventAsync(EventName, invoice.Id.ToString(), payload, ResumeCaller.Internal("stripe-webhook"), cancellationToken);
         switch (result.Status)
         {
             case OperationStatus.Ok:

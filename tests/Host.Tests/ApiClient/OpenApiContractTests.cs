@@ -91,7 +91,7 @@ public sealed partial class OpenApiContractTests(PostgresDatabase database) : Ho
             var requirements = operation["security"]?.AsArray().SelectMany(r => r!.AsObject().Select(s => s.Key)).ToHashSet() ?? [];
             var anonymous = callers.Contains(Caller.Anonymous);
             var keys = callers.Contains(Caller.KeyWithScopes);
-            var users = callers.Any(c => c is not (Caller.Anonymous or Caller.KeyWithScopes or Caller.KeyWithoutScope));
+            var users = callers.Any(c => c is not (Caller.Anonymous or Caller.KeyWithScopes or Caller.KeyWithoutScope or Caller.BuyerKey or Caller.SupplierKey));
             if (anonymous ? requirements.Count > 0 : !requirements.SetEquals(Schemes(users, keys)))
             {
                 failures.Add($"{key}: security [{string.Join(", ", requirements)}], expected [{string.Join(", ", anonymous ? [] : Schemes(users, keys))}]");

@@ -40,6 +40,19 @@ public abstract class OrderSpineScenario(TestDatabase database) : HostScenario(d
             Assert.Matches(@"^order ORD-\d{4}-\d{4} is on hold; release it first$", problem["detail"]!.GetValue<string>());
         }
 
+        // The same task through its bookmark token is held just the same (issue 13, finding 2), and the refusal is audited.
+        var instanceId = MarketplaceClient.Str(await client.OrderAsync(orderId), "workflowInstanceId");
+        var reviewToken = (await client.Api.GetInstanceAsync(instanceId))["bookmarks"]!.AsArray()
+            .Single(b => MarketplaceClient.Str(b, "activityId") == "review")!["token"]!.GetValue<string>();
+        using (var refused = await client.Api.ResumeAsync(reviewToken, new { outcome = "Approve" }))
+        {
+            var problem = await SleekApi.ExpectProblemAsync(refused, HttpStatusCode.Conflict);
+            Assert.Matches(@"^order ORD-\d{4}-\d{4} is on hold; release it first$", problem["detail"]!.GetValue<string>());
+        }
+
+        Assert.Equal("on_hold", MarketplaceClient.Str(await client.OrderAsync(orderId), "status"));
+        Assert.Equal(2, (await client.Api.GetJsonAsync($"/api/audit?action=resume.refused&target=task={review["id"]}"))["items"]!.AsArray().Count);
+
         using (var release = await client.ActionAsync(orderId, "release", null))
         {
             Assert.Equal("quote_sent", MarketplaceClient.Str(await SleekApi.ExpectAsync(release, HttpStatusCode.OK), "status"));

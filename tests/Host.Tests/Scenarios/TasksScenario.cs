@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Sleek.Workflows.Engine.Runtime;
-using Sleek.Workflows.Engine.Runtime.Views;
 using Sleek.Workflows.Host.Tests.Infrastructure;
 
 namespace Sleek.Workflows.Host.Tests.Scenarios;
@@ -59,25 +58,43 @@ public abstract class TasksScenario(TestDatabase database) : HostScenario(databa
     }
 
     [Fact]
-    public async Task Guard_refusal_keeps_the_task_open_with_409_and_its_reason()
+    public async Task Guard_refusal_keeps_the_task_open_with_409_and_its_reason_on_every_path()
     {
-        var api = StartHost(NewFolder().WithSample("sample-approval"), services: s => s.AddSingleton<ITaskCompletionGuard>(new RefuseRequest("R-held")));
+        var api = StartHost(NewFolder().WithSample("sample-approval").WithSample("sample-payment-timeout"), services: s => s.AddSingleton<IResumeGuard>(new RefuseCorrelation("R-held")));
         var held = SleekApi.Id(await api.StartAsync("sample-approval", new { requestId = "R-held" }, "R-held"));
         await api.WaitForStatusAsync(held, "Suspended");
         var task = Assert.Single((await api.GetJsonAsync($"/api/tasks?instanceId={held}"))["items"]!.AsArray())!;
 
-        using var refused = await api.PostAsync($"/api/tasks/{task["id"]}/complete", new { outcome = "Approve" });
-        var problem = await SleekApi.ExpectProblemAsync(refused, HttpStatusCode.Conflict);
+        // The engine asks the guard on each path a caller resumes by: the task API, the bookmark's token, an event.
+        using (var refused = await api.PostAsync($"/api/tasks/{task["id"]}/complete", new { outcome = "Approve" }))
+        {
+            var problem = await SleekApi.ExpectProblemAsync(refused, HttpStatusCode.Conflict);
+            Assert.Contains("on hold", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
 
-        Assert.Contains("on hold", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var token = SleekApi.SingleBookmark(await api.GetInstanceAsync(held))["token"]!.GetValue<string>();
+        using (var refused = await api.ResumeAsync(token, new { outcome = "Approve" }))
+        {
+            await SleekApi.ExpectProblemAsync(refused, HttpStatusCode.Conflict);
+        }
+
         Assert.Equal("Suspended", SleekApi.Status(await api.GetInstanceAsync(held)));
         Assert.Single((await api.GetJsonAsync($"/api/tasks?instanceId={held}"))["items"]!.AsArray());
+
+        var waiting = SleekApi.Id(await api.StartAsync("sample-payment-timeout", null, "R-held"));
+        await api.WaitForStatusAsync(waiting, "Suspended");
+        using (var refused = await api.PublishEventAsync("PaymentReceived", "R-held", new { amount = 1 }))
+        {
+            await SleekApi.ExpectProblemAsync(refused, HttpStatusCode.Conflict);
+        }
+
+        Assert.Equal("Suspended", SleekApi.Status(await api.GetInstanceAsync(waiting)));
     }
 
-    private sealed class RefuseRequest(string correlationId) : ITaskCompletionGuard
+    private sealed class RefuseCorrelation(string correlationId) : IResumeGuard
     {
-        public ValueTask<string?> RefuseAsync(TaskView task, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(task.CorrelationId == correlationId ? $"{correlationId} is on hold; release it first" : null);
+        public ValueTask<ResumeRefusal?> CheckAsync(ResumeAttempt attempt, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(attempt.CorrelationId == correlationId ? ResumeRefusal.Conflict($"{correlationId} is on hold; release it first") : null);
     }
 }
 

@@ -21,6 +21,8 @@ public sealed partial class AuthorizationMatrixTests(PostgresDatabase database) 
         ["Stripe:WebhookSecret"] = "whsec_matrix_test_secret",
     };
 
+    private static readonly string[] AllScopes = ["bookmarks:resume", "events:publish", "orders:read", "tasks:read", "tasks:complete", "instances:start", "instances:read", "metrics:read"];
+
     [Fact]
     public async Task Every_endpoint_answers_each_caller_as_the_table_says()
     {
@@ -61,23 +63,26 @@ public sealed partial class AuthorizationMatrixTests(PostgresDatabase database) 
         }
 
         Assert.True(failures.Count == 0, $"{failures.Count} of {calls} calls disagree with the table:\n" + string.Join("\n", failures));
-        Assert.True(calls >= endpoints.Count * 9);
+        Assert.True(calls >= endpoints.Count * 11);
     }
 
     /// <summary>One client per kind of caller, each made through the real endpoints.</summary>
     internal static async Task<Dictionary<Caller, HttpClient>> CallersAsync(SecurityKit kit)
     {
         var suppliers = await kit.SupplierIdsAsync();
+        var buyer = await kit.UserAsync("buyer");
         return new Dictionary<Caller, HttpClient>
         {
+            [Caller.BuyerKey] = kit.WithKey((await kit.ApiKeyAsync([.. AllScopes], "buyer", buyer.UserId)).Key),
+            [Caller.SupplierKey] = kit.WithKey((await kit.ApiKeyAsync([.. AllScopes], "supplier", suppliers[0].ToString())).Key),
             [Caller.Anonymous] = kit.Anonymous(),
-            [Caller.Buyer] = (await kit.UserAsync("buyer")).Client,
+            [Caller.Buyer] = buyer.Client,
             [Caller.Supplier] = (await kit.UserAsync("supplier", suppliers[0].ToString())).Client,
             [Caller.Factory] = (await kit.UserAsync("factory", suppliers[1].ToString())).Client,
             [Caller.Ops] = (await kit.UserAsync("ops")).Client,
             [Caller.RuleAuthor] = (await kit.UserAsync("rule_author")).Client,
             [Caller.Admin] = kit.Admin,
-            [Caller.KeyWithScopes] = kit.WithKey((await kit.ApiKeyAsync(["bookmarks:resume", "events:publish", "orders:read", "tasks:read", "tasks:complete", "instances:start", "instances:read", "metrics:read"])).Key),
+            [Caller.KeyWithScopes] = kit.WithKey((await kit.ApiKeyAsync([.. AllScopes])).Key),
             [Caller.KeyWithoutScope] = kit.WithKey((await kit.ApiKeyAsync(["metrics:read"])).Key),
         };
     }

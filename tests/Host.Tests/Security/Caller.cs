@@ -16,4 +16,10 @@ public enum Caller
 
     /// <summary>An API key holding only metrics:read (no scope of any other endpoint).</summary>
     KeyWithoutScope,
+
+    /// <summary>An API key holding every scope, bound to a buyer (partyRole buyer, partyId = a buyer's user id).</summary>
+    BuyerKey,
+
+    /// <summary>An API key holding every scope, bound to a supplier (partyRole supplier, partyId = a supplier's id).</summary>
+    SupplierKey,
 }

@@ -7,14 +7,20 @@ namespace Sleek.Workflows.Host.Tests.Security;
 public static class EndpointAccess
 {
     private static readonly Caller[] Roles = [Caller.Buyer, Caller.Supplier, Caller.Factory, Caller.Ops, Caller.RuleAuthor, Caller.Admin];
-    private static readonly Caller[] Everyone = [Caller.Anonymous, .. Roles, Caller.KeyWithScopes, Caller.KeyWithoutScope];
+
+    // Keys with the scope, bound to a party or to none: the policy lets them all in; which records they reach is the handler's (ResourceAccess).
+    private static readonly Caller[] ScopedKeys = [Caller.KeyWithScopes, Caller.BuyerKey, Caller.SupplierKey];
+    private static readonly Caller[] Everyone = [Caller.Anonymous, .. Roles, .. ScopedKeys, Caller.KeyWithoutScope];
     private static readonly Caller[] Admin = [Caller.Admin];
     private static readonly Caller[] Ops = [Caller.Admin, Caller.Ops];
     private static readonly Caller[] Staff = [Caller.Admin, Caller.Ops, Caller.RuleAuthor];
     private static readonly Caller[] RulesWrite = [Caller.Admin, Caller.RuleAuthor];
-    private static readonly Caller[] OpsOrScope = [Caller.Admin, Caller.Ops, Caller.KeyWithScopes];
-    private static readonly Caller[] RolesOrScope = [.. Roles, Caller.KeyWithScopes];
-    private static readonly Caller[] Metrics = [Caller.Admin, Caller.Ops, Caller.KeyWithScopes, Caller.KeyWithoutScope];
+    private static readonly Caller[] OpsOrScope = [Caller.Admin, Caller.Ops, .. ScopedKeys];
+    private static readonly Caller[] RolesOrScope = [.. Roles, .. ScopedKeys];
+    private static readonly Caller[] Metrics = [Caller.Admin, Caller.Ops, .. ScopedKeys, Caller.KeyWithoutScope];
+
+    // Starting a workflow: not for a key bound to a party (it could name anyone as buyer); 403 from ResourceAccess.
+    private static readonly Caller[] OpsOrUnboundScope = [Caller.Admin, Caller.Ops, Caller.KeyWithScopes];
 
     /// <summary>"METHOD pattern" (pattern without a trailing slash) → the callers that pass its policy.</summary>
     public static readonly IReadOnlyDictionary<string, Caller[]> Expected = new Dictionary<string, Caller[]>
@@ -40,7 +46,7 @@ public static class EndpointAccess
         ["GET /api/workflows/{definitionId}/export"] = Ops,
         ["POST /api/workflows/{definitionId}/migrations/dry-run"] = Ops,
 
-        ["POST /api/instances"] = OpsOrScope,
+        ["POST /api/instances"] = OpsOrUnboundScope,
         ["GET /api/instances"] = OpsOrScope,
         ["GET /api/instances/{id:guid}"] = OpsOrScope,
         ["GET /api/instances/{id:guid}/journal"] = OpsOrScope,

@@ -18,16 +18,17 @@ internal static class BookmarksEndpoints
             .WithIdempotency()
             .WithTags("Bookmarks")
             .WithName("ResumeBookmark")
-            .WithSummary("Resumes the wait this token names; the body (optional JSON) is the payload. A second resume gets 409 with the instance's current state.");
+            .WithSummary("Resumes the wait this token names; the body (optional JSON) is the payload. A second resume gets 409 with the instance's current state. A party resumes only its own party's waits (403/404 otherwise), never an ops task or a timer.");
 
-    private static async Task<Results<Ok<InstanceView>, NotFoundProblem, ConflictProblem, BadRequestProblem>> ResumeAsync(
-        string token, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] JsonNode? payload, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<InstanceView>, NotFoundProblem, ForbiddenProblem, ConflictProblem, BadRequestProblem>> ResumeAsync(
+        string token, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] JsonNode? payload, HttpContext http, WorkflowRuntime runtime, CancellationToken cancellationToken)
     {
         if (token.Length is < 20 or > 64)
         {
             return Problems.NotFound("no bookmark has this token");
         }
 
-        return Problems.From(await runtime.ResumeAsync(token, payload, cancellationToken));
+        // Who may resume which wait is decided in the engine's resume path (Auth/ResumeAccessGuard.cs), as for events and tasks.
+        return Problems.FromResume(await runtime.ResumeAsync(token, payload, ResumeCaller.Of(http.User), cancellationToken));
     }
 }

@@ -14,10 +14,10 @@ internal static class EventsEndpoints
             .WithIdempotency()
             .WithTags("Events")
             .WithName("PublishEvent")
-            .WithSummary("Publishes an event: every open wait with this name and correlation id resumes once with the payload.");
+            .WithSummary("Publishes an event: every open wait with this name and correlation id resumes once with the payload. A key bound to a party raises only its party's events on its own quotes and orders (403/404 otherwise).");
 
-    private static async Task<Results<Ok<EventResult>, NotFoundProblem, ConflictProblem, BadRequestProblem>> PublishAsync(
-        string name, PublishEventBody body, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<EventResult>, NotFoundProblem, ForbiddenProblem, ConflictProblem, BadRequestProblem>> PublishAsync(
+        string name, PublishEventBody body, HttpContext http, WorkflowRuntime runtime, CancellationToken cancellationToken)
     {
         if (name.Length > 200)
         {
@@ -34,6 +34,7 @@ internal static class EventsEndpoints
             return Problems.Invalid("correlationId", "must be at most 200 characters");
         }
 
-        return Problems.From(await runtime.PublishEventAsync(name, body.CorrelationId, body.Payload, cancellationToken));
+        // Which events a party may raise, and on which instances, is decided in the engine's resume path (Auth/PartyEvents.cs).
+        return Problems.FromResume(await runtime.PublishEventAsync(name, body.CorrelationId, body.Payload, ResumeCaller.Of(http.User), cancellationToken));
     }
 }

@@ -124,8 +124,14 @@ internal static class QuotesEndpoints
             return Problems.Conflict($"quote {quote.Number} is {quote.Status.ToName()}; only a quote that was sent and not accepted yet can be accepted", QuoteDto.From(quote));
         }
 
-        var published = await runtime.PublishEventAsync("QuoteAccepted", id.ToString(), new JsonObject { ["quoteId"] = id.ToString() }, cancellationToken);
+        var published = await runtime.PublishEventAsync("QuoteAccepted", id.ToString(), new JsonObject { ["quoteId"] = id.ToString() }, ResumeCaller.Of(http.User), cancellationToken);
         quote = await quotes.FindAsync(id, cancellationToken);
+        if (published.Status == OperationStatus.Forbidden)
+        {
+            // The resume guard's word (the same as for POST /api/events/QuoteAccepted); MaySeeAsync above lets only the quote's buyer and staff here.
+            return Problems.NotFound($"no quote has id {id}");
+        }
+
         if (published.Status is OperationStatus.NotFound or OperationStatus.Conflict)
         {
             return Problems.Conflict($"quote {quote!.Number} is {quote.Status.ToName()} and not waiting for acceptance", QuoteDto.From(quote));

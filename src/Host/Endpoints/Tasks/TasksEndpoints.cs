@@ -78,13 +78,11 @@ internal static class TasksEndpoints
         return TypedResults.Ok(found.Task);
     }
 
-    private static async Task<Results<Ok<InstanceView>, NotFoundProblem, ConflictProblem, BadRequestProblem, ForbiddenProblem>> CompleteAsync(
+    private static async Task<Results<Ok<InstanceView>, NotFoundProblem, ForbiddenProblem, ConflictProblem, BadRequestProblem>> CompleteAsync(
         Guid id,
         [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] JsonNode? form,
         TaskQueries tasks,
-        IEnumerable<ITaskCompletionGuard> guards,
         HttpContext http,
-        IAuditLog audit,
         WorkflowRuntime runtime,
         CancellationToken cancellationToken)
     {
@@ -98,31 +96,9 @@ internal static class TasksEndpoints
             return await tasks.ExistsAsync(id, cancellationToken) ? NoLongerOpen(id) : Missing(id);
         }
 
-        var caller = SleekCaller.From(http.User);
-        if (!ResourceAccess.CanCompleteTask(caller, found.Task))
-        {
-            await audit.RecordAsync(http, AuditActions.CrossTenant, AuditOutcome.Denied, $"task={id}", $"complete: task is for {found.Task.Role}", 403, cancellationToken);
-            return ResourceAccess.CanSeeTask(caller, found.Task)
-                ? Problems.Forbidden("Forbidden", $"task {id} is for the role {found.Task.Role}{(found.Task.Assignee is null ? "" : " and its assignee")}, not for you")
-                : Problems.Forbidden("Forbidden", $"task {id} is not yours to complete");
-        }
-
-        foreach (var guard in guards)
-        {
-            if (await guard.RefuseAsync(found.Task, cancellationToken) is { } refusal)
-            {
-                return Problems.Conflict(refusal, found.Task);
-            }
-        }
-
-        // The resume's answer as Problems.From gives it, plus the 403 above.
-        return Problems.From(await runtime.ResumeAsync(found.Token, form, cancellationToken)).Result switch
-        {
-            Ok<InstanceView> resumed => resumed,
-            NotFoundProblem notFound => notFound,
-            ConflictProblem conflict => conflict,
-            var invalid => (BadRequestProblem)invalid,
-        };
+        // Role, assignee and the order's hold are decided in the engine's resume path (Auth/ResumeAccessGuard.cs), the
+        // same for this endpoint as for the task's bookmark token; refusals (403, 409) and the completion are audited there.
+        return Problems.FromResume(await runtime.ResumeAsync(found.Token, form, ResumeCaller.Of(http.User), ResumePath.Task, cancellationToken));
     }
 
     private static ConflictProblem NoLongerOpen(Guid id) => Problems.Conflict($"task {id} is already completed or was cancelled");

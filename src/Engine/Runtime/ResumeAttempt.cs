@@ -1,0 +1,51 @@
+using Sleek.Workflows.Engine.Activities.BuiltIn;
+using Sleek.Workflows.Engine.Persistence;
+using Sleek.Workflows.Engine.Runtime.Views;
+
+namespace Sleek.Workflows.Engine.Runtime;
+
+/// <summary>What a guard decides on: who asks, by which path, to resume which wait of which instance.</summary>
+/// <param name="Path">Token, event or task.</param>
+/// <param name="Caller">Who asks.</param>
+/// <param name="InstanceId">The waiting instance.</param>
+/// <param name="DefinitionId">Its workflow.</param>
+/// <param name="CorrelationId">Its correlation id (e.g. a quote id).</param>
+/// <param name="BookmarkId">The wait (for a human task: the task id).</param>
+/// <param name="ActivityId">The waiting activity.</param>
+/// <param name="WaitName">The wait's name: an event name, <c>Timer</c> or <c>HumanTask</c>.</param>
+/// <param name="CorrelationKey">The key an event must carry.</param>
+/// <param name="DueAt">For timers: when it fires on its own.</param>
+/// <param name="IsOpen">False when the wait was already resumed or cancelled (the request will get 409 unless refused).</param>
+/// <param name="Task">For a human task: its role, assignee and form.</param>
+public sealed record ResumeAttempt(
+    ResumePath Path,
+    ResumeCaller Caller,
+    Guid InstanceId,
+    string DefinitionId,
+    string? CorrelationId,
+    Guid BookmarkId,
+    string ActivityId,
+    string WaitName,
+    string? CorrelationKey,
+    DateTime? DueAt,
+    bool IsOpen,
+    TaskView? Task)
+{
+    /// <summary>True for a timer's wait (Delay, Timer): it fires on its own at <see cref="DueAt"/>.</summary>
+    public bool IsTimer => DueAt is not null;
+
+    /// <summary>The attempt to resume <paramref name="bookmark"/> of an instance of <paramref name="definitionId"/>.</summary>
+    internal static ResumeAttempt Of(ResumePath path, ResumeCaller caller, BookmarkRecord bookmark, string definitionId, string? correlationId) => new(
+        path,
+        caller,
+        bookmark.InstanceId,
+        definitionId,
+        correlationId,
+        bookmark.Id,
+        bookmark.ActivityId,
+        bookmark.Name,
+        bookmark.CorrelationKey,
+        bookmark.DueAt,
+        bookmark.ConsumedAt is null,
+        bookmark.Name == HumanTask.BookmarkName ? TaskQueries.ToView(bookmark, definitionId, correlationId) : null);
+}

@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Sleek.Workflows.Marketplace.Orders;
+using Sleek.Workflows.Marketplace.Persistence;
+
+namespace Sleek.Workflows.Marketplace.Parties;
+
+/// <summary>
+/// Which workflow instances belong to which party: a quote's instance to its signed-in buyer, an order's to its buyer and
+/// to the supplier it is assigned to. The host's authorization asks this before a party reads or resumes an instance.
+/// </summary>
+public sealed class PartyInstances(MarketplaceDb marketplace)
+{
+    /// <summary>
+    /// The parties of one instance. <paramref name="correlationId"/> is the instance's: a quote's workflow is correlated
+    /// by the quote id, so the quote is found by its key (and must name this instance) rather than by a scan.
+    /// </summary>
+    public async Task<InstanceParties> OfAsync(Guid instanceId, string? correlationId, CancellationToken cancellationToken)
+    {
+        await using var db = marketplace.CreateContext();
+        var order = await db.Orders.AsNoTracking()
+            .Where(o => o.WorkflowInstanceId == instanceId)
+            .Select(o => new { o.BuyerUserId, o.SupplierId, o.Status, o.Number })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (order is not null)
+        {
+            return new InstanceParties(order.BuyerUserId, order.SupplierId, order.Status == OrderStatus.OnHold ? order.Number : null);
+        }
+
+        if (!Guid.TryParse(correlationId, out var quoteId))
+        {
+            return InstanceParties.None;
+        }
+
+        var quote = await db.Quotes.AsNoTracking()
+            .Where(q => q.Id == quoteId && q.WorkflowInstanceId == instanceId)
+            .Select(q => new { q.BuyerUserId })
+            .FirstOrDefaultAsync(cancellationToken);
+        return quote is null ? InstanceParties.None : new InstanceParties(quote.BuyerUserId, null, null);
+    }
+
+    /// <summary>The instances of a signed-in buyer's quotes and orders.</summary>
+    public async Task<List<Guid>> OfBuyerAsync(string buyerUserId, CancellationToken cancellationToken)
+    {
+        await using var db = marketplace.CreateContext();
+        var quotes = await db.Quotes.AsNoTracking()
+            .Where(q => q.BuyerUserId == buyerUserId && q.WorkflowInstanceId != null)
+            .Select(q => q.WorkflowInstanceId!.Value)
+            .ToListAsync(cancellationToken);
+        var orders = await db.Orders.AsNoTracking()
+            .Where(o => o.BuyerUserId == buyerUserId && o.WorkflowInstanceId != null)
+            .Select(o => o.WorkflowInstanceId!.Value)
+            .ToListAsync(cancellationToken);
+        return [.. quotes.Union(orders)];
+    }
+
+    /// <summary>The instances of the orders assigned to a supplier.</summary>
+    public async Task<List<Guid>> OfSupplierAsync(Guid supplierId, CancellationToken cancellationToken)
+    {
+        await using var db = marketplace.CreateContext();
+        return await db.Orders.AsNoTracking()
+            .Where(o => o.SupplierId == supplierId && o.WorkflowInstanceId != null)
+            .Select(o => o.WorkflowInstanceId!.Value)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+    }
+}
