@@ -12,6 +12,10 @@ internal sealed record RefreshBody(string? RefreshToken);
 /// <param name="RecoveryCode">One of the recovery codes, instead of a code.</param>
 internal sealed record TwoFactorLoginBody(string? Challenge, string? Code, string? RecoveryCode);
 
+/// <summary>Body of <c>POST /api/auth/two-factor/setup</c>.</summary>
+/// <param name="Password">The account's password again.</param>
+internal sealed record TwoFactorSetupBody(string? Password);
+
 /// <summary>Body of <c>POST /api/auth/login/two-factor/setup</c>.</summary>
 /// <param name="Challenge">From the sign-in answer (two_factor_enrolment_required).</param>
 internal sealed record EnrolmentBody(string? Challenge);
@@ -40,6 +44,6 @@ internal sealed record PasswordResetRequestBody(string? Email);
 /// <param name="NewPassword">12 to 128 characters.</param>
 internal sealed record PasswordResetBody(string? Token, string? NewPassword);
 
-/// <summary>Answer of a password-reset request: the same whether or not the address has an account.</summary>
-/// <param name="Message">What happens next.</param>
-internal sealed record PasswordResetRequested(string Message);
+/// <summary>Answer of sign-out and of the password-reset steps: what happened, in words (a reset request gets the same whether or not the address has an account).</summary>
+/// <param name="Message">What happened, or happens next.</param>
+internal sealed record AccountMessage(string Message);

@@ -26,9 +26,11 @@ internal static class AuthEndpoints
             .WithSummary("Signs in with e-mail and password; 200 with a short-lived bearer token and a refresh token (status signed_in), or a challenge for the second step (two_factor_required, two_factor_enrolment_required). Repeated failures lock the account for a while.");
         group.MapPost("/bootstrap-admin", BootstrapAsync).WithSleekRateLimit(RateLimitPolicies.Bootstrap).WithName("BootstrapAdmin")
             .WithSummary("Creates the first admin with the bootstrap token from configuration (Auth__BootstrapToken); refused once any admin exists. 3 tries per IP per hour.");
+        // The signed-in routes need a group of their own: AllowAnonymous on a group wins over a route's policy.
+        var signedIn = app.MapGroup("/api/auth").WithTags("Auth").RequireAuthorization(SleekPolicies.SignedIn);
         group.MapSessionEndpoints();
-        group.MapPasswordEndpoints();
-        group.MapTwoFactorEndpoints();
+        PasswordEndpoints.Map(group, signedIn);
+        TwoFactorEndpoints.Map(group, signedIn);
     }
 
     private static async Task<Results<Created<UserDto>, ConflictProblem, BadRequestProblem>> RegisterAsync(RegisterBody body, HttpContext http, Accounts accounts, IAuditLog audit, CancellationToken cancellationToken)

@@ -12,14 +12,15 @@ namespace Sleek.Workflows.Host.Endpoints.Auth;
 /// </summary>
 internal static class PasswordEndpoints
 {
-    public static void MapPasswordEndpoints(this RouteGroupBuilder group)
+    /// <summary>Maps the anonymous routes on <paramref name="group"/>, the password change on <paramref name="signedIn"/>.</summary>
+    public static void Map(RouteGroupBuilder group, RouteGroupBuilder signedIn)
     {
-        group.MapPost("/password", ChangeAsync).RequireAuthorization(SleekPolicies.SignedIn).WithName("ChangePassword")
+        signedIn.MapPost("/password", ChangeAsync).WithName("ChangePassword")
             .WithSummary("Changes the signed-in user's password (the current one required; a wrong one counts toward the lockout). Every session ends; 200 with the tokens of a new one.");
         group.MapPost("/password-reset", RequestResetAsync).WithSleekRateLimit(RateLimitPolicies.PasswordReset).WithName("RequestPasswordReset")
             .WithSummary("E-mails a one-time link to reset the password, if the address has an active account; 202 with the same answer either way.");
         group.MapPost("/password-reset/confirm", ResetAsync).WithSleekRateLimit(RateLimitPolicies.Login).WithName("ResetPassword")
-            .WithSummary("Sets a new password with the token of a reset link (good once, for a short time). Every session of the account ends; 204.");
+            .WithSummary("Sets a new password with the token of a reset link (good once, for a short time). Every session of the account ends.");
     }
 
     private static async Task<Results<Ok<SignInAnswer>, BadRequestProblem, ConflictProblem>> ChangeAsync(
@@ -58,7 +59,7 @@ internal static class PasswordEndpoints
         return TypedResults.Ok(await sessions.StartAsync(user, ClientAddress.Of(http), cancellationToken));
     }
 
-    private static async Task<Results<Accepted<PasswordResetRequested>, BadRequestProblem>> RequestResetAsync(
+    private static async Task<Results<Accepted<AccountMessage>, BadRequestProblem>> RequestResetAsync(
         PasswordResetRequestBody body, HttpContext http, PasswordResets resets, IAuditLog audit, CancellationToken cancellationToken)
     {
         if (Credentials.NormalizeEmail(body.Email) is not { } email)
@@ -69,10 +70,10 @@ internal static class PasswordEndpoints
         // Queued, so the answer and its time are the same whether or not the address has an account.
         resets.Request(email);
         await audit.RecordAsync(http, AuditActions.PasswordResetRequested, AuditOutcome.Success, email, null, 202, cancellationToken);
-        return TypedResults.Accepted((string?)null, new PasswordResetRequested("If this address has an account, a link to choose a new password is on its way. It works once and for a short time."));
+        return TypedResults.Accepted((string?)null, new AccountMessage("If this address has an account, a link to choose a new password is on its way. It works once and for a short time."));
     }
 
-    private static async Task<Results<NoContent, BadRequestProblem>> ResetAsync(PasswordResetBody body, HttpContext http, PasswordResets resets, IAuditLog audit, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AccountMessage>, BadRequestProblem>> ResetAsync(PasswordResetBody body, HttpContext http, PasswordResets resets, IAuditLog audit, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(body.Token) || body.Token.Length > 200)
@@ -96,7 +97,7 @@ internal static class PasswordEndpoints
             return Problems.Invalid("token", "is not valid: the link was used already, has expired, or a newer one was sent; ask for a new one");
         }
 
-        await audit.RecordAsync(http, AuditActions.PasswordReset, AuditOutcome.Success, $"user={userId}", "every session ended", 204, cancellationToken);
-        return TypedResults.NoContent();
+        await audit.RecordAsync(http, AuditActions.PasswordReset, AuditOutcome.Success, $"user={userId}", "every session ended", 200, cancellationToken);
+        return TypedResults.Ok(new AccountMessage("The password is changed and every session of the account ended: sign in with the new password."));
     }
 }

@@ -18,7 +18,7 @@ internal static class SessionEndpoints
         group.MapPost("/refresh", RefreshAsync).WithSleekRateLimit(RateLimitPolicies.Refresh).WithName("RefreshTokens")
             .WithSummary("Exchanges a refresh token for a new access token and a new refresh token; the old one is used up. A used one presented again ends its whole session (someone holds a copy).");
         group.MapPost("/logout", LogoutAsync).WithSleekRateLimit(RateLimitPolicies.Refresh).WithName("Logout")
-            .WithSummary("Signs out: ends the session of the refresh token; its access tokens are refused from then on. 204 whether or not the token was known.");
+            .WithSummary("Signs out: ends the session of the refresh token; its access tokens are refused from then on. The same answer whether or not the token was known.");
     }
 
     private static async Task<Results<Ok<SignInAnswer>, BadRequestProblem, UnauthorizedProblem>> RefreshAsync(RefreshBody body, HttpContext http, Sessions sessions, IAuditLog audit, CancellationToken cancellationToken)
@@ -49,7 +49,7 @@ internal static class SessionEndpoints
             : Problems.Unauthorized("Sign in again", "The refresh token is not valid (expired, used before, or its session ended): sign in again.");
     }
 
-    private static async Task<Results<NoContent, BadRequestProblem>> LogoutAsync(RefreshBody body, HttpContext http, Sessions sessions, IAuditLog audit, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AccountMessage>, BadRequestProblem>> LogoutAsync(RefreshBody body, HttpContext http, Sessions sessions, IAuditLog audit, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(body.RefreshToken) || body.RefreshToken.Length > 200)
         {
@@ -58,9 +58,9 @@ internal static class SessionEndpoints
 
         if (await sessions.SignOutAsync(body.RefreshToken, cancellationToken) is { } ended)
         {
-            await audit.RecordAsync(http, AuditActions.Logout, AuditOutcome.Success, $"user={ended.UserId} session={ended.SessionId}", null, 204, cancellationToken);
+            await audit.RecordAsync(http, AuditActions.Logout, AuditOutcome.Success, $"user={ended.UserId} session={ended.SessionId}", null, 200, cancellationToken);
         }
 
-        return TypedResults.NoContent();
+        return TypedResults.Ok(new AccountMessage("Signed out: the session's tokens no longer work."));
     }
 }

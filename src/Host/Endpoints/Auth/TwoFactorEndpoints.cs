@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 using Sleek.Workflows.Host.Audit;
 using Sleek.Workflows.Host.Auth;
 using Sleek.Workflows.Host.Endpoints.Users;
@@ -16,7 +17,8 @@ namespace Sleek.Workflows.Host.Endpoints.Auth;
 /// </summary>
 internal static class TwoFactorEndpoints
 {
-    public static void MapTwoFactorEndpoints(this RouteGroupBuilder group)
+    /// <summary>Maps the sign-in routes on <paramref name="group"/> (anonymous), enrolment of a signed-in user on <paramref name="signedIn"/>.</summary>
+    public static void Map(RouteGroupBuilder group, RouteGroupBuilder signedIn)
     {
         group.MapPost("/login/two-factor", LoginAsync).WithSleekRateLimit(RateLimitPolicies.Login).WithName("LoginTwoFactor")
             .WithSummary("The second sign-in step: the challenge of the password step with a code from the authenticator app (or a recovery code, once each); 200 with the tokens.");
@@ -24,9 +26,9 @@ internal static class TwoFactorEndpoints
             .WithSummary("Staff who must use two-factor and have not set it up: with the challenge of the password step, a new secret and its otpauth:// URI for the authenticator app.");
         group.MapPost("/login/two-factor/confirm", ConfirmDuringSignInAsync).WithSleekRateLimit(RateLimitPolicies.Login).WithName("ConfirmTwoFactorAtSignIn")
             .WithSummary("Confirms the new secret with a first code during sign-in: two-factor is on, 200 with ten recovery codes (shown once) and the session's tokens.");
-        group.MapPost("/two-factor/setup", SetupAsync).RequireAuthorization(SleekPolicies.SignedIn).WithName("EnrolTwoFactor")
-            .WithSummary("Starts two-factor enrolment of the signed-in user: a new secret and its otpauth:// URI. 409 when two-factor is on already.");
-        group.MapPost("/two-factor/confirm", ConfirmAsync).RequireAuthorization(SleekPolicies.SignedIn).WithName("ConfirmTwoFactor")
+        signedIn.MapPost("/two-factor/setup", SetupAsync).WithName("EnrolTwoFactor")
+            .WithSummary("Starts two-factor enrolment of the signed-in user (the password again): a new secret and its otpauth:// URI. 409 when two-factor is on already.");
+        signedIn.MapPost("/two-factor/confirm", ConfirmAsync).WithName("ConfirmTwoFactor")
             .WithSummary("Confirms the new secret with a first code: two-factor is on from the next sign-in; 200 with ten recovery codes (shown once).");
     }
 
@@ -120,10 +122,31 @@ internal static class TwoFactorEndpoints
         return TypedResults.Ok(new TwoFactorEnabledAnswer(codes, answer));
     }
 
-    private static async Task<Results<Ok<TwoFactorSetup>, ConflictProblem>> SetupAsync(HttpContext http, TwoFactor twoFactor, CancellationToken cancellationToken)
+    /// <summary>The password again: a stolen access token alone must not be able to put someone else's authenticator on the account.</summary>
+    private static async Task<Results<Ok<TwoFactorSetup>, BadRequestProblem, ConflictProblem>> SetupAsync(
+        TwoFactorSetupBody body, HttpContext http, UserQueries users, IPasswordHasher<UserAccount> hasher, Accounts accounts, SecurityDb securityDb, TwoFactor twoFactor,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
-        var userId = Guid.Parse(SleekCaller.From(http.User).Id!);
-        return await twoFactor.SetupAsync(userId, cancellationToken) is { } setup ? TypedResults.Ok(setup) : AlreadyOn();
+        if (string.IsNullOrEmpty(body.Password))
+        {
+            return Problems.Invalid("password", "is required: the account's password, to confirm it is you");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var user = await users.FindAsync(Guid.Parse(SleekCaller.From(http.User).Id!), cancellationToken);
+        if (user is null || user.LockedUntil > now)
+        {
+            return Problems.Invalid("password", "cannot be checked now: the account is locked for a while after repeated failures");
+        }
+
+        if (body.Password.Length > Credentials.MaxPassword || hasher.VerifyHashedPassword(user, user.PasswordHash, body.Password) == PasswordVerificationResult.Failed)
+        {
+            await using var db = securityDb.CreateContext();
+            await accounts.CountFailureAsync(db, user.Id, now, cancellationToken);
+            return Problems.Invalid("password", "is wrong");
+        }
+
+        return await twoFactor.SetupAsync(user.Id, cancellationToken) is { } setup ? TypedResults.Ok(setup) : AlreadyOn();
     }
 
     private static async Task<Results<Ok<TwoFactorEnabledAnswer>, BadRequestProblem>> ConfirmAsync(TwoFactorConfirmBody body, HttpContext http, TwoFactor twoFactor, IAuditLog audit, CancellationToken cancellationToken)
