@@ -10,7 +10,7 @@ using static Sleek.Workflows.Host.Tests.Security.AccountSteps;
 namespace Sleek.Workflows.Host.Tests.Security;
 
 /// <summary>Refresh tokens: issued with the access token, rotated on use, stored hashed; a reused one ends its family; sign-out ends it too.</summary>
-public sealed class SessionTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
+public abstract class SessionScenario(TestDatabase database)
 {
     [Fact]
     public async Task A_refresh_token_is_good_once_and_its_reuse_revokes_the_whole_family_and_is_audited()
@@ -86,3 +86,7 @@ public sealed class SessionTests(PostgresDatabase database) : IClassFixture<Post
         Assert.Single(await kit.AuditAsync("action=auth.logout"));
     }
 }
+
+public sealed class SessionOnPostgres(PostgresDatabase database) : SessionScenario(database), IClassFixture<PostgresDatabase>;
+
+public sealed class SessionOnSqlite(SqliteDatabase database) : SessionScenario(database), IClassFixture<SqliteDatabase>;

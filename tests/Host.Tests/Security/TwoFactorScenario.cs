@@ -9,7 +9,7 @@ using static Sleek.Workflows.Host.Tests.Security.AccountSteps;
 namespace Sleek.Workflows.Host.Tests.Security;
 
 /// <summary>TOTP two-factor sign-in: enrolment, the second step with a code (once per step) or a recovery code (once each), and the staff requirement.</summary>
-public sealed class TwoFactorTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
+public abstract class TwoFactorScenario(TestDatabase database)
 {
     [Fact]
     public async Task An_enrolled_user_signs_in_with_a_code_once_per_step_or_a_recovery_code_once_each()
@@ -127,3 +127,7 @@ public sealed class TwoFactorTests(PostgresDatabase database) : IClassFixture<Po
 
     private static Task<HttpResponseMessage> SecondStepAsync(SecurityKit kit, object body) => kit.Anonymous().PostAsJsonAsync("/api/auth/login/two-factor", body);
 }
+
+public sealed class TwoFactorOnPostgres(PostgresDatabase database) : TwoFactorScenario(database), IClassFixture<PostgresDatabase>;
+
+public sealed class TwoFactorOnSqlite(SqliteDatabase database) : TwoFactorScenario(database), IClassFixture<SqliteDatabase>;

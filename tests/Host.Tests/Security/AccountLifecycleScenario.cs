@@ -10,7 +10,7 @@ namespace Sleek.Workflows.Host.Tests.Security;
 /// An admin's changes to users take effect at once (issue 13, finding 7): a demoted, disabled or deleted user's token
 /// is refused on the next request, not 15 minutes later; delete anonymises; the last admin stays; every change is audited.
 /// </summary>
-public sealed class AccountLifecycleTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
+public abstract class AccountLifecycleScenario(TestDatabase database)
 {
     [Fact]
     public async Task A_demoted_user_s_token_is_refused_at_once_and_a_refresh_gives_a_token_of_the_new_role()
@@ -114,7 +114,15 @@ public sealed class AccountLifecycleTests(PostgresDatabase database) : IClassFix
         // Still an admin, still signed in.
         Assert.Equal(HttpStatusCode.OK, (await kit.Admin.GetAsync(new Uri("/api/users", UriKind.Relative))).StatusCode);
     }
+}
 
+public sealed class AccountLifecycleOnPostgres(PostgresDatabase database) : AccountLifecycleScenario(database), IClassFixture<PostgresDatabase>;
+
+public sealed class AccountLifecycleOnSqlite(SqliteDatabase database) : AccountLifecycleScenario(database), IClassFixture<SqliteDatabase>;
+
+/// <summary>Several hosts on one PostgreSQL: a change made through one is in force on the others within their stamp cache time.</summary>
+public sealed class AccountLifecycleAcrossHostsOnPostgres(PostgresDatabase database) : IClassFixture<PostgresDatabase>
+{
     [Fact]
     public async Task On_another_host_a_demotion_takes_effect_within_its_stamp_cache_time()
     {
