@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { getToken, setToken, setUnauthorizedHandler } from './api/client';
+import { getToken, setUnauthorizedHandler, signOut } from './api/client';
 import { Link, match, useRouter } from './router';
 import { WorkflowList } from './screens/WorkflowList';
 import { Editor } from './screens/Editor';
@@ -9,12 +9,13 @@ import { Tasks } from './screens/Tasks';
 import { Rules } from './screens/Rules';
 import { Dashboard } from './screens/Dashboard';
 import { SignIn } from './screens/SignIn';
+import { ResetPassword } from './screens/ResetPassword';
 
 export function App() {
   const { path, navigate } = useRouter();
   useEffect(() => {
     setUnauthorizedHandler(() => {
-      if (window.location.pathname !== '/sign-in') navigate(`/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+      if (!['/sign-in', '/reset-password'].includes(window.location.pathname)) navigate(`/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
     });
     return () => setUnauthorizedHandler(null);
   }, [navigate]);
@@ -30,6 +31,7 @@ export function App() {
   else if ((params = match('/rules/:name', path))) screen = <Rules name={params.name} />;
   else if (path === '/dashboard') screen = <Dashboard />;
   else if (path === '/sign-in') screen = <SignIn />;
+  else if (path === '/reset-password') screen = <ResetPassword />;
   else screen = <div className="page"><h1>Not found</h1><p>No screen at {path}. <Link to="/">Back to workflows</Link></p></div>;
 
   const signedIn = getToken() !== null;
@@ -46,7 +48,7 @@ export function App() {
         </nav>
         <span className="spacer" />
         {signedIn ? (
-          <button type="button" className="link-button" onClick={() => { setToken(null); navigate('/sign-in'); }}>Sign out</button>
+          <button type="button" className="link-button" onClick={() => { void signOut().then(() => navigate('/sign-in')); }}>Sign out</button>
         ) : (
           <Link to="/sign-in">Sign in</Link>
         )}

@@ -44,4 +44,40 @@ public static class AuditActions
 
     /// <summary>A human task completed through the task API.</summary>
     public const string TaskCompleted = "task.completed";
+
+    /// <summary>A bearer token was refused although well signed: its user changed or is gone, or its session ended.</summary>
+    public const string TokenRefused = "auth.token_refused";
+
+    /// <summary>A refresh token was refused (unknown, expired, revoked session, inactive user).</summary>
+    public const string RefreshRefused = "auth.refresh_refused";
+
+    /// <summary>A used refresh token came back: its whole session was revoked.</summary>
+    public const string RefreshReuse = "auth.refresh_reuse";
+
+    /// <summary>Sign-out: a session was revoked by its user.</summary>
+    public const string Logout = "auth.logout";
+
+    /// <summary>A signed-in user changed their password.</summary>
+    public const string PasswordChanged = "auth.password_changed";
+
+    /// <summary>A password change was refused (wrong current password, locked account).</summary>
+    public const string PasswordChangeFailed = "auth.password_change_failed";
+
+    /// <summary>Someone asked for a password-reset link for an address.</summary>
+    public const string PasswordResetRequested = "auth.password_reset_requested";
+
+    /// <summary>A password was reset with a link.</summary>
+    public const string PasswordReset = "auth.password_reset";
+
+    /// <summary>A reset link was refused (unknown, used or expired).</summary>
+    public const string PasswordResetFailed = "auth.password_reset_failed";
+
+    /// <summary>A user turned two-factor sign-in on.</summary>
+    public const string TwoFactorEnabled = "auth.two_factor_enabled";
+
+    /// <summary>A wrong or replayed code (or recovery code) at the second step.</summary>
+    public const string TwoFactorFailed = "auth.two_factor_failed";
+
+    /// <summary>A recovery code was used to sign in.</summary>
+    public const string RecoveryCodeUsed = "auth.recovery_code_used";
 }

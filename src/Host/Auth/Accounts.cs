@@ -6,7 +6,7 @@ using Sleek.Workflows.Host.Persistence;
 
 namespace Sleek.Workflows.Host.Auth;
 
-/// <summary>Users: creation with a hashed password, sign-in with lockout, the first admin.</summary>
+/// <summary>Users: creation with a hashed password, sign-in with lockout (in constant work), the first admin.</summary>
 internal sealed class Accounts(SecurityDb securityDb, IPasswordHasher<UserAccount> hasher, AuthOptions options, TimeProvider clock)
 {
     // Serializes first-admin bootstraps across hosts (see DbWrite.LockAsync); any constant all hosts share.
@@ -73,43 +73,36 @@ internal sealed class Accounts(SecurityDb securityDb, IPasswordHasher<UserAccoun
         return (user, null);
     }
 
-    /// <summary>Signs in; the result says why not (without telling the caller whether the e-mail exists).</summary>
+    /// <summary>
+    /// Signs in; the result says why not (without telling the caller whether the e-mail exists). Every attempt does
+    /// the same work whatever the account: one password verification (against a dummy hash when the e-mail is
+    /// unknown, and also when the account is locked) and one failure-count statement (on no row when there is no
+    /// account to count against), so the time of the answer does not tell unknown, locked and wrong apart.
+    /// </summary>
     public async Task<LoginResult> LoginAsync(string? email, string? password, CancellationToken cancellationToken)
     {
         var normalized = Credentials.NormalizeEmail(email);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = securityDb.CreateContext();
-        var user = normalized is null ? null : await db.Users.SingleOrDefaultAsync(u => u.Email == normalized, cancellationToken);
-        if (user is null || string.IsNullOrEmpty(password) || password.Length > Credentials.MaxPassword)
+        var user = normalized is null ? null : await db.Users.SingleOrDefaultAsync(u => u.Email == normalized && u.Status != UserStatus.Deleted, cancellationToken);
+        var usable = user is not null && !string.IsNullOrEmpty(password) && password.Length <= Credentials.MaxPassword;
+        var verified = hasher.VerifyHashedPassword(user ?? new UserAccount(), usable ? user!.PasswordHash : DummyHash.Value, password ?? "");
+        if (!usable || user!.LockedUntil > now)
         {
-            hasher.VerifyHashedPassword(new UserAccount(), DummyHash.Value, password ?? "");
-            return new LoginResult(LoginOutcome.WrongCredentials, user);
+            // Nothing to count against (an unknown e-mail), or nothing counts while locked: the same statement on no row.
+            await CountFailureAsync(db, Guid.Empty, now, cancellationToken);
+            return new LoginResult(user is null || !usable ? LoginOutcome.WrongCredentials : LoginOutcome.Locked, user);
         }
 
-        if (user.LockedUntil > now)
-        {
-            return new LoginResult(LoginOutcome.Locked, user);
-        }
-
-        var verified = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
         if (verified == PasswordVerificationResult.Failed)
         {
-            // Atomic, so parallel guesses all count; the one that reaches the limit locks. Both statements in one
-            // write, so on SQLite no other guess counts between them.
-            var locked = await db.WriteAsync(
-                async ct =>
-                {
-                    await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.FailedLogins, u => u.FailedLogins + 1), ct);
-                    return await db.Users.Where(u => u.Id == user.Id && u.FailedLogins >= options.MaxFailedLogins)
-                        .ExecuteUpdateAsync(s => s.SetProperty(u => u.FailedLogins, 0).SetProperty(u => u.LockedUntil, now.AddMinutes(options.LockoutMinutes)), ct);
-                },
-                cancellationToken);
-            return new LoginResult(locked > 0 ? LoginOutcome.LockedNow : LoginOutcome.WrongCredentials, user);
+            var locked = await CountFailureAsync(db, user.Id, now, cancellationToken);
+            return new LoginResult(locked ? LoginOutcome.LockedNow : LoginOutcome.WrongCredentials, user);
         }
 
         if (user.Status != UserStatus.Active)
         {
-            return new LoginResult(LoginOutcome.Pending, user);
+            return new LoginResult(user.Status == UserStatus.Pending ? LoginOutcome.Pending : LoginOutcome.Disabled, user);
         }
 
         user.FailedLogins = 0;
@@ -117,10 +110,28 @@ internal sealed class Accounts(SecurityDb securityDb, IPasswordHasher<UserAccoun
         user.LastLoginAt = now;
         if (verified == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            user.PasswordHash = hasher.HashPassword(user, password);
+            user.PasswordHash = hasher.HashPassword(user, password!);
         }
 
         await db.WriteAsync(cancellationToken);
         return new LoginResult(LoginOutcome.Success, user);
+    }
+
+    /// <summary>
+    /// Counts a failed sign-in step (password or second factor) and locks the account when it reaches the limit;
+    /// true when this failure locked it. Atomic, so parallel guesses all count; both statements in one write, so on
+    /// SQLite no other guess counts between them.
+    /// </summary>
+    public async Task<bool> CountFailureAsync(SecurityDbContext db, Guid userId, DateTime now, CancellationToken cancellationToken)
+    {
+        var locked = await db.WriteAsync(
+            async ct =>
+            {
+                await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.FailedLogins, u => u.FailedLogins + 1), ct);
+                return await db.Users.Where(u => u.Id == userId && u.FailedLogins >= options.MaxFailedLogins)
+                    .ExecuteUpdateAsync(s => s.SetProperty(u => u.FailedLogins, 0).SetProperty(u => u.LockedUntil, now.AddMinutes(options.LockoutMinutes)), ct);
+            },
+            cancellationToken);
+        return locked > 0;
     }
 }

@@ -1,6 +1,6 @@
 namespace Sleek.Workflows.Host.Auth;
 
-/// <summary>Section <c>Auth</c>: tokens, bootstrap and lockout (see the configuration table in README.md).</summary>
+/// <summary>Section <c>Auth</c>: tokens, sessions, two-factor, bootstrap and lockout (see the configuration table in README.md).</summary>
 public sealed class AuthOptions
 {
     /// <summary>JWT signing key (UTF-8, at least 32 bytes); unset: generated once into the data folder.</summary>
@@ -15,8 +15,23 @@ public sealed class AuthOptions
     /// <summary>Token audience (validated).</summary>
     public string Audience { get; set; } = "sleek-workflows-api";
 
-    /// <summary>Access token lifetime.</summary>
-    public int AccessTokenMinutes { get; set; } = 15;
+    /// <summary>Access token lifetime (fractions allowed, from 0.05 = 3 s, for tests of expiry).</summary>
+    public double AccessTokenMinutes { get; set; } = 15;
+
+    /// <summary>A refresh token is good this long after it was issued; each refresh issues the next one.</summary>
+    public int RefreshTokenDays { get; set; } = 14;
+
+    /// <summary>A password-reset link is good this long.</summary>
+    public int PasswordResetMinutes { get; set; } = 30;
+
+    /// <summary>Admin and ops must sign in with a second factor; one without it enrols before getting a token.</summary>
+    public bool RequireTwoFactorForStaff { get; set; }
+
+    /// <summary>
+    /// How long a host trusts what it read of a user's security stamp and status (and of a session's revocation).
+    /// A change made on this host applies at once; on other hosts within this time.
+    /// </summary>
+    public double SecurityStampCacheSeconds { get; set; } = 5;
 
     /// <summary>Tolerated clock difference between hosts.</summary>
     public int ClockSkewSeconds { get; set; } = 30;

@@ -17,4 +17,7 @@ internal enum LoginOutcome
 
     /// <summary>Right password, but the account awaits approval.</summary>
     Pending,
+
+    /// <summary>Right password, but an admin disabled the account.</summary>
+    Disabled,
 }

@@ -20,4 +20,10 @@ public static class SleekClaims
 
     /// <summary>One claim per API key scope.</summary>
     public const string Scope = "scope";
+
+    /// <summary>The user's security stamp when the token was issued; a token with an older one is refused.</summary>
+    public const string Stamp = "stamp";
+
+    /// <summary>The sign-in session (refresh-token family) the token belongs to; refused once it is revoked.</summary>
+    public const string Session = "sid";
 }

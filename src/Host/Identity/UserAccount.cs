@@ -38,4 +38,22 @@ public sealed class UserAccount
 
     /// <summary>UTC.</summary>
     public DateTime? LastLoginAt { get; set; }
+
+    /// <summary>
+    /// Changes whenever what a token vouches for changes (role, party, status, password, two-factor): every access
+    /// token carries the stamp it was issued with, and one with an older stamp is refused (see <see cref="Auth.UserStates"/>).
+    /// </summary>
+    public string SecurityStamp { get; set; } = Auth.UserStates.NewStamp();
+
+    /// <summary>Sign-in asks for a TOTP code (or a recovery code) after the password.</summary>
+    public bool TwoFactorEnabled { get; set; }
+
+    /// <summary>The TOTP secret, encrypted (<see cref="Auth.TwoFactorSecrets"/>); set at enrolment, confirmed by the first code.</summary>
+    public string? TwoFactorSecret { get; set; }
+
+    /// <summary>The 30-second step of the last TOTP code accepted: a code is good once (RFC 6238 §5.2).</summary>
+    public long? TwoFactorLastStep { get; set; }
+
+    /// <summary>When an admin deleted (anonymised) the account (UTC).</summary>
+    public DateTime? DeletedAt { get; set; }
 }

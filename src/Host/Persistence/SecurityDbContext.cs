@@ -5,7 +5,7 @@ using Sleek.Workflows.Host.Identity;
 namespace Sleek.Workflows.Host.Persistence;
 
 /// <summary>
-/// Identity, API keys, rate-limit counters and the audit log, in the engine's database next to the engine's
+/// Identity (users, sessions and their refresh tokens, password resets, recovery codes), API keys, rate-limit counters and the audit log, in the engine's database next to the engine's
 /// and the marketplace's tables (own migrations, history table <c>__security_migrations</c>, so this
 /// set never conflicts with theirs). Two subclasses pick the provider (<see cref="Postgres.PostgresSecurityDbContext"/>,
 /// <see cref="Sqlite.SqliteSecurityDbContext"/>); get contexts from <see cref="SecurityDb"/>. Statuses are stored as
@@ -28,6 +28,18 @@ public abstract class SecurityDbContext(DbContextOptions options) : DbContext(op
     /// <summary>The audit log.</summary>
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
+    /// <summary>Sign-in sessions (refresh-token families).</summary>
+    public DbSet<AuthSession> Sessions => Set<AuthSession>();
+
+    /// <summary>Refresh tokens (hashed).</summary>
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    /// <summary>Password-reset tokens (hashed).</summary>
+    public DbSet<PasswordResetToken> PasswordResetTokens => Set<PasswordResetToken>();
+
+    /// <summary>Two-factor recovery codes (hashed).</summary>
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -44,6 +56,8 @@ public abstract class SecurityDbContext(DbContextOptions options) : DbContext(op
             e.Property(x => x.Role).HasMaxLength(30);
             e.Property(x => x.Status).HasConversion<SnakeCaseEnumConverter<UserStatus>>().HasMaxLength(20);
             e.Property(x => x.PasswordHash).HasMaxLength(400);
+            e.Property(x => x.SecurityStamp).HasMaxLength(64);
+            e.Property(x => x.TwoFactorSecret).HasMaxLength(200);
             e.HasIndex(x => x.Email).IsUnique();
             e.HasIndex(x => x.Role);
         });
@@ -75,6 +89,35 @@ public abstract class SecurityDbContext(DbContextOptions options) : DbContext(op
             e.HasIndex(x => x.At);
             e.HasIndex(x => new { x.Actor, x.At });
             e.HasIndex(x => new { x.Action, x.At });
+        });
+
+        modelBuilder.Entity<AuthSession>(e =>
+        {
+            e.ToTable("auth_sessions");
+            e.Property(x => x.RevokedReason).HasConversion<SnakeCaseEnumConverter<SessionEnd>>().HasMaxLength(30);
+            e.Property(x => x.Ip).HasMaxLength(64);
+            e.HasIndex(x => x.UserId);
+        });
+        modelBuilder.Entity<RefreshToken>(e =>
+        {
+            e.ToTable("refresh_tokens");
+            e.Property(x => x.Hash).HasMaxLength(64);
+            e.HasIndex(x => x.Hash).IsUnique();
+            e.HasIndex(x => x.SessionId);
+            e.HasIndex(x => x.ExpiresAt);
+        });
+        modelBuilder.Entity<PasswordResetToken>(e =>
+        {
+            e.ToTable("password_reset_tokens");
+            e.Property(x => x.Hash).HasMaxLength(64);
+            e.HasIndex(x => x.Hash).IsUnique();
+            e.HasIndex(x => x.UserId);
+        });
+        modelBuilder.Entity<RecoveryCode>(e =>
+        {
+            e.ToTable("recovery_codes");
+            e.Property(x => x.Hash).HasMaxLength(64);
+            e.HasIndex(x => new { x.UserId, x.Hash }).IsUnique();
         });
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

@@ -20,4 +20,16 @@ public sealed class RateLimitOptions
 
     /// <summary>Registrations per IP per hour.</summary>
     public int RegisterPerIpPerHour { get; set; } = 10;
+
+    /// <summary>
+    /// Self-registered accounts younger than this many days also count their quotes against the IP's anonymous
+    /// budget (<see cref="QuotesPerIpPerDay"/>), so registering accounts cannot multiply it; 0 turns that off.
+    /// </summary>
+    public int NewAccountDays { get; set; } = 7;
+
+    /// <summary>Refresh-token exchanges per IP per minute.</summary>
+    public int RefreshPerIpPerMinute { get; set; } = 60;
+
+    /// <summary>Password-reset requests per IP per hour (and at most 3 e-mails per account per hour).</summary>
+    public int PasswordResetPerIpPerHour { get; set; } = 5;
 }

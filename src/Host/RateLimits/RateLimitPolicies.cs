@@ -3,7 +3,7 @@ namespace Sleek.Workflows.Host.RateLimits;
 /// <summary>Names of the limits an endpoint can opt into with <see cref="RateLimitExtensions.WithSleekRateLimit{TBuilder}"/>.</summary>
 public static class RateLimitPolicies
 {
-    /// <summary>Quote requests: anonymous callers per IP and per anonymous session, signed-in callers per user.</summary>
+    /// <summary>Quote requests: anonymous callers per IP and per anonymous session, signed-in callers per user (and new self-registered accounts per IP too).</summary>
     public const string Quotes = "quotes";
 
     /// <summary>First-admin bootstrap, per IP.</summary>
@@ -14,4 +14,10 @@ public static class RateLimitPolicies
 
     /// <summary>Self-registration, per IP.</summary>
     public const string Register = "register";
+
+    /// <summary>Refresh-token exchange, per IP.</summary>
+    public const string Refresh = "refresh";
+
+    /// <summary>Password-reset requests, per IP.</summary>
+    public const string PasswordReset = "password-reset";
 }

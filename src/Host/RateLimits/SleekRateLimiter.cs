@@ -13,7 +13,7 @@ namespace Sleek.Workflows.Host.RateLimits;
 /// answer carries <c>X-RateLimit-Limit</c>, <c>X-RateLimit-Remaining</c> and <c>X-RateLimit-Reset</c> (seconds
 /// until the window ends) of its tightest window. A failing store refuses (503): never fail open.
 /// </summary>
-internal sealed class SleekRateLimiter(RateLimitCounterStore store, RateLimitOptions options, AnonymousSessions sessions, TimeProvider clock, ILogger<SleekRateLimiter> logger)
+internal sealed class SleekRateLimiter(RateLimitCounterStore store, RateLimitOptions options, AnonymousSessions sessions, UserStates users, TimeProvider clock, ILogger<SleekRateLimiter> logger)
     : PartitionedRateLimiter<HttpContext>
 {
     private const long Minute = 60;
@@ -34,7 +34,7 @@ internal sealed class SleekRateLimiter(RateLimitCounterStore store, RateLimitOpt
 
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         RateLimitDecision? tightest = null;
-        foreach (var (partition, limit, seconds) in WindowsOf(resource, policy))
+        foreach (var (partition, limit, seconds) in await WindowsOfAsync(resource, policy, cancellationToken))
         {
             var start = now - (now % seconds);
             long count;
@@ -106,7 +106,7 @@ internal sealed class SleekRateLimiter(RateLimitCounterStore store, RateLimitOpt
         headers["X-RateLimit-Reset"] = decision.ResetSeconds.ToString(CultureInfo.InvariantCulture);
     }
 
-    private List<(string Partition, long Limit, long Seconds)> WindowsOf(HttpContext http, string policy)
+    private async Task<List<(string Partition, long Limit, long Seconds)>> WindowsOfAsync(HttpContext http, string policy, CancellationToken cancellationToken)
     {
         var ip = ClientAddress.Of(http);
         switch (policy)
@@ -115,7 +115,11 @@ internal sealed class SleekRateLimiter(RateLimitCounterStore store, RateLimitOpt
                 var caller = SleekCaller.From(http.User);
                 if (caller.Id is { } id)
                 {
-                    return [($"quotes:user:{id}", options.QuotesPerUserPerDay, Day)];
+                    // A new self-registered account also spends its IP's anonymous budget: registering accounts
+                    // cannot multiply what one IP may ask for (docs/domain.md, "Limits").
+                    return await IsNewSelfRegisteredAsync(caller, cancellationToken)
+                        ? [($"quotes:user:{id}", options.QuotesPerUserPerDay, Day), ($"quotes:ip:{ip}", options.QuotesPerIpPerDay, Day)]
+                        : [($"quotes:user:{id}", options.QuotesPerUserPerDay, Day)];
                 }
 
                 // Anonymous: the session's own limit first (a refused session does not use up the IP's), then the IP's.
@@ -130,8 +134,25 @@ internal sealed class SleekRateLimiter(RateLimitCounterStore store, RateLimitOpt
                 return [($"login:ip:{ip}", options.LoginPerIpPerMinute, Minute)];
             case RateLimitPolicies.Register:
                 return [($"register:ip:{ip}", options.RegisterPerIpPerHour, Hour)];
+            case RateLimitPolicies.Refresh:
+                return [($"refresh:ip:{ip}", options.RefreshPerIpPerMinute, Minute)];
+            case RateLimitPolicies.PasswordReset:
+                return [($"password-reset:ip:{ip}", options.PasswordResetPerIpPerHour, Hour)];
             default:
                 throw new InvalidOperationException($"endpoint {http.GetEndpoint()?.DisplayName} names the unknown rate limit '{policy}'");
         }
+    }
+
+    /// <summary>A user's account made by self-registration less than <see cref="RateLimitOptions.NewAccountDays"/> ago.</summary>
+    private async Task<bool> IsNewSelfRegisteredAsync(SleekCaller caller, CancellationToken cancellationToken)
+    {
+        if (caller.IsApiKey || options.NewAccountDays <= 0 || !Guid.TryParse(caller.Id, out var userId))
+        {
+            return false;
+        }
+
+        // Read (and cached) by the token check of this very request.
+        var user = await users.UserAsync(userId, cancellationToken);
+        return user is { SelfRegistered: true } && clock.GetUtcNow().UtcDateTime - user.CreatedAt < TimeSpan.FromDays(options.NewAccountDays);
     }
 }

@@ -36,6 +36,18 @@ internal static class SleekSecurity
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<Accounts>();
         services.AddSingleton<TokenIssuer>();
+        // Accounts' lifecycle: sessions with rotating refresh tokens, the stamp check of every token, two-factor,
+        // password change and reset, and admins' changes of users (Auth/).
+        services.AddSingleton<UserStates>();
+        services.AddSingleton<Sessions>();
+        services.AddSingleton<SignInFlow>();
+        services.AddSingleton<TwoFactorChallenges>();
+        services.AddSingleton<TwoFactorSecrets>();
+        services.AddSingleton<TwoFactor>();
+        services.AddSingleton<PasswordChange>();
+        services.AddSingleton<PasswordResets>();
+        services.AddHostedService(sp => sp.GetRequiredService<PasswordResets>());
+        services.AddSingleton<UserLifecycle>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
         services.AddHostedService<AuditWriter>();
@@ -74,6 +86,8 @@ internal static class SleekSecurity
                 NameClaimType = SleekClaims.Name,
                 RoleClaimType = SleekClaims.Role,
             };
+            // A well-signed token is still refused once its user changed (security stamp) or its session ended.
+            o.Events = new JwtBearerEvents { OnTokenValidated = AccessTokenCheck.OnTokenValidatedAsync };
         });
         services.AddAuthorization(SleekPolicies.Configure);
 

@@ -6,9 +6,10 @@ namespace Sleek.Workflows.Designer.Tests.Infrastructure;
 
 /// <summary>
 /// Class fixture: a database of its own and a host process on it, serving the designer, with a first admin
-/// created through the bootstrap endpoint. <see cref="HostProcess.Client"/> carries that admin's token.
+/// created through the bootstrap endpoint. <see cref="HostProcess.Client"/> carries that admin's token (unless
+/// the admin must first enrol in two-factor sign-in). Subclasses configure the host further (<see cref="Settings"/>).
 /// </summary>
-public sealed class DesignerHost : IAsyncLifetime
+public class DesignerHost : IAsyncLifetime
 {
     private readonly string _bootstrapToken = Guid.NewGuid().ToString("N");
     private PostgresDatabase? _database;
@@ -23,19 +24,28 @@ public sealed class DesignerHost : IAsyncLifetime
 
     public string AdminPassword => "designer-tests-Passw0rd!";
 
+    /// <summary>More environment for the host, e.g. <c>Auth__AccessTokenMinutes</c>.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
     public async Task InitializeAsync()
     {
         RepositoryPaths.RequireBuiltDesigner();
         _database = new PostgresDatabase();
         await _database.InitializeAsync();
-        _host = await HostProcess.StartAsync("designer", new Dictionary<string, string?>
+        var environment = new Dictionary<string, string?>
         {
             ["ConnectionStrings__Sleek"] = _database.ConnectionString,
             ["Sleek__Workers"] = "2",
             // The repository's rule sets, so the rules screen has something to edit.
             ["Sleek__RulesDirectory"] = Path.Combine(SourceTree.Root, "rules"),
             ["Auth__BootstrapToken"] = _bootstrapToken,
-        }, readyTimeout: TimeSpan.FromSeconds(120));
+        };
+        foreach (var (key, value) in Settings)
+        {
+            environment[key] = value;
+        }
+
+        _host = await HostProcess.StartAsync("designer", environment, readyTimeout: TimeSpan.FromSeconds(120));
 
         using var response = await _host.Client.PostAsJsonAsync(new Uri("/api/auth/bootstrap-admin", UriKind.Relative), new { token = _bootstrapToken, email = AdminEmail, password = AdminPassword });
         var body = await response.Content.ReadAsStringAsync();
@@ -44,8 +54,11 @@ public sealed class DesignerHost : IAsyncLifetime
             throw new InvalidOperationException($"bootstrap-admin: {(int)response.StatusCode} {body}");
         }
 
-        var token = JsonNode.Parse(body)!["accessToken"]!.GetValue<string>();
-        _host.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        // No token when the admin must enrol in two-factor sign-in first (Auth__RequireTwoFactorForStaff).
+        if (JsonNode.Parse(body)!["accessToken"]?.GetValue<string>() is { } token)
+        {
+            _host.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
     }
 
     public async Task DisposeAsync()

@@ -28,7 +28,7 @@ public sealed class GeneratedClientTests(PostgresDatabase database) : HostScenar
         Assert.Equal("admin", token.Role);
         Assert.Equal("Bearer", token.TokenType);
         Assert.True(token.ExpiresIn > 0);
-        var admin = Client(http, new BaseBearerTokenAuthenticationProvider(new StaticAccessToken(token.AccessTokenProp!)));
+        var admin = Client(http, new BaseBearerTokenAuthenticationProvider(new StaticAccessToken(token.AccessToken!)));
 
         var workflows = await admin.Api.Workflows.GetAsync();
         var sample = Assert.Single(workflows!, w => w.DefinitionId == "sample-approval");
@@ -81,7 +81,7 @@ public sealed class GeneratedClientTests(PostgresDatabase database) : HostScenar
     {
         using var http = NewHost(NewFolder()).CreateAnonymousClient();
         var token = await SignInAsync(Client(http, new AnonymousAuthenticationProvider()));
-        var admin = Client(http, new BaseBearerTokenAuthenticationProvider(new StaticAccessToken(token.AccessTokenProp!)));
+        var admin = Client(http, new BaseBearerTokenAuthenticationProvider(new StaticAccessToken(token.AccessToken!)));
 
         var created = await admin.Api.ApiKeys.PostAsync(new CreateKeyBody { Name = "reporting", Scopes = ["instances:read"] });
         Assert.Equal(["instances:read"], created!.ApiKey!.Scopes);
@@ -102,7 +102,7 @@ public sealed class GeneratedClientTests(PostgresDatabase database) : HostScenar
         new(new HttpClientRequestAdapter(authentication, httpClient: http) { BaseUrl = http.BaseAddress!.ToString().TrimEnd('/') });
 
     /// <summary>The database's admin (<see cref="TestAuth"/>): bootstrapped by the first client, signed in by later ones.</summary>
-    private static async Task<AccessToken> SignInAsync(SleekApiClient anonymous)
+    private static async Task<SignInAnswer> SignInAsync(SleekApiClient anonymous)
     {
         try
         {

@@ -6,7 +6,7 @@ using Sleek.Workflows.Host.Tests.Marketplace;
 
 namespace Sleek.Workflows.Host.Tests.Security;
 
-/// <summary>docs/domain.md's quote limits, per partition: 3 per anonymous session, 15 per IP (anonymous), 20 per signed-in user, each a day, with headers.</summary>
+/// <summary>docs/domain.md's quote limits, per partition: 3 per anonymous session, 15 per IP (anonymous, and new self-registered accounts), 20 per signed-in user, each a day, with headers.</summary>
 public sealed class QuoteLimitTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
     private static readonly object Request = new { productType = "t_shirt", quantity = 150, complexity = "medium", email = "buyer@example.com" };
@@ -80,7 +80,8 @@ public sealed class QuoteLimitTests(PostgresDatabase database) : IClassFixture<P
     public async Task A_signed_in_buyer_gets_20_quotes_a_day_then_429()
     {
         await using var kit = Kit();
-        var (buyer, _, _) = await kit.UserAsync("buyer");
+        // An account an admin made: not a new self-registered one, which also shares its IP's budget (below).
+        var (buyer, _, _) = await kit.UserAsync("buyer", byAdmin: true);
         buyer.DefaultRequestHeaders.Add(TestClientIp.Header, "198.51.100.4");
         for (var i = 1; i <= 20; i++)
         {
@@ -93,6 +94,47 @@ public sealed class QuoteLimitTests(PostgresDatabase database) : IClassFixture<P
         using var refused = await buyer.PostAsJsonAsync("/api/quotes", Request);
         await SleekApi.ExpectProblemAsync(refused, HttpStatusCode.TooManyRequests);
         Assert.Equal("20", Header(refused, "X-RateLimit-Limit"));
+    }
+
+    [Fact]
+    public async Task Registering_new_accounts_does_not_multiply_an_ip_s_anonymous_budget()
+    {
+        await using var kit = Kit();
+        const string ip = "198.51.100.5";
+        // 10 of the IP's 15 spent anonymously (over four sessions, each within its 3).
+        for (var i = 0; i < 10; i++)
+        {
+            using var anonymous = kit.Anonymous(ip);
+            Assert.Equal(HttpStatusCode.Created, (await anonymous.PostAsJsonAsync("/api/quotes", Request)).StatusCode);
+        }
+
+        // Two accounts registered from there: together they get the IP's remaining 5, not 20 each.
+        var (first, _, _) = await kit.UserAsync("buyer");
+        var (second, _, _) = await kit.UserAsync("buyer");
+        first.DefaultRequestHeaders.Add(TestClientIp.Header, ip);
+        second.DefaultRequestHeaders.Add(TestClientIp.Header, ip);
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await (i % 2 == 0 ? first : second).PostAsJsonAsync("/api/quotes", Request);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+
+        foreach (var account in new[] { first, second })
+        {
+            using var refused = await account.PostAsJsonAsync("/api/quotes", Request);
+            await SleekApi.ExpectProblemAsync(refused, HttpStatusCode.TooManyRequests);
+            Assert.Equal("15", Header(refused, "X-RateLimit-Limit"));
+        }
+
+        // Anonymous callers of that IP are out too; a buyer an admin made is not held by the IP.
+        using (var anonymous = kit.Anonymous(ip))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, (await anonymous.PostAsJsonAsync("/api/quotes", Request)).StatusCode);
+        }
+
+        var (vetted, _, _) = await kit.UserAsync("buyer", byAdmin: true);
+        vetted.DefaultRequestHeaders.Add(TestClientIp.Header, ip);
+        Assert.Equal(HttpStatusCode.Created, (await vetted.PostAsJsonAsync("/api/quotes", Request)).StatusCode);
     }
 
     /// <summary>docs/domain.md's figures, set explicitly (the test infrastructure raises the per-user one for its shared admin).</summary>

@@ -20,11 +20,11 @@ public sealed class SecurityKit : IAsyncDisposable
     private readonly Lazy<HttpClient> _admin;
     private int _users;
 
-    public SecurityKit(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null, Action<WorkflowsFolder>? workflows = null)
+    public SecurityKit(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null, Action<WorkflowsFolder>? workflows = null, Action<IServiceCollection>? services = null)
     {
         _folder = new WorkflowsFolder();
         workflows?.Invoke(_folder);
-        Host = new SleekHost(database, _folder, settings: settings);
+        Host = new SleekHost(database, _folder, services: services, settings: settings);
         _admin = new Lazy<HttpClient>(Host.CreateClient);
     }
 
@@ -48,12 +48,12 @@ public sealed class SecurityKit : IAsyncDisposable
         return client;
     }
 
-    /// <summary>A new user of <paramref name="role"/> (buyers register themselves; others are made by the admin), signed in.</summary>
-    public async Task<(HttpClient Client, string UserId, string Email)> UserAsync(string role, string? partyId = null)
+    /// <summary>A new user of <paramref name="role"/> (buyers register themselves unless <paramref name="byAdmin"/>; others are made by the admin), signed in.</summary>
+    public async Task<(HttpClient Client, string UserId, string Email)> UserAsync(string role, string? partyId = null, bool byAdmin = false)
     {
         var email = $"{role.Replace('_', '-')}-{Interlocked.Increment(ref _users)}-{Guid.NewGuid():N}@example.com";
         HttpResponseMessage created;
-        if (role == "buyer")
+        if (role == "buyer" && !byAdmin)
         {
             created = await Anonymous($"10.9.{_users % 250}.1").PostAsJsonAsync("/api/auth/register", new { email, password = Password, role });
         }

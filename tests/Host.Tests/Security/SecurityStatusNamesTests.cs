@@ -12,6 +12,8 @@ public sealed class SecurityStatusNamesTests
     [Theory]
     [InlineData(UserStatus.Active, "active")]
     [InlineData(UserStatus.Pending, "pending")]
+    [InlineData(UserStatus.Disabled, "disabled")]
+    [InlineData(UserStatus.Deleted, "deleted")]
     public void A_user_status_is_stored_and_shown_as_before(UserStatus status, string text)
     {
         Assert.Equal(text, SnakeCaseEnumConverter<UserStatus>.ToStored(status));

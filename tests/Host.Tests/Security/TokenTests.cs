@@ -7,7 +7,7 @@ using Sleek.Workflows.Host.Tests.Infrastructure;
 
 namespace Sleek.Workflows.Host.Tests.Security;
 
-/// <summary>Bearer tokens: only a current token of this issuer, for this audience, signed with this key, gets in.</summary>
+/// <summary>Bearer tokens: only a current token of this issuer, for this audience, signed with this key, of an existing user with their current security stamp and a live session, gets in.</summary>
 public sealed class TokenTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
     [Fact]
@@ -19,12 +19,17 @@ public sealed class TokenTests(PostgresDatabase database) : IClassFixture<Postgr
 
         var now = DateTime.UtcNow;
         var key = Encoding.UTF8.GetBytes(TestAuth.SigningKey);
+        // The admin's own claims (user, stamp, session), so each case differs from a good token in one thing only.
+        var claims = new JsonWebToken(valid).Claims.Where(c => c.Type is "sub" or "role" or "name" or "stamp" or "sid").Select(c => new Claim(c.Type, c.Value)).ToList();
         var cases = new Dictionary<string, string>
         {
-            ["expired"] = Token(key, "sleek-workflows", "sleek-workflows-api", now.AddMinutes(-30), now.AddMinutes(-5)),
-            ["wrong audience"] = Token(key, "sleek-workflows", "someone-else", now.AddMinutes(-1), now.AddMinutes(10)),
-            ["wrong issuer"] = Token(key, "evil-issuer", "sleek-workflows-api", now.AddMinutes(-1), now.AddMinutes(10)),
-            ["wrong key"] = Token(Encoding.UTF8.GetBytes("another-key-of-enough-length-0123456789abcdef"), "sleek-workflows", "sleek-workflows-api", now.AddMinutes(-1), now.AddMinutes(10)),
+            ["expired"] = Token(key, "sleek-workflows", "sleek-workflows-api", now.AddMinutes(-30), now.AddMinutes(-5), claims),
+            ["wrong audience"] = Token(key, "sleek-workflows", "someone-else", now.AddMinutes(-1), now.AddMinutes(10), claims),
+            ["wrong issuer"] = Token(key, "evil-issuer", "sleek-workflows-api", now.AddMinutes(-1), now.AddMinutes(10), claims),
+            ["wrong key"] = Token(Encoding.UTF8.GetBytes("another-key-of-enough-length-0123456789abcdef"), "sleek-workflows", "sleek-workflows-api", now.AddMinutes(-1), now.AddMinutes(10), claims),
+            ["stale security stamp"] = Token(key, "sleek-workflows", "sleek-workflows-api", now.AddMinutes(-1), now.AddMinutes(10), [.. claims.Where(c => c.Type != "stamp"), new Claim("stamp", "0123456789abcdef0123456789abcdef")]),
+            ["unknown user"] = Token(key, "sleek-workflows", "sleek-workflows-api", now.AddMinutes(-1), now.AddMinutes(10), [.. claims.Where(c => c.Type != "sub"), new Claim("sub", Guid.NewGuid().ToString())]),
+            ["no session"] = Token(key, "sleek-workflows", "sleek-workflows-api", now.AddMinutes(-1), now.AddMinutes(10), [.. claims.Where(c => c.Type != "sid")]),
             ["tampered signature"] = valid[..^2] + (valid[^2] == 'A' ? "B" : "A") + valid[^1],
             ["tampered payload"] = TamperPayload(valid),
             ["unsigned (alg none)"] = Unsigned(now),
@@ -36,7 +41,7 @@ public sealed class TokenTests(PostgresDatabase database) : IClassFixture<Postgr
         }
 
         // The same construction with the right parameters is accepted: the refusals above are about the one thing changed.
-        var control = Token(key, "sleek-workflows", "sleek-workflows-api", now.AddMinutes(-1), now.AddMinutes(10));
+        var control = Token(key, "sleek-workflows", "sleek-workflows-api", now.AddMinutes(-1), now.AddMinutes(10), claims);
         Assert.Equal(HttpStatusCode.OK, await StatusWith(kit, control));
     }
 
@@ -56,7 +61,7 @@ public sealed class TokenTests(PostgresDatabase database) : IClassFixture<Postgr
         return response.StatusCode;
     }
 
-    private static string Token(byte[] key, string issuer, string audience, DateTime notBefore, DateTime expires) =>
+    private static string Token(byte[] key, string issuer, string audience, DateTime notBefore, DateTime expires, IEnumerable<Claim> claims) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
@@ -64,7 +69,7 @@ public sealed class TokenTests(PostgresDatabase database) : IClassFixture<Postgr
             IssuedAt = notBefore,
             NotBefore = notBefore,
             Expires = expires,
-            Subject = new ClaimsIdentity([new Claim("sub", Guid.NewGuid().ToString()), new Claim("role", "admin"), new Claim("name", "forged@example.com")]),
+            Subject = new ClaimsIdentity(claims),
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key), SecurityAlgorithms.HmacSha256),
         });
 

@@ -8,7 +8,7 @@ internal static class EmailModels
     public static readonly string[] TemplateNames =
     [
         "delivered", "invoice", "lead-follow-up-discount", "lead-follow-up-gentle", "lead-follow-up-urgent",
-        "ops-new-quote", "order-confirmation", "payment-receipt", "production-delay-alert", "production-update",
+        "ops-new-quote", "order-confirmation", "password-reset", "payment-receipt", "production-delay-alert", "production-update",
         "quote-confirmation", "shipped", "supplier-assignment",
     ];
 
@@ -45,6 +45,10 @@ internal static class EmailModels
         {
             ["BuyerName"] = "Dana Whitfield", ["QuoteNumber"] = "Q-2026-0042", ["ProductType"] = "T-shirt", ["Quantity"] = 150,
             ["Total"] = 1296.75m, ["Currency"] = "USD", ["ExpiresAt"] = "2026-05-20", ["AcceptUrl"] = "https://sleek.example/quotes/3f2a/accept",
+        },
+        "password-reset" => new()
+        {
+            ["DisplayName"] = "Dana Whitfield", ["ResetUrl"] = "https://sleek.example/reset-password?token=abc", ["ExpiresInMinutes"] = 30,
         },
         "order-confirmation" => new()
         {

@@ -1,14 +1,75 @@
-/** Fetch wrapper: JSON in and out, the sign-in token on every call, RFC 7807 problems as ApiError. */
+/**
+ * Fetch wrapper: JSON in and out, the sign-in token on every call, RFC 7807 problems as ApiError. An access token
+ * lasts minutes; when a call answers 401 the client exchanges the refresh token for new ones (once, shared by
+ * every call waiting) and repeats the call, so an edit is never lost to an expired token.
+ */
 
 const TOKEN_KEY = 'sleek.token';
+const REFRESH_KEY = 'sleek.refresh';
 
 export function getToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
+/** Sets (or with null clears) the access token; clearing also forgets the refresh token. */
 export function setToken(token: string | null): void {
   if (token) sessionStorage.setItem(TOKEN_KEY, token);
-  else sessionStorage.removeItem(TOKEN_KEY);
+  else {
+    sessionStorage.removeItem(TOKEN_KEY);
+    sessionStorage.removeItem(REFRESH_KEY);
+  }
+}
+
+/** The tokens of a sign-in or refresh answer. */
+export interface SignInAnswer {
+  status: 'signed_in' | 'two_factor_required' | 'two_factor_enrolment_required';
+  accessToken?: string | null;
+  refreshToken?: string | null;
+  challenge?: string | null;
+}
+
+export function setTokens(answer: SignInAnswer): void {
+  if (!answer.accessToken) throw new Error('The server answered without a token.');
+  sessionStorage.setItem(TOKEN_KEY, answer.accessToken);
+  if (answer.refreshToken) sessionStorage.setItem(REFRESH_KEY, answer.refreshToken);
+}
+
+/** One refresh at a time: calls that fail together wait for the same new token. */
+let refreshing: Promise<boolean> | null = null;
+
+function refreshTokens(): Promise<boolean> {
+  const refreshToken = sessionStorage.getItem(REFRESH_KEY);
+  if (!refreshToken) return Promise.resolve(false);
+  refreshing ??= (async () => {
+    try {
+      const response = await fetch('/api/auth/refresh', {
+        method: 'POST',
+        headers: { accept: 'application/json', 'content-type': 'application/json' },
+        body: JSON.stringify({ refreshToken }),
+      });
+      if (!response.ok) return false;
+      setTokens((await response.json()) as SignInAnswer);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
+/** Signs out: ends the session on the server (its tokens stop working at once), then forgets the tokens. */
+export async function signOut(): Promise<void> {
+  const refreshToken = sessionStorage.getItem(REFRESH_KEY);
+  setToken(null);
+  if (refreshToken) {
+    try {
+      await fetch('/api/auth/logout', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken }) });
+    } catch {
+      // Offline: the tokens are gone from this tab anyway and the session runs out by itself.
+    }
+  }
 }
 
 /** Called on 401 so the app can show the sign-in screen. */
@@ -47,20 +108,22 @@ export class ApiError extends Error {
 }
 
 export async function api<T>(path: string, init: { method?: string; body?: unknown; raw?: boolean } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  const token = getToken();
-  if (token) headers.authorization = `Bearer ${token}`;
   let body: string | undefined;
-  if (init.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
-  }
-  let response: Response;
-  try {
-    response = await fetch(path, { method: init.method ?? 'GET', headers, body });
-  } catch (e) {
-    throw new ApiError(0, { title: 'Network error', detail: `The server did not answer: ${(e as Error).message}` });
-  }
+  if (init.body !== undefined) body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
+  const send = async (): Promise<Response> => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    const token = getToken();
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    try {
+      return await fetch(path, { method: init.method ?? 'GET', headers, body });
+    } catch (e) {
+      throw new ApiError(0, { title: 'Network error', detail: `The server did not answer: ${(e as Error).message}` });
+    }
+  };
+  let response = await send();
+  // An expired access token: refresh silently and send the same call again (sign-in calls answer 401 for themselves).
+  if (response.status === 401 && getToken() && !path.startsWith('/api/auth/') && (await refreshTokens())) response = await send();
   const text = await response.text();
   let json: unknown = undefined;
   if (text !== '') {

@@ -11,8 +11,9 @@ namespace Sleek.Workflows.Host.Endpoints.Auth;
 
 /// <summary>
 /// <c>/api/auth</c>: self-registration (buyers active at once; suppliers <c>pending</c> until an admin approves
-/// them and links their supplier), sign-in (lockout after repeated failures) and the one-time first admin.
-/// All three are anonymous and rate limited per IP.
+/// them and links their supplier), sign-in (lockout after repeated failures; a second step with two-factor) and the
+/// one-time first admin. All three are anonymous and rate limited per IP. Sessions (refresh, sign-out), passwords
+/// and two-factor have their own route maps, mapped from here.
 /// </summary>
 internal static class AuthEndpoints
 {
@@ -22,9 +23,14 @@ internal static class AuthEndpoints
         group.MapPost("/register", RegisterAsync).WithSleekRateLimit(RateLimitPolicies.Register).WithName("Register")
             .WithSummary("Registers a buyer (active at once) or a supplier (pending until an admin approves it with POST /api/users/{id}/approve, linking its supplier).");
         group.MapPost("/login", LoginAsync).WithSleekRateLimit(RateLimitPolicies.Login).WithName("Login")
-            .WithSummary("Signs in with e-mail and password; 200 with a short-lived bearer token. Repeated failures lock the account for a while.");
+            .WithSummary("Signs in with e-mail and password; 200 with a short-lived bearer token and a refresh token (status signed_in), or a challenge for the second step (two_factor_required, two_factor_enrolment_required). Repeated failures lock the account for a while.");
         group.MapPost("/bootstrap-admin", BootstrapAsync).WithSleekRateLimit(RateLimitPolicies.Bootstrap).WithName("BootstrapAdmin")
             .WithSummary("Creates the first admin with the bootstrap token from configuration (Auth__BootstrapToken); refused once any admin exists. 3 tries per IP per hour.");
+        // The signed-in routes need a group of their own: AllowAnonymous on a group wins over a route's policy.
+        var signedIn = app.MapGroup("/api/auth").WithTags("Auth").RequireAuthorization(SleekPolicies.SignedIn);
+        group.MapSessionEndpoints();
+        PasswordEndpoints.Map(group, signedIn);
+        TwoFactorEndpoints.Map(group, signedIn);
     }
 
     private static async Task<Results<Created<UserDto>, ConflictProblem, BadRequestProblem>> RegisterAsync(RegisterBody body, HttpContext http, Accounts accounts, IAuditLog audit, CancellationToken cancellationToken)
@@ -55,7 +61,7 @@ internal static class AuthEndpoints
             : TypedResults.Created($"/api/users/{user.Id}", UserDto.From(user));
     }
 
-    private static async Task<Results<Ok<AccessToken>, BadRequestProblem, UnauthorizedProblem, ForbiddenProblem>> LoginAsync(LoginBody body, HttpContext http, Accounts accounts, TokenIssuer tokens, IAuditLog audit, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SignInAnswer>, BadRequestProblem, UnauthorizedProblem, ForbiddenProblem>> LoginAsync(LoginBody body, HttpContext http, Accounts accounts, SignInFlow signIn, IAuditLog audit, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(body.Email) || string.IsNullOrEmpty(body.Password))
         {
@@ -70,11 +76,15 @@ internal static class AuthEndpoints
         switch (result.Outcome)
         {
             case LoginOutcome.Success:
-                await audit.RecordAsync(http, AuditActions.Login, AuditOutcome.Success, target, $"user={result.User!.Id} role={result.User.Role}", 200, cancellationToken);
-                return TypedResults.Ok(tokens.Issue(result.User));
+                var answer = await signIn.AfterPasswordAsync(result.User!, http, cancellationToken);
+                await audit.RecordAsync(http, AuditActions.Login, AuditOutcome.Success, target, $"user={result.User!.Id} role={result.User.Role} next={answer.Status}", 200, cancellationToken);
+                return TypedResults.Ok(answer);
             case LoginOutcome.Pending:
                 await audit.RecordAsync(http, AuditActions.LoginFailed, AuditOutcome.Denied, target, "account awaiting approval", 403, cancellationToken);
                 return Problems.Forbidden("Account not approved yet", "An admin has to approve this account before it can sign in.");
+            case LoginOutcome.Disabled:
+                await audit.RecordAsync(http, AuditActions.LoginFailed, AuditOutcome.Denied, target, "account disabled", 403, cancellationToken);
+                return Problems.Forbidden("Account disabled", "An admin has disabled this account.");
             case LoginOutcome.LockedNow:
                 await audit.RecordAsync(http, AuditActions.Lockout, AuditOutcome.Denied, target, "too many failed sign-ins", 401, cancellationToken);
                 break;
@@ -87,7 +97,7 @@ internal static class AuthEndpoints
         return Problems.Unauthorized("Sign-in failed", "Wrong e-mail or password, or the account is locked for a while after repeated failures.");
     }
 
-    private static async Task<Results<Created<AccessToken>, BadRequestProblem, ForbiddenProblem, ConflictProblem>> BootstrapAsync(BootstrapBody body, HttpContext http, Accounts accounts, AuthOptions options, TokenIssuer tokens, IAuditLog audit, CancellationToken cancellationToken)
+    private static async Task<Results<Created<SignInAnswer>, BadRequestProblem, ForbiddenProblem, ConflictProblem>> BootstrapAsync(BootstrapBody body, HttpContext http, Accounts accounts, AuthOptions options, SignInFlow signIn, IAuditLog audit, CancellationToken cancellationToken)
     {
         var email = Credentials.NormalizeEmail(body.Email);
         if (string.IsNullOrEmpty(options.BootstrapToken))
@@ -116,7 +126,7 @@ internal static class AuthEndpoints
         }
 
         await audit.RecordAsync(http, AuditActions.BootstrapAdmin, AuditOutcome.Success, email, $"user={user.Id}", 201, cancellationToken);
-        return TypedResults.Created($"/api/users/{user.Id}", tokens.Issue(user));
+        return TypedResults.Created($"/api/users/{user.Id}", await signIn.AfterPasswordAsync(user, http, cancellationToken));
     }
 
     /// <summary>Constant time: compares SHA-256 digests, so neither content nor length leaks through timing.</summary>

@@ -11,3 +11,8 @@ internal sealed record CreateUserBody(string? Email, string? Password, string? R
 /// <summary>Body of <c>POST /api/users/{id}/approve</c>.</summary>
 /// <param name="PartyId">The supplier a self-registered supplier user belongs to.</param>
 internal sealed record ApproveUserBody(string? PartyId);
+
+/// <summary>Body of <c>PUT /api/users/{id}/role</c>.</summary>
+/// <param name="Role">admin, ops, rule_author, buyer, supplier or factory.</param>
+/// <param name="PartyId">Supplier and factory users: their supplier's id; none for other roles.</param>
+internal sealed record ChangeRoleBody(string? Role, string? PartyId);

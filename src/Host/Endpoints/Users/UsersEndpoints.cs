@@ -5,7 +5,7 @@ using Sleek.Workflows.Host.Identity;
 
 namespace Sleek.Workflows.Host.Endpoints.Users;
 
-/// <summary><c>/api/users</c> (admin): create staff, supplier and factory users, list them, approve self-registered suppliers.</summary>
+/// <summary><c>/api/users</c> (admin): create staff, supplier and factory users, list them, approve self-registered suppliers (disable, enable, role, delete: <see cref="UserLifecycleEndpoints"/>).</summary>
 internal static class UsersEndpoints
 {
     public static void MapUsersEndpoints(this IEndpointRouteBuilder app)
@@ -14,6 +14,7 @@ internal static class UsersEndpoints
         group.MapPost("/", CreateAsync).WithName("CreateUser").WithSummary("Creates a user: admin, ops, rule_author, buyer, or supplier/factory with partyId = their supplier's id.");
         group.MapGet("/", ListAsync).WithName("ListUsers").WithSummary("Users, newest first, filtered by role and status, paged.");
         group.MapPost("/{id:guid}/approve", ApproveAsync).WithName("ApproveUser").WithSummary("Approves a pending (self-registered) supplier and links it to its supplier (partyId).");
+        group.MapUserLifecycleEndpoints();
     }
 
     private static async Task<Results<Created<UserDto>, ConflictProblem, BadRequestProblem>> CreateAsync(
@@ -98,7 +99,7 @@ internal static class UsersEndpoints
     private static ConflictProblem NotPending(Guid id, UserStatus status) => Problems.Conflict($"user {id} is {status.ToName()}, not pending");
 
     /// <summary>Supplier and factory users need an existing supplier's id; other roles none.</summary>
-    private static async Task<string?> CheckPartyAsync(string? role, string? partyId, UserQueries users, CancellationToken cancellationToken)
+    internal static async Task<string?> CheckPartyAsync(string? role, string? partyId, UserQueries users, CancellationToken cancellationToken)
     {
         if (!SleekRoles.IsSupplierSide(role))
         {
