@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { ApiError, api, setToken } from '../api/client';
+import { useApi } from '../api/useApi';
 import { ErrorBox } from '../components/Feedback';
-import { useRouter } from '../router';
+import type { SetupStatus } from '../model/credentials';
+import { Link, useRouter } from '../router';
 
 /** POST /api/auth/login; the token is kept in sessionStorage and sent on every call. */
 export function SignIn() {
@@ -10,6 +12,7 @@ export function SignIn() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState(false);
+  const setup = useApi<SetupStatus>('/api/setup/status');
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setError(null);
@@ -27,6 +30,7 @@ export function SignIn() {
   return (
     <div className="page narrow">
       <h1>Sign in</h1>
+      {setup.data?.setupNeeded && <NoAdminYet method={setup.data.method} />}
       {missing && <div className="note" role="status">This server has no sign-in yet (<code>POST /api/auth/login</code> is not there): every screen is open without one.</div>}
       <form className="card" onSubmit={submit} aria-label="Sign in">
         <div className="input-row"><label htmlFor="signin-email">Email</label><input id="signin-email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required /></div>
@@ -34,6 +38,27 @@ export function SignIn() {
         <ErrorBox error={error} title="Sign-in failed" />
         <button type="submit" className="primary">Sign in</button>
       </form>
+      <nav className="first-run-links" aria-label="Without an account">
+        <Link to="/quote">Ask for a quote (no account needed)</Link>
+        <Link to="/register">Create an account (buyers and suppliers)</Link>
+      </nav>
     </div>
+  );
+}
+
+/** What to do while the server has no admin: the console's setup link, or the bootstrap token. */
+function NoAdminYet({ method }: { method: SetupStatus['method'] }) {
+  return (
+    <section className="note" aria-labelledby="no-admin-title">
+      <h2 id="no-admin-title">No admin account yet</h2>
+      {method === 'bootstrap_token' ? (
+        <p>This server creates its first admin with its bootstrap token (<code>Auth__BootstrapToken</code>): <Link to="/setup">open the setup screen</Link> and enter it.</p>
+      ) : (
+        <>
+          <p>Look at the console of the host you started: it printed a one-time link, “No admin yet: open http://…/setup#… to create one”. Open it to create the admin. The link works once, for an hour; restarting the host prints a new one.</p>
+          <p>For automated deployments, set <code>Auth__BootstrapToken</code> instead and create the admin with <code>POST /api/auth/bootstrap-admin</code>.</p>
+        </>
+      )}
+    </section>
   );
 }
