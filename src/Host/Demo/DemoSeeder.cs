@@ -21,13 +21,14 @@ internal sealed class DemoSeeder(DemoAccounts accounts, DemoOrders orders, IHost
         }
 
         var created = new List<(DemoUser Demo, string Password)>();
+        int? made = null;
         try
         {
             logger.LogInformation("Demo mode: making the demo users and driving a few orders through {WorkflowId}", Endpoints.Quotes.QuotesEndpoints.WorkflowId);
             var buyer = await EnsureAsync(DemoAccounts.Buyer, null, created, stoppingToken);
             await EnsureAsync(DemoAccounts.Ops, null, created, stoppingToken);
             await EnsureAsync(DemoAccounts.RuleAuthor, null, created, stoppingToken);
-            var made = await orders.SeedAsync(buyer.Id.ToString(), buyer.Email, stoppingToken);
+            var seeded = await orders.SeedAsync(buyer.Id.ToString(), buyer.Email, stoppingToken);
 
             // Supplier and factory staff work for the supplier the demo orders went to, so they see those orders' tasks.
             if (await orders.DemoSupplierAsync(buyer.Id.ToString(), stoppingToken) is { } supplierId)
@@ -40,7 +41,7 @@ internal sealed class DemoSeeder(DemoAccounts accounts, DemoOrders orders, IHost
                 logger.LogWarning("Demo mode: there is no supplier, so no demo supplier or factory user was made");
             }
 
-            logger.LogInformation("Demo mode: {Made} demo requests made now, {Kept} kept from before", made, Scenarios - made);
+            made = seeded;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
@@ -49,6 +50,12 @@ internal sealed class DemoSeeder(DemoAccounts accounts, DemoOrders orders, IHost
         finally
         {
             Print(created);
+        }
+
+        if (made is { } count)
+        {
+            // The last line of the demo's start: everything above is in place.
+            logger.LogInformation("Demo mode: {Made} demo requests made now, {Kept} kept from before", count, Scenarios - count);
         }
     }
 
