@@ -55,6 +55,8 @@ public sealed class FirstRunTests(BrowserFixture browser, FirstRunHost host) : I
         await _page.GetByLabel("Password", new() { Exact = true }).FillAsync("short");
         await Expect(rules).ToContainTextAsync("At least 12 characters (now 5): not met yet");
         await Expect(rules).ToContainTextAsync("Both passwords are the same: not met yet");
+        await _page.GetByLabel("Confirm password").FillAsync("short");
+        await Expect(rules).ToContainTextAsync("Both passwords are the same: met");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Create admin and sign in" }).ClickAsync();
         await Expect(_page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The password does not meet the rules below yet.");
         await _page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);

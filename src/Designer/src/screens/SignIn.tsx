@@ -21,7 +21,9 @@ export function SignIn() {
       const token = (r.token ?? r.accessToken ?? r.access_token) as string | undefined;
       if (!token) throw new Error('The server answered without a token.');
       setToken(token);
-      navigate(new URLSearchParams(search).get('next') ?? '/');
+      // Back where the person was headed, unless that was just the start page: then to their role's own work.
+      const next = new URLSearchParams(search).get('next');
+      navigate(next && next !== '/' ? next : homeOf(r.role as string | undefined));
     } catch (err) {
       if (err instanceof ApiError && (err.status === 404 || err.status === 405) && !err.problem.detail) setMissing(true);
       else setError(err);
@@ -44,6 +46,13 @@ export function SignIn() {
       </nav>
     </div>
   );
+}
+
+/** Where each role's own work is: staff see the workflows, rule authors the rules, everyone else their tasks. */
+function homeOf(role: string | undefined): string {
+  if (role === 'rule_author') return '/rules';
+  if (role === 'admin' || role === 'ops' || role === undefined) return '/';
+  return '/tasks';
 }
 
 /** What to do while the server has no admin: the console's setup link, or the bootstrap token. */
