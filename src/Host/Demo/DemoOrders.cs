@@ -36,22 +36,23 @@ internal sealed class DemoOrders(WorkflowRuntime runtime, TaskQueries tasks, Ins
         ("Confirm delivery", """{"notes":"signed for by the buyer"}"""),
     ];
 
-    /// <summary>Runs every scenario not made before; returns how many were made now.</summary>
-    public async Task<int> SeedAsync(string buyerUserId, string buyerEmail, CancellationToken cancellationToken)
+    /// <summary>Runs every scenario not made before; returns how many were made now and how many existed already.</summary>
+    public async Task<(int Made, int Existing)> SeedAsync(string buyerUserId, string buyerEmail, CancellationToken cancellationToken)
     {
-        var made = 0;
+        var (made, existing) = (0, 0);
         foreach (var scenario in DemoScenario.All)
         {
             if (await QuoteExistsAsync(scenario.QuoteId, cancellationToken))
             {
-                continue;
+                existing++;
             }
-
-            await RunAsync(scenario, buyerUserId, buyerEmail, cancellationToken);
-            made++;
+            else if (await RunAsync(scenario, buyerUserId, buyerEmail, cancellationToken))
+            {
+                made++;
+            }
         }
 
-        return made;
+        return (made, existing);
     }
 
     /// <summary>The supplier most demo orders went to, else the first demo supplier, else any: the one the demo's supplier and factory users work for.</summary>
@@ -77,7 +78,8 @@ internal sealed class DemoOrders(WorkflowRuntime runtime, TaskQueries tasks, Ins
         return await db.Quotes.AnyAsync(q => q.Id == quoteId, cancellationToken);
     }
 
-    private async Task RunAsync(DemoScenario scenario, string buyerUserId, string buyerEmail, CancellationToken cancellationToken)
+    /// <summary>Starts the scenario's request and drives it to its stop; false when it could not start.</summary>
+    private async Task<bool> RunAsync(DemoScenario scenario, string buyerUserId, string buyerEmail, CancellationToken cancellationToken)
     {
         var validation = QuoteRequestValidator.Validate(new QuoteRequest
         {
@@ -106,7 +108,7 @@ internal sealed class DemoOrders(WorkflowRuntime runtime, TaskQueries tasks, Ins
         if (started.Status is not (OperationStatus.Created or OperationStatus.Ok))
         {
             logger.LogWarning("Demo request {Number} could not start {WorkflowId}: {Message}", scenario.Number, QuotesEndpoints.WorkflowId, started.Message);
-            return;
+            return false;
         }
 
         if (scenario.Accept)
@@ -115,13 +117,14 @@ internal sealed class DemoOrders(WorkflowRuntime runtime, TaskQueries tasks, Ins
             if (accepted.Status is not (OperationStatus.Ok or OperationStatus.Created))
             {
                 logger.LogWarning("Demo request {Number}: accepting its quote failed: {Message}", scenario.Number, accepted.Message);
-                return;
+                return true;
             }
 
             await CompleteTasksAsync(scenario, cancellationToken);
         }
 
         logger.LogInformation("Demo request {Number}: {Story}", scenario.Number, scenario.Story);
+        return true;
     }
 
     private async Task CompleteTasksAsync(DemoScenario scenario, CancellationToken cancellationToken)

@@ -21,14 +21,14 @@ internal sealed class DemoSeeder(DemoAccounts accounts, DemoOrders orders, IHost
         }
 
         var created = new List<(DemoUser Demo, string Password)>();
-        int? made = null;
+        (int Made, int Existing)? seeded = null;
         try
         {
             logger.LogInformation("Demo mode: making the demo users and driving a few orders through {WorkflowId}", Endpoints.Quotes.QuotesEndpoints.WorkflowId);
             var buyer = await EnsureAsync(DemoAccounts.Buyer, null, created, stoppingToken);
             await EnsureAsync(DemoAccounts.Ops, null, created, stoppingToken);
             await EnsureAsync(DemoAccounts.RuleAuthor, null, created, stoppingToken);
-            var seeded = await orders.SeedAsync(buyer.Id.ToString(), buyer.Email, stoppingToken);
+            var requests = await orders.SeedAsync(buyer.Id.ToString(), buyer.Email, stoppingToken);
 
             // Supplier and factory staff work for the supplier the demo orders went to, so they see those orders' tasks.
             if (await orders.DemoSupplierAsync(buyer.Id.ToString(), stoppingToken) is { } supplierId)
@@ -41,7 +41,7 @@ internal sealed class DemoSeeder(DemoAccounts accounts, DemoOrders orders, IHost
                 logger.LogWarning("Demo mode: there is no supplier, so no demo supplier or factory user was made");
             }
 
-            made = seeded;
+            seeded = requests;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
@@ -52,14 +52,12 @@ internal sealed class DemoSeeder(DemoAccounts accounts, DemoOrders orders, IHost
             Print(created);
         }
 
-        if (made is { } count)
+        if (seeded is { } done)
         {
             // The last line of the demo's start: everything above is in place.
-            logger.LogInformation("Demo mode: {Made} demo requests made now, {Kept} kept from before", count, Scenarios - count);
+            logger.LogInformation("Demo mode: {Made} demo requests made now, {Kept} kept from before", done.Made, done.Existing);
         }
     }
-
-    private static int Scenarios => DemoScenario.All.Count;
 
     private async Task<Identity.UserAccount> EnsureAsync(DemoUser demo, string? partyId, List<(DemoUser Demo, string Password)> created, CancellationToken cancellationToken)
     {
