@@ -78,7 +78,7 @@ public sealed class FirstRunTests(BrowserFixture browser, FirstRunHost host) : I
         await _page.ReloadAsync();
         await Expect(_page.GetByRole(AriaRole.Heading, new() { Name = "Setup is done" })).ToBeVisibleAsync();
         await Expect(_page.GetByRole(AriaRole.Button, new() { Name = "Create admin and sign in" })).ToHaveCountAsync(0);
-        await Expect(_page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).First).ToBeVisibleAsync();
+        await Expect(_page.GetByRole(AriaRole.Link, new() { Name = "open the workflows" })).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousFindingsAsync(_page, "setup (done)");
         await ScreenshotAsync("12-setup-done");
 

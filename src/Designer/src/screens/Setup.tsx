@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiError, api, setToken } from '../api/client';
+import { ApiError, api, getToken, setToken } from '../api/client';
 import { useApi } from '../api/useApi';
 import { ErrorBox, Loading } from '../components/Feedback';
 import { PasswordFields } from '../components/PasswordFields';
@@ -29,7 +29,10 @@ function SetupDone() {
   return (
     <div className="card" role="status">
       <h2>Setup is done</h2>
-      <p>An admin account exists already, so this screen has nothing left to do. <Link to="/sign-in">Sign in</Link>; an admin creates the other users.</p>
+      <p>
+        An admin account exists already, so this screen has nothing left to do.{' '}
+        {getToken() !== null ? <>You are signed in: <Link to="/">open the workflows</Link>.</> : <><Link to="/sign-in">Sign in</Link>; an admin creates the other users.</>}
+      </p>
     </div>
   );
 }
