@@ -1,5 +1,6 @@
 using System.Reflection;
 using Serilog;
+using Sleek.Workflows.Host.Demo;
 using Sleek.Workflows.Host.Endpoints;
 using Sleek.Workflows.Host.Setup;
 
@@ -9,7 +10,8 @@ try
     // Configuration is read once at start-up (environment variables, appsettings). Reloading it on change would keep a
     // watcher on the whole content root, the working directory, and wake it on every write below it: ./data, where
     // SQLite and the email outbox write all the time, and logs redirected there.
-    var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
+    // --demo is a bare switch (Demo/DemoMode.cs turns it into Sleek:Demo=true).
+    var builder = WebApplication.CreateBuilder([.. DemoMode.Arguments(args), "--hostBuilder:reloadConfigOnChange=false"]);
     builder.AddSleekLogging();
     builder.AddSleekServices();
 

@@ -20,13 +20,13 @@ public sealed class HostProcess : IDisposable
     private readonly StringBuilder _output = new();
     private readonly Lock _outputLock = new();
 
-    private HostProcess(string name, IReadOnlyDictionary<string, string?> environment, Func<HostProcess, HttpMessageHandler>? clientHandler)
+    private HostProcess(string name, IReadOnlyDictionary<string, string?> environment, Func<HostProcess, HttpMessageHandler>? clientHandler, IReadOnlyList<string>? arguments)
     {
         Name = name;
         Port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{Port}");
         WorkingDirectory = TempDirectory.Create($"host-{name}");
-        var start = new ProcessStartInfo(DotnetPath(), [HostDll(), "--urls", BaseAddress.ToString().TrimEnd('/')])
+        var start = new ProcessStartInfo(DotnetPath(), [HostDll(), "--urls", BaseAddress.ToString().TrimEnd('/'), .. arguments ?? []])
         {
             WorkingDirectory = WorkingDirectory,
             RedirectStandardOutput = true,
@@ -43,7 +43,15 @@ public sealed class HostProcess : IDisposable
         start.Environment["Sleek__DataDirectory"] = Path.Combine(WorkingDirectory, "data");
         foreach (var (key, value) in environment)
         {
-            start.Environment[key] = value;
+            // null removes a variable (e.g. ASPNETCORE_ENVIRONMENT, to run as a plain `dotnet run` does).
+            if (value is null)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
         }
 
         DatabaseKey = start.Environment.TryGetValue("ConnectionStrings__Sleek", out var connection) && !string.IsNullOrEmpty(connection)
@@ -98,16 +106,17 @@ public sealed class HostProcess : IDisposable
 
     /// <summary>
     /// Starts a host process with these environment variables (<c>Sleek__…</c>, <c>ConnectionStrings__Sleek</c>,
-    /// <c>Auth__…</c>) and returns at once; <see cref="WaitUntilReadyAsync"/> waits for it. The handler, when
-    /// given, is built once the address and database are known (e.g. one that signs requests in).
+    /// <c>Auth__…</c>; a null value removes the variable) and returns at once; <see cref="WaitUntilReadyAsync"/> waits
+    /// for it. The handler, when given, is built once the address and database are known (e.g. one that signs requests
+    /// in); <paramref name="arguments"/> follow <c>--urls</c> on the command line (e.g. <c>--demo</c>).
     /// </summary>
-    public static HostProcess Start(string name, IReadOnlyDictionary<string, string?> environment, Func<HostProcess, HttpMessageHandler>? clientHandler = null) =>
-        new(name, environment, clientHandler);
+    public static HostProcess Start(string name, IReadOnlyDictionary<string, string?> environment, Func<HostProcess, HttpMessageHandler>? clientHandler = null, IReadOnlyList<string>? arguments = null) =>
+        new(name, environment, clientHandler, arguments);
 
     /// <summary>Starts a host process and waits until it is ready; a host that never gets ready is killed before the failure.</summary>
-    public static async Task<HostProcess> StartAsync(string name, IReadOnlyDictionary<string, string?> environment, TimeSpan? readyTimeout = null)
+    public static async Task<HostProcess> StartAsync(string name, IReadOnlyDictionary<string, string?> environment, TimeSpan? readyTimeout = null, IReadOnlyList<string>? arguments = null)
     {
-        var host = Start(name, environment);
+        var host = Start(name, environment, arguments: arguments);
         try
         {
             await host.WaitUntilReadyAsync(readyTimeout);

@@ -10,6 +10,9 @@ import { Rules } from './screens/Rules';
 import { Dashboard } from './screens/Dashboard';
 import { SignIn } from './screens/SignIn';
 import { ResetPassword } from './screens/ResetPassword';
+import { Setup } from './screens/Setup';
+import { Register } from './screens/Register';
+import { Quote, QuoteView } from './screens/Quote';
 
 export function App() {
   const { path, navigate } = useRouter();
@@ -32,6 +35,10 @@ export function App() {
   else if (path === '/dashboard') screen = <Dashboard />;
   else if (path === '/sign-in') screen = <SignIn />;
   else if (path === '/reset-password') screen = <ResetPassword />;
+  else if (path === '/setup') screen = <Setup />;
+  else if (path === '/register') screen = <Register />;
+  else if (path === '/quote') screen = <Quote />;
+  else if ((params = match('/quotes/:id', path))) screen = <QuoteView key={params.id} quoteId={params.id} />;
   else screen = <div className="page"><h1>Not found</h1><p>No screen at {path}. <Link to="/">Back to workflows</Link></p></div>;
 
   const signedIn = getToken() !== null;

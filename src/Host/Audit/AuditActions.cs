@@ -21,6 +21,12 @@ public static class AuditActions
     /// <summary>A bootstrap attempt was refused (disabled, wrong token, admin exists).</summary>
     public const string BootstrapRefused = "auth.bootstrap_refused";
 
+    /// <summary>The first admin was created through the one-time setup link.</summary>
+    public const string SetupAdmin = "auth.setup_admin";
+
+    /// <summary>A setup attempt was refused (setup done, links off, unknown, expired or used token).</summary>
+    public const string SetupRefused = "auth.setup_refused";
+
     /// <summary>A request was refused by a rate limit.</summary>
     public const string RateLimited = "ratelimit.hit";
 

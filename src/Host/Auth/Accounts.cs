@@ -52,7 +52,17 @@ internal sealed class Accounts(SecurityDb securityDb, IPasswordHasher<UserAccoun
     /// <summary>Creates the first admin, or says why not: serialized (<see cref="DbWrite.LockAsync"/>) so two bootstraps cannot both win.</summary>
     public async Task<(UserAccount? User, string? Conflict)> CreateFirstAdminAsync(string email, string password, CancellationToken cancellationToken)
     {
-        var user = new UserAccount { Email = email, Role = SleekRoles.Admin, Status = UserStatus.Active, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = "bootstrap" };
+        var result = await CreateFirstAdminAsync(email, password, null, "bootstrap", null, cancellationToken);
+        return (result.User, result.Refusal);
+    }
+
+    /// <summary>
+    /// Creates the first admin, or says why not, as above; <paramref name="admit"/> (e.g. consuming a one-time setup token)
+    /// runs under the same lock and in the same transaction once no admin exists, and its refusal rolls everything back.
+    /// </summary>
+    public async Task<FirstAdminResult> CreateFirstAdminAsync(string email, string password, string? displayName, string createdBy, Func<SecurityDbContext, CancellationToken, Task<string?>>? admit, CancellationToken cancellationToken)
+    {
+        var user = new UserAccount { Email = email, DisplayName = displayName, Role = SleekRoles.Admin, Status = UserStatus.Active, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = createdBy };
         user.PasswordHash = hasher.HashPassword(user, password);
         await using var db = securityDb.CreateContext();
         await using var write = await db.BeginWriteAsync(cancellationToken);
@@ -60,17 +70,22 @@ internal sealed class Accounts(SecurityDb securityDb, IPasswordHasher<UserAccoun
 
         if (await db.Users.AnyAsync(u => u.Role == SleekRoles.Admin, cancellationToken))
         {
-            return (null, "an admin already exists; bootstrap is closed");
+            return new FirstAdminResult(null, FirstAdminOutcome.AdminExists, "an admin already exists; bootstrap is closed");
+        }
+
+        if (admit is not null && await admit(db, cancellationToken) is { } refusal)
+        {
+            return new FirstAdminResult(null, FirstAdminOutcome.NotAdmitted, refusal);
         }
 
         if (await db.Users.AnyAsync(u => u.Email == email, cancellationToken))
         {
-            return (null, $"{email} is already registered");
+            return new FirstAdminResult(null, FirstAdminOutcome.EmailTaken, $"{email} is already registered");
         }
 
         db.Users.Add(user);
         await write.CommitAsync(cancellationToken);
-        return (user, null);
+        return new FirstAdminResult(user, FirstAdminOutcome.Created, null);
     }
 
     /// <summary>

@@ -14,6 +14,7 @@ using Sleek.Workflows.Host.Endpoints.OpenApi;
 using Sleek.Workflows.Host.Endpoints.Orders;
 using Sleek.Workflows.Host.Endpoints.Quotes;
 using Sleek.Workflows.Host.Endpoints.Rules;
+using Sleek.Workflows.Host.Endpoints.Setup;
 using Sleek.Workflows.Host.Endpoints.Tasks;
 using Sleek.Workflows.Host.Endpoints.Users;
 using Sleek.Workflows.Host.Endpoints.VersionMigrations;
@@ -51,6 +52,7 @@ internal static class SleekEndpoints
                 .AddPreferredSecuritySchemes(SecurityTransformer.Bearer))
             .AllowAnonymous();
         app.MapHealthEndpoints();
+        app.MapSetupEndpoints();
         app.MapSleekTelemetry();
         app.MapActivitiesEndpoints();
         app.MapWorkflowsEndpoints();

@@ -5,7 +5,8 @@ using Sleek.Workflows.Host.Identity;
 namespace Sleek.Workflows.Host.Persistence;
 
 /// <summary>
-/// Identity (users, sessions and their refresh tokens, password resets, recovery codes), API keys, rate-limit counters and the audit log, in the engine's database next to the engine's
+/// Identity (users, sessions and their refresh tokens, password resets, recovery codes), API keys, rate-limit counters, the audit log
+/// and one-time setup links, in the engine's database next to the engine's
 /// and the marketplace's tables (own migrations, history table <c>__security_migrations</c>, so this
 /// set never conflicts with theirs). Two subclasses pick the provider (<see cref="Postgres.PostgresSecurityDbContext"/>,
 /// <see cref="Sqlite.SqliteSecurityDbContext"/>); get contexts from <see cref="SecurityDb"/>. Statuses are stored as
@@ -39,6 +40,9 @@ public abstract class SecurityDbContext(DbContextOptions options) : DbContext(op
 
     /// <summary>Two-factor recovery codes (hashed).</summary>
     public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+
+    /// <summary>One-time setup links (hashed), issued while no admin exists.</summary>
+    public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -89,6 +93,12 @@ public abstract class SecurityDbContext(DbContextOptions options) : DbContext(op
             e.HasIndex(x => x.At);
             e.HasIndex(x => new { x.Actor, x.At });
             e.HasIndex(x => new { x.Action, x.At });
+        });
+        modelBuilder.Entity<SetupToken>(e =>
+        {
+            e.ToTable("setup_tokens");
+            e.Property(x => x.Hash).HasMaxLength(64);
+            e.HasIndex(x => x.Hash).IsUnique();
         });
 
         modelBuilder.Entity<AuthSession>(e =>

@@ -5,6 +5,7 @@ using Sleek.Workflows.Marketplace.Rules;
 using Sleek.Workflows.Marketplace.Payments;
 using Sleek.Workflows.Engine;
 using Sleek.Workflows.Host.Endpoints;
+using Sleek.Workflows.Host.FirstRun;
 using Sleek.Workflows.Host.Idempotency;
 
 namespace Sleek.Workflows.Host.Setup;
@@ -68,5 +69,7 @@ internal static class SleekServices
         builder.Services.AddSleekIdempotency();
         // Who may call what, how often, and the record of it (Auth/, RateLimits/, Audit/, Hardening/).
         builder.AddSleekSecurity(settings);
+        // The first minute: a one-time setup link while no admin exists, and the demo when asked (FirstRun/, Demo/).
+        builder.AddSleekFirstRun(settings);
     }
 }

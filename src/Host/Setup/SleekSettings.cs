@@ -28,6 +28,9 @@ internal sealed class SleekSettings
     /// <summary>When true, publishing from the API also writes <c>workflows/&lt;id&gt;/v&lt;N&gt;.json</c>.</summary>
     public bool PublishToDirectory { get; set; }
 
+    /// <summary>Demo mode (<c>--demo</c>): one user per role and a few orders at different stages; refused in Production.</summary>
+    public bool Demo { get; set; }
+
     /// <summary>Largest workflow definition body accepted (bytes).</summary>
     public long MaxDefinitionBytes { get; set; } = 2 * 1024 * 1024;
 }

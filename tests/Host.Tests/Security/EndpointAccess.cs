@@ -32,6 +32,8 @@ public static class EndpointAccess
         ["GET /scalar/scalar.aspnetcore.js"] = Everyone,
         ["GET /scalar/scalar.js"] = Everyone,
         ["GET /metrics"] = Metrics,
+        ["GET /api/setup/status"] = Everyone,
+        ["POST /api/setup/admin"] = Everyone,
         ["GET /api/activities"] = Staff,
 
         ["GET /api/workflows"] = Ops,

@@ -26,6 +26,7 @@ export interface SignInAnswer {
   accessToken?: string | null;
   refreshToken?: string | null;
   challenge?: string | null;
+  role?: string | null;
 }
 
 export function setTokens(answer: SignInAnswer): void {

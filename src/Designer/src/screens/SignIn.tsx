@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { ApiError, api, setTokens, type SignInAnswer } from '../api/client';
+import { useApi } from '../api/useApi';
 import { ErrorBox } from '../components/Feedback';
+import type { SetupStatus } from '../model/credentials';
 import { Link, useRouter } from '../router';
 
 type Step =
@@ -22,9 +24,12 @@ export function SignIn() {
   const [useRecovery, setUseRecovery] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState(false);
+  const setup = useApi<SetupStatus>('/api/setup/status');
   const done = (answer: SignInAnswer) => {
     setTokens(answer);
-    navigate(new URLSearchParams(search).get('next') ?? '/');
+    // Back where the person was headed, unless that was just the start page: then to their role's own work.
+    const next = new URLSearchParams(search).get('next');
+    navigate(next && next !== '/' ? next : homeOf(answer.role ?? undefined));
   };
   const attempt = (work: () => Promise<void>) => async (e: React.FormEvent) => {
     e.preventDefault();
@@ -61,6 +66,7 @@ export function SignIn() {
   return (
     <div className="page narrow">
       <h1>Sign in</h1>
+      {setup.data?.setupNeeded && <NoAdminYet method={setup.data.method} />}
       {missing && <div className="note" role="status">This server has no sign-in yet (<code>POST /api/auth/login</code> is not there): every screen is open without one.</div>}
       {step.kind === 'password' && (
         <form className="card" onSubmit={submitPassword} aria-label="Sign in">
@@ -103,6 +109,36 @@ export function SignIn() {
           <button type="button" className="primary" onClick={() => done(step.answer)}>I have saved them, continue</button>
         </div>
       )}
+      {step.kind === 'password' && (
+        <nav className="first-run-links" aria-label="Without an account">
+          <Link to="/quote">Ask for a quote (no account needed)</Link>
+          <Link to="/register">Create an account (buyers and suppliers)</Link>
+        </nav>
+      )}
     </div>
+  );
+}
+
+/** Where each role's own work is: staff see the workflows, rule authors the rules, everyone else their tasks. */
+function homeOf(role: string | undefined): string {
+  if (role === 'rule_author') return '/rules';
+  if (role === 'admin' || role === 'ops' || role === undefined) return '/';
+  return '/tasks';
+}
+
+/** What to do while the server has no admin: the console's setup link, or the bootstrap token. */
+function NoAdminYet({ method }: { method: SetupStatus['method'] }) {
+  return (
+    <section className="note" aria-labelledby="no-admin-title">
+      <h2 id="no-admin-title">No admin account yet</h2>
+      {method === 'bootstrap_token' ? (
+        <p>This server creates its first admin with its bootstrap token (<code>Auth__BootstrapToken</code>): <Link to="/setup">open the setup screen</Link> and enter it.</p>
+      ) : (
+        <>
+          <p>Look at the console of the host you started: it printed a one-time link, “No admin yet: open http://…/setup#… to create one”. Open it to create the admin. The link works once, for an hour; restarting the host prints a new one.</p>
+          <p>For automated deployments, set <code>Auth__BootstrapToken</code> instead and create the admin with <code>POST /api/auth/bootstrap-admin</code>.</p>
+        </>
+      )}
+    </section>
   );
 }

@@ -1,0 +1,158 @@
+import { useState } from 'react';
+import { ApiError, api, getToken } from '../api/client';
+import { useApi } from '../api/useApi';
+import { ErrorBox, Loading } from '../components/Feedback';
+import { Link } from '../router';
+
+/** A quote as POST /api/quotes answers it. */
+interface QuoteAnswer {
+  id: string;
+  number: string;
+  productType: string;
+  quantity: number;
+  complexity: string;
+  unitPrice: number;
+  total: number;
+  currency: string;
+  leadTimeDays: number;
+  status: string;
+  email: string;
+  orderId: string | null;
+}
+
+const money = (value: number, currency: string) => `${value.toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
+
+/**
+ * Ask for a quote (POST /api/quotes, open to anyone): a priced quote at once, e-mailed as well. Signed in as a buyer,
+ * the quote is theirs and can be accepted here, which makes the order.
+ */
+export function Quote() {
+  const [productType, setProductType] = useState('');
+  const [quantity, setQuantity] = useState('150');
+  const [complexity, setComplexity] = useState('medium');
+  const [fabric, setFabric] = useState('');
+  const [requirements, setRequirements] = useState('');
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [quote, setQuote] = useState<QuoteAnswer | null>(null);
+  const fieldErrors = error instanceof ApiError && error.problem.errors && !Array.isArray(error.problem.errors) ? error.problem.errors : {};
+  const invalid = (field: string) => (fieldErrors[field] ? ' invalid' : '');
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setBusy(true);
+    try {
+      setQuote(await api<QuoteAnswer>('/api/quotes', {
+        method: 'POST',
+        body: { productType, quantity: Number(quantity), complexity, fabric: fabric || undefined, requirements: requirements || undefined, email, name: name || undefined },
+      }));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (quote) return <QuoteResult quote={quote} onAnother={() => setQuote(null)} />;
+
+  return (
+    <div className="page narrow">
+      <h1>Ask for a quote</h1>
+      <p className="muted">No account needed: the price and lead time come at once and by e-mail. <Link to="/register">Register as a buyer</Link> to accept quotes yourself.</p>
+      <form className="card" onSubmit={submit} aria-label="Ask for a quote">
+        <div className={`input-row${invalid('productType')}`}>
+          <label htmlFor="quote-product">Product</label>
+          <input id="quote-product" type="text" placeholder="e.g. T-shirt, hoodie, polo shirt" maxLength={100} value={productType} onChange={(e) => setProductType(e.target.value)} required />
+        </div>
+        <div className={`input-row${invalid('quantity')}`}>
+          <label htmlFor="quote-quantity">Quantity (50 to 100,000 pieces)</label>
+          <input id="quote-quantity" type="number" min={50} max={100000} step={1} value={quantity} onChange={(e) => setQuantity(e.target.value)} required />
+        </div>
+        <div className={`input-row${invalid('complexity')}`}>
+          <label htmlFor="quote-complexity">Complexity</label>
+          <select id="quote-complexity" value={complexity} onChange={(e) => setComplexity(e.target.value)}>
+            <option value="simple">Simple</option>
+            <option value="medium">Medium</option>
+            <option value="complex">Complex</option>
+          </select>
+        </div>
+        <div className={`input-row${invalid('fabric')}`}>
+          <label htmlFor="quote-fabric">Fabric (optional)</label>
+          <input id="quote-fabric" type="text" maxLength={100} value={fabric} onChange={(e) => setFabric(e.target.value)} />
+        </div>
+        <div className={`input-row${invalid('requirements')}`}>
+          <label htmlFor="quote-requirements">Requirements (optional)</label>
+          <textarea id="quote-requirements" rows={3} maxLength={2000} value={requirements} onChange={(e) => setRequirements(e.target.value)} />
+        </div>
+        <div className={`input-row${invalid('email')}`}>
+          <label htmlFor="quote-email">Your email</label>
+          <input id="quote-email" type="email" autoComplete="email" maxLength={255} value={email} onChange={(e) => setEmail(e.target.value)} required />
+        </div>
+        <div className={`input-row${invalid('name')}`}>
+          <label htmlFor="quote-name">Your name (optional)</label>
+          <input id="quote-name" type="text" autoComplete="name" maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
+        </div>
+        <ErrorBox error={error} title="The quote could not be made" />
+        <button type="submit" className="primary" disabled={busy}>{busy ? 'Pricing…' : 'Get a quote'}</button>
+      </form>
+    </div>
+  );
+}
+
+/** /quotes/:id, where the quote e-mail links to: the quote, and Accept for its buyer (sign-in first). */
+export function QuoteView({ quoteId }: { quoteId: string }) {
+  const { data, error, loading } = useApi<QuoteAnswer>(`/api/quotes/${encodeURIComponent(quoteId)}`);
+  return (
+    <>
+      {loading && !data && <div className="page narrow"><Loading what="the quote" /></div>}
+      {error !== null && <div className="page narrow"><ErrorBox error={error} title="Could not load the quote" /></div>}
+      {data && <QuoteResult quote={data} />}
+    </>
+  );
+}
+
+function QuoteResult({ quote, onAnother }: { quote: QuoteAnswer; onAnother?: () => void }) {
+  const [accepted, setAccepted] = useState<QuoteAnswer | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const signedIn = getToken() !== null;
+  const accept = async () => {
+    setError(null);
+    setBusy(true);
+    try {
+      setAccepted(await api<QuoteAnswer>(`/api/quotes/${quote.id}/accept`, { method: 'POST' }));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="page narrow">
+      <h1>Your quote {quote.number}</h1>
+      <div className="card quote-result" role="status">
+        <dl>
+          <dt>Product</dt><dd>{quote.quantity.toLocaleString()} × {quote.productType.replace(/_/g, ' ')} ({quote.complexity})</dd>
+          <dt>Price per piece</dt><dd>{money(quote.unitPrice, quote.currency)}</dd>
+          <dt>Total</dt><dd><strong>{money(quote.total, quote.currency)}</strong></dd>
+          <dt>Lead time</dt><dd>{quote.leadTimeDays} days</dd>
+        </dl>
+        <p>We e-mailed it to {quote.email} as well.</p>
+      </div>
+      {accepted ? (
+        <div className="status" role="status">Accepted: your order is made, and its deposit invoice is on its way to {quote.email}.</div>
+      ) : ['accepted', 'expired', 'cancelled'].includes(quote.status) ? (
+        <p className="muted">This quote is {quote.status.replace(/_/g, ' ')}.</p>
+      ) : signedIn ? (
+        <button type="button" className="primary" onClick={() => void accept()} disabled={busy}>{busy ? 'Accepting…' : 'Accept this quote'}</button>
+      ) : (
+        <p className="muted">We follow up by e-mail. To accept quotes yourself, <Link to="/register">register as a buyer</Link> and ask while signed in.</p>
+      )}
+      <ErrorBox error={error} title="The quote was not accepted" />
+      {onAnother && <p><button type="button" className="link-button" onClick={onAnother}>Ask for another quote</button></p>}
+    </div>
+  );
+}
