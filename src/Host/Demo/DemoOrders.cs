@@ -19,6 +19,9 @@ namespace Sleek.Workflows.Host.Demo;
 internal sealed class DemoOrders(WorkflowRuntime runtime, TaskQueries tasks, InstanceQueries instances, MarketplaceDb marketplace, ILogger<DemoOrders> logger)
 {
     private const int MaxTasks = 60;
+
+    /// <summary>The demo acts as the system: it plays every role at once, so no party check applies (audited as "demo").</summary>
+    private static readonly ResumeCaller DemoCaller = ResumeCaller.Internal("demo");
     private static readonly TimeSpan StepWait = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
@@ -113,7 +116,7 @@ internal sealed class DemoOrders(WorkflowRuntime runtime, TaskQueries tasks, Ins
 
         if (scenario.Accept)
         {
-            var accepted = await runtime.PublishEventAsync("QuoteAccepted", scenario.QuoteId.ToString(), new JsonObject { ["quoteId"] = scenario.QuoteId.ToString() }, cancellationToken);
+            var accepted = await runtime.PublishEventAsync("QuoteAccepted", scenario.QuoteId.ToString(), new JsonObject { ["quoteId"] = scenario.QuoteId.ToString() }, DemoCaller, cancellationToken);
             if (accepted.Status is not (OperationStatus.Ok or OperationStatus.Created))
             {
                 logger.LogWarning("Demo request {Number}: accepting its quote failed: {Message}", scenario.Number, accepted.Message);
@@ -149,7 +152,7 @@ internal sealed class DemoOrders(WorkflowRuntime runtime, TaskQueries tasks, Ins
                 return;
             }
 
-            var resumed = await runtime.ResumeAsync(token, JsonNode.Parse(answer.Form), cancellationToken);
+            var resumed = await runtime.ResumeAsync(token, JsonNode.Parse(answer.Form), DemoCaller, cancellationToken);
             if (resumed.Status == OperationStatus.Invalid)
             {
                 logger.LogWarning("Demo request {Number}: the task '{Title}' refused the demo's answer: {Message}", scenario.Number, task.Title, resumed.Message);

@@ -41,7 +41,7 @@ internal static class HealthEndpoints
             new WakeUpsHealth(wakeUps.Mechanism, wakeUpsOk, wakeUps.Sessions, wakeUps.Reconnects));
         if (!healthy)
         {
-            http.Response.Headers.RetryAfter = Setup.ProblemExceptionHandler.RetryAfterSeconds;
+            http.Response.Headers.RetryAfter = Host.Setup.ProblemExceptionHandler.RetryAfterSeconds;
         }
 
         return healthy ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);

@@ -8,7 +8,7 @@ namespace Sleek.Workflows.Host.Endpoints.OpenApi;
 /// Documents what any operation can answer when its database is away: 503 with <c>Retry-After</c>, of problem type
 /// <see cref="ProblemTypes.DatabaseUnavailable"/> or, for a change whose commit's outcome is unknown,
 /// <see cref="ProblemTypes.OutcomeUnknown"/> with the <c>Idempotency-Key</c> to repeat it with
-/// (<see cref="Setup.ProblemExceptionHandler"/> answers both, for every endpoint).
+/// (<see cref="Host.Setup.ProblemExceptionHandler"/> answers both, for every endpoint).
 /// </summary>
 internal sealed class FaultResponsesTransformer : IOpenApiOperationTransformer
 {
