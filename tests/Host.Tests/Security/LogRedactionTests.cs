@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
 using Serilog.Formatting.Display;
@@ -118,5 +119,34 @@ public sealed class LogRedactionTests
         new SecretRedactionEnricher().Enrich(logEvent, null!);
         Assert.Equal("\"/api/bookmarks/***/resume\"", logEvent.Properties["RequestPath"].ToString());
         Assert.DoesNotContain(Jwt, logEvent.Properties["Items"].ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_a_console_handout_is_written_as_it_is()
+    {
+        using var output = new StringWriter();
+        using var serilog = new Serilog.LoggerConfiguration()
+            .Enrich.FromLogContext()
+            .Enrich.With<SecretRedactionEnricher>()
+            .WriteTo.Sink(new RedactingSink(new MessageTemplateTextFormatter("{Message:lj}{NewLine}"), output))
+            .CreateLogger();
+        using var factory = new Serilog.Extensions.Logging.SerilogLoggerFactory(serilog);
+        var logger = factory.CreateLogger("first-run");
+        var link = $"http://localhost:5080/setup#{Token}";
+
+        logger.LogWarning("Before: {SetupUrl}", link);
+        using (ConsoleHandout.Begin(logger))
+        {
+            logger.LogWarning("No admin yet: open {SetupUrl}", link);
+        }
+
+        logger.LogWarning("After: {SetupUrl} {Header}", link, "Bearer " + Jwt);
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.DoesNotContain(Token, lines[0], StringComparison.Ordinal);
+        Assert.Equal($"No admin yet: open {link}", lines[1].TrimEnd('\r'));
+        Assert.DoesNotContain(Token, lines[2], StringComparison.Ordinal);
+        Assert.DoesNotContain(Jwt, lines[2], StringComparison.Ordinal);
     }
 }
