@@ -5,7 +5,9 @@ using Jint.Native;
 using Jint.Runtime;
 using Scriban;
 using Scriban.Runtime;
+using System.Text.RegularExpressions;
 using Sleek.Workflows.Engine.Definitions;
+using Sleek.Workflows.Engine.Expressions.JavaScript;
 
 namespace Sleek.Workflows.Engine.Expressions;
 
@@ -26,7 +28,7 @@ public sealed class ExpressionEvaluator(ExpressionSyntax syntax, SandboxLimits l
 
     internal JsonNode? EvaluateJavaScript(string script, ExpressionScope scope)
     {
-        Prepared<Acornima.Ast.Script> prepared;
+        GuardedScript prepared;
         try
         {
             prepared = syntax.Prepare(script);
@@ -36,74 +38,57 @@ public sealed class ExpressionEvaluator(ExpressionSyntax syntax, SandboxLimits l
             throw new ExpressionException($"JavaScript does not parse: {ex.InnerException?.Message ?? ex.Message}", ex);
         }
 
-        // A fresh engine per evaluation: nothing leaks between instances, and limits apply per call.
-        var engine = new Jint.Engine(o => o
-            .TimeoutInterval(limits.Timeout)
-            .RegexTimeoutInterval(limits.Timeout)
-            .MaxStatements(limits.MaxStatements)
-            .LimitMemory(limits.MemoryBytes)
-            .LimitRecursion(limits.MaxRecursion)
-            .Strict());
         try
         {
-            var parser = new Jint.Native.Json.JsonParser(engine);
+            // A fresh engine per evaluation: nothing leaks between instances, and limits apply per call.
+            var sandbox = JavaScriptSandbox.Create(limits, prepared);
+            var parser = new Jint.Native.Json.JsonParser(sandbox.Engine);
             foreach (var (name, node) in scope.Globals())
             {
                 // Only globals the script names are converted: a flow with many outputs stays cheap.
                 if (script.Contains(name, StringComparison.Ordinal))
                 {
-                    engine.SetValue(name, node is null ? JsValue.Null : parser.Parse(node.ToJsonString()));
+                    sandbox.Engine.SetValue(name, node is null ? JsValue.Null : parser.Parse(node.ToJsonString()));
                 }
             }
 
-            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-            var result = engine.Evaluate(prepared);
+            var result = sandbox.Evaluate(prepared);
+            var json = result.IsUndefined() || result.IsNull() ? null : sandbox.ToJson(result);
 
-            // Jint checks its limits before each statement, so what the last statement allocates (all of a
-            // one-line expression such as 'x'.repeat(1e8)) goes unchecked: check it before copying the result out.
-            if (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore > limits.MemoryBytes)
+            // Jint checks its limit before each statement: what the last one allocated is checked here, before it is kept.
+            if (sandbox.Budget.Used > limits.MemoryBytes)
             {
-                throw new ExpressionException($"JavaScript used more than {limits.MemoryBytes} bytes and was stopped");
+                throw new MemoryLimitExceededException("the result was built beyond the budget");
             }
 
-            return ToJson(engine, result);
+            return json is null ? null : JsonNode.Parse(json);
         }
-        catch (TimeoutException ex)
+        catch (Exception ex) when (SandboxFailure(ex) is { } message)
         {
-            throw new ExpressionException($"JavaScript ran longer than {limits.Timeout.TotalMilliseconds} ms and was stopped", ex);
-        }
-        catch (StatementsCountOverflowException ex)
-        {
-            throw new ExpressionException($"JavaScript ran more than {limits.MaxStatements} statements and was stopped", ex);
-        }
-        catch (MemoryLimitExceededException ex)
-        {
-            throw new ExpressionException($"JavaScript used more than {limits.MemoryBytes} bytes and was stopped", ex);
-        }
-        catch (RecursionDepthOverflowException ex)
-        {
-            throw new ExpressionException($"JavaScript recursed deeper than {limits.MaxRecursion} calls and was stopped", ex);
-        }
-        catch (JavaScriptException ex)
-        {
-            throw new ExpressionException($"JavaScript error: {ex.Message}", ex);
-        }
-        catch (JintException ex)
-        {
-            throw new ExpressionException($"JavaScript error: {ex.Message}", ex);
+            throw new ExpressionException(message, ex);
         }
     }
 
-    private static JsonNode? ToJson(Jint.Engine engine, JsValue value)
+    /// <summary>
+    /// What a failed evaluation tells the definition's author; null for what is not the script's doing (the host
+    /// shutting down). Anything else the script made the engine throw fails the same way every time: it becomes an
+    /// <see cref="ExpressionException"/> (an incident), never an exception the runtime would retry.
+    /// </summary>
+    private string? SandboxFailure(Exception ex) => ex switch
     {
-        if (value.IsUndefined() || value.IsNull())
-        {
-            return null;
-        }
+        OperationCanceledException => null,
+        TimeoutException or RegexMatchTimeoutException => $"JavaScript ran longer than {limits.Timeout.TotalMilliseconds} ms and was stopped",
+        StatementsCountOverflowException => $"JavaScript ran more than {limits.MaxStatements} statements and was stopped",
+        MemoryLimitExceededException limit => $"JavaScript used more than {limits.MemoryBytes} bytes and was stopped{Detail(limit)}",
+        OutOfMemoryException => $"JavaScript used more than {limits.MemoryBytes} bytes and was stopped (the host ran out of memory)",
+        RecursionDepthOverflowException or InsufficientExecutionStackException => $"JavaScript recursed deeper than {limits.MaxRecursion} calls and was stopped",
+        JintException => $"JavaScript error: {ex.Message}",
+        _ => $"JavaScript failed inside the engine ({ex.GetType().Name}: {ex.Message})",
+    };
 
-        var json = new Jint.Native.Json.JsonSerializer(engine).Serialize(value);
-        return json.IsString() ? JsonNode.Parse(json.AsString()) : null;
-    }
+    /// <summary>What a guard or Jint said beyond the plain allocation count.</summary>
+    private static string Detail(MemoryLimitExceededException limit) =>
+        limit.Message.StartsWith("Script has allocated", StringComparison.Ordinal) ? "" : $": {limit.Message}";
 
     private static JsonNode? ReadVariable(string path, ExpressionScope scope)
     {
@@ -135,26 +120,28 @@ public sealed class ExpressionEvaluator(ExpressionSyntax syntax, SandboxLimits l
             globals[name] = ToScriban(node);
         }
 
-        var context = new TemplateContext
-        {
-            LoopLimit = 1000,
-            RecursiveLimit = limits.MaxRecursion,
-            LimitToString = limits.MaxTemplateOutput,
-            MemberRenamer = m => m.Name,
-        };
-        context.PushGlobal(globals);
+        using var sandbox = new TemplateSandbox(limits);
+        sandbox.Context.PushGlobal(globals);
         try
         {
-            var output = template.Render(context);
+            var output = template.Render(sandbox.Context);
             return output.Length > limits.MaxTemplateOutput
                 ? throw new ExpressionException($"template produced more than {limits.MaxTemplateOutput} characters")
                 : output;
+        }
+        catch (Exception ex) when (ex is Scriban.Syntax.ScriptAbortException || sandbox.TimedOut(CancellationToken.None) && ex is OperationCanceledException)
+        {
+            throw new ExpressionException($"template ran longer than {limits.TemplateTimeout.TotalMilliseconds} ms and was stopped", ex);
+        }
+        catch (RegexMatchTimeoutException ex)
+        {
+            throw new ExpressionException($"template: a regular expression ran longer than {limits.Timeout.TotalMilliseconds} ms and was stopped", ex);
         }
         catch (Scriban.Syntax.ScriptRuntimeException ex)
         {
             throw new ExpressionException($"template error: {ex.OriginalMessage}", ex);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException or OverflowException)
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException or OverflowException or InsufficientExecutionStackException or OutOfMemoryException)
         {
             // Anything else a template trips over is still the definition's problem: an incident, not a burst that fails forever.
             throw new ExpressionException($"template error: {ex.Message}", ex);

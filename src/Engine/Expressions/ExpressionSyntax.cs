@@ -1,13 +1,16 @@
 using System.Collections.Concurrent;
 using Jint;
 using Scriban;
+using Sleek.Workflows.Engine.Expressions.JavaScript;
 
 namespace Sleek.Workflows.Engine.Expressions;
 
 /// <summary>Checks expression syntax without running anything, for validation before publish.</summary>
-public sealed class ExpressionSyntax
+/// <param name="limits">The sandbox's limits (the longest script); the defaults when none are given.</param>
+public sealed class ExpressionSyntax(SandboxLimits? limits = null)
 {
-    private readonly ConcurrentDictionary<string, Prepared<Acornima.Ast.Script>> _scripts = new();
+    private readonly ConcurrentDictionary<string, GuardedScript> _scripts = new();
+    private readonly int _maxScriptLength = (limits ?? new SandboxLimits()).MaxScriptLength;
 
     /// <summary>Null when the JavaScript parses, else the parser's message.</summary>
     public string? CheckJavaScript(string script)
@@ -47,18 +50,16 @@ public sealed class ExpressionSyntax
         return null;
     }
 
-    /// <summary>Parses (once) and caches a script; prepared scripts are thread-safe.</summary>
-    internal Prepared<Acornima.Ast.Script> Prepare(string script) =>
-        Prepare(script, _scripts);
-
-    private static Prepared<Acornima.Ast.Script> Prepare(string script, ConcurrentDictionary<string, Prepared<Acornima.Ast.Script>> cache)
+    /// <summary>Parses (once), checks and caches a script; prepared scripts are thread-safe.</summary>
+    /// <exception cref="ScriptPreparationException">It does not parse, is too long or uses what the sandbox refuses.</exception>
+    internal GuardedScript Prepare(string script)
     {
         // Definitions are few; the bound only stops a flood of distinct ad-hoc scripts from growing memory.
-        if (cache.Count > 10_000)
+        if (_scripts.Count > 10_000)
         {
-            cache.Clear();
+            _scripts.Clear();
         }
 
-        return cache.GetOrAdd(script, static s => Jint.Engine.PrepareScript(s, strict: true));
+        return _scripts.GetOrAdd(script, static (s, max) => GuardedScript.Prepare(s, max), _maxScriptLength);
     }
 }

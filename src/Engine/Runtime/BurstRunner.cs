@@ -91,10 +91,12 @@ public sealed class BurstRunner(
         catch (Exception ex)
         {
             telemetry.Failed(ex);
-            if (work.Attempts >= MaxAttempts)
+            if (work.Attempts >= MaxAttempts || RepeatsOnRetry(ex))
             {
-                logger.LogError(ex, "Work item {WorkItemId} ({Kind}) of instance {InstanceId} failed {Attempts} times; faulting the instance", work.Id, work.Kind, work.InstanceId, work.Attempts);
-                var message = $"the runtime could not run this instance's {work.Kind} work after {work.Attempts} attempts: {ex.Message}";
+                logger.LogError(ex, "Work item {WorkItemId} ({Kind}) of instance {InstanceId} failed on attempt {Attempts}; faulting the instance", work.Id, work.Kind, work.InstanceId, work.Attempts);
+                var message = RepeatsOnRetry(ex)
+                    ? $"the runtime stopped this instance's {work.Kind} work: {ex.GetType().Name}: {ex.Message} (not retried: another attempt would do the same)"
+                    : $"the runtime could not run this instance's {work.Kind} work after {work.Attempts} attempts: {ex.Message}";
                 if (await instances.FaultAsync(work, message, Now(), CancellationToken.None))
                 {
                     EngineTelemetry.RecordIncident(null);
@@ -108,6 +110,14 @@ public sealed class BurstRunner(
             await queue.ReleaseAsync(work.Id, delay, CancellationToken.None);
         }
     }
+
+    /// <summary>
+    /// Failures another attempt would only repeat, at the whole host's expense: running out of memory or stack (a burst
+    /// whose data or definition needs more than the host has), or a sandbox limit that escaped its activity. The
+    /// instance faults at once with an incident for ops instead of being retried <see cref="MaxAttempts"/> times.
+    /// </summary>
+    internal static bool RepeatsOnRetry(Exception ex) =>
+        ex is OutOfMemoryException or InsufficientExecutionStackException or Expressions.ExpressionException;
 
     private async Task<InstanceView?> RunInlineAsync(
         BurstSession session,

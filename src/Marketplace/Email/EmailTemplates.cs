@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Scriban;
 using Scriban.Syntax;
+using Sleek.Workflows.Engine.Expressions;
 
 namespace Sleek.Workflows.Marketplace.Email;
 
@@ -13,6 +15,9 @@ public sealed class EmailTemplates
 {
     /// <summary>The extension of template files.</summary>
     public const string FileExtension = ".scriban";
+
+    /// <summary>The limits every render runs under (the expression sandbox's defaults).</summary>
+    private static readonly SandboxLimits Limits = new();
 
     private readonly Dictionary<string, EmailTemplate> _templates;
 
@@ -72,14 +77,12 @@ public sealed class EmailTemplates
 
     private static string RenderSection(EmailTemplate template, EmailTemplate.Section section, JsonObject model)
     {
-        // A fresh context per render: contexts hold state and are not thread-safe.
-        var context = new TemplateContext
-        {
-            StrictVariables = true,
-            EnableRelaxedMemberAccess = false,
-            MemberRenamer = member => member.Name,
-            LoopLimit = 1000,
-        };
+        // A fresh context per render (contexts hold state and are not thread-safe), under the expression sandbox's
+        // limits: the model carries what buyers typed, so a regex over it or a loop must not run without end.
+        using var sandbox = new TemplateSandbox(Limits);
+        var context = sandbox.Context;
+        context.StrictVariables = true;
+        context.EnableRelaxedMemberAccess = false;
         context.PushGlobal(ScribanModel.FromJson(model, template.OptionalFields));
         try
         {
@@ -87,8 +90,15 @@ public sealed class EmailTemplates
         }
         catch (ScriptRuntimeException ex)
         {
+            var reason = ex is ScriptAbortException ? $"it ran longer than {Limits.TemplateTimeout.TotalMilliseconds} ms" : ex.OriginalMessage;
             throw new EmailTemplateException(
-                $"Email template '{template.Name}' ({section.Name}) could not be rendered: {ex.OriginalMessage} (at {template.Path}({section.FirstLine + ex.Span.Start.Line + 1}))",
+                $"Email template '{template.Name}' ({section.Name}) could not be rendered: {reason} (at {template.Path}({section.FirstLine + ex.Span.Start.Line + 1}))",
+                ex);
+        }
+        catch (RegexMatchTimeoutException ex)
+        {
+            throw new EmailTemplateException(
+                $"Email template '{template.Name}' ({section.Name}) could not be rendered: a regular expression ran longer than {Limits.Timeout.TotalMilliseconds} ms",
                 ex);
         }
     }
