@@ -129,12 +129,13 @@ public sealed class ExpressionEvaluator(ExpressionSyntax syntax, SandboxLimits l
                 ? throw new ExpressionException($"template produced more than {limits.MaxTemplateOutput} characters")
                 : output;
         }
-        catch (Exception ex) when (ex is Scriban.Syntax.ScriptAbortException || sandbox.TimedOut(CancellationToken.None) && ex is OperationCanceledException)
+        catch (Exception ex) when (ex is Scriban.Syntax.ScriptAbortException || (ex is OperationCanceledException && sandbox.TimedOut(CancellationToken.None)))
         {
             throw new ExpressionException($"template ran longer than {limits.TemplateTimeout.TotalMilliseconds} ms and was stopped", ex);
         }
-        catch (RegexMatchTimeoutException ex)
+        catch (Exception ex) when (ex is RegexMatchTimeoutException || ex.InnerException is RegexMatchTimeoutException)
         {
+            // Scriban wraps what its regex functions throw.
             throw new ExpressionException($"template: a regular expression ran longer than {limits.Timeout.TotalMilliseconds} ms and was stopped", ex);
         }
         catch (Scriban.Syntax.ScriptRuntimeException ex)

@@ -88,17 +88,18 @@ public sealed class EmailTemplates
         {
             return section.Template.Render(context);
         }
+        catch (Exception ex) when (ex is RegexMatchTimeoutException || ex.InnerException is RegexMatchTimeoutException)
+        {
+            // Scriban wraps what its regex functions throw.
+            throw new EmailTemplateException(
+                $"Email template '{template.Name}' ({section.Name}) could not be rendered: a regular expression ran longer than {Limits.Timeout.TotalMilliseconds} ms",
+                ex);
+        }
         catch (ScriptRuntimeException ex)
         {
             var reason = ex is ScriptAbortException ? $"it ran longer than {Limits.TemplateTimeout.TotalMilliseconds} ms" : ex.OriginalMessage;
             throw new EmailTemplateException(
                 $"Email template '{template.Name}' ({section.Name}) could not be rendered: {reason} (at {template.Path}({section.FirstLine + ex.Span.Start.Line + 1}))",
-                ex);
-        }
-        catch (RegexMatchTimeoutException ex)
-        {
-            throw new EmailTemplateException(
-                $"Email template '{template.Name}' ({section.Name}) could not be rendered: a regular expression ran longer than {Limits.Timeout.TotalMilliseconds} ms",
                 ex);
         }
     }

@@ -206,4 +206,26 @@ public sealed class EmailTemplatesTests
 
         Assert.Contains("Number", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_regular_expression_over_what_a_buyer_typed_is_stopped_after_half_a_second()
+    {
+        // Templates are files of the repository, but their models carry what buyers typed: a pattern that backtracks
+        // on such text gets the sandbox's 500 ms per match (Scriban's own default is 10 s), in a render of at most 1 s.
+        var templates = new EmailTemplates([EmailTemplateParser.Parse("t", "t.scriban", "subject: x\n--- html\n{{ for i in 1..100 }}{{ Note | regex.match '(a+)+$' }}{{ end }}\n--- text\nx\n")]);
+
+        var error = Assert.Throws<EmailTemplateException>(() => templates.Render("t", new JsonObject { ["Note"] = new string('a', 40) + "!" }));
+
+        Assert.Contains("a regular expression ran longer than 500 ms", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_render_that_would_build_a_huge_text_is_refused()
+    {
+        var templates = new EmailTemplates([EmailTemplateParser.Parse("t", "t.scriban", "subject: x\n--- html\n{{ Note | string.pad_left 300000000 }}\n--- text\nx\n")]);
+
+        var error = Assert.Throws<EmailTemplateException>(() => templates.Render("t", new JsonObject { ["Note"] = "x" }));
+
+        Assert.Contains("'t' (html)", error.Message, StringComparison.Ordinal);
+    }
 }
