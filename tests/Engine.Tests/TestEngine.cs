@@ -126,6 +126,22 @@ internal sealed class WorkflowRun
 
     public Task<BurstResult> StartAsync() => BurstAsync(new BurstTrigger.Start(), null);
 
+    /// <summary>Runs the continuation a burst that paused at its step bound queued, as a worker does.</summary>
+    public Task<BurstResult> ContinueAsync() => BurstAsync(new BurstTrigger.Continue(), null);
+
+    /// <summary>Continues while the bursts pause at their step bound; returns every burst, <paramref name="first"/> included.</summary>
+    public async Task<List<BurstResult>> ContinueWhilePausedAsync(BurstResult first)
+    {
+        var bursts = new List<BurstResult> { first };
+        while (bursts[^1].Paused)
+        {
+            Assert.True(bursts.Count < 10_000, "the bursts keep pausing");
+            bursts.Add(await ContinueAsync());
+        }
+
+        return bursts;
+    }
+
     /// <summary>Ops retry from an incident.</summary>
     public Task<BurstResult> RetryAsync(string activityId) => BurstAsync(new BurstTrigger.Retry(activityId), null);
 

@@ -20,6 +20,7 @@ public sealed class ActivityDescriptor
         OutputType = attribute.OutputType;
         Inputs = inputs;
         InputProperties = inputProperties;
+        OnlyWithoutState = [.. inputProperties.Select(p => p.GetCustomAttribute<InputAttribute>()!.OnlyWithoutState)];
         IsResumable = typeof(IResumableActivity).IsAssignableFrom(clrType);
         HasDynamicPorts = typeof(IHasDynamicPorts).IsAssignableFrom(clrType);
         InProcess = attribute.InProcess;
@@ -58,6 +59,9 @@ public sealed class ActivityDescriptor
     internal Type ClrType { get; }
 
     internal IReadOnlyList<PropertyInfo> InputProperties { get; }
+
+    /// <summary>For each input, whether it is evaluated only while the activity keeps no state (<see cref="InputAttribute.OnlyWithoutState"/>).</summary>
+    internal IReadOnlyList<bool> OnlyWithoutState { get; }
 
     /// <summary>A fresh instance of the activity.</summary>
     internal IActivity Create() => (IActivity)Activator.CreateInstance(ClrType)!;

@@ -19,6 +19,13 @@ public sealed class InputAttribute : Attribute
     /// </summary>
     public bool LiteralOnly { get; init; }
 
+    /// <summary>
+    /// When true, the input is evaluated (and journaled) only while the activity keeps no state: for what an
+    /// activity takes once and then carries in its <see cref="ActivityContext.ActivityState"/>, such as the list a
+    /// ForEach walks. Later runs neither evaluate it again nor copy it into every journal row.
+    /// </summary>
+    public bool OnlyWithoutState { get; init; }
+
     /// <summary>The value is the name of a variable; the validator checks the definition declares it.</summary>
     public bool NamesVariable { get; init; }
 

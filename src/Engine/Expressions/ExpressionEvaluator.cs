@@ -1,10 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Jint;
-using Jint.Native;
 using Jint.Runtime;
 using Scriban;
-using Scriban.Runtime;
 using System.Text.RegularExpressions;
 using Sleek.Workflows.Engine.Definitions;
 using Sleek.Workflows.Engine.Expressions.JavaScript;
@@ -45,10 +42,11 @@ public sealed class ExpressionEvaluator(ExpressionSyntax syntax, SandboxLimits l
             var parser = new Jint.Native.Json.JsonParser(sandbox.Engine);
             foreach (var (name, node) in scope.Globals())
             {
-                // Only globals the script names are converted: a flow with many outputs stays cheap.
+                // Only globals the script names are converted, and of the instance's objects only the members it names
+                // at once (ScopeObject): a step costs the same however much state the instance holds.
                 if (script.Contains(name, StringComparison.Ordinal))
                 {
-                    sandbox.Engine.SetValue(name, node is null ? JsValue.Null : parser.Parse(node.ToJsonString()));
+                    sandbox.Engine.SetValue(name, node is JsonObject members ? ScopeObject.Create(sandbox.Engine, parser, members, script) : ScopeObject.Convert(parser, node));
                 }
             }
 
@@ -114,11 +112,8 @@ public sealed class ExpressionEvaluator(ExpressionSyntax syntax, SandboxLimits l
             throw new ExpressionException($"template does not parse: {string.Join("; ", template.Messages)}");
         }
 
-        var globals = new ScriptObject();
-        foreach (var (name, node) in scope.Globals())
-        {
-            globals[name] = ToScriban(node);
-        }
+        // As for JavaScript: only the globals the template names, and of the instance's objects the members it reads.
+        var globals = TemplateGlobals.For(scope, text);
 
         using var sandbox = new TemplateSandbox(limits);
         sandbox.Context.PushGlobal(globals);
@@ -147,35 +142,5 @@ public sealed class ExpressionEvaluator(ExpressionSyntax syntax, SandboxLimits l
             // Anything else a template trips over is still the definition's problem: an incident, not a burst that fails forever.
             throw new ExpressionException($"template error: {ex.Message}", ex);
         }
-    }
-
-    private static object? ToScriban(JsonNode? node) => node switch
-    {
-        null => null,
-        JsonObject obj => ToScriptObject(obj),
-        JsonArray array => new ScriptArray(array.Select(ToScriban)),
-        JsonValue value => value.GetValueKind() switch
-        {
-            // Through the JSON text: the value may wrap a CLR type (Guid, decimal, DateTime) that GetValue<string> refuses.
-            System.Text.Json.JsonValueKind.String => JsonSerializer.Deserialize<string>(value.ToJsonString()),
-            System.Text.Json.JsonValueKind.Number => long.TryParse(value.ToJsonString(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var l)
-                ? l
-                : double.Parse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture),
-            System.Text.Json.JsonValueKind.True => true,
-            System.Text.Json.JsonValueKind.False => false,
-            _ => null,
-        },
-        _ => null,
-    };
-
-    private static ScriptObject ToScriptObject(JsonObject obj)
-    {
-        var result = new ScriptObject();
-        foreach (var (key, child) in obj)
-        {
-            result[key] = ToScriban(child);
-        }
-
-        return result;
     }
 }

@@ -10,7 +10,7 @@ namespace Sleek.Workflows.Engine.Persistence;
 /// </summary>
 /// <param name="Instance">The instance with its new status, state, times and concurrency version (an UPDATE of its row).</param>
 /// <param name="Bookmarks">New bookmarks.</param>
-/// <param name="WorkItems">New timer and retry work.</param>
+/// <param name="WorkItems">New timer, retry and continuation work.</param>
 /// <param name="Journal">New journal rows, in order.</param>
 /// <param name="Incident">The incident the burst raised, if any.</param>
 /// <param name="CancelledBookmarks">Open bookmarks the burst closed (their timers go too).</param>
@@ -32,7 +32,8 @@ public sealed record BurstRows(
 
     /// <summary>
     /// The rows <paramref name="result"/> becomes: the instance (changed in place: status, state, times, concurrency
-    /// version, error), new bookmarks with fresh tokens and their timers, scheduled retries, journal rows and the incident.
+    /// version, error), new bookmarks with fresh tokens and their timers, scheduled retries, the continuation of a burst that
+    /// paused at its step bound, journal rows and the incident.
     /// </summary>
     public static BurstRows From(WorkflowInstanceRecord instance, BurstResult result, DateTime now)
     {
@@ -78,6 +79,12 @@ public sealed record BurstRows(
                 CreatedAt = now,
                 AvailableAt = retry.DueAt,
             });
+        }
+
+        if (result.Paused)
+        {
+            // The burst stopped at its step bound: the rest runs as the next item of the queue, after what is due before it.
+            work.Add(new WorkItemRecord { InstanceId = instance.Id, Kind = WorkKind.Continue, CreatedAt = now, AvailableAt = now });
         }
 
         var journal = new List<JournalRecord>(result.Journal.Count);

@@ -3,7 +3,7 @@ using Sleek.Workflows.Engine.Runtime;
 namespace Sleek.Workflows.Engine.Persistence;
 
 /// <summary>
-/// Queued work for an instance (start, resume, due timer, retry). Workers claim it under a lease;
+/// Queued work for an instance (start, resume, due timer, retry, continuation of a paused burst). Workers claim it under a lease;
 /// it is deleted in the same transaction as the burst that handled it.
 /// </summary>
 public sealed class WorkItemRecord
@@ -20,7 +20,7 @@ public sealed class WorkItemRecord
     /// <summary>The instance.</summary>
     public Guid InstanceId { get; set; }
 
-    /// <summary>Start, Resume, Timer or Retry.</summary>
+    /// <summary>Start, Resume, Timer, Retry or Continue.</summary>
     public WorkKind Kind { get; set; }
 
     /// <summary>The bookmark to resume (Resume, Timer).</summary>

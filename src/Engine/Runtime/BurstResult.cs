@@ -29,4 +29,10 @@ public sealed class BurstResult
 
     /// <summary>Number of activities executed or resumed.</summary>
     public int Steps { get; set; }
+
+    /// <summary>
+    /// True when the burst paused at its step bound with activities still due (kept in
+    /// <see cref="InstanceState.Pending"/>): the instance stays Running and a continuation is queued.
+    /// </summary>
+    public bool Paused { get; set; }
 }

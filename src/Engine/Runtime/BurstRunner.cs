@@ -30,6 +30,7 @@ public sealed class BurstRunner(
     WorkflowInterpreter interpreter,
     EngineDb engineDb,
     RuntimeOptions options,
+    WorkSignal signal,
     TimeProvider clock,
     ILogger<BurstRunner> logger)
 {
@@ -138,6 +139,7 @@ public sealed class BurstRunner(
             var result = await RunAsync(session, instance, definition, trigger, state, waits, inProcessOnly: true, runningWorkId: null, cancellationToken);
             var rows = BurstRows.From(instance, result, Now());
             await store.CommitAsync(session, rows, cancellationToken);
+            Committed(result);
             telemetry.Ran(instance.DefinitionId, instance.Version, result.Status, result.Steps, result.Incident);
             logger.LogInformation(
                 "Burst of instance {InstanceId} ({DefinitionId} v{Version}) ran {Steps} steps after {Kind} in its request: {Status}",
@@ -196,8 +198,10 @@ public sealed class BurstRunner(
         }
 
         var trigger = await TriggerForAsync(session, work, instance, cancellationToken);
-        if (trigger is null)
+        var state = ReadState(instance);
+        if (trigger is null || (trigger is BurstTrigger.Continue && state.Pending.Count == 0))
         {
+            // A continuation finds nothing due when another burst of the instance (a resume, a timer) ran it first.
             await store.FinishWorkAsync(session, work.Id, park: false, cancellationToken);
             return;
         }
@@ -205,7 +209,7 @@ public sealed class BurstRunner(
         var definition = await definitions.GetCompiledAsync(instance.DefinitionId, instance.Version, cancellationToken)
             ?? throw new InvalidOperationException($"definition {instance.DefinitionId} v{instance.Version} is not published");
         var waits = await store.LoadWaitsAsync(session, instance.Id, work.Id, cancellationToken);
-        var result = await RunAsync(session, instance, definition, trigger, ReadState(instance), waits, inProcessOnly: false, work.Id, cancellationToken);
+        var result = await RunAsync(session, instance, definition, trigger, state, waits, inProcessOnly: false, work.Id, cancellationToken);
         var rows = BurstRows.From(instance, result, Now()) with
         {
             FinishedWork = work.Id,
@@ -213,6 +217,7 @@ public sealed class BurstRunner(
             ReleaseParkedWork = work.Kind == WorkKind.Retry && result.Status != WorkflowStatus.Faulted,
         };
         await store.CommitAsync(session, rows, cancellationToken);
+        Committed(result);
         telemetry.Ran(instance.DefinitionId, instance.Version, result.Status, result.Steps, result.Incident);
         logger.LogInformation(
             "Burst of instance {InstanceId} ({DefinitionId} v{Version}) ran {Steps} steps after {Kind}: {Status}",
@@ -250,6 +255,18 @@ public sealed class BurstRunner(
         return result;
     }
 
+    /// <summary>
+    /// After a commit: a burst that paused at its step bound queued its continuation, due now; idle workers of this
+    /// process wake for it (on PostgreSQL the queue's NOTIFY wakes every host's as well).
+    /// </summary>
+    private void Committed(BurstResult result)
+    {
+        if (result.Paused)
+        {
+            signal.Pulse();
+        }
+    }
+
     private async Task<BurstTrigger?> TriggerForAsync(BurstSession session, ClaimedWork work, WorkflowInstanceRecord instance, CancellationToken cancellationToken)
     {
         if (instance.Status is WorkflowStatus.Completed or WorkflowStatus.Cancelled)
@@ -261,6 +278,9 @@ public sealed class BurstRunner(
         {
             case WorkKind.Start:
                 return instance.Status == WorkflowStatus.Running ? new BurstTrigger.Start() : null;
+            case WorkKind.Continue:
+                // Only a paused instance is Running with work due; a fault or cancel meanwhile dropped what was due.
+                return instance.Status == WorkflowStatus.Running ? new BurstTrigger.Continue() : null;
             case WorkKind.Retry:
                 // {"activityId"} from ops; {"activityId", "executionNumber", "attempt"} from a retry policy.
                 var retry = JsonNode.Parse(work.PayloadJson ?? "{}");

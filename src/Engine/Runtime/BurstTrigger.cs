@@ -27,4 +27,10 @@ public abstract record BurstTrigger
     /// <param name="ExecutionNumber">The failed execution (scheduled retries).</param>
     /// <param name="Attempt">The try this is, 2 and up (scheduled retries).</param>
     public sealed record Retry(string ActivityId, int? ExecutionNumber = null, int? Attempt = null) : BurstTrigger;
+
+    /// <summary>
+    /// Runs the activities an earlier burst left due when it paused at its step bound
+    /// (<see cref="InstanceState.Pending"/>); every burst runs those first, whatever its trigger.
+    /// </summary>
+    public sealed record Continue : BurstTrigger;
 }

@@ -22,7 +22,7 @@ public static class EngineTelemetry
     /// <summary>Name of the activity source and of the meter.</summary>
     public const string Name = "Sleek.Workflows";
 
-    /// <summary>Counter of bursts run, tagged <c>kind</c> (Start, Resume, Timer, Retry) and <c>status</c> (the instance's status after it, Skipped when there was nothing to run, Queued when a request's burst reached an activity that may call out and went the queued path, Error when it threw).</summary>
+    /// <summary>Counter of bursts run, tagged <c>kind</c> (Start, Resume, Timer, Retry, Continue) and <c>status</c> (the instance's status after it, Skipped when there was nothing to run, Queued when a request's burst reached an activity that may call out and went the queued path, Error when it threw).</summary>
     public const string BurstsMetric = "sleek.workflows.bursts";
 
     /// <summary>Histogram of burst durations (load, run, commit), tagged <c>kind</c>.</summary>

@@ -9,15 +9,18 @@ namespace Sleek.Workflows.Engine.Runtime;
 /// <summary>Evaluates a node's inputs and sets them on a fresh activity instance.</summary>
 internal static class InputBinder
 {
-    /// <summary>Returns the evaluated inputs for the journal.</summary>
+    /// <summary>
+    /// Returns the evaluated inputs for the journal. With <paramref name="keepsState"/>, inputs marked
+    /// <see cref="InputAttribute.OnlyWithoutState"/> are left alone: the activity carries what it took from them.
+    /// </summary>
     /// <exception cref="ExpressionException">An input failed to evaluate or has the wrong type; the message names it.</exception>
-    public static JsonObject Bind(IActivity activity, ActivityDescriptor descriptor, IReadOnlyDictionary<string, InputValue> values, ExpressionScope scope)
+    public static JsonObject Bind(IActivity activity, ActivityDescriptor descriptor, IReadOnlyDictionary<string, InputValue> values, ExpressionScope scope, bool keepsState)
     {
         var evaluated = new JsonObject();
         for (var i = 0; i < descriptor.Inputs.Count; i++)
         {
             var input = descriptor.Inputs[i];
-            if (!values.TryGetValue(input.Name, out var value))
+            if (!values.TryGetValue(input.Name, out var value) || (keepsState && descriptor.OnlyWithoutState[i]))
             {
                 continue;
             }

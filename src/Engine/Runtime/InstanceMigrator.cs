@@ -6,7 +6,7 @@ namespace Sleek.Workflows.Engine.Runtime;
 /// Decides whether an instance can move to another published version of its definition, and moves
 /// its state. A move is safe when everything the instance is in the middle of still means the same
 /// in the target: each waiting activity exists there with the same type, each variable it holds is
-/// declared there, and each join, activity state and retry it keeps names an activity of the same type.
+/// declared there, and each join, activity state, retry and activity due next it keeps names an activity of the same type.
 /// Pure: it reads no database, so the store locks, checks and applies in one transaction.
 /// </summary>
 public static class InstanceMigrator
@@ -64,6 +64,11 @@ public static class InstanceMigrator
         foreach (var activityId in state.ActivityState.Where(a => a.Value is not null).Select(a => a.Key))
         {
             AddIfMissingOrChanged(problems, $"activityState.{activityId}", activityId, $"activity '{activityId}' keeps state (e.g. a loop position)", current, target);
+        }
+
+        foreach (var activityId in state.Pending.Distinct(StringComparer.Ordinal))
+        {
+            AddIfMissingOrChanged(problems, $"pending.{activityId}", activityId, $"activity '{activityId}' is due to run next (a long burst paused before it)", current, target);
         }
 
         foreach (var (activityId, retry) in state.Retries)

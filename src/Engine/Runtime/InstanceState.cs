@@ -25,4 +25,16 @@ public sealed class InstanceState
 
     /// <summary>Executions that failed and have not got past it yet (retry pending, or waiting for ops), by activity id.</summary>
     public Dictionary<string, ActivityRetryState> Retries { get; set; } = [];
+
+    /// <summary>
+    /// Activities due to run when a burst paused at its step bound, in the order they were queued; the next
+    /// burst runs them first. Empty when the last burst ran until nothing was runnable.
+    /// </summary>
+    public List<string> Pending { get; set; } = [];
+
+    /// <summary>
+    /// Steps the bursts that paused at their step bound ran since the instance last had nothing to run: the
+    /// guard against loops that never wait counts across them.
+    /// </summary>
+    public int ContinuedSteps { get; set; }
 }

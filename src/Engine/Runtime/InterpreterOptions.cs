@@ -4,7 +4,15 @@ namespace Sleek.Workflows.Engine.Runtime;
 public sealed class InterpreterOptions
 {
     /// <summary>
-    /// Activities one burst may run before the instance faults: a guard against loops that never wait.
+    /// Activities one burst runs before it pauses: it commits what it did and queues the rest as a continuation
+    /// (<see cref="BurstTrigger.Continue"/>), so a long loop runs in bounded batches, each in its own transaction,
+    /// with the memory of one batch, and other work gets its turn in between.
     /// </summary>
-    public int MaxStepsPerBurst { get; set; } = 10_000;
+    public int StepsPerBurst { get; set; } = 1_000;
+
+    /// <summary>
+    /// Activities an instance may run, across the bursts that paused at <see cref="StepsPerBurst"/>, before it
+    /// reaches a wait or an end; beyond that it faults: a guard against loops that never wait.
+    /// </summary>
+    public int MaxStepsWithoutWait { get; set; } = 250_000;
 }

@@ -14,4 +14,7 @@ public enum WorkKind
 
     /// <summary>Run a failed activity execution again: scheduled by its retry policy (due after the backoff), or by ops from an incident.</summary>
     Retry,
+
+    /// <summary>Run the activities a burst left due when it paused at its step bound (a long loop's next batch).</summary>
+    Continue,
 }

@@ -68,6 +68,11 @@ public sealed class WorkflowInterpreter
 
         public async Task RunAsync()
         {
+            if (!TakePending())
+            {
+                return;
+            }
+
             switch (_request.Trigger)
             {
                 case BurstTrigger.Start:
@@ -82,13 +87,23 @@ public sealed class WorkflowInterpreter
                 case BurstTrigger.Resume resume:
                     await ResumeAsync(resume);
                     break;
+                case BurstTrigger.Continue:
+                    // What is due was taken from the state above.
+                    break;
             }
 
+            var options = _owner._options;
             while (_queue.First is { } next && Result.Status == WorkflowStatus.Running)
             {
-                if (Result.Steps >= _owner._options.MaxStepsPerBurst)
+                if (State.ContinuedSteps + Result.Steps >= options.MaxStepsWithoutWait)
                 {
-                    Fail(null, null, 0, $"more than {_owner._options.MaxStepsPerBurst} activities ran without waiting; check for a loop that never reaches a wait or an end");
+                    Fail(null, null, 0, $"more than {options.MaxStepsWithoutWait} activities ran without waiting; check for a loop that never reaches a wait or an end");
+                    break;
+                }
+
+                if (Result.Steps >= options.StepsPerBurst)
+                {
+                    Pause();
                     break;
                 }
 
@@ -96,12 +111,46 @@ public sealed class WorkflowInterpreter
                 await ExecuteAsync(next.Value);
             }
 
-            if (Result.Status == WorkflowStatus.Running)
+            // The loop guard counts across paused bursts until the instance has nothing to run.
+            State.ContinuedSteps = Result.Paused ? State.ContinuedSteps + Result.Steps : 0;
+            if (Result.Status == WorkflowStatus.Running && !Result.Paused)
             {
                 // A scheduled retry is a wait too: the instance is not done while one is pending.
                 var waiting = _open.Count + Result.NewBookmarks.Count > 0 || State.Retries.Values.Any(r => r.NextAttemptAt is not null);
                 Result.Status = waiting ? WorkflowStatus.Suspended : WorkflowStatus.Completed;
             }
+        }
+
+        /// <summary>
+        /// Queues what an earlier burst left due when it paused, ahead of this burst's own trigger. False (and an
+        /// incident) when the definition no longer has one of those activities.
+        /// </summary>
+        private bool TakePending()
+        {
+            foreach (var activityId in State.Pending)
+            {
+                if (!Definition.HasNode(activityId))
+                {
+                    Fail(activityId, null, 0, $"activity '{activityId}' was due to run next, but this definition version does not have it");
+                    return false;
+                }
+
+                _queue.AddLast(activityId);
+            }
+
+            State.Pending.Clear();
+            return true;
+        }
+
+        /// <summary>
+        /// Stops at the step bound with activities still due: they go into the state, the instance stays Running and
+        /// the runner queues a continuation. Each burst thus holds one batch in memory and in its transaction.
+        /// </summary>
+        private void Pause()
+        {
+            State.Pending.AddRange(_queue);
+            _queue.Clear();
+            Result.Paused = true;
         }
 
         private async Task RetryAsync(BurstTrigger.Retry retry)
@@ -142,7 +191,7 @@ public sealed class WorkflowInterpreter
             JsonObject inputs;
             try
             {
-                inputs = InputBinder.Bind(activity, descriptor, Definition.Inputs(activityId), _scope);
+                inputs = InputBinder.Bind(activity, descriptor, Definition.Inputs(activityId), _scope, State.ActivityState.GetValueOrDefault(activityId) is not null);
             }
             catch (ExpressionException ex)
             {
@@ -394,7 +443,9 @@ public sealed class WorkflowInterpreter
             node.Type,
             executionNumber,
             attempt,
-            State.ActivityState.GetValueOrDefault(node.Id)?.DeepClone(),
+            // Handed over, not copied: the state is the activity's alone, and what it leaves in the context is kept
+            // (KeepActivityState). A loop keeping a long list thus costs nothing per iteration.
+            State.ActivityState.GetValueOrDefault(node.Id),
             _owner._services,
             _owner._logger,
             _owner._clock,

@@ -380,6 +380,59 @@ public sealed class FlowActivityTests
     }
 
     [Fact]
+    public async Task ForEach_takes_its_list_once_and_later_iterations_neither_evaluate_nor_journal_it_again()
+    {
+        var flow = new Flow()
+            .Variable("list", new[] { 1, 2, 3 })
+            .Variable("seen", new List<int>())
+            .Add("start", "Start")
+            .Add("each", "ForEach", new { items = Js("variables.list") })
+            // The body empties the list the loop was started with: the loop walks what it took at the start.
+            .Add("empty", "SetVariable", new { variable = "list", value = Js("[]") })
+            .Add("body", "SetVariable", new { variable = "seen", value = Js("variables.seen.concat([outputs.each.item])") })
+            .Chain("start", "each")
+            .Connect("each:Iterate", "empty")
+            .Chain("empty", "body", "each");
+
+        var (run, result) = await _engine.StartAsync(flow);
+
+        TestEngine.AssertStatus(WorkflowStatus.Completed, result);
+        Assert.Equal([1, 2, 3], run.State.Variables["seen"]!.AsArray().Select(n => n!.GetValue<int>()));
+        var runs = result.Journal.Where(j => j.ActivityId == "each").ToList();
+        Assert.Equal(4, runs.Count);
+        Assert.Equal("[1,2,3]", runs[0].Inputs!["items"]!.ToJsonString());
+        Assert.All(runs.Skip(1), later => Assert.False(later.Inputs!.ContainsKey("items")));
+    }
+
+    [Fact]
+    public async Task ForEach_over_a_list_longer_than_a_burst_pauses_and_continues_running_each_body_once()
+    {
+        var engine = new TestEngine(new InterpreterOptions { StepsPerBurst = 50 });
+        var flow = new Flow()
+            .Variable("items", Enumerable.Range(0, 1_000).ToArray())
+            .Variable("sum", 0)
+            .Add("start", "Start")
+            .Add("each", "ForEach", new { items = Var("items") })
+            .Add("body", "SetVariable", new { variable = "sum", value = Js("variables.sum + outputs.each.item") })
+            .Add("done", "Log", new { message = Template("{{ outputs.each.count }} items, sum {{ variables.sum }}") })
+            .Chain("start", "each")
+            .Connect("each:Iterate", "body")
+            .Chain("body", "each")
+            .Connect("each:Done", "done");
+
+        var (run, first) = await engine.StartAsync(flow);
+        var bursts = await run.ContinueWhilePausedAsync(first);
+
+        Assert.All(bursts, burst => Assert.InRange(burst.Steps, 1, 50));
+        Assert.All(bursts.SkipLast(1), burst => TestEngine.AssertStatus(WorkflowStatus.Running, burst));
+        TestEngine.AssertStatus(WorkflowStatus.Completed, bursts[^1]);
+        Assert.Equal(2_003, bursts.Sum(b => b.Steps));
+        Assert.Equal(Enumerable.Range(1, 1_000), run.Journal.Where(j => j.ActivityId == "body").Select(j => j.ExecutionNumber));
+        Assert.Equal(499_500, run.State.Variables["sum"]!.GetValue<int>());
+        Assert.Equal("1000 items, sum 499500", run.State.Outputs["done"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task ForEach_with_a_wait_in_its_body_keeps_its_place_across_bursts()
     {
         var flow = new Flow()

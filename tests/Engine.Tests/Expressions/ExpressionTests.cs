@@ -48,6 +48,28 @@ public sealed class ExpressionTests
     }
 
     [Fact]
+    public async Task Js_reads_members_it_does_not_name_as_if_it_had_the_whole_state()
+    {
+        // Members a script does not name are converted only when it reads them: it still sees all of them.
+        Assert.Equal("order,result,total", (await SetAsync(Js("Object.keys(variables).sort().join()")))!.GetValue<string>());
+        Assert.Equal(1500, (await SetAsync(Js("variables['to' + 'tal']")))!.GetValue<int>());
+        Assert.Equal("""{"result":null,"order":{"id":"O-1","customer":{"name":"Acme","tier":2},"lines":[10,20]},"total":1500}""", (await SetAsync(Js("JSON.stringify(variables)")))!.GetValue<string>());
+        Assert.Equal(1501, (await SetAsync(Js("const k = 'to' + 'tal'; variables[k] = variables[k] + 1; variables[k]")))!.GetValue<int>());
+        Assert.Equal(2, (await SetAsync(Js("const k = 'to' + 'tal'; variables[k] = 2; variables[k]")))!.GetValue<int>());
+        Assert.Equal(3, (await SetAsync(Js("Object.values(variables).length")))!.GetValue<int>());
+        Assert.Equal("R-7", (await SetAsync(Js("input[['request', 'Id'].join('')]")))!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Template_reads_the_members_it_names_and_all_of_an_object_it_walks()
+    {
+        Assert.Equal("Acme 1500", (await SetAsync(Template("{{ variables.order.customer.name }} {{ variables.total }}")))!.GetValue<string>());
+        Assert.Equal("order;result;total;", (await SetAsync(Template("{{ for k in variables | object.keys | array.sort }}{{ k }};{{ end }}")))!.GetValue<string>());
+        Assert.Equal("1500 O-1", (await SetAsync(Template("{{ key = 'total'; variables[key] }} {{ variables['order'].id }}")))!.GetValue<string>());
+        Assert.Equal("R-7", (await SetAsync(Template("{{ x = input; x.requestId }}")))!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Var_reads_a_variable_and_a_dotted_path_into_it()
     {
         Assert.Equal("Acme", (await SetAsync(Var("order.customer.name")))!.GetValue<string>());

@@ -218,4 +218,20 @@ public sealed class InstanceMigratorTests
         Assert.Equal("retries.call", problem.Field);
         Assert.Equal("activity 'call' has a retry pending, but version 2 has no activity 'call'", problem.Message);
     }
+
+    [Fact]
+    public async Task Activity_a_paused_burst_left_due_must_exist_in_the_target()
+    {
+        var engine = new TestEngine(new InterpreterOptions { StepsPerBurst = 2 });
+        var json = new Flow().Add("start", "Start").Add("first", "Log", new { message = "1" }).Add("second", "Log", new { message = "2" }).Chain("start", "first", "second").ToJson();
+        var run = engine.Run(json);
+        var result = await run.StartAsync();
+        Assert.True(result.Paused);
+        var v2 = Compile(new Flow().Add("start", "Start").Add("first", "Log", new { message = "1" }).Chain("start", "first"), version: 2);
+
+        var problem = Assert.Single(Check(run, v2, WorkflowStatus.Running));
+
+        Assert.Equal("pending.second", problem.Field);
+        Assert.Equal("activity 'second' is due to run next (a long burst paused before it), but version 2 has no activity 'second'", problem.Message);
+    }
 }

@@ -8,9 +8,9 @@ namespace Sleek.Workflows.Engine.Tests.Runtime;
 public sealed class InterpreterTests
 {
     [Fact]
-    public async Task Loop_that_never_waits_faults_after_the_step_limit()
+    public async Task Loop_that_never_waits_faults_after_the_step_limit_counted_across_paused_bursts()
     {
-        var engine = new TestEngine(new InterpreterOptions { MaxStepsPerBurst = 100 });
+        var engine = new TestEngine(new InterpreterOptions { StepsPerBurst = 40, MaxStepsWithoutWait = 100 });
         var flow = new Flow()
             .Variable("laps", 0)
             .Add("start", "Start")
@@ -20,20 +20,58 @@ public sealed class InterpreterTests
             .Connect("again:True", "count")
             .Chain("count", "again");
 
-        var (run, result) = await engine.StartAsync(flow);
+        var (run, first) = await engine.StartAsync(flow);
+        var bursts = await run.ContinueWhilePausedAsync(first);
 
+        Assert.Equal([40, 40, 20], bursts.Select(b => b.Steps));
+        var result = bursts[^1];
         TestEngine.AssertStatus(WorkflowStatus.Faulted, result);
-        Assert.Equal(100, result.Steps);
         var incident = Assert.IsType<IncidentInfo>(result.Incident);
         Assert.Null(incident.ActivityId);
         Assert.StartsWith("more than 100 activities ran without waiting", incident.Error);
         Assert.Equal(49, run.State.Variables["laps"]!.GetValue<int>());
+        Assert.Empty(run.State.Pending);
+        Assert.Equal(0, run.State.ContinuedSteps);
+    }
+
+    [Fact]
+    public async Task Burst_pauses_at_its_step_bound_keeping_what_is_due_and_the_continuation_runs_it_first()
+    {
+        var engine = new TestEngine(new InterpreterOptions { StepsPerBurst = 3 });
+        var flow = new Flow()
+            .Add("start", "Start")
+            .Add("fork", "Fork", new { branches = new[] { "A", "B" } })
+            .Add("a1", "Log", new { message = "a1" })
+            .Add("a2", "Log", new { message = "a2" })
+            .Add("b1", "Log", new { message = "b1" })
+            .Add("b2", "Log", new { message = "b2" })
+            .Chain("start", "fork")
+            .Connect("fork:A", "a1")
+            .Connect("fork:B", "b1")
+            .Chain("a1", "a2")
+            .Chain("b1", "b2");
+
+        var (run, first) = await engine.StartAsync(flow);
+
+        Assert.True(first.Paused);
+        TestEngine.AssertStatus(WorkflowStatus.Running, first);
+        Assert.Equal(["start", "fork", "a1"], first.Journal.Select(j => j.ActivityId));
+        Assert.Equal(["b1", "a2"], run.State.Pending);
+        Assert.Equal(3, run.State.ContinuedSteps);
+
+        var second = await run.ContinueAsync();
+
+        Assert.False(second.Paused);
+        TestEngine.AssertStatus(WorkflowStatus.Completed, second);
+        Assert.Equal(["b1", "a2", "b2"], second.Journal.Select(j => j.ActivityId));
+        Assert.Empty(run.State.Pending);
+        Assert.Equal(0, run.State.ContinuedSteps);
     }
 
     [Fact]
     public async Task Loop_through_a_wait_is_not_limited_across_bursts()
     {
-        var engine = new TestEngine(new InterpreterOptions { MaxStepsPerBurst = 5 });
+        var engine = new TestEngine(new InterpreterOptions { MaxStepsWithoutWait = 5 });
         var flow = new Flow()
             .Add("start", "Start")
             .Add("tick", "Delay", new { duration = "PT1M" })

@@ -7,42 +7,46 @@ namespace Sleek.Workflows.Engine.Activities.BuiltIn;
 /// <c>{item, index}</c>); connect the end of the loop body back into the ForEach. When the list is
 /// exhausted it continues through <c>Done</c>.
 /// </summary>
+/// <remarks>
+/// The list is evaluated once, when the loop starts, and kept in the activity's state; each later run only moves
+/// the index, so an iteration costs the same whatever the list's length (no copy, no new evaluation, no list in
+/// every journal row). A long loop spans several bursts: the interpreter pauses at its step bound and continues.
+/// </remarks>
 [Activity("ForEach", InProcess = true, Category = "Flow", Ports = ["Iterate", "Done"], Description = "Takes each item out through Iterate (outputs.<id>.item); connect the body's end back to it; Done after the last.", OutputType = "object")]
 public sealed class ForEach : IActivity
 {
     /// <summary>The list to walk; evaluated when the loop starts.</summary>
-    [Input(Required = true, Description = "The list to iterate, e.g. {\"$js\": \"variables.stages\"}.")]
+    [Input(Required = true, OnlyWithoutState = true, Description = "The list to iterate, e.g. {\"$js\": \"variables.stages\"}; evaluated once, when the loop starts.")]
     public JsonArray? Items { get; set; } = [];
 
     /// <inheritdoc />
     public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        JsonArray items;
-        int index;
         if (context.ActivityState is JsonObject state && state["items"] is JsonArray kept)
         {
-            // Detach from the kept state object: it goes into a new state object below.
-            items = (JsonArray)kept.DeepClone();
-            index = (state["index"]?.GetValue<int>() ?? 0) + 1;
+            // A loop under way: the state is this activity's own (not a copy), so the index moves in place.
+            var next = (state["index"]?.GetValue<int>() ?? 0) + 1;
+            state["index"] = next;
+            return ValueTask.FromResult(Take(context, kept, next));
         }
-        else if (Items is null)
+
+        if (Items is null)
         {
             return ValueTask.FromResult(ActivityResult.Fault("items evaluated to null; give a list (an empty list skips the loop)"));
         }
-        else
-        {
-            items = (JsonArray)Items.DeepClone();
-            index = 0;
-        }
 
+        context.ActivityState = new JsonObject { ["items"] = Items, ["index"] = 0 };
+        return ValueTask.FromResult(Take(context, Items, 0));
+    }
+
+    private static ActivityResult Take(ActivityContext context, JsonArray items, int index)
+    {
         if (index >= items.Count)
         {
             context.ActivityState = null;
-            return ValueTask.FromResult(ActivityResult.Outcome("Done", new JsonObject { ["count"] = items.Count }));
+            return ActivityResult.Outcome("Done", new JsonObject { ["count"] = items.Count });
         }
 
-        context.ActivityState = new JsonObject { ["items"] = items, ["index"] = index };
-        var output = new JsonObject { ["item"] = items[index]?.DeepClone(), ["index"] = index };
-        return ValueTask.FromResult(ActivityResult.Outcome("Iterate", output));
+        return ActivityResult.Outcome("Iterate", new JsonObject { ["item"] = items[index]?.DeepClone(), ["index"] = index });
     }
 }
