@@ -1,4 +1,5 @@
 using Sleek.Workflows.Engine.Expressions;
+using Sleek.Workflows.Engine.Outbound;
 using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Engine.Runtime;
 
@@ -18,6 +19,9 @@ public sealed class EngineOptions
 
     /// <summary>Burst limits.</summary>
     public InterpreterOptions Interpreter { get; } = new();
+
+    /// <summary>Where the HttpRequest activity may call, and how much of an answer it reads.</summary>
+    public OutboundHttpOptions Http { get; } = new();
 
     /// <summary>How long finished instances are kept.</summary>
     public RetentionOptions Retention { get; } = new();

@@ -4,6 +4,7 @@ using Sleek.Workflows.Engine.Activities;
 using Sleek.Workflows.Engine.Activities.BuiltIn;
 using Sleek.Workflows.Engine.Definitions;
 using Sleek.Workflows.Engine.Expressions;
+using Sleek.Workflows.Engine.Outbound;
 using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Engine.Persistence.Sqlite;
 using Sleek.Workflows.Engine.Runtime;
@@ -55,8 +56,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<InstanceMigrations>();
         services.AddSingleton<RetentionWorker>();
         services.AddSingleton<WorkflowDirectorySync>();
-        // HttpRequest applies its own timeoutSeconds (up to 300 s); the client's default 100 s would cut it short.
-        services.AddHttpClient(HttpRequest.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // HttpRequest calls only allowed hosts and addresses, and reads up to a cap.
+        services.AddSleekOutboundHttp(options.Http);
         if (options.RunWorkers)
         {
             services.AddHostedService<WorkflowWorker>();

@@ -7,6 +7,7 @@ using Sleek.Workflows.Engine.Activities;
 using Sleek.Workflows.Engine.Activities.BuiltIn;
 using Sleek.Workflows.Engine.Definitions;
 using Sleek.Workflows.Engine.Expressions;
+using Sleek.Workflows.Engine.Outbound;
 using Sleek.Workflows.Engine.Runtime;
 
 namespace Sleek.Workflows.Engine.Tests;
@@ -21,7 +22,7 @@ internal sealed class TestEngine
     /// <summary>Monday 2 March 2026, 06:00 UTC: where the fake clock starts.</summary>
     public static readonly DateTimeOffset StartTime = new(2026, 3, 2, 6, 0, 0, TimeSpan.Zero);
 
-    public TestEngine(InterpreterOptions? options = null, SandboxLimits? limits = null)
+    public TestEngine(InterpreterOptions? options = null, SandboxLimits? limits = null, OutboundHttpOptions? http = null)
     {
         Registry = new ActivityRegistry().AddFromAssembly(typeof(Start).Assembly).Add<Flaky>().Add<ClrValues>();
         Syntax = new ExpressionSyntax();
@@ -29,7 +30,7 @@ internal sealed class TestEngine
         Validator = new DefinitionValidator(Registry, Syntax);
         Clock = new FakeTimeProvider(StartTime);
         var services = new ServiceCollection();
-        services.AddHttpClient(HttpRequest.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan); // as AddSleekEngine does
+        services.AddLogging().AddSleekOutboundHttp(http ?? new OutboundHttpOptions()); // as AddSleekEngine does
         Interpreter = new WorkflowInterpreter(Evaluator, services.BuildServiceProvider(), NullLoggerFactory.Instance, Clock, options ?? new InterpreterOptions());
     }
 

@@ -6,25 +6,34 @@ using System.Text;
 namespace Sleek.Workflows.Engine.Tests;
 
 /// <summary>
-/// A minimal HTTP/1.1 server on 127.0.0.1 (a free port) for the HttpRequest activity: each request
-/// gets the handler's answer, or no answer at all when the handler returns null.
+/// A minimal HTTP/1.1 server on 127.0.0.1 (or another loopback address; a free port) for the HttpRequest activity:
+/// each request gets the handler's answer, or no answer at all when the handler returns null.
 /// </summary>
 internal sealed class TinyHttpServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly Func<ReceivedRequest, (int Status, string Body)?> _handler;
     private readonly Task _loop;
+    private int _connections;
 
-    public TinyHttpServer(Func<ReceivedRequest, (int Status, string Body)?> handler)
+    public TinyHttpServer(Func<ReceivedRequest, (int Status, string Body)?> handler, IPAddress? address = null)
     {
         _handler = handler;
+        _listener = new TcpListener(address ?? IPAddress.Loopback, 0);
         _listener.Start();
-        BaseUrl = $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+        var endpoint = (IPEndPoint)_listener.LocalEndpoint;
+        Port = endpoint.Port;
+        BaseUrl = $"http://{endpoint.Address}:{endpoint.Port}";
         _loop = AcceptAsync();
     }
 
     public string BaseUrl { get; }
+
+    public int Port { get; }
+
+    /// <summary>Connections accepted so far (whether or not a request came over them).</summary>
+    public int Connections => Volatile.Read(ref _connections);
 
     public ConcurrentQueue<ReceivedRequest> Received { get; } = new();
 
@@ -49,6 +58,7 @@ internal sealed class TinyHttpServer : IAsyncDisposable
         while (!_stop.IsCancellationRequested)
         {
             var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            Interlocked.Increment(ref _connections);
             _ = ServeAsync(client);
         }
     }

@@ -41,6 +41,12 @@ public sealed class ActivityResult
     /// <summary>Why it failed (for <see cref="ActivityResultKind.Fault"/>).</summary>
     public string? Error { get; private init; }
 
+    /// <summary>
+    /// For a fault: whether the node's retry policy may try again. False for a refusal another try would only repeat
+    /// (a host that is not allowed, an answer over the size cap): the incident is raised at once.
+    /// </summary>
+    public bool Retryable { get; private init; } = true;
+
     /// <summary>Continue through <c>Done</c>.</summary>
     public static ActivityResult Done(JsonNode? output = null) => Outcome("Done", output);
 
@@ -57,7 +63,9 @@ public sealed class ActivityResult
         new(ActivityResultKind.Wait) { Bookmarks = [bookmark], Output = output };
 
     /// <summary>Fail with a message that says what went wrong and what to do.</summary>
-    public static ActivityResult Fault(string error) => new(ActivityResultKind.Fault) { Error = error };
+    /// <param name="error">The message.</param>
+    /// <param name="retryable">False when another try would fail the same way: the retry policy is not applied.</param>
+    public static ActivityResult Fault(string error, bool retryable = true) => new(ActivityResultKind.Fault) { Error = error, Retryable = retryable };
 
     /// <summary>Complete the workflow now.</summary>
     public static ActivityResult CompleteWorkflow(JsonNode? output = null) =>

@@ -40,6 +40,13 @@ public static class EngineTelemetry
     /// <summary>Counter of work items this host took over after another worker's lease expired, tagged <c>kind</c>.</summary>
     public const string LeaseTakeoversMetric = "sleek.workflows.lease.takeovers";
 
+    /// <summary>
+    /// Counter of outbound calls (the HttpRequest activity) refused, tagged <c>reason</c> (<c>host</c>: not in
+    /// Http__AllowedHosts; <c>address</c>: it resolved only to addresses that are not public, with <c>range</c> such as
+    /// loopback or link-local (cloud metadata); <c>size</c>: the answer was larger than Http__MaxResponseBytes).
+    /// </summary>
+    public const string OutboundRefusalsMetric = "sleek.workflows.http.refused";
+
     // Bursts and activities take from well under a millisecond (in memory) to minutes (an HTTP call with retries).
     private static readonly double[] DurationBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
 
@@ -50,6 +57,7 @@ public static class EngineTelemetry
     private static readonly Histogram<double> ActivityDuration;
     private static readonly Counter<long> Incidents;
     private static readonly Counter<long> LeaseTakeovers;
+    private static readonly Counter<long> OutboundRefusals;
     private static readonly ObservableGauge<long> QueueDepthGauge;
     private static long _queueDepth = -1;
 
@@ -60,6 +68,7 @@ public static class EngineTelemetry
         ActivityDuration = Meter.CreateHistogram(ActivityDurationMetric, "s", "Duration of one activity execution or resume.", null, new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         Incidents = Meter.CreateCounter<long>(IncidentsMetric, "{incident}", "Incidents raised (instances faulted).");
         LeaseTakeovers = Meter.CreateCounter<long>(LeaseTakeoversMetric, "{takeover}", "Work items taken over after another worker's lease expired unfinished.");
+        OutboundRefusals = Meter.CreateCounter<long>(OutboundRefusalsMetric, "{call}", "Outbound HTTP calls of workflows refused: host not allowed, address not public, answer too large.");
         QueueDepthGauge = Meter.CreateObservableGauge(QueueDepthMetric, ObserveQueueDepth, "{item}", "Due work items not leased by any worker, sampled every few seconds.");
     }
 
@@ -75,6 +84,12 @@ public static class EngineTelemetry
     /// <summary>Counts a lease takeover by a worker of this process.</summary>
     /// <param name="kind">The work item's kind.</param>
     public static void RecordLeaseTakeover(string kind) => LeaseTakeovers.Add(1, new KeyValuePair<string, object?>("kind", kind));
+
+    /// <summary>Counts an outbound call refused.</summary>
+    /// <param name="reason"><c>host</c>, <c>address</c> or <c>size</c>.</param>
+    /// <param name="range">For <c>address</c>: what kind of address it was (loopback, private, …).</param>
+    public static void RecordOutboundRefusal(string reason, string? range) =>
+        OutboundRefusals.Add(1, new KeyValuePair<string, object?>("reason", reason), new KeyValuePair<string, object?>("range", range ?? ""));
 
     /// <summary>Counts an incident raised.</summary>
     /// <param name="activityType">The failing activity's type; null when the failure was outside an activity.</param>

@@ -205,7 +205,7 @@ public sealed class WorkflowInterpreter
             var context = CreateContext(node, executionNumber, attempt);
             var result = await RunActivityAsync(node, context, () => activity.ExecuteAsync(context));
             KeepActivityState(activityId, context);
-            if (result.Kind == ActivityResultKind.Fault && node.Retry is { } policy && attempt < policy.MaxAttempts)
+            if (result.Kind == ActivityResultKind.Fault && result.Retryable && node.Retry is { } policy && attempt < policy.MaxAttempts)
             {
                 ScheduleRetry(node, policy, executionNumber, attempt, startedAt, inputs, result.Error);
                 return;

@@ -37,6 +37,8 @@ internal static class SleekServices
                     throw new InvalidOperationException($"Sleek:Retention:Days is {engine.Retention.Days}; set 0 to keep finished instances forever, or a number of days");
                 }
                 engine.Runtime.Lease = TimeSpan.FromSeconds(Math.Clamp(settings.LeaseSeconds, 3, 24 * 3600));
+                // Where HttpRequest may call (Http:AllowedHosts, AllowedNetworks) and how much it reads (MaxResponseBytes).
+                HttpSettings.Bind(builder.Configuration.GetSection("Http"), engine.Http);
             },
             registry => registry.AddSleekActivities());
 

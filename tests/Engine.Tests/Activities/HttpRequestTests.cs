@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Sleek.Workflows.Engine.Activities.BuiltIn;
+using Sleek.Workflows.Engine.Outbound;
 using Sleek.Workflows.Engine.Runtime;
 using static Sleek.Workflows.Engine.Tests.Flow;
 
@@ -9,7 +10,13 @@ namespace Sleek.Workflows.Engine.Tests.Activities;
 /// <summary>HttpRequest against a real HTTP server on 127.0.0.1.</summary>
 public sealed class HttpRequestTests : IAsyncLifetime
 {
-    private readonly TestEngine _engine = new();
+    // The test server is on 127.0.0.1: allowed by name and by address, as a deployment would allow a partner.
+    private readonly TestEngine _engine = new(http: new OutboundHttpOptions
+    {
+        AllowedHosts = ["127.0.0.1"],
+        AllowedNetworks = ["127.0.0.1"],
+        ConnectTimeout = TimeSpan.FromSeconds(1),
+    });
     private readonly TinyHttpServer _server = new(request => request.Path switch
     {
         "/quotes" => (200, """{"quoteId": "Q-9", "price": 12.5}"""),
@@ -115,7 +122,7 @@ public sealed class HttpRequestTests : IAsyncLifetime
         var (_, result) = await _engine.StartAsync(Call(new { url = $"http://127.0.0.1:{port}/x", timeoutSeconds = 5 }));
 
         TestEngine.AssertStatus(WorkflowStatus.Faulted, result);
-        Assert.Contains($"GET http://127.0.0.1:{port}/x failed:", result.Incident!.Error);
+        Assert.EndsWith($"GET http://127.0.0.1:{port}/x failed: could not connect to 127.0.0.1:{port}", result.Incident!.Error);
     }
 
     [Fact]

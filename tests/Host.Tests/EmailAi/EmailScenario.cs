@@ -76,9 +76,11 @@ public abstract class EmailScenario(TestDatabase database) : HostScenario(databa
     {
         await using var smtp = await SmtpCapture.StartAsync();
         var partner = new FlakyPartner(failures: 1);
+        var settings = SmtpSettings(smtp.Port);
+        settings["Http:AllowedHosts"] = PartnerSettings.Host;
         var (api, db) = Start(
             NewFolder().With(EmailAiDefinitions.SendThenFlakyCall("http://partner.test/ping")),
-            SmtpSettings(smtp.Port),
+            settings,
             s => s.AddHttpClient(HttpRequest.ClientName).ConfigurePrimaryHttpMessageHandler(() => partner));
 
         var id = SleekApi.Id(await api.StartAsync("send-then-flaky", new { model = EmailAiDefinitions.OpsNewQuoteModel("Q-2026-0102") }));

@@ -136,6 +136,9 @@ public sealed class LeaseTakeoverOnPostgres(PostgresDatabase database, ITestOutp
             ["ConnectionStrings__Sleek"] = database.ConnectionString,
             ["Sleek__Workers"] = "2",
             ["Sleek__WorkflowsDirectory"] = _folder.Path,
+            // The partners listen on 127.0.0.1: their name and their (loopback) address are allowed explicitly.
+            ["Http__AllowedHosts"] = "127.0.0.1",
+            ["Http__AllowedNetworks"] = "127.0.0.1",
         });
         _hosts.Add(host);
         return host;

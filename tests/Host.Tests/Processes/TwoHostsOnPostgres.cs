@@ -300,6 +300,9 @@ public sealed class TwoHostsOnPostgres(PostgresDatabase database, ITestOutputHel
             ["Sleek__Workers"] = "2",
             ["Sleek__WorkflowsDirectory"] = _folder.Path,
             ["Sleek__LeaseSeconds"] = LeaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // The partner listens on 127.0.0.1: its name and its (loopback) address are allowed explicitly.
+            ["Http__AllowedHosts"] = "127.0.0.1",
+            ["Http__AllowedNetworks"] = "127.0.0.1",
         });
         _hosts.Add(host);
         return host;

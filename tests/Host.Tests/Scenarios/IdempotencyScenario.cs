@@ -110,7 +110,8 @@ public abstract class IdempotencyScenario(TestDatabase database) : HostScenario(
         var partner = new GatedPartner();
         var api = StartHost(
             NewFolder().With(TestDefinitions.CallPartner("http://partner.test/slow")),
-            services: s => s.AddHttpClient(HttpRequest.ClientName).ConfigurePrimaryHttpMessageHandler(() => partner));
+            services: s => s.AddHttpClient(HttpRequest.ClientName).ConfigurePrimaryHttpMessageHandler(() => partner),
+            settings: PartnerSettings.Allowed());
         var body = new { definitionId = "call-partner", correlationId = $"slow-{Guid.NewGuid():N}" };
 
         var first = SendAsync(api, "/api/instances", body, "slow-1");

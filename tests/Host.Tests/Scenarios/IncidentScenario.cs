@@ -16,7 +16,8 @@ public abstract class IncidentScenario(TestDatabase database) : HostScenario(dat
         var partner = new FlakyPartner();
         var api = StartHost(
             NewFolder().With(TestDefinitions.CallPartner("http://partner.test/ping")),
-            services: s => s.AddHttpClient(HttpRequest.ClientName).ConfigurePrimaryHttpMessageHandler(() => partner));
+            services: s => s.AddHttpClient(HttpRequest.ClientName).ConfigurePrimaryHttpMessageHandler(() => partner),
+            settings: PartnerSettings.Allowed());
         var id = SleekApi.Id(await api.StartAsync("call-partner"));
 
         var faulted = await api.WaitForStatusAsync(id, "Faulted");
@@ -86,7 +87,8 @@ public abstract class IncidentScenario(TestDatabase database) : HostScenario(dat
         var api = StartHost(
             NewFolder().With(TestDefinitions.DelayAndCall("http://partner.test/ping")),
             clock,
-            s => s.AddHttpClient(HttpRequest.ClientName).ConfigurePrimaryHttpMessageHandler(() => partner));
+            s => s.AddHttpClient(HttpRequest.ClientName).ConfigurePrimaryHttpMessageHandler(() => partner),
+            PartnerSettings.Allowed());
         var id = SleekApi.Id(await api.StartAsync("delay-and-call"));
         var faulted = await api.WaitForStatusAsync(id, "Faulted");
         Assert.Equal("delay", SleekApi.SingleBookmark(faulted)["activityId"]!.GetValue<string>());
@@ -107,6 +109,25 @@ public abstract class IncidentScenario(TestDatabase database) : HostScenario(dat
         Assert.Contains(("call", "Executed", 1), journal);
         Assert.Single(journal, j => j.Activity == "finish");
         Assert.True(done["variables"]!["done"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Call_to_a_host_not_on_Http_AllowedHosts_raises_an_incident_at_once_naming_the_setting()
+    {
+        // Http__AllowedHosts as a comma-separated list; the partner is not on it (an unset list allows nothing at all).
+        var partner = new FlakyPartner(failures: 0);
+        var api = StartHost(
+            NewFolder().With(TestDefinitions.CallPartnerWithRetry("http://partner.test/ping", maxAttempts: 3)),
+            services: s => s.AddHttpClient(HttpRequest.ClientName).ConfigurePrimaryHttpMessageHandler(() => partner),
+            settings: new Dictionary<string, string> { ["Http:AllowedHosts"] = "api.partner.example, *.partner.example" });
+
+        var id = SleekApi.Id(await api.StartAsync("call-partner-retry-3"));
+
+        var faulted = await api.WaitForStatusAsync(id, "Faulted");
+        Assert.Equal([("start", "Executed", 1), ("call", "Faulted", 1)], SleekApi.Journal(faulted));
+        var incident = await OpenIncidentAsync(api, id);
+        Assert.Contains("GET http://partner.test/ping refused: host 'partner.test' is not allowed; ops list the hosts workflows may call in Http__AllowedHosts", incident["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, partner.Calls);
     }
 
     private static async Task<JsonObject> OpenIncidentAsync(SleekApi api, string instanceId) =>

@@ -21,7 +21,8 @@ public abstract class RetryScenario(TestDatabase database) : HostScenario(databa
         var api = StartHost(
             (folder ?? NewFolder()).With(TestDefinitions.CallPartnerWithRetry(Url, maxAttempts)),
             clock,
-            s => s.AddHttpClient(HttpRequest.ClientName).ConfigurePrimaryHttpMessageHandler(() => partner));
+            s => s.AddHttpClient(HttpRequest.ClientName).ConfigurePrimaryHttpMessageHandler(() => partner),
+            PartnerSettings.Allowed());
         return (api, clock);
     }
 

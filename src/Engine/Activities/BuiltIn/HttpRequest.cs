@@ -3,22 +3,27 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Sleek.Workflows.Engine.Outbound;
 
 namespace Sleek.Workflows.Engine.Activities.BuiltIn;
 
-/// <summary>Calls an HTTP endpoint. 2xx continues through Success, any other status through Failure; no answer in time faults.</summary>
-[Activity("HttpRequest", Category = "Integration", DisplayName = "HTTP request", Ports = ["Success", "Failure"], Description = "Sends an HTTP request; 2xx → Success, other status → Failure, timeout or network error → fault.", OutputType = "object")]
+/// <summary>
+/// Calls an HTTP endpoint. 2xx continues through Success, any other status through Failure; no answer in time faults.
+/// Only hosts on <c>Http__AllowedHosts</c> are called, connections go only to allowed addresses (<see cref="OutboundConnector"/>),
+/// redirects are not followed and the answer is read up to <c>Http__MaxResponseBytes</c>.
+/// </summary>
+[Activity("HttpRequest", Category = "Integration", DisplayName = "HTTP request", Ports = ["Success", "Failure"], Description = "Sends an HTTP request to a host on Http__AllowedHosts; 2xx → Success, other status (redirects too) → Failure, timeout, network error or an answer over Http__MaxResponseBytes → fault.", OutputType = "object")]
 public sealed class HttpRequest : IActivity
 {
     /// <summary>Name of the HttpClient the runtime registers for this activity.</summary>
     public const string ClientName = "Sleek.Workflows.HttpRequest";
 
-    /// <summary>Absolute http(s) URL.</summary>
-    [Input(Required = true, Description = "Absolute http or https URL.")]
-    public string Url { get; set; } = "";
-
     /// <summary>Header carrying <see cref="ActivityContext.IdempotencyKey"/> unless the definition sets it.</summary>
     public const string IdempotencyHeader = "Idempotency-Key";
+
+    /// <summary>Absolute http(s) URL.</summary>
+    [Input(Required = true, Description = "Absolute http or https URL of a host on Http__AllowedHosts.")]
+    public string Url { get; set; } = "";
 
     /// <summary>HTTP method.</summary>
     [Input(Options = ["GET", "POST", "PUT", "PATCH", "DELETE"], Description = "HTTP method.")]
@@ -39,14 +44,22 @@ public sealed class HttpRequest : IActivity
     /// <inheritdoc />
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
+        // Refusals that another try would only repeat are not retried by the node's retry policy.
         if (!Uri.TryCreate(Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            return ActivityResult.Fault($"url '{Url}' is not an absolute http(s) URL");
+            return ActivityResult.Fault($"url '{Url}' is not an absolute http(s) URL", retryable: false);
         }
 
         if (TimeoutSeconds is < 1 or > 300)
         {
-            return ActivityResult.Fault($"timeoutSeconds {TimeoutSeconds} is outside 1–300");
+            return ActivityResult.Fault($"timeoutSeconds {TimeoutSeconds} is outside 1–300", retryable: false);
+        }
+
+        var policy = context.Services.GetRequiredService<OutboundPolicy>();
+        if (!policy.AllowsHost(uri.IdnHost))
+        {
+            Runtime.EngineTelemetry.RecordOutboundRefusal("host", null);
+            return ActivityResult.Fault($"{Method} {uri} refused: host '{uri.IdnHost}' is not allowed; ops list the hosts workflows may call in Http__AllowedHosts", retryable: false);
         }
 
         using var request = new HttpRequestMessage(new HttpMethod(Method.ToUpperInvariant()), uri);
@@ -71,8 +84,15 @@ public sealed class HttpRequest : IActivity
         timeout.CancelAfter(TimeSpan.FromSeconds(TimeoutSeconds));
         try
         {
-            using var response = await client.SendAsync(request, timeout.Token);
-            var text = await response.Content.ReadAsStringAsync(timeout.Token);
+            // Headers first: the body is read while it streams in, up to the cap, never buffered whole.
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var limit = policy.Options.MaxResponseBytes;
+            if (await CappedBody.ReadAsync(response.Content, limit, timeout.Token) is not { } text)
+            {
+                Runtime.EngineTelemetry.RecordOutboundRefusal("size", null);
+                return ActivityResult.Fault($"{Method} {uri} answered {(int)response.StatusCode} with a body larger than {limit} bytes (Http__MaxResponseBytes); it was not read further", retryable: false);
+            }
+
             var output = new JsonObject
             {
                 ["statusCode"] = (int)response.StatusCode,
@@ -83,6 +103,11 @@ public sealed class HttpRequest : IActivity
         catch (OperationCanceledException) when (!context.CancellationToken.IsCancellationRequested)
         {
             return ActivityResult.Fault($"{Method} {uri} did not answer within {TimeoutSeconds} s");
+        }
+        catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
+        {
+            // One message for a closed port, a filtered one, an unknown name and an address that is not allowed.
+            return ActivityResult.Fault($"{Method} {uri} failed: {OutboundConnector.CouldNotConnect} to {uri.IdnHost}:{uri.Port}");
         }
         catch (HttpRequestException ex)
         {
