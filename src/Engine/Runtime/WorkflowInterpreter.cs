@@ -70,6 +70,7 @@ public sealed class WorkflowInterpreter
         {
             if (!TakePending())
             {
+                State.ContinuedSteps = 0;
                 return;
             }
 
@@ -123,23 +124,27 @@ public sealed class WorkflowInterpreter
 
         /// <summary>
         /// Queues what an earlier burst left due when it paused, ahead of this burst's own trigger. False (and an
-        /// incident) when the definition no longer has one of those activities.
+        /// incident; what was due is dropped, as a fault drops what is queued) when the definition no longer has one
+        /// of those activities.
         /// </summary>
         private bool TakePending()
         {
-            foreach (var activityId in State.Pending)
+            var missing = State.Pending.FirstOrDefault(id => !Definition.HasNode(id));
+            if (missing is null)
             {
-                if (!Definition.HasNode(activityId))
+                foreach (var activityId in State.Pending)
                 {
-                    Fail(activityId, null, 0, $"activity '{activityId}' was due to run next, but this definition version does not have it");
-                    return false;
+                    _queue.AddLast(activityId);
                 }
-
-                _queue.AddLast(activityId);
             }
 
             State.Pending.Clear();
-            return true;
+            if (missing is not null)
+            {
+                Fail(null, null, 0, $"activity '{missing}' was due to run next, but this definition version does not have it; it was dropped");
+            }
+
+            return missing is null;
         }
 
         /// <summary>

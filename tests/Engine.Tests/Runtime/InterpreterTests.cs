@@ -69,6 +69,23 @@ public sealed class InterpreterTests
     }
 
     [Fact]
+    public async Task Continuation_of_an_activity_the_version_no_longer_has_faults_and_drops_what_was_due()
+    {
+        var engine = new TestEngine();
+        var definition = engine.Compile(new Flow().Add("start", "Start").ToJson());
+        var state = new InstanceState { Pending = ["gone", "start"], ContinuedSteps = 10 };
+
+        var result = await engine.Interpreter.RunAsync(new BurstRequest(definition, Guid.NewGuid(), null, state, new BurstTrigger.Continue(), []), CancellationToken.None);
+
+        TestEngine.AssertStatus(WorkflowStatus.Faulted, result);
+        Assert.Null(result.Incident!.ActivityId);
+        Assert.Equal("activity 'gone' was due to run next, but this definition version does not have it; it was dropped", result.Incident.Error);
+        Assert.Empty(result.Journal);
+        Assert.Empty(state.Pending);
+        Assert.Equal(0, state.ContinuedSteps);
+    }
+
+    [Fact]
     public async Task Loop_through_a_wait_is_not_limited_across_bursts()
     {
         var engine = new TestEngine(new InterpreterOptions { MaxStepsWithoutWait = 5 });
