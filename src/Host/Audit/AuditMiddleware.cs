@@ -6,14 +6,19 @@ namespace Sleek.Workflows.Host.Audit;
 /// <summary>
 /// Records every request other than GET/HEAD/OPTIONS made by an admin, ops or rule author, after it ran:
 /// <c>METHOD route-pattern</c>, the route values as target (secret ones masked) and the outcome from the
-/// status. Handlers may name the target better with <see cref="SetTarget"/>.
+/// status. Handlers may name the target better with <see cref="SetTarget"/>; a request whose work was audited already
+/// (a resume, an event, a task completion: <see cref="ResumeAudit"/>) is not recorded twice.
 /// </summary>
 internal sealed class AuditMiddleware(RequestDelegate next)
 {
     private const string TargetItem = "sleek.audit.target";
+    private const string RecordedItem = "sleek.audit.recorded";
     private static readonly HashSet<string> SecretRouteValues = new(StringComparer.OrdinalIgnoreCase) { "token", "key" };
 
     public static void SetTarget(HttpContext http, string target) => http.Items[TargetItem] = target;
+
+    /// <summary>This request's work has its own audit entries: no second, generic one.</summary>
+    public static void MarkRecorded(HttpContext http) => http.Items[RecordedItem] = true;
 
     public async Task InvokeAsync(HttpContext http, IAuditLog audit)
     {
@@ -33,7 +38,7 @@ internal sealed class AuditMiddleware(RequestDelegate next)
         {
             // Read the role after authentication ran (it runs before this middleware).
             var caller = SleekCaller.From(http.User);
-            if (caller.Role is { } role && SleekRoles.Audited.Contains(role))
+            if (caller.Role is { } role && SleekRoles.Audited.Contains(role) && !http.Items.ContainsKey(RecordedItem))
             {
                 var status = failed ? StatusCodes.Status500InternalServerError : http.Response.StatusCode;
                 await audit.RecordAsync(http, ActionOf(http), OutcomeOf(status), TargetOf(http), null, status);

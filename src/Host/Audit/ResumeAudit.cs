@@ -18,6 +18,7 @@ internal sealed class ResumeAudit(AuditLog audit, IHttpContextAccessor accessor)
             ResumeRefusalKind.Forbidden => (AuditActions.CrossTenant, AuditOutcome.Denied, StatusCodes.Status403Forbidden),
             _ => (AuditActions.ResumeRefused, AuditOutcome.Failure, StatusCodes.Status409Conflict),
         };
+        MarkRecorded();
         await audit.RecordAsync(ActorOf(attempt.Caller), Ip(), action, outcome, TargetOf(attempt), $"{Path(attempt)}: {refusal.Reason}", status);
     }
 
@@ -29,6 +30,7 @@ internal sealed class ResumeAudit(AuditLog audit, IHttpContextAccessor accessor)
             ResumePath.Task => AuditActions.TaskCompleted,
             _ => AuditActions.BookmarkResumed,
         };
+        MarkRecorded();
         await audit.RecordAsync(ActorOf(attempt.Caller), Ip(), action, AuditOutcome.Success, TargetOf(attempt), Path(attempt), StatusCodes.Status200OK);
     }
 
@@ -47,6 +49,14 @@ internal sealed class ResumeAudit(AuditLog audit, IHttpContextAccessor accessor)
     private static SleekCaller ActorOf(ResumeCaller caller) => caller.Principal is { } principal
         ? SleekCaller.From(principal)
         : new SleekCaller($"system:{caller.SystemName}", caller.SystemName, null, null, null, new HashSet<string>());
+
+    private void MarkRecorded()
+    {
+        if (accessor.HttpContext is { } http)
+        {
+            AuditMiddleware.MarkRecorded(http);
+        }
+    }
 
     private string? Ip() => accessor.HttpContext is { } http ? ClientAddress.Of(http) : null;
 }

@@ -199,6 +199,11 @@ public sealed class PartyBoundAccessTests(PostgresDatabase database) : IClassFix
         var resumed = Assert.Single(await kit.AuditAsync($"actor=apikey:{mineId}&outcome=success"))!;
         Assert.StartsWith($"task={sample["id"]}", resumed["target"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("supplier", resumed["role"]!.GetValue<string>());
+
+        // The admin's completion of ops' task is audited once, as what it did: not again as a generic "POST …" entry.
+        var confirmed = Assert.Single(await kit.AuditAsync($"action=task.completed&target={Uri.EscapeDataString($"task={confirm["id"]} instance={a1.InstanceId}")}"))!;
+        Assert.Equal("admin", confirmed["role"]!.GetValue<string>());
+        Assert.Empty(await kit.AuditAsync($"action={Uri.EscapeDataString("POST /api/tasks/{id:guid}/complete")}"));
     }
 
     private static SecurityKit NewKit(TestDatabase database) => new(database, Settings(), folder => folder.WithSample("quote-to-delivery"));
