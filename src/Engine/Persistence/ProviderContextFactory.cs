@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Sleek.Workflows.Engine.Activities;
 
 namespace Sleek.Workflows.Engine.Persistence;
@@ -19,15 +20,13 @@ namespace Sleek.Workflows.Engine.Persistence;
 public sealed class ProviderContextFactory<TContext>
     where TContext : DbContext
 {
-    private readonly string _connectionString;
-    private readonly Func<string, TContext> _onConnectionString;
+    private readonly Func<TContext> _onOwnConnection;
     private readonly Func<System.Data.Common.DbConnection, TContext> _onConnection;
 
-    private ProviderContextFactory(DatabaseProvider provider, string connectionString, Func<string, TContext> onConnectionString, Func<System.Data.Common.DbConnection, TContext> onConnection)
+    private ProviderContextFactory(DatabaseProvider provider, Func<TContext> onOwnConnection, Func<System.Data.Common.DbConnection, TContext> onConnection)
     {
         Provider = provider;
-        _connectionString = connectionString;
-        _onConnectionString = onConnectionString;
+        _onOwnConnection = onOwnConnection;
         _onConnection = onConnection;
     }
 
@@ -50,21 +49,20 @@ public sealed class ProviderContextFactory<TContext>
         where TSqlite : TContext
     {
         var provider = engineDb.Provider;
-        return provider == DatabaseProvider.Postgres
-            ? new(
-                provider,
-                engineDb.SharedConnectionString,
-                s => postgres(ProviderContextOptions.For<TPostgres>(provider, s, migrationsHistoryTable)),
-                c => postgres(ProviderContextOptions.For<TPostgres>(provider, c, migrationsHistoryTable)))
-            : new(
-                provider,
-                engineDb.SharedConnectionString,
-                s => sqlite(ProviderContextOptions.For<TSqlite>(provider, s, migrationsHistoryTable)),
-                c => sqlite(ProviderContextOptions.For<TSqlite>(provider, c, migrationsHistoryTable)));
+        // Contexts on a connection of their own come from a pool, as the engine's do: a request asks several (a party
+        // check, the audit), and setting one up from scratch cost more than the query it ran.
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var pool = new PooledDbContextFactory<TPostgres>(ProviderContextOptions.For<TPostgres>(provider, engineDb.SharedConnectionString, migrationsHistoryTable));
+            return new(provider, () => pool.CreateDbContext(), c => postgres(ProviderContextOptions.For<TPostgres>(provider, c, migrationsHistoryTable)));
+        }
+
+        var sqlitePool = new PooledDbContextFactory<TSqlite>(ProviderContextOptions.For<TSqlite>(provider, engineDb.SharedConnectionString, migrationsHistoryTable));
+        return new(provider, () => sqlitePool.CreateDbContext(), c => sqlite(ProviderContextOptions.For<TSqlite>(provider, c, migrationsHistoryTable)));
     }
 
     /// <summary>A context on a connection of its own; dispose it.</summary>
-    public TContext CreateContext() => _onConnectionString(_connectionString);
+    public TContext CreateContext() => _onOwnConnection();
 
     /// <summary>
     /// A context on a burst's connection, enlisted in its transaction: what it saves commits with the burst or not at
