@@ -59,6 +59,8 @@ export interface InputDescriptor {
   literalOnly?: boolean;
   uiHint?: string | null;
   namesVariable?: boolean;
+  /** Only an expression is allowed: the server refuses a literal (a Decision's condition). */
+  expressionOnly?: boolean;
 }
 
 export interface ActivityDescriptor {

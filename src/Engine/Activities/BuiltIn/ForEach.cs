@@ -11,7 +11,7 @@ namespace Sleek.Workflows.Engine.Activities.BuiltIn;
 public sealed class ForEach : IActivity
 {
     /// <summary>The list to walk; evaluated when the loop starts.</summary>
-    [Input(Required = true, Description = "The list to iterate, e.g. {\"$js\": \"variables.stages\"}.")]
+    [Input(Required = true, Description = "The list to iterate, e.g. {\"$js\": \"variables.stages\"}.", UiHint = "javascript")]
     public JsonArray? Items { get; set; } = [];
 
     /// <inheritdoc />
