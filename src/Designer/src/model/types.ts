@@ -116,7 +116,11 @@ export interface InstanceSummary {
   createdAt: string;
   updatedAt: string;
   finishedAt?: string | null;
+  /** The quote, order… it works for, by number (filled by the host). */
+  references?: InstanceReference[] | null;
 }
+
+export interface InstanceReference { kind: string; id: string; number: string }
 
 export interface Bookmark {
   id: string;

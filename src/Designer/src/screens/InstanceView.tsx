@@ -9,6 +9,7 @@ import { ErrorBox, Loading, StatusBadge, formatTime } from '../components/Feedba
 import { definitionToGraph, type ActivityNode } from '../model/graph';
 import { pathTaken } from '../model/path';
 import type { ActivityDescriptor, InstanceDetails, WorkflowDefinition, WorkflowDetails } from '../model/types';
+import { CopyableId, DocumentNumbers } from '../components/InstanceIds';
 import { Link } from '../router';
 
 const finished = new Set(['Completed', 'Cancelled']);
@@ -74,13 +75,14 @@ export function InstanceView({ instanceId }: { instanceId: string }) {
   return (
     <div className="page instance-page">
       <div className="page-header">
-        <h1>Instance <code>{inst.id.slice(0, 8)}</code> <StatusBadge status={inst.status} /></h1>
+        <h1>Instance <StatusBadge status={inst.status} /></h1>
         <div className="actions">
           <button type="button" onClick={instance.reload}>Refresh</button>
           {inst.status === 'Faulted' && <button type="button" onClick={() => void act('Retry', `/api/instances/${inst.id}/retry`)}>Retry</button>}
           {canAct && <button type="button" className="danger" onClick={() => { if (window.confirm('Cancel this instance? It will never resume.')) void act('Cancel', `/api/instances/${inst.id}/cancel`, { reason: 'cancelled in the designer' }); }}>Cancel instance</button>}
         </div>
       </div>
+      <p data-testid="instance-id"><CopyableId id={inst.id} what="instance id" /> <DocumentNumbers references={inst.references} /></p>
       <p className="muted" data-testid="instance-meta">
         <Link to={`/workflows/${encodeURIComponent(inst.definitionId)}`}>{inst.definitionId}</Link> v{inst.version}
         {inst.correlationId && <> · correlation <code>{inst.correlationId}</code></>} · started {formatTime(inst.createdAt)}
