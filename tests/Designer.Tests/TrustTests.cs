@@ -238,6 +238,36 @@ public sealed class TrustTests(BrowserFixture browser, DesignerHost host) : ICla
         Assert.Equal(withErrors.Width, fixedBox.Width);
     }
 
+    /// <summary>Finding 4: instance ids are shown whole (they share a time prefix) and copied with a button.</summary>
+    [Fact]
+    public async Task Instance_ids_are_shown_whole_and_copied_with_a_button()
+    {
+        await _context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await ImportAsync(LoggingDefinition("ids-flow", "hello"));
+        var ids = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var started = await host.Host.Client.PostAsJsonAsync(new Uri("/api/instances", UriKind.Relative), new { definitionId = "ids-flow" });
+            ids.Add(JsonNode.Parse(await started.Content.ReadAsStringAsync())!["id"]!.GetValue<string>());
+        }
+
+        var page = _designer.Page;
+        await _designer.GotoAsync("/instances?definitionId=ids-flow");
+        var table = page.GetByRole(AriaRole.Table, new() { Name = "Instances" });
+        foreach (var id in ids)
+        {
+            await Expect(table.GetByText(id, new() { Exact = true })).ToBeVisibleAsync();
+        }
+
+        await table.GetByRole(AriaRole.Button, new() { Name = $"Copy instance id {ids[0]}" }).ClickAsync();
+        await Expect(table.GetByRole(AriaRole.Status).Filter(new() { HasText = "Copied" })).ToBeVisibleAsync();
+        Assert.Equal(ids[0], await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+        await Accessibility.AssertNoSeriousFindingsAsync(page, "instance list");
+
+        await _designer.GotoAsync($"/instances/{ids[1]}");
+        await Expect(page.GetByTestId("instance-id")).ToContainTextAsync(ids[1]);
+    }
+
     /// <summary>Finding 10: a favicon instead of a 401; the canvas passes axe (handles, badges).</summary>
     [Fact]
     public async Task The_favicon_is_served_and_the_canvas_and_instance_view_pass_axe()

@@ -57,7 +57,7 @@ export function InstanceList() {
             <tbody>
               {data.items.map((i) => (
                 <tr key={i.id}>
-                  <td><Link to={`/instances/${i.id}`} ariaLabel={`Instance ${i.id}`}>Open</Link> <CopyableId id={i.id} what="instance id" /></td>
+                  <td><Link to={`/instances/${i.id}`} ariaLabel={`Open instance ${i.id}`}>Open</Link> <CopyableId id={i.id} what="instance id" /></td>
                   <td>{i.definitionId} <span className="muted">v{i.version}</span></td>
                   <td><StatusBadge status={i.status} /></td>
                   <td>{i.references && i.references.length > 0 ? <DocumentNumbers references={i.references} /> : i.correlationId ?? <span className="muted">—</span>}</td>
