@@ -238,6 +238,36 @@ public sealed class TrustTests(BrowserFixture browser, DesignerHost host) : ICla
         Assert.Equal(withErrors.Width, fixedBox.Width);
     }
 
+    /// <summary>Finding 8: in the instance view too, a message floats over the diagram instead of pushing it down.</summary>
+    [Fact]
+    public async Task The_instance_view_shows_messages_over_the_diagram_without_moving_it()
+    {
+        await ImportAsync("""
+            { "definitionId": "fails-for-layout", "version": 1, "name": "fails-for-layout",
+              "root": {
+                "activities": [ { "id": "start", "type": "Start" }, { "id": "boom", "type": "Fault", "inputs": { "message": "partner is down" } } ],
+                "connections": [ { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "boom" } } ]
+              } }
+            """);
+        string id;
+        using (var started = await host.Host.Client.PostAsJsonAsync(new Uri("/api/instances", UriKind.Relative), new { definitionId = "fails-for-layout" }))
+        {
+            id = JsonNode.Parse(await started.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+        }
+
+        var page = _designer.Page;
+        await _designer.GotoAsync($"/instances/{id}");
+        await Expect(_designer.Node("boom")).ToHaveClassAsync(new Regex("run-faulted"));
+        var canvas = page.GetByTestId("instance-canvas");
+        var before = await canvas.BoundingBoxAsync();
+
+        await page.GetByRole(AriaRole.Region, new() { Name = "Incidents" }).GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
+        await Expect(page.GetByTestId("instance-status")).ToHaveTextAsync("Incident retry: done.");
+        var after = await canvas.BoundingBoxAsync();
+        Assert.Equal(before!.Y, after!.Y);
+        await Accessibility.AssertNoSeriousFindingsAsync(page, "instance view (message shown)");
+    }
+
     /// <summary>Finding 4: instance ids are shown whole (they share a time prefix) and copied with a button.</summary>
     [Fact]
     public async Task Instance_ids_are_shown_whole_and_copied_with_a_button()
