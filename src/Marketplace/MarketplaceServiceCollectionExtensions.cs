@@ -30,6 +30,7 @@ public static class MarketplaceServiceCollectionExtensions
         // Who a workflow instance belongs to (its quote's and order's buyer, its order's supplier, whether that order is
         // on hold): what the host's authorization asks before anyone reads or resumes the instance.
         services.AddSingleton<PartyInstances>();
+        services.AddSingleton<InstanceDocuments>();
         services.AddSingleton(configuration.GetSection(MarketplaceOptions.SectionName).Get<MarketplaceOptions>() ?? new MarketplaceOptions());
 
         // Email: rows are recorded by SendEmail in the burst and sent by the dispatcher after the commit.

@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { clearAllLocalDrafts } from './model/localDrafts';
+import { homeOf, roleOfToken, screenOf, screensOf, type Screen } from './model/roles';
 import { getToken, setUnauthorizedHandler, signOut } from './api/client';
 import { Link, match, useRouter } from './router';
 import { WorkflowList } from './screens/WorkflowList';
@@ -18,14 +20,26 @@ export function App() {
   const { path, navigate } = useRouter();
   useEffect(() => {
     setUnauthorizedHandler(() => {
-      if (!['/sign-in', '/reset-password'].includes(window.location.pathname)) navigate(`/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+      // Forced: unsaved editor work is already kept in this browser and comes back after the sign-in.
+      if (!['/sign-in', '/reset-password'].includes(window.location.pathname)) navigate(`/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`, { force: true });
     });
     return () => setUnauthorizedHandler(null);
   }, [navigate]);
 
+  const token = getToken();
+  const role = roleOfToken(token);
+  const screens = screensOf(role);
+  const here = screenOf(path);
+  // A signed-in person who may not use this screen goes to their own work (buyers, suppliers, factory: tasks).
+  const wrongPlace = token !== null && here !== null && !screens.includes(here);
+  useEffect(() => {
+    if (wrongPlace && path === '/') navigate(homeOf(role), { replace: true });
+  }, [wrongPlace, path, role, navigate]);
+
   let screen: React.ReactNode;
   let params: Record<string, string> | null;
-  if (path === '/' || path === '/workflows') screen = <WorkflowList />;
+  if (wrongPlace) screen = <div className="page"><h1>Not for your role</h1><p>This screen is for other roles. <Link to={homeOf(role)}>Go to your work</Link></p></div>;
+  else if (path === '/' || path === '/workflows') screen = <WorkflowList />;
   else if ((params = match('/workflows/:id', path))) screen = <Editor key={params.id} definitionId={params.id} />;
   else if (path === '/instances') screen = <InstanceList />;
   else if ((params = match('/instances/:id', path))) screen = <InstanceView key={params.id} instanceId={params.id} />;
@@ -41,21 +55,24 @@ export function App() {
   else if ((params = match('/quotes/:id', path))) screen = <QuoteView key={params.id} quoteId={params.id} />;
   else screen = <div className="page"><h1>Not found</h1><p>No screen at {path}. <Link to="/">Back to workflows</Link></p></div>;
 
-  const signedIn = getToken() !== null;
+  const signedIn = token !== null;
+  const nav: [Screen, string, string][] = [['workflows', '/', 'Workflows'], ['instances', '/instances', 'Instances'], ['tasks', '/tasks', 'Tasks'], ['rules', '/rules', 'Rules'], ['dashboard', '/dashboard', 'Dashboard']];
   return (
     <div className="app">
       <header className="topbar">
         <span className="brand">Sleek Workflows</span>
         <nav aria-label="Main">
-          <Link to="/">Workflows</Link>
-          <Link to="/instances">Instances</Link>
-          <Link to="/tasks">Tasks</Link>
-          <Link to="/rules">Rules</Link>
-          <Link to="/dashboard">Dashboard</Link>
+          {nav.filter(([s]) => screens.includes(s)).map(([s, to, label]) => <Link key={s} to={to}>{label}</Link>)}
         </nav>
         <span className="spacer" />
         {signedIn ? (
-          <button type="button" className="link-button" onClick={() => { void signOut().then(() => navigate('/sign-in')); }}>Sign out</button>
+          <button type="button" className="link-button" onClick={() => {
+            // Asks first when there is unsaved work; a shared computer keeps no one's local drafts.
+            navigate('/sign-in');
+            if (window.location.pathname !== '/sign-in') return;
+            clearAllLocalDrafts();
+            void signOut();
+          }}>Sign out</button>
         ) : (
           <Link to="/sign-in">Sign in</Link>
         )}

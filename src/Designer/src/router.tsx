@@ -1,19 +1,55 @@
-import { createContext, useContext, useEffect, useState, type ReactNode, type MouseEvent } from 'react';
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode, type MouseEvent } from 'react';
+
+/** navigate(to, { force: true }) skips the unsaved-work prompt (the sign-in redirect: the edit is kept locally). */
+export interface NavigateOptions { force?: boolean; replace?: boolean }
 
 /** A small history-API router: the Host's SPA fallback serves index.html for these paths. */
-const RouterContext = createContext<{ path: string; search: string; navigate: (to: string) => void }>({
+const RouterContext = createContext<{ path: string; search: string; navigate: (to: string, options?: NavigateOptions) => void }>({
   path: '/', search: '', navigate: () => {},
 });
 
+/** Screens with unsaved work register a question here; any navigation asks it first. */
+const prompts = new Set<{ message: string }>();
+
+function mayLeave(): boolean {
+  for (const p of prompts) if (!window.confirm(p.message)) return false;
+  return true;
+}
+
+/** While `message` is not null, leaving the screen (a link, back, closing the tab) asks the person first. */
+export function useLeavePrompt(message: string | null): void {
+  useEffect(() => {
+    if (message === null) return;
+    const entry = { message };
+    prompts.add(entry);
+    const warn = (e: BeforeUnloadEvent) => { e.preventDefault(); e.returnValue = message; };
+    window.addEventListener('beforeunload', warn);
+    return () => { prompts.delete(entry); window.removeEventListener('beforeunload', warn); };
+  }, [message]);
+}
+
 export function Router({ children }: { children: ReactNode }) {
   const [location, setLocation] = useState({ path: window.location.pathname, search: window.location.search });
+  const shown = useRef(location);
+  shown.current = location;
   useEffect(() => {
-    const onPop = () => setLocation({ path: window.location.pathname, search: window.location.search });
+    const onPop = () => {
+      // Back/forward has already moved the URL: put it back unless the person agrees to leave.
+      if (prompts.size > 0 && !mayLeave()) {
+        window.history.pushState(null, '', shown.current.path + shown.current.search);
+        return;
+      }
+      setLocation({ path: window.location.pathname, search: window.location.search });
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
-  const navigate = (to: string) => {
-    window.history.pushState(null, '', to);
+  const navigate = (to: string, options: NavigateOptions = {}) => {
+    const url0 = new URL(to, window.location.origin);
+    const leaving = url0.pathname !== shown.current.path;
+    if (leaving && !options.force && !mayLeave()) return;
+    if (options.replace) window.history.replaceState(null, '', to);
+    else window.history.pushState(null, '', to);
     const url = new URL(to, window.location.origin);
     setLocation({ path: url.pathname, search: url.search });
     window.scrollTo(0, 0);

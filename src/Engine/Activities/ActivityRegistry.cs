@@ -81,7 +81,8 @@ public sealed class ActivityRegistry
                 input.Options,
                 input.LiteralOnly,
                 input.UiHint,
-                input.NamesVariable));
+                input.NamesVariable,
+                input.ExpressionOnly));
         }
 
         _byType[attribute.Type] = new ActivityDescriptor(type, attribute, inputs, properties);

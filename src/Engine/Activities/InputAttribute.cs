@@ -29,6 +29,12 @@ public sealed class InputAttribute : Attribute
     /// <summary>The value is the name of a variable; the validator checks the definition declares it.</summary>
     public bool NamesVariable { get; init; }
 
+    /// <summary>
+    /// The value must be an expression (<c>$js</c>, <c>$var</c> or <c>$template</c>), never a literal: a Decision's
+    /// condition written as text would be a non-empty string, true every time.
+    /// </summary>
+    public bool ExpressionOnly { get; init; }
+
     /// <summary>A hint for the designer's editor, e.g. <c>multiline</c>, <c>javascript</c>, <c>duration</c>, <c>cron</c>.</summary>
     public string? UiHint { get; init; }
 }

@@ -12,6 +12,7 @@ namespace Sleek.Workflows.Engine.Activities;
 /// <param name="LiteralOnly">Taken as written; expressions are not allowed.</param>
 /// <param name="UiHint">Editor hint for the designer.</param>
 /// <param name="NamesVariable">The value names a declared variable.</param>
+/// <param name="ExpressionOnly">Only an expression is allowed; the validator refuses a literal.</param>
 public sealed record InputDescriptor(
     string Name,
     string Type,
@@ -21,4 +22,5 @@ public sealed record InputDescriptor(
     IReadOnlyList<string>? Options,
     bool LiteralOnly,
     string? UiHint,
-    bool NamesVariable = false);
+    bool NamesVariable = false,
+    bool ExpressionOnly = false);

@@ -166,6 +166,13 @@ public sealed class DefinitionValidator(ActivityRegistry registry, ExpressionSyn
                 continue;
             }
 
+            if (input.ExpressionOnly && value.Kind == InputKind.Literal && value.Literal is not null)
+            {
+                var written = value.Literal is JsonValue text && text.TryGetValue<string>(out var literalText) ? $"the text '{literalText}'" : "a literal";
+                errors.Add(new(inputPath, node.Id, $"takes an expression, not {written}: a literal gives the same answer every time; write it as {{\"$js\": \"...\"}} (in the designer: JavaScript)"));
+                continue;
+            }
+
             if (input.NamesVariable && value.Literal is JsonValue named && named.TryGetValue<string>(out var variableName) && !declaredVariables.Contains(variableName))
             {
                 errors.Add(new(inputPath, node.Id, $"variable '{variableName}' is not declared in the definition's variables"));

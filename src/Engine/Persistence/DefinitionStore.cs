@@ -197,7 +197,28 @@ public sealed class DefinitionStore(EngineDb engineDb, DefinitionValidator valid
             return OperationResult<PublishOutcome>.Invalid("The draft cannot be published until these problems are fixed.", ToErrors(validation.Errors));
         }
 
+        if (record.LatestVersion > 0 && await SameAsLatestAsync(validation.Definition!, record.LatestVersion, cancellationToken))
+        {
+            return OperationResult<PublishOutcome>.Conflict(
+                $"nothing to publish: the draft is the same as version {record.LatestVersion} (layout included); change something first, or start instances on version {record.LatestVersion}");
+        }
+
         return await InsertVersionAsync(validation.Definition!, "api", clearDraft: true, cancellationToken);
+    }
+
+    /// <summary>True when the draft, numbered as the latest version, has that version's exact content (hash).</summary>
+    private async Task<bool> SameAsLatestAsync(WorkflowDefinition draft, int latestVersion, CancellationToken cancellationToken)
+    {
+        await using var db = engineDb.CreateContext();
+        var latestHash = await db.Versions.AsNoTracking()
+            .Where(v => v.DefinitionId == draft.DefinitionId && v.Version == latestVersion)
+            .Select(v => v.Hash)
+            .SingleOrDefaultAsync(cancellationToken);
+        var next = draft.Version;
+        draft.Version = latestVersion;
+        var same = latestHash == HashOf(draft);
+        draft.Version = next;
+        return same;
     }
 
     /// <summary>SHA-256 of a definition's canonical JSON.</summary>

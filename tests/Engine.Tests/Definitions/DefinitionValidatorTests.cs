@@ -323,6 +323,31 @@ public sealed class DefinitionValidatorTests
     }
 
     [Fact]
+    public void Decision_condition_written_as_text_is_refused_as_a_literal()
+    {
+        // "1 > 1000" as text is a non-empty string: truthy, so every instance would take True.
+        var error = Single(ErrorsOfActivity("Decision", new { condition = "1 > 1000" }));
+
+        AssertError(error, "root.activities[1].inputs.condition", "node", "takes an expression, not the text '1 > 1000'");
+    }
+
+    [Fact]
+    public void Decision_condition_as_a_literal_boolean_is_refused_too()
+    {
+        var error = Single(ErrorsOfActivity("Decision", new { condition = true }));
+
+        AssertError(error, "root.activities[1].inputs.condition", "node", "takes an expression, not a literal");
+    }
+
+    [Fact]
+    public void Boolean_input_given_as_text_is_refused()
+    {
+        var errors = ErrorsOfActivity("Switch", new { cases = new[] { new { port = "Big", condition = "variables.count > 1" } }, matchAll = "true" });
+
+        Assert.Contains(errors, e => e.Field == "root.activities[1].inputs.matchAll" && e.ActivityId == "node" && e.Message.Contains("expected boolean, got string"));
+    }
+
+    [Fact]
     public void Empty_JavaScript_is_refused()
     {
         var errors = ErrorsOfActivity("Decision", new { condition = Js(" ") });

@@ -30,10 +30,11 @@ function ActivityNodeViewInner({ id, data, selected }: NodeProps<ActivityNode>) 
   if (runState) classes.push(`run-${runState}`);
   const title = activity.name || descriptor?.displayName || activity.type;
   return (
-    <div className={classes.join(' ')} data-testid={`node-${id}`} aria-label={`${title} (${activity.type})${nodeErrors.length ? `, ${nodeErrors.length} error(s)` : ''}${runState ? `, ${runState}` : ''}`}>
-      {hasInput(activity.type) && <Handle type="target" position={Position.Left} id={INPUT_HANDLE} aria-label={`Input of ${id}`} />}
+    <div className={classes.join(' ')} data-testid={`node-${id}`} role="group" aria-label={`${title} (${activity.type})${nodeErrors.length ? `, ${nodeErrors.length} error(s)` : ''}${runState ? `, ${runState}` : ''}`}>
+      {hasInput(activity.type) && <Handle type="target" position={Position.Left} id={INPUT_HANDLE} title={`Input of ${id}`} />}
       <div className="node-title">
         <span className="node-name">{title}</span>
+        {nodeErrors.length > 0 && <span className="error-badge" title={nodeErrors.map((e) => e.message).join('\n')}>{nodeErrors.length} {nodeErrors.length === 1 ? 'problem' : 'problems'}</span>}
         {runState && <span className={`run-badge run-${runState}`}>{runState}</span>}
       </div>
       <div className="node-type">{activity.type} · <code>{id}</code>{!descriptor && <span className="unknown-type"> (unknown type)</span>}</div>
@@ -42,13 +43,14 @@ function ActivityNodeViewInner({ id, data, selected }: NodeProps<ActivityNode>) 
           {ports.map((p) => (
             <div key={p} className="node-port">
               <span>{p}</span>
-              <Handle type="source" position={Position.Right} id={p} aria-label={`Port ${p} of ${id}`} />
+              <Handle type="source" position={Position.Right} id={p} title={`Port ${p} of ${id}`} />
             </div>
           ))}
         </div>
       )}
+      {/* The messages float below the node (shown when it is selected or hovered): an error never changes its size. */}
       {nodeErrors.length > 0 && (
-        <ul className="node-errors" role="alert" data-testid={`errors-${id}`}>
+        <ul className="node-errors" data-testid={`errors-${id}`}>
           {nodeErrors.slice(0, 3).map((e, i) => <li key={i} title={e.field}>{e.message}</li>)}
           {nodeErrors.length > 3 && <li>… {nodeErrors.length - 3} more</li>}
         </ul>

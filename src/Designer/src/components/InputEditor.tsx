@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { checkExpression, convertValue, expressionText, kindOf, literalOf, makeExpression, makeLiteral, valueKinds, type ValueKind } from '../model/expressions';
+import { checkExpression, convertValue, defaultKind, expressionText, kindOf, kindsFor, literalOf, makeExpression, makeLiteral, type ValueKind } from '../model/expressions';
 import type { InputDescriptor } from '../model/types';
 
 interface Props {
@@ -15,17 +15,17 @@ const listInputs = new Set(['outcomes', 'branches']);
 
 /** One input: how it is given (literal, JavaScript, variable, template) and its value, checked as you type. */
 export function InputEditor({ activityId, descriptor, value, variables, serverErrors, onChange }: Props) {
-  const kind = value === undefined ? 'literal' : kindOf(value);
+  const kind = value === undefined ? defaultKind(descriptor) : kindOf(value);
   const fieldId = `input-${activityId}-${descriptor.name}`;
   const [localError, setLocalError] = useState<string | null>(null);
 
-  const setKind = (k: ValueKind) => onChange(convertValue(value ?? '', k));
+  const setKind = (k: ValueKind) => onChange(value === undefined && k !== 'literal' ? makeExpression(k, '') : convertValue(value ?? '', k));
   const label = `${descriptor.name}${descriptor.required ? ' *' : ''}`;
 
   let editor: React.ReactNode;
   if (kind !== 'literal') {
     const text = expressionText(value) ?? '';
-    const problem = checkExpression(kind, text, variables);
+    const problem = value === undefined ? null : checkExpression(kind, text, variables);
     editor = kind === 'var' ? (
       <>
         <input id={fieldId} list={`${fieldId}-vars`} value={text} aria-label={`Input ${descriptor.name}`} aria-invalid={problem !== null}
@@ -52,7 +52,7 @@ export function InputEditor({ activityId, descriptor, value, variables, serverEr
         <label htmlFor={fieldId} title={descriptor.description ?? undefined}>{label}</label>
         {!descriptor.literalOnly && (
           <select aria-label={`How ${descriptor.name} is given`} value={kind} onChange={(e) => setKind(e.target.value as ValueKind)}>
-            {valueKinds.map((k) => <option key={k.kind} value={k.kind}>{k.label}</option>)}
+            {kindsFor(descriptor, kind).map((k) => <option key={k.kind} value={k.kind}>{k.label}</option>)}
           </select>
         )}
       </div>

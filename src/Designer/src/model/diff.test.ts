@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffDefinitions, isEmptyDiff } from './diff';
+import { diffDefinitions, isEmptyDiff, nothingToPublish } from './diff';
 import type { WorkflowDefinition } from './types';
 
 const v1: WorkflowDefinition = {
@@ -50,5 +50,25 @@ describe('version diff', () => {
     moved.root.activities[0].position = { x: 999, y: 999 };
     moved.root.activities[1].inputs = { level: 'Information', message: 'hi' };
     expect(isEmptyDiff(diffDefinitions(v1, moved))).toBe(true);
+  });
+});
+
+describe('nothing to publish', () => {
+  const v1: WorkflowDefinition = {
+    definitionId: 'f', version: 1, name: 'F', variables: [], inputs: [],
+    root: { activities: [{ id: 'start', type: 'Start', position: { x: 0, y: 0 } }, { id: 'log', type: 'Log', inputs: { message: 'hi' }, position: { x: 200, y: 0 } }],
+      connections: [{ source: { activity: 'start', port: 'Done' }, target: { activity: 'log' } }] },
+  };
+  it('is true for the same content under the next version number', () => {
+    expect(nothingToPublish(v1, { ...structuredClone(v1), version: 2 })).toBe(true);
+  });
+  it('is false for an input, a name or a moved activity', () => {
+    const changed = structuredClone(v1);
+    changed.root.activities[1].inputs = { message: 'hello' };
+    expect(nothingToPublish(v1, changed)).toBe(false);
+    expect(nothingToPublish(v1, { ...structuredClone(v1), name: 'G' })).toBe(false);
+    const moved = structuredClone(v1);
+    moved.root.activities[1].position = { x: 300, y: 0 };
+    expect(nothingToPublish(v1, moved)).toBe(false);
   });
 });

@@ -80,3 +80,15 @@ export function isEmptyDiff(d: VersionDiff): boolean {
   return d.added.length + d.removed.length + d.changed.length + d.connectionsAdded.length + d.connectionsRemoved.length
     + d.variables.added.length + d.variables.removed.length + d.variables.changed.length === 0;
 }
+
+/**
+ * True when publishing `current` would make a version equal to `published`: no activity, connection or variable
+ * differs, and neither do the name, description, inputs or positions (the server compares the whole definition).
+ */
+export function nothingToPublish(published: WorkflowDefinition, current: WorkflowDefinition): boolean {
+  if (!isEmptyDiff(diffDefinitions(published, current))) return false;
+  const meta = (d: WorkflowDefinition) => canonical({ name: d.name, description: d.description ?? null, inputs: d.inputs ?? [] });
+  if (meta(published) !== meta(current)) return false;
+  const positions = (d: WorkflowDefinition) => canonical(Object.fromEntries((d.root?.activities ?? []).map((a) => [a.id, a.position ?? null])));
+  return positions(published) === positions(current);
+}

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { checkExpression, convertValue, kindOf, makeLiteral } from './expressions';
+import { checkExpression, convertValue, defaultKind, kindOf, kindsFor, makeLiteral } from './expressions';
 import { History } from './history';
 
 describe('input values', () => {
+  it('starts conditions and lists to iterate as JavaScript, never as text', () => {
+    expect(defaultKind({ type: 'any', uiHint: 'javascript', expressionOnly: true })).toBe('js');
+    expect(defaultKind({ type: 'array', uiHint: 'javascript' })).toBe('js');
+    expect(defaultKind({ type: 'string', uiHint: 'multiline' })).toBe('literal');
+    expect(defaultKind({ type: 'array', uiHint: 'cases', literalOnly: true })).toBe('literal');
+    expect(kindsFor({ expressionOnly: true }, 'js').map((k) => k.kind)).toEqual(['js', 'var', 'template']);
+    // A literal already stored stays visible (the server's error says what to change).
+    expect(kindsFor({ expressionOnly: true }, 'literal').map((k) => k.kind)).toContain('literal');
+  });
   it('tells expressions from literals', () => {
     expect(kindOf({ $js: '1' })).toBe('js');
     expect(kindOf({ $var: 'x' })).toBe('var');

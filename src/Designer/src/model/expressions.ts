@@ -15,6 +15,21 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * How a new (empty) input starts: conditions and lists to iterate are JavaScript, so typing
+ * `variables.total > 1000` never ends up stored as text (a non-empty text is always true).
+ */
+export function defaultKind(descriptor: { type: string; uiHint?: string | null; expressionOnly?: boolean; literalOnly?: boolean }): ValueKind {
+  if (descriptor.literalOnly) return 'literal';
+  if (descriptor.expressionOnly || descriptor.uiHint === 'javascript') return 'js';
+  return 'literal';
+}
+
+/** The kinds offered for an input: no Literal where the server takes only an expression (unless one is stored). */
+export function kindsFor(descriptor: { expressionOnly?: boolean }, current: ValueKind): { kind: ValueKind; label: string }[] {
+  return descriptor.expressionOnly && current !== 'literal' ? valueKinds.filter((k) => k.kind !== 'literal') : valueKinds;
+}
+
 /** The kind of a stored input value: an expression object with exactly one $-key, else a literal. */
 export function kindOf(value: unknown): ValueKind {
   if (isPlainObject(value)) {

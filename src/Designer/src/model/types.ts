@@ -59,6 +59,8 @@ export interface InputDescriptor {
   literalOnly?: boolean;
   uiHint?: string | null;
   namesVariable?: boolean;
+  /** Only an expression is allowed: the server refuses a literal (a Decision's condition). */
+  expressionOnly?: boolean;
 }
 
 export interface ActivityDescriptor {
@@ -114,7 +116,11 @@ export interface InstanceSummary {
   createdAt: string;
   updatedAt: string;
   finishedAt?: string | null;
+  /** The quote, order… it works for, by number (filled by the host). */
+  references?: InstanceReference[] | null;
 }
+
+export interface InstanceReference { kind: string; id: string; number: string }
 
 export interface Bookmark {
   id: string;

@@ -7,35 +7,43 @@ import { ApiError, api } from '../api/client';
 import { useApi } from '../api/useApi';
 import { nodeTypes } from '../components/ActivityNodeView';
 import { DiagramContext, errorsByActivity, errorsFromProblem } from '../components/DiagramContext';
-import { ErrorBox, Loading } from '../components/Feedback';
+import { ErrorBox, Loading, Toasts, type Toast } from '../components/Feedback';
 import { FitOnLoad } from '../components/FitOnLoad';
 import { DRAG_TYPE, Palette } from '../components/Palette';
 import { PropertiesPanel } from '../components/PropertiesPanel';
 import { VariablesPanel } from '../components/VariablesPanel';
-import { diffDefinitions, isEmptyDiff, type VersionDiff } from '../model/diff';
+import { diffDefinitions, isEmptyDiff, nothingToPublish, type VersionDiff } from '../model/diff';
 import { downloadJson } from '../model/download';
 import { convertElsa, isElsaDefinition } from '../model/elsa';
 import { definitionToGraph, edgeId, graphToDefinition, newActivityId, type ActivityNode, type DefinitionMeta } from '../model/graph';
 import { History } from '../model/history';
+import { clearLocalDraft, saveLocalDraft, unsavedLocalDraft, type LocalDraft } from '../model/localDrafts';
 import { autoLayout } from '../model/layout';
 import type { ActivityDescriptor, ValidationError, VariableDefinition, WorkflowDefinition, WorkflowDetails } from '../model/types';
-import { Link, useRouter } from '../router';
+import { Link, useLeavePrompt, useRouter } from '../router';
 
 /** Loads a definition (its draft, else its latest published version) and the palette, then shows the editor. */
 export function Editor({ definitionId }: { definitionId: string }) {
   const activities = useApi<ActivityDescriptor[]>('/api/activities');
   const details = useApi<WorkflowDetails>(`/api/workflows/${encodeURIComponent(definitionId)}`);
   const [initial, setInitial] = useState<WorkflowDefinition | null>(null);
+  const [restored, setRestored] = useState<LocalDraft | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
 
   useEffect(() => {
     if (!details.data || initial) return;
     const d = details.data;
-    if (d.draft) { setInitial(d.draft); return; }
+    // What the server holds; an unsaved edit kept in this browser (a lost session, a closed tab) wins, and says so.
+    const open = (server: WorkflowDefinition) => {
+      const local = unsavedLocalDraft(definitionId, server);
+      setRestored(local);
+      setInitial(local ? local.definition : server);
+    };
+    if (d.draft) { open(d.draft); return; }
     if (d.latestVersion > 0) {
-      api<WorkflowDefinition>(`/api/workflows/${encodeURIComponent(definitionId)}/versions/${d.latestVersion}`).then(setInitial, setLoadError);
+      api<WorkflowDefinition>(`/api/workflows/${encodeURIComponent(definitionId)}/versions/${d.latestVersion}`).then(open, setLoadError);
     } else {
-      setInitial({ definitionId, version: 1, name: d.name, variables: [], inputs: [], root: { activities: [], connections: [] } });
+      open({ definitionId, version: 1, name: d.name, variables: [], inputs: [], root: { activities: [], connections: [] } });
     }
   }, [details.data, definitionId, initial]);
 
@@ -44,7 +52,8 @@ export function Editor({ definitionId }: { definitionId: string }) {
   if (!activities.data || !details.data || !initial) return <div className="page"><Loading what="the workflow" /></div>;
   return (
     <ReactFlowProvider>
-      <EditorCanvas definitionId={definitionId} initial={initial} details={details.data} descriptors={activities.data} reloadDetails={details.reload} />
+      <EditorCanvas key={restored ? 'restored' : 'server'} definitionId={definitionId} initial={initial} restored={restored} details={details.data} descriptors={activities.data} reloadDetails={details.reload}
+        onDiscardLocal={() => { clearLocalDraft(definitionId); setRestored(null); setInitial(null); details.reload(); }} />
     </ReactFlowProvider>
   );
 }
@@ -56,17 +65,20 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 }
 
-function EditorCanvas({ definitionId, initial, details, descriptors, reloadDetails }: {
-  definitionId: string; initial: WorkflowDefinition; details: WorkflowDetails; descriptors: ActivityDescriptor[]; reloadDetails: () => void;
+function EditorCanvas({ definitionId, initial, restored, details, descriptors, reloadDetails, onDiscardLocal }: {
+  definitionId: string; initial: WorkflowDefinition; restored: LocalDraft | null; details: WorkflowDetails; descriptors: ActivityDescriptor[];
+  reloadDetails: () => void; onDiscardLocal: () => void;
 }) {
   const start = useMemo(() => definitionToGraph(initial), [initial]);
   const [nodes, setNodes, onNodesChangeBase] = useNodesState<ActivityNode>(start.nodes);
   const [edges, setEdges, onEdgesChangeBase] = useEdgesState<Edge>(start.edges);
   const [meta, setMeta] = useState<DefinitionMeta>(start.meta);
   const [errors, setErrors] = useState<ValidationError[]>(details.draftErrors ?? []);
-  const [status, setStatus] = useState<string>('');
+  const [status, setStatusToast] = useState<Toast | null>(restored ? { text: `Restored your unsaved edit from ${new Date(restored.savedAt).toLocaleString()}: save the draft to keep it, or discard it.`, severity: 'warning' } : null);
+  const setStatus = useCallback((text: string, severity: Toast['severity'] = 'info') => setStatusToast(text ? { text, severity } : null), []);
   const [actionError, setActionError] = useState<unknown>(null);
-  const [dirty, setDirty] = useState(false);
+  const [dirty, setDirty] = useState(restored !== null);
+  const [published, setPublished] = useState<WorkflowDefinition | null>(null);
   const [, setTick] = useState(0);
   const [diff, setDiff] = useState<{ label: string; diff: VersionDiff } | null>(null);
   const [starting, setStarting] = useState(false);
@@ -87,6 +99,34 @@ function EditorCanvas({ definitionId, initial, details, descriptors, reloadDetai
     def.version = details.latestVersion + 1;
     return def;
   }, [meta, nodes, edges, definitionId, details.latestVersion]);
+  // The latest published version, to tell whether Publish would change anything.
+  useEffect(() => {
+    if (details.latestVersion === 0) { setPublished(null); return; }
+    let cancelled = false;
+    api<WorkflowDefinition>(`/api/workflows/${encodeURIComponent(definitionId)}/versions/${details.latestVersion}`)
+      .then((d) => { if (!cancelled) setPublished(d); }, () => { /* Publish stays enabled; the server decides */ });
+    return () => { cancelled = true; };
+  }, [definitionId, details.latestVersion]);
+  const unchanged = published !== null && nothingToPublish(published, definition);
+
+  // Unsaved edits are kept in this browser until the server has them (an expired session, a closed tab).
+  const latestDefinition = useRef(definition);
+  latestDefinition.current = definition;
+  useEffect(() => {
+    if (!dirty) return;
+    const timer = setTimeout(() => saveLocalDraft(definitionId, latestDefinition.current), 300);
+    return () => clearTimeout(timer);
+  }, [definition, dirty, definitionId]);
+  // And at once when the editor goes away (another screen, the tab closing): the timer above may not have run yet.
+  const dirtyNow = useRef(dirty);
+  dirtyNow.current = dirty;
+  useEffect(() => {
+    const flush = () => { if (dirtyNow.current) saveLocalDraft(definitionId, latestDefinition.current); };
+    window.addEventListener('pagehide', flush);
+    return () => { window.removeEventListener('pagehide', flush); flush(); };
+  }, [definitionId]);
+  useLeavePrompt(dirty ? 'This workflow has unsaved changes. Leave without saving them?' : null);
+
   // Positions and selection do not change what validation says.
   const semanticKey = useMemo(() => JSON.stringify({ ...definition, root: { ...definition.root, activities: definition.root.activities.map(({ position: _p, ...a }) => a) } }), [definition]);
 
@@ -226,14 +266,6 @@ function EditorCanvas({ definitionId, initial, details, descriptors, reloadDetai
     return () => document.removeEventListener('keydown', listener);
   }, []);
 
-  // Leaving the page with unsaved changes asks first.
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => { e.preventDefault(); };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
-
   const layout = () => {
     record();
     setNodes((ns) => autoLayout(ns, current.current.edges));
@@ -242,11 +274,14 @@ function EditorCanvas({ definitionId, initial, details, descriptors, reloadDetai
 
   const saveDraft = async (): Promise<boolean> => {
     setActionError(null);
+    // Kept locally first: if the session has ended, the sign-in brings this very edit back.
+    if (dirty) saveLocalDraft(definitionId, definition);
     try {
       const r = await api<{ valid: boolean; errors: ValidationError[] }>(`/api/workflows/${encodeURIComponent(definitionId)}/draft`, { method: 'PUT', body: definition });
       setErrors(r.errors);
       setDirty(false);
-      setStatus(r.valid ? 'Draft saved; it can be published.' : `Draft saved with ${r.errors.length} problem(s) to fix before publishing.`);
+      clearLocalDraft(definitionId);
+      setStatus(r.valid ? 'Draft saved; it can be published.' : `Draft saved with ${r.errors.length} ${r.errors.length === 1 ? 'problem' : 'problems'} to fix before publishing.`, r.valid ? 'success' : 'warning');
       reloadDetails();
       return true;
     } catch (e) {
@@ -260,7 +295,7 @@ function EditorCanvas({ definitionId, initial, details, descriptors, reloadDetai
     if (!(await saveDraft())) return;
     try {
       const r = await api<{ definitionId: string; version: number }>(`/api/workflows/${encodeURIComponent(definitionId)}/publish`, { method: 'POST' });
-      setStatus(`Published version ${r.version}.`);
+      setStatus(`Published version ${r.version}.`, 'success');
       reloadDetails();
     } catch (e) {
       setActionError(e);
@@ -312,7 +347,7 @@ function EditorCanvas({ definitionId, initial, details, descriptors, reloadDetai
         <Link to="/" ariaLabel="Back to workflows">←</Link>
         <input className="title-input" aria-label="Workflow name" value={meta.name} onChange={(e) => { record('meta.name'); setMeta({ ...meta, name: e.target.value }); }} />
         <code className="muted">{definitionId}</code>
-        <span className="muted small">{details.latestVersion > 0 ? `published v${details.latestVersion}` : 'never published'}{dirty ? ' · unsaved changes' : ''}</span>
+        <span className="muted small" data-testid="editor-state">{details.latestVersion > 0 ? `published v${details.latestVersion}` : 'never published'}{dirty ? ' · unsaved changes' : ''}</span>
         <span className="spacer" />
         <button type="button" onClick={undo} disabled={!history.current.canUndo} aria-label="Undo (Ctrl+Z)">Undo</button>
         <button type="button" onClick={redo} disabled={!history.current.canRedo} aria-label="Redo (Ctrl+Y)">Redo</button>
@@ -326,16 +361,10 @@ function EditorCanvas({ definitionId, initial, details, descriptors, reloadDetai
           {details.versions.map((v) => <option key={v.version} value={v.version}>v{v.version}</option>)}
         </select>
         <button type="button" onClick={() => void saveDraft()}>Save draft</button>
-        <button type="button" className="primary" onClick={() => void publish()}>Publish</button>
+        <button type="button" className="primary" onClick={() => void publish()} disabled={unchanged} aria-describedby={unchanged ? 'publish-reason' : undefined}>Publish</button>
+        {unchanged && <span id="publish-reason" className="muted small" data-testid="publish-reason">Nothing to publish: same as v{details.latestVersion}</span>}
         <button type="button" onClick={() => setStarting((s) => !s)} disabled={details.latestVersion === 0} aria-expanded={starting}>Start instance</button>
       </div>
-      {(status || actionError || workflowErrors.length > 0) && (
-        <div className="editor-messages">
-          {status && <div className="status" role="status" data-testid="editor-status">{status}</div>}
-          <ErrorBox error={actionError} />
-          {workflowErrors.map((e, i) => <div key={i} className="field-error server" role="alert">{e.field}: {e.message}</div>)}
-        </div>
-      )}
       {starting && <StartInstanceForm definitionId={definitionId} onStarted={(id) => navigate(`/instances/${id}`)} />}
       <div className="editor-body">
         <Palette descriptors={descriptors} onAdd={(t) => addActivity(t)} />
@@ -356,6 +385,22 @@ function EditorCanvas({ definitionId, initial, details, descriptors, reloadDetai
               <FitOnLoad />
             </ReactFlow>
           </DiagramContext.Provider>
+          <Toasts status={status} onClose={() => setStatus('')}>
+            {restored && dirty && (
+              <div className="toast toast-warning"><button type="button" onClick={() => { dirtyNow.current = false; onDiscardLocal(); }}>Discard the restored edit</button></div>
+            )}
+            {actionError !== null && (
+              <div className="toast toast-error">
+                <ErrorBox error={actionError} />
+                <button type="button" className="close" aria-label="Close the error" onClick={() => setActionError(null)}>✕</button>
+              </div>
+            )}
+            {workflowErrors.length > 0 && (
+              <div className="toast toast-problems" role="alert" data-testid="workflow-problems">
+                <span className="error-count">{workflowErrors.length}</span> {workflowErrors.map((e) => e.message).join(' · ')}
+              </div>
+            )}
+          </Toasts>
           {nodes.length === 0 && <div className="canvas-empty">Drag an activity from the palette (or select one and press Enter) to begin.</div>}
         </div>
         <div className="sidebar">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useApi } from '../api/useApi';
 import { ErrorBox, Empty, Loading, StatusBadge, formatTime } from '../components/Feedback';
+import { CopyableId, DocumentNumbers } from '../components/InstanceIds';
 import type { InstanceSummary, Page } from '../model/types';
 import { Link, useRouter } from '../router';
 
@@ -52,14 +53,14 @@ export function InstanceList() {
       {data && data.items.length > 0 && (
         <>
           <table className="grid" aria-label="Instances">
-            <thead><tr><th>Instance</th><th>Workflow</th><th>Status</th><th>Correlation id</th><th>Started</th><th>Finished</th></tr></thead>
+            <thead><tr><th>Instance</th><th>Workflow</th><th>Status</th><th>Quote / order</th><th>Started</th><th>Finished</th></tr></thead>
             <tbody>
               {data.items.map((i) => (
                 <tr key={i.id}>
-                  <td><Link to={`/instances/${i.id}`} ariaLabel={`Instance ${i.id}`}><code>{i.id.slice(0, 8)}…</code></Link></td>
+                  <td><Link to={`/instances/${i.id}`} ariaLabel={`Open instance ${i.id}`}>Open</Link> <CopyableId id={i.id} what="instance id" /></td>
                   <td>{i.definitionId} <span className="muted">v{i.version}</span></td>
                   <td><StatusBadge status={i.status} /></td>
-                  <td>{i.correlationId ?? <span className="muted">—</span>}</td>
+                  <td>{i.references && i.references.length > 0 ? <DocumentNumbers references={i.references} /> : i.correlationId ?? <span className="muted">—</span>}</td>
                   <td className="small">{formatTime(i.createdAt)}</td>
                   <td className="small">{formatTime(i.finishedAt)}</td>
                 </tr>

@@ -5,10 +5,11 @@ import { useApi } from '../api/useApi';
 import { nodeTypes } from '../components/ActivityNodeView';
 import { DiagramContext } from '../components/DiagramContext';
 import { FitOnLoad } from '../components/FitOnLoad';
-import { ErrorBox, Loading, StatusBadge, formatTime } from '../components/Feedback';
+import { ErrorBox, Loading, StatusBadge, Toasts, formatTime } from '../components/Feedback';
 import { definitionToGraph, type ActivityNode } from '../model/graph';
 import { pathTaken } from '../model/path';
 import type { ActivityDescriptor, InstanceDetails, WorkflowDefinition, WorkflowDetails } from '../model/types';
+import { CopyableId, DocumentNumbers } from '../components/InstanceIds';
 import { Link } from '../router';
 
 const finished = new Set(['Completed', 'Cancelled']);
@@ -74,21 +75,20 @@ export function InstanceView({ instanceId }: { instanceId: string }) {
   return (
     <div className="page instance-page">
       <div className="page-header">
-        <h1>Instance <code>{inst.id.slice(0, 8)}</code> <StatusBadge status={inst.status} /></h1>
+        <h1>Instance <StatusBadge status={inst.status} /></h1>
         <div className="actions">
           <button type="button" onClick={instance.reload}>Refresh</button>
           {inst.status === 'Faulted' && <button type="button" onClick={() => void act('Retry', `/api/instances/${inst.id}/retry`)}>Retry</button>}
           {canAct && <button type="button" className="danger" onClick={() => { if (window.confirm('Cancel this instance? It will never resume.')) void act('Cancel', `/api/instances/${inst.id}/cancel`, { reason: 'cancelled in the designer' }); }}>Cancel instance</button>}
         </div>
       </div>
+      <p data-testid="instance-id"><CopyableId id={inst.id} what="instance id" /> <DocumentNumbers references={inst.references} /></p>
       <p className="muted" data-testid="instance-meta">
         <Link to={`/workflows/${encodeURIComponent(inst.definitionId)}`}>{inst.definitionId}</Link> v{inst.version}
         {inst.correlationId && <> · correlation <code>{inst.correlationId}</code></>} · started {formatTime(inst.createdAt)}
         {inst.finishedAt && <> · finished {formatTime(inst.finishedAt)}</>}
       </p>
-      {message && <div className="status" role="status">{message}</div>}
-      <ErrorBox error={actionError} />
-      {inst.error && <div className="error-box" role="alert"><strong>Error</strong><p>{inst.error}</p></div>}
+      {inst.error && <div className="error-box" role="alert"><strong>The instance stopped with an error — see its incidents to retry, or cancel it</strong><p>{inst.error}</p></div>}
       <div className="instance-grid">
         <div className="canvas instance-canvas" aria-label="Diagram of the path taken" data-testid="instance-canvas">
           {definition.error !== null && <ErrorBox error={definition.error} title="Could not load the definition" />}
@@ -99,6 +99,15 @@ export function InstanceView({ instanceId }: { instanceId: string }) {
               </DiagramContext.Provider>
             </ReactFlowProvider>
           )}
+          {/* Over the diagram, not above it: a message never moves the canvas. */}
+          <Toasts status={message ? { text: message, severity: 'success' } : null} onClose={() => setMessage('')} testId="instance-status">
+            {actionError !== null && (
+              <div className="toast toast-error">
+                <ErrorBox error={actionError} />
+                <button type="button" className="close" aria-label="Close the error" onClick={() => setActionError(null)}>✕</button>
+              </div>
+            )}
+          </Toasts>
           <div className="legend" aria-label="Legend"><span className="run-badge run-executed">executed</span><span className="run-badge run-waiting">waiting</span><span className="run-badge run-faulted">faulted</span></div>
         </div>
         <div className="sidebar">

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { ApiError, api, isMissingApi } from '../api/client';
+import { ApiError, api, getToken, isMissingApi } from '../api/client';
+import { mayWriteRules, roleOfToken } from '../model/roles';
 import { useApi } from '../api/useApi';
 import { ErrorBox, Empty, Loading, formatTime } from '../components/Feedback';
 import { Link } from '../router';
@@ -104,7 +105,9 @@ function RuleEditor({ name, onSaved }: { name: string; onSaved: () => void }) {
       {parseError && <p className="field-error">{parseError}</p>}
       <div className="actions">
         <button type="button" onClick={() => void runPreview()} disabled={parseError !== null}>Preview impact</button>
-        <button type="button" className="primary" onClick={() => void save()} disabled={parseError !== null}>Save</button>
+        {mayWriteRules(roleOfToken(getToken()))
+          ? <button type="button" className="primary" onClick={() => void save()} disabled={parseError !== null}>Save</button>
+          : <span className="muted small">Read only: admins and rule authors change rules.</span>}
       </div>
       {saved && <div className="status" role="status">{saved}</div>}
       <ErrorBox error={error} title={error instanceof ApiError && error.status === 400 ? 'The rules were refused' : error instanceof ApiError && error.status === 409 ? 'Someone saved another version meanwhile' : undefined} />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ApiError, api, setTokens, type SignInAnswer } from '../api/client';
+import { homeOf } from '../model/roles';
 import { useApi } from '../api/useApi';
 import { ErrorBox } from '../components/Feedback';
 import type { SetupStatus } from '../model/credentials';
@@ -117,13 +118,6 @@ export function SignIn() {
       )}
     </div>
   );
-}
-
-/** Where each role's own work is: staff see the workflows, rule authors the rules, everyone else their tasks. */
-function homeOf(role: string | undefined): string {
-  if (role === 'rule_author') return '/rules';
-  if (role === 'admin' || role === 'ops' || role === undefined) return '/';
-  return '/tasks';
 }
 
 /** What to do while the server has no admin: the console's setup link, or the bootstrap token. */

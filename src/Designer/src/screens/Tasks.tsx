@@ -14,7 +14,7 @@ export function Tasks() {
   return (
     <div className="page">
       <div className="page-header"><h1>Tasks</h1><div className="actions"><button type="button" onClick={reload}>Refresh</button></div></div>
-      {instanceId && <p className="muted">Tasks of instance <Link to={`/instances/${instanceId}`}><code>{instanceId.slice(0, 8)}</code></Link> · <Link to="/tasks">all tasks</Link></p>}
+      {instanceId && <p className="muted">Tasks of instance <Link to={`/instances/${instanceId}`}><code>{instanceId}</code></Link> · <Link to="/tasks">all tasks</Link></p>}
       {done.map((m) => <div key={m} className="status" role="status">{m}</div>)}
       {loading && !data && <Loading what="tasks" />}
       <ErrorBox error={error} title="Could not load the tasks" />
@@ -26,6 +26,11 @@ export function Tasks() {
   );
 }
 
+/** The required fields still empty (a checkbox is never empty: unticked is an answer). */
+export function missingRequired(form: FormField[], values: Record<string, unknown>): FormField[] {
+  return form.filter((f) => f.required && f.type !== 'boolean' && (values[f.name] === undefined || String(values[f.name]).trim() === ''));
+}
+
 function initialValue(f: FormField): unknown {
   return f.type === 'boolean' ? false : '';
 }
@@ -34,10 +39,19 @@ function TaskCard({ task, onCompleted }: { task: HumanTask; onCompleted: (messag
   const [values, setValues] = useState<Record<string, unknown>>(() => Object.fromEntries(task.form.map((f) => [f.name, initialValue(f)])));
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const fieldErrors = error instanceof ApiError && error.problem.errors && !Array.isArray(error.problem.errors) ? error.problem.errors : {};
+  const [missing, setMissing] = useState<Record<string, string[]>>({});
+  const serverErrors = error instanceof ApiError && error.problem.errors && !Array.isArray(error.problem.errors) ? error.problem.errors : {};
+  const fieldErrors: Record<string, string[]> = { ...serverErrors, ...missing };
 
   const complete = async (outcome: string | null) => {
     setError(null);
+    // Required fields first, whichever button was pressed: the server would only say the payload does not fit.
+    const empty = missingRequired(task.form, values);
+    setMissing(Object.fromEntries(empty.map((f) => [f.name, [`Fill in ${f.label || f.name} before choosing ${outcome ?? 'Complete'}.`]])));
+    if (empty.length > 0) {
+      document.getElementById(`task-${task.id}-${empty[0].name}`)?.focus();
+      return;
+    }
     setBusy(true);
     const body: Record<string, unknown> = {};
     for (const f of task.form) {
@@ -57,7 +71,7 @@ function TaskCard({ task, onCompleted }: { task: HumanTask; onCompleted: (messag
   };
 
   return (
-    <form className="card task" aria-label={`Task ${task.title}`} data-testid={`task-${task.activityId}`} onSubmit={(e) => { e.preventDefault(); if (task.outcomes.length === 0) void complete(null); }}>
+    <form className="card task" noValidate aria-label={`Task ${task.title}`} data-testid={`task-${task.activityId}`} onSubmit={(e) => { e.preventDefault(); if (task.outcomes.length === 0) void complete(null); }}>
       <h2>{task.title}</h2>
       <p className="muted small">
         role <strong>{task.role}</strong>{task.assignee && <> · for {task.assignee}</>} · <Link to={`/instances/${task.instanceId}`}>{task.definitionId}</Link>
@@ -72,7 +86,7 @@ function TaskCard({ task, onCompleted }: { task: HumanTask; onCompleted: (messag
           <div key={f.name} className={`input-row${errs.length ? ' invalid' : ''}`}>
             <label htmlFor={id}>{label}</label>
             {f.options && f.options.length > 0 ? (
-              <select id={id} value={String(values[f.name] ?? '')} required={f.required} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}>
+              <select id={id} aria-invalid={errs.length > 0} value={String(values[f.name] ?? '')} required={f.required} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}>
                 <option value="">choose…</option>
                 {f.options.map((o) => <option key={o}>{o}</option>)}
               </select>
@@ -80,8 +94,8 @@ function TaskCard({ task, onCompleted }: { task: HumanTask; onCompleted: (messag
               <input id={id} type="checkbox" checked={values[f.name] === true} onChange={(e) => setValues({ ...values, [f.name]: e.target.checked })} />
             ) : (
               <input id={id} type={f.type === 'number' || f.type === 'integer' ? 'number' : f.type === 'date' ? 'date' : 'text'} step={f.type === 'integer' ? 1 : 'any'}
-                maxLength={f.maxLength ?? undefined} required={f.required} value={String(values[f.name] ?? '')}
-                onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} />
+                maxLength={f.maxLength ?? undefined} required={f.required} aria-invalid={errs.length > 0} value={String(values[f.name] ?? '')}
+                onChange={(e) => { setValues({ ...values, [f.name]: e.target.value }); setMissing(({ [f.name]: _done, ...rest }) => rest); }} />
             )}
             {errs.map((m) => <p key={m} className="field-error" role="alert">{m}</p>)}
           </div>

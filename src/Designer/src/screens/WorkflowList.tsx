@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import { useApi } from '../api/useApi';
 import { ErrorBox, Empty, Loading, formatTime } from '../components/Feedback';
 import { convertElsa, isElsaDefinition } from '../model/elsa';
+import { definitionIdProblem } from '../model/messages';
 import type { WorkflowDefinition, WorkflowSummary } from '../model/types';
 import { Link, useRouter } from '../router';
 
@@ -16,10 +17,12 @@ export function WorkflowList() {
   const [actionError, setActionError] = useState<unknown>(null);
   const [importNotes, setImportNotes] = useState<string[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
+  const idProblem = definitionIdProblem(newId.trim());
 
   const create = async (e: React.FormEvent) => {
     e.preventDefault();
     setActionError(null);
+    if (idProblem || newId.trim() === '') return;
     const definition: WorkflowDefinition = {
       definitionId: newId.trim(),
       version: 1,
@@ -77,9 +80,13 @@ export function WorkflowList() {
       </div>
       {creating && (
         <form className="card inline-form" onSubmit={create} aria-label="New workflow">
-          <label>Definition id <input value={newId} onChange={(e) => setNewId(e.target.value)} required pattern="[a-z0-9][a-z0-9-]{0,99}" placeholder="order-approval" title="lower-case letters, digits and dashes" /></label>
+          <label>Definition id <input value={newId} onChange={(e) => setNewId(e.target.value)} placeholder="order-approval"
+            aria-invalid={idProblem !== null} aria-describedby="new-id-hint" /></label>
           <label>Name <input value={newName} onChange={(e) => setNewName(e.target.value)} placeholder="Order approval" /></label>
-          <button type="submit">Create draft</button>
+          <button type="submit" disabled={idProblem !== null || newId.trim() === ''}>Create draft</button>
+          <p id="new-id-hint" className={idProblem ? 'field-error' : 'hint'} aria-live="polite" data-testid="new-id-hint">
+            {idProblem ?? 'Lower-case letters, digits and dashes; it names the workflow in URLs and files.'}
+          </p>
         </form>
       )}
       <ErrorBox error={actionError} />

@@ -8,7 +8,7 @@ namespace Sleek.Workflows.Engine.Activities.BuiltIn;
 public sealed class Decision : IActivity
 {
     /// <summary>Usually a JavaScript expression; truthiness follows JavaScript.</summary>
-    [Input(Required = true, Description = "A condition, usually JavaScript such as variables.total > 1000.", UiHint = "javascript")]
+    [Input(Required = true, ExpressionOnly = true, Description = "A condition in JavaScript, such as variables.total > 1000.", UiHint = "javascript")]
     public JsonNode? Condition { get; set; }
 
     /// <inheritdoc />

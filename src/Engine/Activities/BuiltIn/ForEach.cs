@@ -16,7 +16,7 @@ namespace Sleek.Workflows.Engine.Activities.BuiltIn;
 public sealed class ForEach : IActivity
 {
     /// <summary>The list to walk; evaluated when the loop starts.</summary>
-    [Input(Required = true, OnlyWithoutState = true, Description = "The list to iterate, e.g. {\"$js\": \"variables.stages\"}; evaluated once, when the loop starts.")]
+    [Input(Required = true, OnlyWithoutState = true, Description = "The list to iterate, e.g. {\"$js\": \"variables.stages\"}; evaluated once, when the loop starts.", UiHint = "javascript")]
     public JsonArray? Items { get; set; } = [];
 
     /// <inheritdoc />

@@ -9,4 +9,5 @@ namespace Sleek.Workflows.Engine.Runtime.Views;
 /// <param name="CreatedAt">Created.</param>
 /// <param name="UpdatedAt">Last change.</param>
 /// <param name="FinishedAt">Finished.</param>
-public sealed record InstanceSummary(Guid Id, string DefinitionId, int Version, WorkflowStatus Status, string? CorrelationId, DateTime CreatedAt, DateTime UpdatedAt, DateTime? FinishedAt);
+/// <param name="References">The quote, order… it works for (filled by the host; empty from the engine alone).</param>
+public sealed record InstanceSummary(Guid Id, string DefinitionId, int Version, WorkflowStatus Status, string? CorrelationId, DateTime CreatedAt, DateTime UpdatedAt, DateTime? FinishedAt, IReadOnlyList<InstanceReference>? References = null);

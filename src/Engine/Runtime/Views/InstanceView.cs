@@ -19,6 +19,7 @@ namespace Sleek.Workflows.Engine.Runtime.Views;
 /// <param name="Incidents">Incidents, newest first.</param>
 /// <param name="Journal">The journal's first page, in order (empty unless asked for).</param>
 /// <param name="JournalHasMore">Whether the journal goes on: read it with <c>GET /api/instances/{id}/journal?after=</c>.</param>
+/// <param name="References">The quote, order… it works for (filled by the host; empty from the engine alone).</param>
 public sealed record InstanceView(
     Guid Id,
     string DefinitionId,
@@ -35,4 +36,5 @@ public sealed record InstanceView(
     IReadOnlyList<PendingRetryView> PendingRetries,
     IReadOnlyList<IncidentView> Incidents,
     IReadOnlyList<JournalView> Journal,
-    bool JournalHasMore);
+    bool JournalHasMore,
+    IReadOnlyList<InstanceReference>? References = null);

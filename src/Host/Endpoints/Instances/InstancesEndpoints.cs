@@ -6,6 +6,7 @@ using Sleek.Workflows.Host.Audit;
 using Sleek.Workflows.Host.Auth;
 using Sleek.Workflows.Host.Identity;
 using Sleek.Workflows.Host.Idempotency;
+using Sleek.Workflows.Marketplace.Parties;
 
 namespace Sleek.Workflows.Host.Endpoints.Instances;
 
@@ -73,7 +74,7 @@ internal static class InstancesEndpoints
     }
 
     private static async Task<Results<Ok<Page<InstanceSummary>>, BadRequestProblem>> ListAsync(
-        string? status, string? definitionId, string? correlationId, [AsParameters] PageRequest paging, HttpContext http, ResourceAccess access, InstanceQueries queries, CancellationToken cancellationToken)
+        string? status, string? definitionId, string? correlationId, [AsParameters] PageRequest paging, HttpContext http, ResourceAccess access, InstanceQueries queries, InstanceDocuments documents, CancellationToken cancellationToken)
     {
         WorkflowStatus? parsed = null;
         if (!string.IsNullOrEmpty(status))
@@ -94,14 +95,23 @@ internal static class InstancesEndpoints
         // A party lists only the instances of its own quotes and orders, whatever it filters on; the query narrows, so the total is right.
         var own = await access.VisibleInstancesAsync(SleekCaller.From(http.User), cancellationToken);
         var filter = new InstanceFilter(parsed, definitionId, correlationId, paging.Number, paging.Size, own);
-        return TypedResults.Ok(await queries.ListAsync(filter, cancellationToken));
+        var page = await queries.ListAsync(filter, cancellationToken);
+        // Quote and order numbers beside the raw correlation ids: people search by those.
+        var numbers = await documents.OfAsync([.. page.Items.Select(i => (i.Id, i.CorrelationId))], cancellationToken);
+        return TypedResults.Ok(page with { Items = [.. page.Items.Select(i => numbers.TryGetValue(i.Id, out var refs) ? i with { References = refs } : i)] });
     }
 
     private static async Task<Results<Ok<InstanceView>, NotFoundProblem>> GetAsync(
-        Guid id, HttpContext http, ResourceAccess access, InstanceStore instances, InstanceQueries queries, IAuditLog audit, CancellationToken cancellationToken)
+        Guid id, HttpContext http, ResourceAccess access, InstanceStore instances, InstanceQueries queries, InstanceDocuments documents, IAuditLog audit, CancellationToken cancellationToken)
     {
         var instance = await MaySeeAsync(http, id, access, instances, audit, cancellationToken) ? await queries.GetAsync(id, includeJournal: true, cancellationToken) : null;
-        return instance is null ? Problems.NotFound($"instance {id} does not exist") : TypedResults.Ok(instance);
+        if (instance is null)
+        {
+            return Problems.NotFound($"instance {id} does not exist");
+        }
+
+        var numbers = await documents.OfAsync([(instance.Id, instance.CorrelationId)], cancellationToken);
+        return TypedResults.Ok(numbers.TryGetValue(instance.Id, out var refs) ? instance with { References = refs } : instance);
     }
 
     private static async Task<Results<Ok<JournalPage>, NotFoundProblem, BadRequestProblem>> JournalAsync(

@@ -1,0 +1,47 @@
+/** What each role may open in the designer, mirroring the server's policies (src/Host/Auth/SleekPolicies.cs). */
+
+export type Screen = 'workflows' | 'instances' | 'tasks' | 'rules' | 'dashboard';
+
+const staffOps = ['admin', 'ops'];
+
+/** The screens a role's navigation shows; every screen when the role is unknown (a server without sign-in). */
+export function screensOf(role: string | null): Screen[] {
+  if (role === null || staffOps.includes(role)) return ['workflows', 'instances', 'tasks', 'rules', 'dashboard'];
+  if (role === 'rule_author') return ['rules', 'tasks'];
+  return ['tasks'];
+}
+
+/** The screen a path belongs to, or null for screens everyone may open (sign-in, quotes, setup…). */
+export function screenOf(path: string): Screen | null {
+  if (path === '/' || path === '/workflows' || path.startsWith('/workflows/')) return 'workflows';
+  if (path === '/instances' || path.startsWith('/instances/')) return 'instances';
+  if (path === '/tasks') return 'tasks';
+  if (path === '/rules' || path.startsWith('/rules/')) return 'rules';
+  if (path === '/dashboard') return 'dashboard';
+  return null;
+}
+
+/** Where a role's own work is: staff the workflows, rule authors the rules, everyone else their tasks. */
+export function homeOf(role: string | null | undefined): string {
+  if (role === 'rule_author') return '/rules';
+  if (role === null || role === undefined || staffOps.includes(role)) return '/';
+  return '/tasks';
+}
+
+/** Only admins and rule authors change rules (rules.write); ops read them. */
+export function mayWriteRules(role: string | null): boolean {
+  return role === null || role === 'admin' || role === 'rule_author';
+}
+
+/** The role claim of a JWT access token (its payload is base64url JSON), or null. */
+export function roleOfToken(token: string | null): string | null {
+  if (!token) return null;
+  const payload = token.split('.')[1];
+  if (!payload) return null;
+  try {
+    const json = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='))) as { role?: unknown };
+    return typeof json.role === 'string' ? json.role : null;
+  } catch {
+    return null;
+  }
+}
