@@ -20,7 +20,7 @@ public sealed class TemplateSandbox : IDisposable
     {
         _deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _deadline.CancelAfter(limits.TemplateTimeout);
-        Context = new TemplateContext
+        Context = new BudgetedContext(_deadline, limits.TemplateTimeout)
         {
             LoopLimit = limits.TemplateLoopLimit,
             RecursiveLimit = limits.MaxRecursion,
@@ -41,4 +41,23 @@ public sealed class TemplateSandbox : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _deadline.Dispose();
+
+    /// <summary>
+    /// Checks the budget against a clock at every evaluation, not only when the deadline's timer has fired:
+    /// on a busy host that timer (a thread-pool callback) may come late, after the render already ran over.
+    /// </summary>
+    private sealed class BudgetedContext(CancellationTokenSource deadline, TimeSpan budget) : TemplateContext
+    {
+        private readonly long _started = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        public override object? Evaluate(Scriban.Syntax.ScriptNode? scriptNode, bool aliasReturnedFunction)
+        {
+            if (!deadline.IsCancellationRequested && System.Diagnostics.Stopwatch.GetElapsedTime(_started) > budget)
+            {
+                deadline.Cancel();
+            }
+
+            return base.Evaluate(scriptNode, aliasReturnedFunction);
+        }
+    }
 }
