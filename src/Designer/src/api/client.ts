@@ -108,6 +108,11 @@ export class ApiError extends Error {
   }
 }
 
+/** The messages per field of a refused form (problem details' `errors` object); empty for any other error. */
+export function fieldErrorsOf(error: unknown): Record<string, string[]> {
+  return error instanceof ApiError && error.problem.errors && !Array.isArray(error.problem.errors) ? error.problem.errors : {};
+}
+
 export async function api<T>(path: string, init: { method?: string; body?: unknown; raw?: boolean } = {}): Promise<T> {
   let body: string | undefined;
   if (init.body !== undefined) body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);

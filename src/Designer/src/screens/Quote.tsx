@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiError, api, getToken } from '../api/client';
+import { api, getToken, fieldErrorsOf } from '../api/client';
 import { useApi } from '../api/useApi';
 import { ErrorBox, Loading } from '../components/Feedback';
 import { Link } from '../router';
@@ -37,7 +37,7 @@ export function Quote() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [quote, setQuote] = useState<QuoteAnswer | null>(null);
-  const fieldErrors = error instanceof ApiError && error.problem.errors && !Array.isArray(error.problem.errors) ? error.problem.errors : {};
+  const fieldErrors = fieldErrorsOf(error);
   const invalid = (field: string) => (fieldErrors[field] ? ' invalid' : '');
 
   const submit = async (e: React.FormEvent) => {

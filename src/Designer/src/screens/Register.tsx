@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiError, api } from '../api/client';
+import { api, fieldErrorsOf } from '../api/client';
 import { ErrorBox } from '../components/Feedback';
 import { PasswordFields } from '../components/PasswordFields';
 import { passwordAcceptable } from '../model/credentials';
@@ -15,7 +15,7 @@ export function Register() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [registered, setRegistered] = useState<{ role: string; status: string } | null>(null);
-  const fieldErrors = error instanceof ApiError && error.problem.errors && !Array.isArray(error.problem.errors) ? error.problem.errors : {};
+  const fieldErrors = fieldErrorsOf(error);
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();

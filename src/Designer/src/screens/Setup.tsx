@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiError, api, getToken, setTokens, type SignInAnswer } from '../api/client';
+import { ApiError, api, getToken, setTokens, type SignInAnswer, fieldErrorsOf } from '../api/client';
 import { useApi } from '../api/useApi';
 import { ErrorBox, Loading } from '../components/Feedback';
 import { PasswordFields } from '../components/PasswordFields';
@@ -48,7 +48,7 @@ function AdminForm({ method, onDone }: { method: SetupStatus['method']; onDone: 
   const [confirmation, setConfirmation] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const fieldErrors = error instanceof ApiError && error.problem.errors && !Array.isArray(error.problem.errors) ? error.problem.errors : {};
+  const fieldErrors = fieldErrorsOf(error);
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiError, api } from '../api/client';
+import { api, fieldErrorsOf } from '../api/client';
 import { useApi } from '../api/useApi';
 import { ErrorBox, Empty, Loading, formatTime } from '../components/Feedback';
 import type { FormField, HumanTask, Page } from '../model/types';
@@ -40,7 +40,7 @@ function TaskCard({ task, onCompleted }: { task: HumanTask; onCompleted: (messag
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [missing, setMissing] = useState<Record<string, string[]>>({});
-  const serverErrors = error instanceof ApiError && error.problem.errors && !Array.isArray(error.problem.errors) ? error.problem.errors : {};
+  const serverErrors = fieldErrorsOf(error);
   const fieldErrors: Record<string, string[]> = { ...serverErrors, ...missing };
 
   const complete = async (outcome: string | null) => {
