@@ -44,15 +44,17 @@ public sealed class TwoFactorSignInTests(BrowserFixture browser, TwoFactorDesign
         // Signed out (the session ends on the server), then the code step. The enrolment used this step's code: the next one.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await SubmitPasswordAsync(designer, host);
-        await page.GetByLabel("Code", new() { Exact = true }).FillAsync(Code(secret, 1));
+        var nextCode = Code(secret, 1);
+        await page.GetByLabel("Code", new() { Exact = true }).FillAsync(nextCode);
         await designer.ScreenshotAsync("12-two-factor-code");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Workflows" })).ToBeVisibleAsync();
 
-        // A wrong code is said in words, then a recovery code instead.
+        // A used code is refused in words (the same code again: recomputing it could give the next step's, once the
+        // clock has passed a 30-second boundary meanwhile), then a recovery code instead.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await SubmitPasswordAsync(designer, host);
-        await page.GetByLabel("Code", new() { Exact = true }).FillAsync(Code(secret, 1));
+        await page.GetByLabel("Code", new() { Exact = true }).FillAsync(nextCode);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The code is wrong or was used already");
         await page.GetByRole(AriaRole.Button, new() { Name = "Use a recovery code instead" }).ClickAsync();
