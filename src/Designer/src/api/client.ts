@@ -113,7 +113,11 @@ export function fieldErrorsOf(error: unknown): Record<string, string[]> {
   return error instanceof ApiError && error.problem.errors && !Array.isArray(error.problem.errors) ? error.problem.errors : {};
 }
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown; raw?: boolean } = {}): Promise<T> {
+/**
+ * `idempotencyKey` is sent as the Idempotency-Key header: the server runs the first request with a key once and
+ * answers a repeat (a double click, a retry after a dropped connection) with the first answer. See useActionKey.
+ */
+export async function api<T>(path: string, init: { method?: string; body?: unknown; raw?: boolean; idempotencyKey?: string } = {}): Promise<T> {
   let body: string | undefined;
   if (init.body !== undefined) body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
   const send = async (): Promise<Response> => {
@@ -121,6 +125,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     const token = getToken();
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey;
     try {
       return await fetch(path, { method: init.method ?? 'GET', headers, body });
     } catch (e) {
