@@ -11,4 +11,7 @@ public sealed class MarketplaceOptions
 
     /// <summary>Where people reach the service (links in emails): the designer's quote, order and task pages.</summary>
     public string PublicUrl { get; set; } = "http://localhost:5080";
+
+    /// <summary>Days an anonymous quote's capability link (view and accept without an account) stays valid.</summary>
+    public int QuoteLinkDays { get; set; } = 30;
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Sleek.Workflows.Marketplace;
 using Sleek.Workflows.Marketplace.Catalog;
+using Sleek.Workflows.Marketplace.Links;
 using Sleek.Workflows.Marketplace.Payments;
 using Sleek.Workflows.Marketplace.Persistence;
 using Sleek.Workflows.Marketplace.Production;
@@ -21,10 +22,9 @@ internal static class EmailFacts
     private const string Day = "yyyy-MM-dd";
 
     public static async Task<JsonObject> ReadAsync(
-        MarketplaceDbContext db, MarketplaceOptions options, DateTime now, Guid? quoteId, Guid? orderId, Guid? invoiceId, int? stageSequence, CancellationToken cancellationToken)
+        MarketplaceDbContext db, QuoteLinks links, DateTime now, Guid? quoteId, Guid? orderId, Guid? invoiceId, int? stageSequence, CancellationToken cancellationToken)
     {
         var model = new JsonObject { ["Currency"] = "USD" };
-        var baseUrl = options.PublicUrl.TrimEnd('/');
         var order = orderId is { } oid ? await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == oid, cancellationToken) : null;
         var quoteKey = quoteId ?? order?.QuoteId;
         var quote = quoteKey is { } qid ? await db.Quotes.AsNoTracking().SingleOrDefaultAsync(q => q.Id == qid, cancellationToken) : null;
@@ -42,8 +42,9 @@ internal static class EmailFacts
             model["Fabric"] = quote.Fabric;
             model["Requirements"] = quote.Requirements;
             model["AiSummary"] = SummaryOf(quote.AiSuggestions);
-            model["QuoteUrl"] = $"{baseUrl}/quotes/{quote.Id}";
-            model["AcceptUrl"] = $"{baseUrl}/quotes/{quote.Id}";
+            // An anonymous quote's link carries its capability token: the buyer opens and accepts it without an account.
+            model["QuoteUrl"] = links.Quote(quote.Id, quote.BuyerUserId);
+            model["AcceptUrl"] = model["QuoteUrl"]?.DeepClone();
             model["FollowUpBy"] = quote.CreatedAt.AddHours(24).ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
             // Follow-ups: docs/domain.md's 10% discount, valid a week; the urgent one names when the quote lapses.
             model["DiscountPercent"] = 10;
@@ -61,15 +62,15 @@ internal static class EmailFacts
             model["Total"] = order.Total;
             model["BuyerEmail"] ??= order.BuyerEmail;
             model["DepositAmount"] = InvoiceAmounts.For(InvoiceKind.Deposit, order.Total);
-            model["OrderUrl"] = $"{baseUrl}/orders/{order.Id}";
+            model["OrderUrl"] = links.Order(order.Id);
             model["Carrier"] = order.Carrier;
             model["TrackingNumber"] = order.TrackingNumber;
             model["ShippedAt"] = now.ToString(Day, CultureInfo.InvariantCulture);
             model["DeliveredAt"] = now.ToString(Day, CultureInfo.InvariantCulture);
             model["SupplierPrice"] = order.SupplierPrice;
             model["RespondBy"] = now.AddDays(2).ToString(Day, CultureInfo.InvariantCulture);
-            model["AcceptUrl"] = $"{baseUrl}/tasks";
-            model["DeclineUrl"] = $"{baseUrl}/tasks";
+            model["AcceptUrl"] = links.Page("/tasks");
+            model["DeclineUrl"] = links.Page("/tasks");
             if (order.SupplierId is { } sid && await db.Suppliers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sid, cancellationToken) is { } supplier)
             {
                 model["SupplierName"] = supplier.Name;
@@ -86,7 +87,7 @@ internal static class EmailFacts
             model["Currency"] = invoice.Currency;
             model["IssuedAt"] = invoice.IssuedAt.ToString(Day, CultureInfo.InvariantCulture);
             model["DueDate"] = invoice.DueAt.ToString(Day, CultureInfo.InvariantCulture);
-            model["PayUrl"] = $"{baseUrl}/invoices/{invoice.Id}";
+            model["PayUrl"] = links.Invoice(invoice.OrderId, invoice.Id);
             model["PaidAt"] = (invoice.PaidAt ?? now).ToString(Day, CultureInfo.InvariantCulture);
             model["PaymentReference"] = payment?.ExternalId ?? invoice.PaymentIntentId ?? invoice.Number;
         }
@@ -106,11 +107,19 @@ internal static class EmailFacts
         return model;
     }
 
-    /// <summary>The explicit model laid over the standard fields: its fields win.</summary>
+    /// <summary>The links the facts make from <c>Marketplace:PublicUrl</c>: a workflow's model cannot point them elsewhere.</summary>
+    public static readonly IReadOnlySet<string> LinkFields = new HashSet<string>(StringComparer.Ordinal) { "QuoteUrl", "AcceptUrl", "DeclineUrl", "OrderUrl", "PayUrl" };
+
+    /// <summary>The explicit model laid over the standard fields: its fields win, except the links the facts made.</summary>
     public static JsonObject Merge(JsonObject facts, JsonObject? explicitModel)
     {
         foreach (var (name, value) in explicitModel ?? [])
         {
+            if (LinkFields.Contains(name) && facts[name] is not null)
+            {
+                continue;
+            }
+
             facts[name] = value?.DeepClone();
         }
 

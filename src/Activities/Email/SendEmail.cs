@@ -1,9 +1,11 @@
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sleek.Workflows.Engine.Activities;
 using Sleek.Workflows.Marketplace;
 using Sleek.Workflows.Marketplace.Email;
+using Sleek.Workflows.Marketplace.Links;
 using Sleek.Workflows.Marketplace.Persistence;
 
 namespace Sleek.Workflows.Activities.Email;
@@ -81,7 +83,9 @@ public sealed class SendEmail : IActivity
 
         await using var db = context.Services.GetRequiredService<MarketplaceDb>().CreateContext(context);
         var now = context.Clock.GetUtcNow().UtcDateTime;
-        var facts = await EmailFacts.ReadAsync(db, options, now, quoteId, orderId, invoiceId, StageSequence, context.CancellationToken);
+        // Links come from Marketplace:PublicUrl; a host without the security setup (engine tests) signs with a throwaway key.
+        var links = context.Services.GetService<QuoteLinks>() ?? new QuoteLinks(new CapabilityTokens(RandomNumberGenerator.GetBytes(32)), options, context.Clock);
+        var facts = await EmailFacts.ReadAsync(db, links, now, quoteId, orderId, invoiceId, StageSequence, context.CancellationToken);
         RenderedEmail content;
         try
         {

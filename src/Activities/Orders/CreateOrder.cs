@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sleek.Workflows.Engine.Activities;
@@ -25,6 +26,10 @@ public sealed class CreateOrder : IActivity
     [Input(Required = true, Description = "The quote id, e.g. input.quoteId.")]
     public string QuoteId { get; set; } = "";
 
+    /// <summary>A discount the buyer was promised (the discount follow-up's 10 %), applied to the order's price and so to its invoices.</summary>
+    [Input(Description = "Percent off the quoted price, 0-50, e.g. variables.followUps >= 2 ? 10 : 0 after the discount follow-up.")]
+    public decimal? DiscountPercent { get; set; }
+
     /// <inheritdoc />
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
@@ -50,6 +55,12 @@ public sealed class CreateOrder : IActivity
             return ActivityResult.Fault($"quote {quote.Number} is {quote.Status.ToName()}; an order needs a quote that is still open");
         }
 
+        if (DiscountPercent is < 0 or > 50)
+        {
+            return ActivityResult.Fault($"discountPercent {DiscountPercent} is outside 0-50");
+        }
+
+        var discount = DiscountPercent ?? 0m;
         var now = context.Clock.GetUtcNow().UtcDateTime;
         var order = new Order
         {
@@ -59,14 +70,14 @@ public sealed class CreateOrder : IActivity
             BuyerUserId = quote.BuyerUserId,
             ProductType = quote.ProductType,
             Quantity = quote.Quantity,
-            UnitPrice = quote.UnitPrice,
-            Total = quote.Total,
+            UnitPrice = Discounted(quote.UnitPrice, discount),
+            Total = Discounted(quote.Total, discount),
             Status = OrderStatus.QuoteSent,
             WorkflowInstanceId = context.InstanceId,
             CreatedAt = now,
             UpdatedAt = now,
         };
-        order.Record("workflow", "created", $"created from quote {quote.Number}", now, null, OrderStatus.QuoteSent);
+        order.Record("workflow", "created", discount > 0 ? $"created from quote {quote.Number} with the promised {discount.ToString("0.##", CultureInfo.InvariantCulture)} % discount" : $"created from quote {quote.Number}", now, null, OrderStatus.QuoteSent);
         db.Orders.Add(order);
         quote.OrderId = order.Id;
         quote.Status = QuoteStatus.Accepted;
@@ -74,4 +85,7 @@ public sealed class CreateOrder : IActivity
         await db.SaveChangesAsync(context.CancellationToken);
         return ActivityResult.Done(OrderOutput.Of(order, quote));
     }
+
+    private static decimal Discounted(decimal amount, decimal percent) =>
+        percent == 0 ? amount : Math.Round(amount * (100 - percent) / 100, 2, MidpointRounding.AwayFromZero);
 }

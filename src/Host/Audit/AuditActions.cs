@@ -86,4 +86,13 @@ public static class AuditActions
 
     /// <summary>A recovery code was used to sign in.</summary>
     public const string RecoveryCodeUsed = "auth.recovery_code_used";
+
+    /// <summary>A quote's capability link was refused (tampered, expired or for another quote).</summary>
+    public const string QuoteLinkRefused = "quote_link.refused";
+
+    /// <summary>A buyer claimed the quotes asked for with its e-mail before it had an account.</summary>
+    public const string QuotesClaimed = "quotes.claimed";
+
+    /// <summary>A quote claim link was refused (tampered, expired or another account's).</summary>
+    public const string QuoteClaimRefused = "quotes.claim_refused";
 }

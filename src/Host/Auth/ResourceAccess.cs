@@ -144,6 +144,11 @@ public sealed class ResourceAccess(PartyInstances parties)
             return null;
         }
 
+        if (caller.QuoteLink is { } linked)
+        {
+            return QuoteLinkCaller.Check(linked, attempt);
+        }
+
         var party = PartyOf(caller);
         var instanceOwners = await parties.OfAsync(attempt.InstanceId, attempt.CorrelationId, cancellationToken);
         if (party is null || !CanSeeInstance(caller, instanceOwners))

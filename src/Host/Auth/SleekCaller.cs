@@ -23,6 +23,9 @@ public sealed record SleekCaller(string? Id, string? Name, string? Role, string?
     /// <summary>The role the caller acts in: a user's role, or a bound key's party role.</summary>
     public string? ActingRole => Role ?? PartyRole;
 
+    /// <summary>The quote a capability link opened: this caller has no account and may act on that quote only.</summary>
+    public Guid? QuoteLink { get; init; }
+
     /// <summary>Reads the caller from the request's principal.</summary>
     public static SleekCaller From(ClaimsPrincipal user)
     {
@@ -37,7 +40,10 @@ public sealed record SleekCaller(string? Id, string? Name, string? Role, string?
             user.FindFirstValue(SleekClaims.Role),
             user.FindFirstValue(SleekClaims.Party),
             user.FindFirstValue(SleekClaims.PartyRole),
-            user.FindAll(SleekClaims.Scope).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
+            user.FindAll(SleekClaims.Scope).Select(c => c.Value).ToHashSet(StringComparer.Ordinal))
+        {
+            QuoteLink = Guid.TryParse(user.FindFirstValue(SleekClaims.QuoteLink), out var quote) ? quote : null,
+        };
     }
 
     /// <summary>True for an API key with this scope.</summary>

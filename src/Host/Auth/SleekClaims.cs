@@ -26,4 +26,7 @@ public static class SleekClaims
 
     /// <summary>The sign-in session (refresh-token family) the token belongs to; refused once it is revoked.</summary>
     public const string Session = "sid";
+
+    /// <summary>The one quote a capability link opens (no account): see <see cref="QuoteLinkCaller"/>.</summary>
+    public const string QuoteLink = "quote_link";
 }

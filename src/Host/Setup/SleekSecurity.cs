@@ -10,6 +10,7 @@ using Sleek.Workflows.Host.Hardening;
 using Sleek.Workflows.Host.Identity;
 using Sleek.Workflows.Host.Persistence;
 using Sleek.Workflows.Host.RateLimits;
+using Sleek.Workflows.Marketplace.Links;
 
 namespace Sleek.Workflows.Host.Setup;
 
@@ -27,7 +28,11 @@ internal static class SleekSecurity
         // Loaded now so a bad Auth:SigningKey stops start-up with its message, not the first request.
         using (var loggerFactory = new Serilog.Extensions.Logging.SerilogLoggerFactory(Serilog.Log.Logger))
         {
-            services.AddSingleton(new SigningKeyHolder(SigningKeyProvider.Load(auth, settings, loggerFactory.CreateLogger("Sleek.Auth"))));
+            var signingKey = SigningKeyProvider.Load(auth, settings, loggerFactory.CreateLogger("Sleek.Auth"));
+            services.AddSingleton(new SigningKeyHolder(signingKey));
+            // Capability links (a quote's link, a claim link): a key derived from the signing key, for nothing else.
+            services.AddSingleton(CapabilityTokens.FromSigningKey(signingKey.Key));
+            services.AddSingleton<QuoteLinks>();
         }
 
         services.AddSingleton(auth);

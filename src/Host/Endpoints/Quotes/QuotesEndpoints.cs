@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sleek.Workflows.Marketplace.Quotes;
@@ -41,6 +42,7 @@ internal static class QuotesEndpoints
             .WithIdempotency()
             .WithName("AcceptQuote")
             .WithSummary("Accepts a quote: its workflow creates the order at once; 200 with the quote and orderId. Already accepted or expired: 409 with the current quote.");
+        group.MapQuoteLinkEndpoints();
     }
 
     private static async Task<Results<Created<QuoteDto>, BadRequestProblem, BadGatewayProblem, UnavailableProblem>> CreateAsync(
@@ -99,7 +101,7 @@ internal static class QuotesEndpoints
     }
 
     /// <summary>Staff, or the buyer who requested it signed in; anyone else gets 404 (and an audit entry). A quote requested anonymously is accepted by ops.</summary>
-    private static async Task<bool> MaySeeAsync(HttpContext http, Quote quote, IAuditLog audit, CancellationToken cancellationToken)
+    internal static async Task<bool> MaySeeAsync(HttpContext http, Quote quote, IAuditLog audit, CancellationToken cancellationToken)
     {
         if (ResourceAccess.CanSeeQuote(SleekCaller.From(http.User), quote.BuyerUserId))
         {
@@ -119,12 +121,24 @@ internal static class QuotesEndpoints
             return Problems.NotFound($"no quote has id {id}");
         }
 
+        return await AcceptQuoteAsync(quote, http.User, runtime, queries, quotes, cancellationToken);
+    }
+
+    /// <summary>
+    /// Accepts a quote the caller may act on, as <paramref name="principal"/> (a signed-in buyer, staff, or a verified quote
+    /// link): <c>QuoteAccepted</c> goes through the workflow's one resume path, whose guard decides again.
+    /// </summary>
+    internal static async Task<Results<Ok<QuoteDto>, NotFoundProblem, ConflictProblem, BadRequestProblem, BadGatewayProblem>> AcceptQuoteAsync(
+        Quote open, ClaimsPrincipal principal, WorkflowRuntime runtime, InstanceQueries queries, QuoteQueries quotes, CancellationToken cancellationToken)
+    {
+        var id = open.Id;
+        Quote? quote = open;
         if (quote.OrderId is not null || quote.Status is QuoteStatus.Accepted or QuoteStatus.Expired or QuoteStatus.Cancelled)
         {
             return Problems.Conflict($"quote {quote.Number} is {quote.Status.ToName()}; only a quote that was sent and not accepted yet can be accepted", QuoteDto.From(quote));
         }
 
-        var published = await runtime.PublishEventAsync("QuoteAccepted", id.ToString(), new JsonObject { ["quoteId"] = id.ToString() }, ResumeCaller.Of(http.User), cancellationToken);
+        var published = await runtime.PublishEventAsync("QuoteAccepted", id.ToString(), new JsonObject { ["quoteId"] = id.ToString() }, ResumeCaller.Of(principal), cancellationToken);
         quote = await quotes.FindAsync(id, cancellationToken);
         if (published.Status == OperationStatus.Forbidden)
         {
