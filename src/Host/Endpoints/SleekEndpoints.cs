@@ -12,6 +12,7 @@ using Sleek.Workflows.Host.Endpoints.Instances;
 using Sleek.Workflows.Host.Endpoints.Invoices;
 using Sleek.Workflows.Host.Endpoints.OpenApi;
 using Sleek.Workflows.Host.Endpoints.Orders;
+using Sleek.Workflows.Host.Endpoints.Portal;
 using Sleek.Workflows.Host.Endpoints.Quotes;
 using Sleek.Workflows.Host.Endpoints.Rules;
 using Sleek.Workflows.Host.Endpoints.Setup;
@@ -35,6 +36,8 @@ internal static class SleekEndpoints
         services.AddSingleton<OrderQueries>();
         services.AddSingleton<OrderActions>();
         services.AddSingleton<QuoteQueries>();
+        // Buyer portal: claiming the quotes asked for without an account.
+        services.AddSingleton<QuoteClaims>();
         services.AddSingleton<InvoiceQueries>();
         services.AddSingleton<AuditQueries>();
         services.AddSingleton<UserQueries>();
@@ -72,5 +75,7 @@ internal static class SleekEndpoints
         app.MapInvoicesEndpoints();
         app.MapStripeWebhookEndpoints();
         app.MapAnalyticsEndpoints();
+        // Buyer portal.
+        app.MapQuoteClaimEndpoints();
     }
 }

@@ -82,6 +82,13 @@ public static class EndpointAccess
         ["POST /api/quotes"] = Everyone,
         ["GET /api/quotes/{id:guid}"] = Roles,
         ["POST /api/quotes/{id:guid}/accept"] = Roles,
+        // Buyer portal (issue 14): a quote's capability link is the permission (the handler checks the token).
+        ["GET /api/quotes/{id:guid}/link"] = Everyone,
+        ["POST /api/quotes/{id:guid}/link/accept"] = Everyone,
+        ["GET /api/quotes"] = Roles,
+        ["POST /api/portal/claim-quotes"] = Roles,
+        ["POST /api/portal/claim-quotes/send"] = Roles,
+        ["GET /api/invoices/{id:guid}/pdf"] = RolesOrScope,
         ["GET /api/orders"] = RolesOrScope,
         ["GET /api/orders/{id:guid}"] = RolesOrScope,
         ["GET /api/orders/{id:guid}/tasks"] = RolesOrScope,

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sleek.Workflows.Host.Audit;
 using Sleek.Workflows.Host.Auth;
+using Sleek.Workflows.Host.Endpoints.Portal;
 using Sleek.Workflows.Host.Endpoints.Users;
 using Sleek.Workflows.Host.Identity;
 using Sleek.Workflows.Host.RateLimits;
@@ -33,7 +34,7 @@ internal static class AuthEndpoints
         TwoFactorEndpoints.Map(group, signedIn);
     }
 
-    private static async Task<Results<Created<UserDto>, ConflictProblem, BadRequestProblem>> RegisterAsync(RegisterBody body, HttpContext http, Accounts accounts, IAuditLog audit, CancellationToken cancellationToken)
+    private static async Task<Results<Created<UserDto>, ConflictProblem, BadRequestProblem>> RegisterAsync(RegisterBody body, HttpContext http, Accounts accounts, QuoteClaims claims, IAuditLog audit, CancellationToken cancellationToken)
     {
         var errors = Credentials.Check(body.Email, body.Password);
         var role = body.Role?.Trim().ToLowerInvariant();
@@ -56,6 +57,12 @@ internal static class AuthEndpoints
         var status = role == SleekRoles.Buyer ? UserStatus.Active : UserStatus.Pending;
         var (user, conflict) = await accounts.CreateAsync(email, body.Password!, role!, null, body.DisplayName, status, "self", cancellationToken);
         await audit.RecordAsync(http, AuditActions.Register, user is null ? AuditOutcome.Failure : AuditOutcome.Success, email, $"role={role} status={status.ToName()}", user is null ? 409 : 201, cancellationToken);
+        if (user is not null && role == SleekRoles.Buyer)
+        {
+            // Quotes asked for with this address before the account existed: a link to claim them goes to that address.
+            await claims.OfferAsync(user.Id, email, body.DisplayName, cancellationToken);
+        }
+
         return user is null
             ? Problems.Conflict(conflict!)
             : TypedResults.Created($"/api/users/{user.Id}", UserDto.From(user));

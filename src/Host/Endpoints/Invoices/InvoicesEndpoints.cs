@@ -4,6 +4,7 @@ using Sleek.Workflows.Host.Audit;
 using Sleek.Workflows.Host.Auth;
 using Sleek.Workflows.Host.Endpoints.Orders;
 using Sleek.Workflows.Host.Identity;
+using Sleek.Workflows.Host.Idempotency;
 
 namespace Sleek.Workflows.Host.Endpoints.Invoices;
 
@@ -26,7 +27,9 @@ internal static class InvoicesEndpoints
             .RequireAuthorization(SleekPolicies.SignedIn)
             .WithTags("Invoices")
             .WithName("CreateInvoicePaymentIntent")
+            .WithIdempotency()
             .WithSummary("A Stripe payment intent for a pending invoice (the same one again while it is open): its client secret is for Stripe.js.");
+        app.MapInvoicePdfEndpoints();
     }
 
     private static async Task<Results<Ok<InvoiceDto>, NotFoundProblem>> GetAsync(

@@ -10,7 +10,7 @@ namespace Sleek.Workflows.Host.Endpoints.Orders;
 internal sealed class OrderQueries(MarketplaceDb marketplace, TimeProvider clock)
 {
     /// <summary>Orders, newest first; <paramref name="buyerUserId"/> narrows to one buyer's.</summary>
-    public async Task<Page<OrderSummaryDto>> ListAsync(OrderStatus? status, string? buyerEmail, Guid? supplierId, string? buyerUserId, PageRequest paging, CancellationToken cancellationToken)
+    public async Task<Page<OrderSummaryDto>> ListAsync(OrderStatus? status, string? buyerEmail, Guid? supplierId, string? buyerUserId, PageRequest paging, CancellationToken cancellationToken, OrderListFilter? filter = null)
     {
         await using var db = marketplace.CreateContext();
         var query = db.Orders.AsNoTracking();
@@ -34,6 +34,8 @@ internal sealed class OrderQueries(MarketplaceDb marketplace, TimeProvider clock
         {
             query = query.Where(o => o.SupplierId == supplier);
         }
+
+        query = filter?.Apply(query) ?? query;
 
         var total = await query.CountAsync(cancellationToken);
         var orders = await paging.Slice(query.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)).ToListAsync(cancellationToken);

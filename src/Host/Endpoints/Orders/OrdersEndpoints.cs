@@ -21,7 +21,7 @@ internal static class OrdersEndpoints
     {
         var group = app.MapGroup("/api/orders").WithTags("Orders").RequireAuthorization(SleekPolicies.OrdersRead);
         group.MapGet("/", ListAsync).WithName("ListOrders")
-            .WithSummary("Orders, newest first, filtered by status, buyerEmail and supplierId, paged. Buyers get their own orders, suppliers and factory staff their supplier's; admin and ops all.");
+            .WithSummary("Orders, newest first, filtered by status, buyerEmail, supplierId, search (number or e-mail, part of it) and created from/to (UTC dates), paged. Buyers get their own orders, suppliers and factory staff their supplier's; admin and ops all.");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetOrder")
             .WithSummary("One order: status, timeline (who, what, why, when), production stages with planned/actual dates and late flags, supplier, invoices, shipment.");
         group.MapGet("/{id:guid}/tasks", TasksAsync).WithName("ListOrderTasks")
@@ -35,7 +35,7 @@ internal static class OrdersEndpoints
     }
 
     private static async Task<Results<Ok<Page<OrderSummaryDto>>, BadRequestProblem>> ListAsync(
-        string? status, string? buyerEmail, Guid? supplierId, [AsParameters] PageRequest paging, HttpContext http, OrderQueries orders, CancellationToken cancellationToken)
+        string? status, string? buyerEmail, Guid? supplierId, string? search, DateOnly? from, DateOnly? to, [AsParameters] PageRequest paging, HttpContext http, OrderQueries orders, CancellationToken cancellationToken)
     {
         OrderStatus? parsed = null;
         if (!string.IsNullOrEmpty(status))
@@ -51,6 +51,16 @@ internal static class OrdersEndpoints
         if (buyerEmail is { Length: > 255 })
         {
             return Problems.Invalid("buyerEmail", "must be at most 255 characters");
+        }
+
+        if (search is { Length: > 255 })
+        {
+            return Problems.Invalid("search", "must be at most 255 characters");
+        }
+
+        if (from is { } first && to is { } last && last < first)
+        {
+            return Problems.Invalid("to", "must not be before from");
         }
 
         if (paging.Problem() is { } problem)
@@ -79,7 +89,7 @@ internal static class OrdersEndpoints
             }
         }
 
-        return TypedResults.Ok(await orders.ListAsync(parsed, buyerEmail, supplierId, buyerUserId, paging, cancellationToken));
+        return TypedResults.Ok(await orders.ListAsync(parsed, buyerEmail, supplierId, buyerUserId, paging, cancellationToken, new OrderListFilter(search, from, to)));
     }
 
     private static async Task<Results<Ok<OrderDto>, NotFoundProblem>> GetAsync(Guid id, HttpContext http, OrderQueries orders, IAuditLog audit, CancellationToken cancellationToken)

@@ -43,6 +43,7 @@ internal static class QuotesEndpoints
             .WithName("AcceptQuote")
             .WithSummary("Accepts a quote: its workflow creates the order at once; 200 with the quote and orderId. Already accepted or expired: 409 with the current quote.");
         group.MapQuoteLinkEndpoints();
+        group.MapQuoteListEndpoints();
     }
 
     private static async Task<Results<Created<QuoteDto>, BadRequestProblem, BadGatewayProblem, UnavailableProblem>> CreateAsync(
