@@ -63,6 +63,7 @@ internal static class EmailFacts
             model["BuyerEmail"] ??= order.BuyerEmail;
             model["DepositAmount"] = InvoiceAmounts.For(InvoiceKind.Deposit, order.Total);
             model["OrderUrl"] = links.Order(order.Id);
+            model["PayUrl"] = links.Order(order.Id);
             model["Carrier"] = order.Carrier;
             model["TrackingNumber"] = order.TrackingNumber;
             model["ShippedAt"] = now.ToString(Day, CultureInfo.InvariantCulture);

@@ -15,6 +15,12 @@ import { ResetPassword } from './screens/ResetPassword';
 import { Setup } from './screens/Setup';
 import { Register } from './screens/Register';
 import { Quote, QuoteView } from './screens/Quote';
+// Buyer portal and ops lists (issue 14).
+import { QuoteList } from './screens/portal/QuoteList';
+import { OrderList } from './screens/portal/OrderList';
+import { OrderPage } from './screens/portal/OrderPage';
+import { PayInvoice } from './screens/portal/PayInvoice';
+import { ClaimQuotes } from './screens/portal/ClaimQuotes';
 
 export function App() {
   const { path, navigate } = useRouter();
@@ -53,10 +59,20 @@ export function App() {
   else if (path === '/register') screen = <Register />;
   else if (path === '/quote') screen = <Quote />;
   else if ((params = match('/quotes/:id', path))) screen = <QuoteView key={params.id} quoteId={params.id} />;
+  // Buyer portal and ops lists.
+  else if (path === '/my/quotes') screen = <QuoteList />;
+  else if (path === '/my/orders') screen = <OrderList />;
+  else if (path === '/ops/quotes') screen = <QuoteList ops />;
+  else if (path === '/ops/orders') screen = <OrderList ops />;
+  else if ((params = match('/orders/:id/invoices/:invoiceId/pay', path))) screen = <PayInvoice key={params.invoiceId} orderId={params.id} invoiceId={params.invoiceId} />;
+  else if ((params = match('/orders/:id', path))) screen = <OrderPage key={params.id} orderId={params.id} />;
+  else if (path === '/claim-quotes') screen = <ClaimQuotes />;
   else screen = <div className="page"><h1>Not found</h1><p>No screen at {path}. <Link to="/">Back to workflows</Link></p></div>;
 
   const signedIn = token !== null;
   const nav: [Screen, string, string][] = [['workflows', '/', 'Workflows'], ['instances', '/instances', 'Instances'], ['tasks', '/tasks', 'Tasks'], ['rules', '/rules', 'Rules'], ['dashboard', '/dashboard', 'Dashboard']];
+  // Buyer portal and ops lists.
+  nav.push(['ops-quotes', '/ops/quotes', 'Quotes'], ['ops-orders', '/ops/orders', 'Orders'], ['my-quotes', '/my/quotes', 'My quotes'], ['my-orders', '/my/orders', 'My orders']);
   return (
     <div className="app">
       <header className="topbar">

@@ -15,6 +15,9 @@ public sealed class StripeOptions
     /// <summary>The webhook endpoint's signing secret (<c>whsec_...</c>); unset means webhooks are refused.</summary>
     public string? WebhookSecret { get; set; }
 
+    /// <summary>The publishable key (pk_…) the pay page gives Stripe.js; public by design.</summary>
+    public string? PublishableKey { get; set; }
+
     /// <summary>The API base URL; unset means Stripe's own (<c>https://api.stripe.com</c>). Tests point it at a fake.</summary>
     public string? ApiBase { get; set; }
 

@@ -27,6 +27,9 @@ public sealed class StripePayments
     /// <summary>Whether payment intents can be created (a secret key is set); else payments are manual.</summary>
     public bool IsConfigured => _options.IsConfigured;
 
+    /// <summary>The publishable key for Stripe.js in the browser (Stripe:PublishableKey), if set.</summary>
+    public string? PublishableKey => _options.PublishableKey;
+
     /// <summary>Whether webhooks can be verified (a webhook secret is set).</summary>
     public bool CanVerifyWebhooks => !string.IsNullOrWhiteSpace(_options.WebhookSecret);
 

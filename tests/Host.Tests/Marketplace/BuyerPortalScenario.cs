@@ -58,7 +58,7 @@ public sealed partial class BuyerPortalScenario(PostgresDatabase database) : Hos
         var claimed = await SleekApi.ExpectAsync(await buyer.PostAsJsonAsync("/api/portal/claim-quotes", new { token }), HttpStatusCode.OK);
         Assert.Equal(2, claimed["quotes"]!.GetValue<int>());
         var mine = (await SleekApi.ExpectAsync(await buyer.GetAsync(new Uri("/api/quotes", UriKind.Relative)), HttpStatusCode.OK))["items"]!.AsArray();
-        Assert.Equal([first, second], mine.Select(q => MarketplaceClient.Str(q, "id")).Order().ToArray().Length == 2 ? mine.Select(q => MarketplaceClient.Str(q, "id")).OrderBy(i => i == first ? 0 : 1).ToArray() : []);
+        Assert.Equal(new[] { first, second }.Order(), mine.Select(q => MarketplaceClient.Str(q, "id")).Order());
         Assert.DoesNotContain(mine, q => MarketplaceClient.Str(q, "id") == strangers);
 
         // The buyer now acts on the claimed quote as its owner; the order is theirs.

@@ -86,8 +86,9 @@ public static class EndpointAccess
         ["GET /api/quotes/{id:guid}/link"] = Everyone,
         ["POST /api/quotes/{id:guid}/link/accept"] = Everyone,
         ["GET /api/quotes"] = Roles,
-        ["POST /api/portal/claim-quotes"] = Roles,
-        ["POST /api/portal/claim-quotes/send"] = Roles,
+        // Signed in, and only a buyer account claims (403 from the handler for other roles).
+        ["POST /api/portal/claim-quotes"] = [Caller.Buyer],
+        ["POST /api/portal/claim-quotes/send"] = [Caller.Buyer],
         ["GET /api/invoices/{id:guid}/pdf"] = RolesOrScope,
         ["GET /api/orders"] = RolesOrScope,
         ["GET /api/orders/{id:guid}"] = RolesOrScope,

@@ -9,7 +9,7 @@ internal static class EmailModels
     [
         "delivered", "invoice", "lead-follow-up-discount", "lead-follow-up-gentle", "lead-follow-up-urgent",
         "ops-new-quote", "order-confirmation", "password-reset", "payment-receipt", "production-delay-alert", "production-update",
-        "quote-confirmation", "shipped", "supplier-assignment",
+        "quote-claim", "quote-confirmation", "shipped", "supplier-assignment",
     ];
 
     public static TheoryData<string> Names() => [.. TemplateNames];
@@ -45,6 +45,10 @@ internal static class EmailModels
         {
             ["BuyerName"] = "Dana Whitfield", ["QuoteNumber"] = "Q-2026-0042", ["ProductType"] = "T-shirt", ["Quantity"] = 150,
             ["Total"] = 1296.75m, ["Currency"] = "USD", ["ExpiresAt"] = "2026-05-20", ["AcceptUrl"] = "https://sleek.example/quotes/3f2a/accept",
+        },
+        "quote-claim" => new()
+        {
+            ["DisplayName"] = "Dana Whitfield", ["ClaimUrl"] = "https://sleek.example/claim-quotes?token=1799.abc", ["QuoteCount"] = 2, ["ExpiresInDays"] = 7,
         },
         "password-reset" => new()
         {

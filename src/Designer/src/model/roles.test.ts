@@ -9,15 +9,18 @@ function token(payload: object): string {
 describe('roles', () => {
   it('shows each role only what it may open', () => {
     expect(screensOf('ops')).toContain('workflows');
-    expect(screensOf('buyer')).toEqual(['tasks']);
+    expect(screensOf('buyer')).toEqual(['my-quotes', 'my-orders', 'tasks']);
+    expect(screensOf('ops')).toContain('ops-orders');
+    expect(screensOf('buyer')).not.toContain('ops-quotes');
     expect(screensOf('supplier')).not.toContain('workflows');
     expect(screensOf('factory')).not.toContain('instances');
     expect(screensOf('rule_author')).toEqual(['rules', 'tasks']);
-    expect(screensOf(null)).toHaveLength(5);
+    expect(screensOf(null)).toHaveLength(7);
   });
   it('sends each role home to its own work', () => {
     expect(homeOf('rule_author')).toBe('/rules');
-    expect(homeOf('buyer')).toBe('/tasks');
+    expect(homeOf('buyer')).toBe('/my/quotes');
+    expect(homeOf('supplier')).toBe('/tasks');
     expect(homeOf('admin')).toBe('/');
     expect(mayWriteRules('ops')).toBe(false);
     expect(mayWriteRules('rule_author')).toBe(true);
@@ -27,6 +30,8 @@ describe('roles', () => {
     expect(screenOf('/workflows/x')).toBe('workflows');
     expect(screenOf('/instances/abc')).toBe('instances');
     expect(screenOf('/quote')).toBeNull();
+    expect(screenOf('/my/orders')).toBe('my-orders');
+    expect(screenOf('/orders/abc')).toBeNull();
   });
   it('reads the role claim of a token', () => {
     expect(roleOfToken(token({ sub: '1', role: 'supplier' }))).toBe('supplier');

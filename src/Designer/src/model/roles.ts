@@ -1,13 +1,17 @@
 /** What each role may open in the designer, mirroring the server's policies (src/Host/Auth/SleekPolicies.cs). */
 
-export type Screen = 'workflows' | 'instances' | 'tasks' | 'rules' | 'dashboard';
+export type Screen = 'workflows' | 'instances' | 'tasks' | 'rules' | 'dashboard' | PortalScreen;
+
+/** Buyer portal and ops lists (issue 14). */
+export type PortalScreen = 'ops-quotes' | 'ops-orders' | 'my-quotes' | 'my-orders';
 
 const staffOps = ['admin', 'ops'];
 
 /** The screens a role's navigation shows; every screen when the role is unknown (a server without sign-in). */
 export function screensOf(role: string | null): Screen[] {
-  if (role === null || staffOps.includes(role)) return ['workflows', 'instances', 'tasks', 'rules', 'dashboard'];
+  if (role === null || staffOps.includes(role)) return ['workflows', 'instances', 'tasks', 'rules', 'dashboard', 'ops-quotes', 'ops-orders'];
   if (role === 'rule_author') return ['rules', 'tasks'];
+  if (role === 'buyer') return ['my-quotes', 'my-orders', 'tasks'];
   return ['tasks'];
 }
 
@@ -18,12 +22,18 @@ export function screenOf(path: string): Screen | null {
   if (path === '/tasks') return 'tasks';
   if (path === '/rules' || path.startsWith('/rules/')) return 'rules';
   if (path === '/dashboard') return 'dashboard';
+  // Buyer portal and ops lists (an order's page is for its buyer, its supplier and ops: the API decides).
+  if (path === '/ops/quotes') return 'ops-quotes';
+  if (path === '/ops/orders') return 'ops-orders';
+  if (path === '/my/quotes') return 'my-quotes';
+  if (path === '/my/orders') return 'my-orders';
   return null;
 }
 
 /** Where a role's own work is: staff the workflows, rule authors the rules, everyone else their tasks. */
 export function homeOf(role: string | null | undefined): string {
   if (role === 'rule_author') return '/rules';
+  if (role === 'buyer') return '/my/quotes';
   if (role === null || role === undefined || staffOps.includes(role)) return '/';
   return '/tasks';
 }

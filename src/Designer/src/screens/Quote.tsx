@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { api, getToken, fieldErrorsOf } from '../api/client';
 import { useApi } from '../api/useApi';
 import { ErrorBox, Loading } from '../components/Feedback';
-import { Link } from '../router';
+import { Link, useRouter } from '../router';
+import { useActionKey } from '../api/useActionKey';
 
 /** A quote as POST /api/quotes answers it. */
 interface QuoteAnswer {
@@ -104,26 +105,39 @@ export function Quote() {
 
 /** /quotes/:id, where the quote e-mail links to: the quote, and Accept for its buyer (sign-in first). */
 export function QuoteView({ quoteId }: { quoteId: string }) {
-  const { data, error, loading } = useApi<QuoteAnswer>(`/api/quotes/${encodeURIComponent(quoteId)}`);
+  // The e-mail's link of a quote asked for without an account carries ?token=: it opens (and accepts) this quote only.
+  const linkToken = new URLSearchParams(useRouter().search).get('token');
+  const path = linkToken ? `/api/quotes/${encodeURIComponent(quoteId)}/link?token=${encodeURIComponent(linkToken)}` : `/api/quotes/${encodeURIComponent(quoteId)}`;
+  const { data, error, loading } = useApi<QuoteAnswer>(path);
   return (
     <>
       {loading && !data && <div className="page narrow"><Loading what="the quote" /></div>}
-      {error !== null && <div className="page narrow"><ErrorBox error={error} title="Could not load the quote" /></div>}
-      {data && <QuoteResult quote={data} />}
+      {error !== null && (
+        <div className="page narrow">
+          <ErrorBox error={error} title={linkToken ? 'This quote link does not work' : 'Could not load the quote'} />
+          {linkToken && <p>The link may have expired (links work for 30 days) or been cut short by your e-mail program. Reply to the quote e-mail and we send a new one, or <Link to="/register">register</Link> with the same e-mail address to see all your quotes.</p>}
+          {!linkToken && getToken() === null && <p>Quotes are shown to their buyer: <Link to={`/sign-in?next=${encodeURIComponent(`/quotes/${quoteId}`)}`}>sign in</Link> first.</p>}
+        </div>
+      )}
+      {data && <QuoteResult quote={data} linkToken={linkToken} />}
     </>
   );
 }
 
-function QuoteResult({ quote, onAnother }: { quote: QuoteAnswer; onAnother?: () => void }) {
+function QuoteResult({ quote, onAnother, linkToken }: { quote: QuoteAnswer; onAnother?: () => void; linkToken?: string | null }) {
   const [accepted, setAccepted] = useState<QuoteAnswer | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const { key } = useActionKey();
   const signedIn = getToken() !== null;
+  const mayAccept = signedIn || !!linkToken;
   const accept = async () => {
     setError(null);
     setBusy(true);
     try {
-      setAccepted(await api<QuoteAnswer>(`/api/quotes/${quote.id}/accept`, { method: 'POST' }));
+      // One key per intended acceptance: a double click or a retry is answered with the first result.
+      const path = linkToken && !signedIn ? `/api/quotes/${quote.id}/link/accept?token=${encodeURIComponent(linkToken)}` : `/api/quotes/${quote.id}/accept`;
+      setAccepted(await api<QuoteAnswer>(path, { method: 'POST', idempotencyKey: key() }));
     } catch (err) {
       setError(err);
     } finally {
@@ -143,10 +157,13 @@ function QuoteResult({ quote, onAnother }: { quote: QuoteAnswer; onAnother?: () 
         <p>We e-mailed it to {quote.email} as well.</p>
       </div>
       {accepted ? (
-        <div className="status" role="status">Accepted: your order is made, and its deposit invoice is on its way to {quote.email}.</div>
+        <div className="status" role="status" data-testid="quote-accepted">
+          Accepted: your order is made, and its deposit invoice is on its way to {quote.email}.{' '}
+          {signedIn && accepted.orderId ? <Link to={`/orders/${accepted.orderId}`}>Open the order</Link> : <>To follow the order and pay online, <Link to="/register">register with {quote.email}</Link>.</>}
+        </div>
       ) : ['accepted', 'expired', 'cancelled'].includes(quote.status) ? (
-        <p className="muted">This quote is {quote.status.replace(/_/g, ' ')}.</p>
-      ) : signedIn ? (
+        <p className="muted">This quote is {quote.status.replace(/_/g, ' ')}.{quote.orderId && signedIn && <> <Link to={`/orders/${quote.orderId}`}>Open its order</Link></>}</p>
+      ) : mayAccept ? (
         <button type="button" className="primary" onClick={() => void accept()} disabled={busy}>{busy ? 'Accepting…' : 'Accept this quote'}</button>
       ) : (
         <p className="muted">We follow up by e-mail. To accept quotes yourself, <Link to="/register">register as a buyer</Link> and ask while signed in.</p>

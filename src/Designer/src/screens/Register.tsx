@@ -41,7 +41,7 @@ export function Register() {
         <h1>Create an account</h1>
         <div className="card" role="status">
           {registered.status === 'active' ? (
-            <p>Your buyer account is ready. <Link to="/sign-in">Sign in</Link>, then <Link to="/quote">ask for a quote</Link>: quotes you ask for signed in are yours to accept.</p>
+            <p>Your buyer account is ready. <Link to="/sign-in">Sign in</Link>, then <Link to="/quote">ask for a quote</Link>: quotes you ask for signed in are yours to accept. If you asked for quotes with this e-mail address before, we have e-mailed you a link that adds them to your account.</p>
           ) : (
             <p>Your supplier account is registered. An admin checks it and links it to your company; you can sign in once it is approved.</p>
           )}

@@ -65,4 +65,5 @@ internal sealed record InvoicePaymentDto(Guid PaymentId, string Provider, string
 /// <param name="ClientSecret">For Stripe.js to confirm the payment.</param>
 /// <param name="Amount">The intent's amount.</param>
 /// <param name="Currency">The invoice's currency.</param>
-internal sealed record PaymentIntentDto(Guid InvoiceId, string Number, string PaymentIntentId, string ClientSecret, decimal Amount, string Currency);
+/// <param name="PublishableKey">Stripe:PublishableKey for Stripe.js, when configured.</param>
+internal sealed record PaymentIntentDto(Guid InvoiceId, string Number, string PaymentIntentId, string ClientSecret, decimal Amount, string Currency, string? PublishableKey);

@@ -107,7 +107,7 @@ internal static class InvoicesEndpoints
                 }
             }
 
-            return TypedResults.Ok(new PaymentIntentDto(invoice.Id, invoice.Number, intent.Id, intent.ClientSecret, InvoiceAmounts.FromCents(intent.AmountCents), invoice.Currency));
+            return TypedResults.Ok(new PaymentIntentDto(invoice.Id, invoice.Number, intent.Id, intent.ClientSecret, InvoiceAmounts.FromCents(intent.AmountCents), invoice.Currency, stripe.PublishableKey));
         }
         catch (PaymentProviderException ex) when (ex.IsTransient)
         {

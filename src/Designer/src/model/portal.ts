@@ -1,0 +1,88 @@
+/** The buyer portal's shapes, as the API answers them (src/Host/Endpoints/Quotes, Orders, Invoices). */
+
+export interface QuoteSummary {
+  id: string;
+  number: string;
+  productType: string;
+  quantity: number;
+  complexity: string;
+  unitPrice: number;
+  total: number;
+  currency: string;
+  leadTimeDays: number;
+  status: string;
+  email: string;
+  orderId: string | null;
+  createdAt: string;
+}
+
+export interface OrderSummary {
+  id: string;
+  number: string;
+  status: string;
+  buyerEmail: string;
+  productType: string;
+  quantity: number;
+  total: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OrderInvoice {
+  id: string;
+  number: string;
+  kind: string;
+  amount: number;
+  currency: string;
+  status: string;
+  issuedAt: string;
+  dueAt: string;
+  paidAt: string | null;
+}
+
+export interface OrderStage {
+  sequence: number;
+  name: string;
+  plannedStart: string | null;
+  plannedEnd: string | null;
+  actualStart: string | null;
+  actualEnd: string | null;
+  late: boolean;
+  daysLate: number;
+}
+
+export interface OrderDetail extends OrderSummary {
+  quoteId: string;
+  quoteNumber: string | null;
+  unitPrice: number;
+  currency: string;
+  supplier: { name: string; country: string } | null;
+  shipment: { carrier: string | null; trackingNumber: string | null } | null;
+  timeline: { at: string; actor: string; action: string; fromStatus: string | null; toStatus: string | null; reason: string | null }[];
+  stages: OrderStage[];
+  invoices: OrderInvoice[];
+}
+
+export interface PaymentIntent {
+  invoiceId: string;
+  number: string;
+  paymentIntentId: string;
+  clientSecret: string;
+  amount: number;
+  currency: string;
+  publishableKey: string | null;
+}
+
+export interface ListPage<T> { items: T[]; pageNumber: number; pageSize: number; total: number }
+
+/** "1,234.50 USD". */
+export const money = (value: number, currency: string) => `${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
+
+/** A status name as words: "in_production" → "in production". */
+export const words = (status: string) => status.replace(/_/g, ' ');
+
+/** "2026-12-05" of an ISO time, or "—". */
+export const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '—');
+
+/** An invoice's share in words. */
+export const invoiceKind = (kind: string) => (kind === 'deposit' ? '30 % deposit' : kind === 'balance' ? '70 % balance' : kind);

@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { useApi } from '../../api/useApi';
+import { ErrorBox, Empty, Loading } from '../../components/Feedback';
+import { day, money, words, type ListPage, type QuoteSummary } from '../../model/portal';
+import { Link, useRouter } from '../../router';
+
+const statuses = ['', 'quote_requested', 'quote_sent', 'accepted', 'expired', 'cancelled'];
+
+/**
+ * "My quotes" for a buyer (the API narrows to their own); for ops every quote, with filters kept in the address:
+ * status, search (number or e-mail) and the days it was asked for.
+ */
+export function QuoteList({ ops = false }: { ops?: boolean }) {
+  const { path, search, navigate } = useRouter();
+  const params = new URLSearchParams(search);
+  const [status, setStatus] = useState(params.get('status') ?? '');
+  const [text, setText] = useState(params.get('search') ?? '');
+  const [from, setFrom] = useState(params.get('from') ?? '');
+  const [to, setTo] = useState(params.get('to') ?? '');
+  const page = Number(params.get('page') ?? '1') || 1;
+  const query = new URLSearchParams();
+  for (const name of ['status', 'search', 'from', 'to']) if (params.get(name)) query.set(name, params.get(name)!);
+  query.set('page', String(page));
+  query.set('pageSize', '20');
+  const { data, error, loading } = useApi<ListPage<QuoteSummary>>(`/api/quotes?${query}`);
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  const apply = (e: React.FormEvent) => {
+    e.preventDefault();
+    const q = new URLSearchParams();
+    if (status) q.set('status', status);
+    if (text) q.set('search', text);
+    if (from) q.set('from', from);
+    if (to) q.set('to', to);
+    navigate(`${path}${q.toString() ? '?' + q : ''}`);
+  };
+  const goto = (p: number) => { const q = new URLSearchParams(search); q.set('page', String(p)); navigate(`${path}?${q}`); };
+
+  return (
+    <div className="page">
+      <div className="page-header"><h1>{ops ? 'Quotes' : 'My quotes'}</h1><div className="actions"><Link to="/quote">Ask for a quote</Link></div></div>
+      {ops && (
+        <form className="filters" onSubmit={apply} aria-label="Filter quotes">
+          <label>Status <select value={status} onChange={(e) => setStatus(e.target.value)}>{statuses.map((s) => <option key={s} value={s}>{s ? words(s) : 'any'}</option>)}</select></label>
+          <label>Number or e-mail <input value={text} onChange={(e) => setText(e.target.value)} maxLength={255} /></label>
+          <label>From <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
+          <label>To <input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
+          <button type="submit">Filter</button>
+        </form>
+      )}
+      {loading && !data && <Loading what="quotes" />}
+      <ErrorBox error={error} title="Could not load the quotes" />
+      {data && data.items.length === 0 && (
+        <Empty>{ops ? 'No quote matches these filters.' : <>You have no quotes yet. <Link to="/quote">Ask for one</Link>; quotes you asked for before registering appear here once you open the link we e-mailed you.</>}</Empty>
+      )}
+      {data && data.items.length > 0 && (
+        <table className="list" data-testid="quote-list">
+          <thead><tr><th scope="col">Quote</th>{ops && <th scope="col">Buyer</th>}<th scope="col">Product</th><th scope="col">Total</th><th scope="col">Status</th><th scope="col">Asked</th><th scope="col">Order</th></tr></thead>
+          <tbody>
+            {data.items.map((q) => (
+              <tr key={q.id}>
+                <td><Link to={`/quotes/${q.id}`}>{q.number}</Link></td>
+                {ops && <td>{q.email}</td>}
+                <td>{q.quantity.toLocaleString('en-US')} × {words(q.productType)}</td>
+                <td>{money(q.total, q.currency)}</td>
+                <td><span className={`badge status-${q.status}`}>{words(q.status)}</span></td>
+                <td>{day(q.createdAt)}</td>
+                <td>{q.orderId ? <Link to={`/orders/${q.orderId}`}>Open order</Link> : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {data && pages > 1 && (
+        <nav className="pager" aria-label="Pages">
+          <button type="button" disabled={page <= 1} onClick={() => goto(page - 1)}>Previous</button>
+          <span>Page {page} of {pages}</span>
+          <button type="button" disabled={page >= pages} onClick={() => goto(page + 1)}>Next</button>
+        </nav>
+      )}
+    </div>
+  );
+}
