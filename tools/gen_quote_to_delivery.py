@@ -45,11 +45,12 @@ def status(id, st, reason):
 
 Q = "outputs['create-quote']"
 O = "outputs['create-order']"
-PORTAL = "variables.portalUrl"
 BUYER = js("input.email")
 
-def email(id, template, to, name, model):
-    a(id, "SendEmail", name, template=template, to=to, model=js(model), quoteId=js("input.quoteId"), orderId=js("variables.orderId || null"))
+def email(id, template, to, name, model, invoiceId=None):
+    # Links (QuoteUrl, AcceptUrl, OrderUrl, PayUrl…) are SendEmail's, from Marketplace:PublicUrl: models carry none.
+    extra = {"invoiceId": js(invoiceId)} if invoiceId else {}
+    a(id, "SendEmail", name, template=template, to=to, model=js(model), quoteId=js("input.quoteId"), orderId=js("variables.orderId || null"), **extra)
 
 def day(expr): return f"new Date({expr}).toISOString().slice(0, 10)"
 IN_DAYS = lambda n: day(f"Date.now() + {n} * 86400000")
@@ -61,13 +62,11 @@ a("create-quote", "CreateQuote", "Store the quote", quoteId=js("input.quoteId"),
 a("ai", "GenerateAiSuggestions", "AI suggestions (optional)", quoteId=js("input.quoteId"))
 email("email-quote", "quote-confirmation", BUYER, "Quote to the buyer",
       f"({{ BuyerName: {Q}.name, QuoteNumber: {Q}.number, Quantity: {Q}.quantity, Complexity: {Q}.complexity, "
-      f"UnitPrice: {Q}.unitPrice, Total: {Q}.total, Currency: {Q}.currency, LeadTimeDays: {Q}.leadTimeDays, AiSummary: outputs.ai.summary || null, "
-      f"AcceptUrl: {PORTAL} + '/quotes/' + input.quoteId }})")
+      f"UnitPrice: {Q}.unitPrice, Total: {Q}.total, Currency: {Q}.currency, LeadTimeDays: {Q}.leadTimeDays, AiSummary: outputs.ai.summary || null }})")
 email("email-ops-quote", "ops-new-quote", "ops", "Alert ops",
       f"({{ QuoteNumber: {Q}.number, BuyerEmail: {Q}.email, BuyerName: {Q}.name, Quantity: {Q}.quantity, "
       f"Complexity: {Q}.complexity, Total: {Q}.total, Currency: {Q}.currency, LeadTimeDays: {Q}.leadTimeDays, Requirements: {Q}.requirements, "
-      f"FollowUpBy: new Date(Date.parse({Q}.createdAt) + 86400000).toISOString().slice(0, 16).replace('T', ' ') + ' UTC', "
-      f"QuoteUrl: {PORTAL} + '/quotes/' + input.quoteId }})")
+      f"FollowUpBy: new Date(Date.parse({Q}.createdAt) + 86400000).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' }})")
 a("quote-sent", "UpdateQuoteStatus", "Quote sent", quoteId=js("input.quoteId"), status="quote_sent")
 chain("start", "calculate", "create-quote", "ai", "email-quote", "email-ops-quote", "quote-sent", "await-fork")
 
@@ -81,8 +80,7 @@ a("accept-join", "Join", None, mode="WaitAny")
 a("accept-switch", "Switch", "Accepted?", cases=[{"port": "Accepted", "condition": "variables.acceptance === 'accepted'"}, {"port": "FollowUp", "condition": "variables.followUps < 3"}])
 email("send-follow-up", js("['lead-follow-up-gentle', 'lead-follow-up-discount', 'lead-follow-up-urgent'][variables.followUps]"), BUYER, "Follow up with the buyer",
       f"({{ BuyerName: {Q}.name, QuoteNumber: {Q}.number, Quantity: {Q}.quantity, Total: {Q}.total, Currency: {Q}.currency, "
-      f"DiscountPercent: 10, DiscountedTotal: Math.round({Q}.total * 90) / 100, OfferValidUntil: {IN_DAYS(7)}, ExpiresAt: {IN_DAYS(2)}, "
-      f"AcceptUrl: {PORTAL} + '/quotes/' + input.quoteId }})")
+      f"DiscountPercent: 10, DiscountedTotal: Math.round({Q}.total * 90) / 100, OfferValidUntil: {IN_DAYS(7)}, ExpiresAt: {IN_DAYS(2)} }})")
 a("count-follow-up", "SetVariable", None, variable="followUps", value=js("variables.followUps + 1"))
 a("quote-expired", "UpdateQuoteStatus", "Quote expired", quoteId=js("input.quoteId"), status="expired")
 a("end-expired", "End", "Expired")
@@ -93,7 +91,8 @@ c("accept-switch", "create-order", "Accepted"); c("accept-switch", "send-follow-
 chain("send-follow-up", "count-follow-up", "await-fork"); chain("quote-expired", "end-expired")
 
 # 3 order + automation
-a("create-order", "CreateOrder", "Create the order", quoteId=js("input.quoteId"))
+# The discount follow-up (the second) promised 10 %: accepting after it gets the discounted price.
+a("create-order", "CreateOrder", "Create the order", quoteId=js("input.quoteId"), discountPercent=js("variables.followUps >= 2 ? 10 : 0"))
 a("set-order", "SetVariable", None, variable="orderId", value=js(f"{O}.orderId"))
 a("automation", "EvaluateRules", "Automation rules", ruleSet="automation", input_=js("({ orderId: variables.orderId })"), actions=["skip_review", "admin_review"])
 status("status-review", "admin_review", "an automation rule asks for ops review")
@@ -110,7 +109,7 @@ def payment(kind, next_id):
     p = kind; I = f"outputs['{p}-invoice']"
     email(f"email-{p}-invoice", "invoice", BUYER, f"Send the {kind} invoice",
           f"({{ BuyerName: {O}.buyerName, InvoiceNumber: {I}.number, OrderNumber: {O}.number, Kind: {I}.kind, Amount: {I}.amount, Currency: {I}.currency, "
-          f"IssuedAt: {I}.issuedAt.slice(0, 10), DueDate: {I}.dueAt.slice(0, 10), PayUrl: {PORTAL} + '/invoices/' + {I}.invoiceId }})")
+          f"IssuedAt: {I}.issuedAt.slice(0, 10), DueDate: {I}.dueAt.slice(0, 10) }})", invoiceId=f"{I}.invoiceId")
     a(f"{p}-intent", "CreatePaymentIntent", f"{kind.title()} payment intent", invoiceId=js(f"{I}.invoiceId"))
     a(f"wait-{p}", "WaitForEvent", f"Stripe confirms the {kind}", eventName="PaymentReceived", correlationKey=js(f"{I}.invoiceId"))
     a(f"confirm-{p}", "HumanTask", f"Ops confirms the {kind}", title=tpl(f"Confirm payment of {{{{ {I}.number }}}} ({{{{ {I}.amount }}}} USD)"), role="ops",
@@ -131,8 +130,7 @@ a("deposit-invoice", "CreateInvoice", "Deposit invoice (30%)", orderId=var("orde
 status("status-awaiting-deposit", "awaiting_payment", "30% deposit invoiced")
 email("email-order-confirmation", "order-confirmation", BUYER, "Order confirmation",
       f"({{ BuyerName: {O}.buyerName, OrderNumber: {O}.number, QuoteNumber: {O}.quoteNumber, Quantity: {O}.quantity, "
-      f"UnitPrice: {O}.unitPrice, Total: {O}.total, Currency: {O}.currency, LeadTimeDays: {O}.leadTimeDays, DepositAmount: outputs['deposit-invoice'].amount, "
-      f"OrderUrl: {PORTAL} + '/orders/' + variables.orderId }})")
+      f"UnitPrice: {O}.unitPrice, Total: {O}.total, Currency: {O}.currency, LeadTimeDays: {O}.leadTimeDays, DepositAmount: outputs['deposit-invoice'].amount }})")
 chain("deposit-invoice", "status-awaiting-deposit", "email-order-confirmation", "email-deposit-invoice")
 payment("deposit", "assign")
 
@@ -143,8 +141,7 @@ a("offer", "OfferToNextCandidate", "Offer to the next candidate", orderId=var("o
 a("find-supplier", "HumanTask", "Ops finds a supplier", title=tpl("No supplier took order {{ outputs['create-order'].number }}: add or adjust suppliers, then retry"), role="ops", outcomes=["Retry"])
 SUPPLIER_MODEL = (f"({{ SupplierName: {F}.supplierName, OrderNumber: {O}.number, Quantity: {O}.quantity, Complexity: {O}.complexity, "
                   f"Fabric: {O}.fabric, Requirements: {O}.requirements, SupplierPrice: {F}.supplierPrice || Math.round({O}.total * 90) / 100, Currency: {O}.currency, "
-                  f"LeadTimeDays: {O}.leadTimeDays, RespondBy: {IN_DAYS(2)}, AcceptUrl: {PORTAL} + '/supplier/orders/' + variables.orderId, "
-                  f"DeclineUrl: {PORTAL} + '/supplier/orders/' + variables.orderId }})")
+                  f"LeadTimeDays: {O}.leadTimeDays, RespondBy: {IN_DAYS(2)} }})")
 email("email-offer", "supplier-assignment", js(f"{F}.supplierEmail"), "Offer the order to the supplier", SUPPLIER_MODEL)
 email("email-auto-assigned", "supplier-assignment", js(f"{F}.supplierEmail"), "Tell the auto-accepting supplier", SUPPLIER_MODEL)
 a("offer-fork", "Fork", None, branches=["Supplier", "Timeout"])
@@ -190,14 +187,14 @@ a("stage-late", "RecordStageDelay", "Record the delay", orderId=var("orderId"), 
 L = "outputs['stage-late']"
 email("stage-late-alert", "production-delay-alert", "ops", "Alert ops: stage late",
       f"({{ OrderNumber: {O}.number, StageName: {L}.name, PlannedEnd: {L}.plannedEnd, DaysLate: {L}.daysLate, SupplierName: {L}.supplierName, "
-      f"SupplierEmail: {L}.supplierEmail, OrderUrl: {PORTAL} + '/orders/' + variables.orderId }})")
+      f"SupplierEmail: {L}.supplierEmail }})")
 a("stage-completed-event", "WaitForEvent", "Or the factory's system reports it", eventName="ProductionStageCompleted", correlationKey=js(f"variables.orderId + ':' + {S}.sequence"))
 a("stage-join", "Join", None, mode="WaitAny")
 a("complete-stage", "CompleteProductionStage", "Stage done", orderId=var("orderId"), sequence=js(f"{S}.sequence"))
 K = "outputs['complete-stage']"
 email("email-stage", "production-update", BUYER, "Tell the buyer",
       f"({{ BuyerName: {O}.buyerName, OrderNumber: {O}.number, StageName: {K}.name, StageSequence: {K}.sequence, StageCount: {K}.stageCount, "
-      f"Event: 'completed', PlannedEnd: {K}.plannedEnd, OrderUrl: {PORTAL} + '/orders/' + variables.orderId }})")
+      f"Event: 'completed', PlannedEnd: {K}.plannedEnd }})")
 chain("status-sample-approved", "status-bulk", "next-stage")
 c("next-stage", "stage-fork", "Started"); c("next-stage", "status-qc", "AllDone")
 c("stage-fork", "stage-task", "Work"); c("stage-fork", "stage-deadline", "Deadline")
@@ -231,7 +228,7 @@ a("confirm-delivery", "HumanTask", "Ops confirms delivery", title=tpl("Confirm d
   form=[{"name": "notes", "label": "Notes", "type": "string", "required": False}])
 status("status-delivered", "delivered", "delivery confirmed")
 email("email-delivered", "delivered", BUYER, "Delivered email",
-      f"({{ BuyerName: {O}.buyerName, OrderNumber: {O}.number, DeliveredAt: new Date().toISOString().slice(0, 10), OrderUrl: {PORTAL} + '/orders/' + variables.orderId, FeedbackUrl: null }})")
+      f"({{ BuyerName: {O}.buyerName, OrderNumber: {O}.number, DeliveredAt: new Date().toISOString().slice(0, 10), FeedbackUrl: null }})")
 status("status-completed", "completed", "order completed")
 a("end", "End", "Done")
 chain("status-ready", "ship", "record-shipment", "status-shipped", "email-shipped", "confirm-delivery", "status-delivered", "email-delivered", "status-completed", "end")
@@ -257,8 +254,7 @@ for e in C:
 wf = {"definitionId": "quote-to-delivery", "version": 1, "name": "Quote to delivery",
       "description": "The marketplace's whole path for one buyer request: price the quote, email it, follow up until it is accepted or expires, then the order: automation rules and ops review, 30% deposit, supplier offers with timeouts, samples, the eleven production stages with delay alerts, QC with rework, 70% balance, shipping and delivery. Start it through POST /api/quotes; the correlation id is the quote id.",
       "variables": [{"name": "orderId", "type": "string", "default": ""}, {"name": "acceptance", "type": "string", "default": "waiting"},
-                    {"name": "followUps", "type": "number", "default": 0}, {"name": "offerResult", "type": "string", "default": ""},
-                    {"name": "portalUrl", "type": "string", "default": "http://localhost:5080"}],
+                    {"name": "followUps", "type": "number", "default": 0}, {"name": "offerResult", "type": "string", "default": ""}],
       "inputs": [{"name": "quoteId", "type": "string", "required": True, "description": "The quote id (also the instance's correlation id)."},
                  {"name": "productType", "type": "string", "required": True}, {"name": "quantity", "type": "number", "required": True}, {"name": "complexity", "type": "string", "required": False},
                  {"name": "fabric", "type": "string", "required": False}, {"name": "requirements", "type": "string", "required": False}, {"name": "email", "type": "string", "required": True},

@@ -150,7 +150,7 @@ public sealed partial class PortalBuyerTests(BrowserFixture browser, PortalHost 
     /// <summary>The newest message to <paramref name="to"/> whose subject contains <paramref name="subject"/>, as SMTP received it.</summary>
     private async Task<MimeMessage> MessageAsync(string to, string subject) =>
         await Eventually.UntilAsync(
-            () => Task.FromResult(host.Smtp.Messages.LastOrDefault(m => m.To.Mailboxes.Any(b => b.Address == to) && m.Subject.Contains(subject, StringComparison.OrdinalIgnoreCase))),
+            () => Task.FromResult(host.Smtp.Messages.LastOrDefault(m => m.To.Mailboxes.Any(b => b.Address == to) && (m.Subject ?? "").Contains(subject, StringComparison.OrdinalIgnoreCase))),
             m => m is not null,
             $"an e-mail to {to} about '{subject}'",
             _ => string.Join("; ", host.Smtp.Messages.Select(m => $"{m.To} {m.Subject}")))

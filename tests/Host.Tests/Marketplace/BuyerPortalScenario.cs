@@ -68,7 +68,7 @@ public sealed partial class BuyerPortalScenario(PostgresDatabase database) : Hos
         Assert.Equal(orderId, MarketplaceClient.Str(Assert.Single(orders), "id"));
 
         var deposit = (await SleekApi.ExpectAsync(await buyer.GetAsync(new Uri($"/api/orders/{orderId}/invoices", UriKind.Relative)), HttpStatusCode.OK)).AsArray()[0]!;
-        var invoiceId = MarketplaceClient.Str(deposit, "id");
+        var invoiceId = MarketplaceClient.Str(deposit, "invoiceId");
         using var pdf = await buyer.GetAsync(new Uri($"/api/invoices/{invoiceId}/pdf", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);

@@ -30,7 +30,7 @@ public sealed partial class QuoteLinkScenario(PostgresDatabase database) : HostS
 
         var link = await LinkInAsync(host, "quote-confirmation", $"{PublicUrl}/quotes/{quoteId}?token=");
         var token = Uri.UnescapeDataString(link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
-        Assert.DoesNotContain("localhost", await BodyAsync(host, "ops-new-quote"), StringComparison.Ordinal);
+        Assert.DoesNotContain("localhost", await BodyAsync(host, "ops-new-quote", $"{PublicUrl}/quotes/{quoteId}"), StringComparison.Ordinal);
 
         // Without the token the quote is hidden from the anonymous buyer; with it, it opens and accepts.
         using (var hidden = await anonymous.GetAsync(new Uri($"/api/quotes/{quoteId}", UriKind.Relative)))
@@ -114,7 +114,7 @@ public sealed partial class QuoteLinkScenario(PostgresDatabase database) : HostS
                 count => count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        var discountEmail = await BodyAsync(host, "lead-follow-up-discount");
+        var discountEmail = await BodyAsync(host, "lead-follow-up-discount", $"{PublicUrl}/quotes/{quoteId}?token=");
         var link = LinkRegex().Match(discountEmail).Value;
         Assert.StartsWith($"{PublicUrl}/quotes/{quoteId}?token=", link, StringComparison.Ordinal);
         var token = Uri.UnescapeDataString(link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
@@ -142,20 +142,21 @@ public sealed partial class QuoteLinkScenario(PostgresDatabase database) : HostS
     /// <summary>The first link in the newest e-mail of <paramref name="template"/>, which must start with <paramref name="prefix"/>.</summary>
     private static async Task<string> LinkInAsync(SleekHost host, string template, string prefix)
     {
-        var body = await BodyAsync(host, template);
+        var body = await BodyAsync(host, template, prefix);
         var link = LinkRegex().Matches(body).Select(m => m.Value).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
         Assert.True(link is not null, $"no link starting with {prefix} in the {template} e-mail:\n{body}");
         return link!;
     }
 
-    private static async Task<string> BodyAsync(SleekHost host, string template)
+    /// <summary>The newest e-mail of <paramref name="template"/> whose text contains <paramref name="containing"/> (other tests' quotes share the database).</summary>
+    private static async Task<string> BodyAsync(SleekHost host, string template, string containing)
     {
         string? body = null;
         await Eventually.UntilAsync(
             async () =>
             {
                 await using var db = host.Services.GetRequiredService<MarketplaceDb>().CreateContext();
-                body = await db.EmailMessages.AsNoTracking().Where(e => e.Template == template).OrderByDescending(e => e.CreatedAt).Select(e => e.TextBody).FirstOrDefaultAsync();
+                body = await db.EmailMessages.AsNoTracking().Where(e => e.Template == template && e.TextBody.Contains(containing)).OrderByDescending(e => e.CreatedAt).Select(e => e.TextBody).FirstOrDefaultAsync();
                 return body;
             },
             text => text is not null,

@@ -28,9 +28,9 @@ public sealed class EmailTemplatesTests
         Assert.DoesNotContain('\n', email.Subject);
         Assert.StartsWith("<!DOCTYPE html>", email.HtmlBody, StringComparison.Ordinal);
         Assert.EndsWith("</html>\n", email.HtmlBody, StringComparison.Ordinal);
-        if (model["ResetUrl"] is { } link)
+        if ((model["ResetUrl"] ?? model["ClaimUrl"]) is { } link)
         {
-            // An account email (password reset): about no record, but it must carry its link.
+            // An account email (password reset, quote claim): about no record, but it must carry its link.
             Assert.Contains(link.GetValue<string>(), email.TextBody, StringComparison.Ordinal);
         }
         else
