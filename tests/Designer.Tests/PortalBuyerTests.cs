@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -128,6 +129,45 @@ public sealed partial class PortalBuyerTests(BrowserFixture browser, PortalHost 
         await _page.SetViewportSizeAsync(390, 844);
         await ScreenshotAsync("portal-order-paid-390");
         await Accessibility.AssertNoSeriousFindingsAsync(_page, "order (390 px)");
+    }
+
+    [Fact]
+    public async Task Ops_filter_the_quotes_and_orders_lists_beside_the_workflow_screens()
+    {
+        // A quote of its own, so the lists have a row whatever order the tests run in.
+        var email = $"list-{Guid.NewGuid():N}@example.com";
+        using (var quote = await host.Host.Client.PostAsJsonAsync(new Uri("/api/quotes", UriKind.Relative), new { productType = "T-Shirt", quantity = 150, complexity = "medium", email }))
+        {
+            Assert.Equal(HttpStatusCode.Created, quote.StatusCode);
+        }
+
+        await GotoAsync("/sign-in");
+        await _page.GetByLabel("Email", new() { Exact = true }).FillAsync(PortalHost.OpsEmail);
+        await _page.GetByLabel("Password", new() { Exact = true }).FillAsync(PortalHost.OpsPassword);
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var nav = _page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Workflows" })).ToBeVisibleAsync();
+        await nav.GetByRole(AriaRole.Link, new() { Name = "Quotes", Exact = true }).ClickAsync();
+        await Expect(_page.GetByRole(AriaRole.Heading, new() { Name = "Quotes", Exact = true })).ToBeVisibleAsync();
+        await _page.GetByLabel("Number or e-mail").FillAsync(email);
+        await _page.GetByLabel("Status").SelectOptionAsync("quote_sent");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Expect(_page).ToHaveURLAsync(new Regex("status=quote_sent"));
+        await Expect(_page.GetByTestId("quote-list").GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
+        await Expect(_page.GetByTestId("quote-list")).ToContainTextAsync(email);
+        await CheckAsync("portal-ops-quotes");
+
+        await _page.GetByLabel("Status").SelectOptionAsync("cancelled");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Expect(_page.GetByText("No quote matches these filters.")).ToBeVisibleAsync();
+
+        await nav.GetByRole(AriaRole.Link, new() { Name = "Orders", Exact = true }).ClickAsync();
+        await Expect(_page.GetByRole(AriaRole.Heading, new() { Name = "Orders", Exact = true })).ToBeVisibleAsync();
+        await _page.GetByLabel("From", new() { Exact = true }).FillAsync("2000-01-01");
+        await _page.GetByLabel("To", new() { Exact = true }).FillAsync("2000-01-02");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Expect(_page.GetByText("No order matches these filters.")).ToBeVisibleAsync();
+        await CheckAsync("portal-ops-orders");
     }
 
     private Task GotoAsync(string path) => _page.GotoAsync(new Uri(host.BaseAddress, path).ToString());

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Sleek.Workflows.TestSupport.Fakes;
 
 namespace Sleek.Workflows.Designer.Tests.Infrastructure;
@@ -10,6 +12,13 @@ namespace Sleek.Workflows.Designer.Tests.Infrastructure;
 public sealed class PortalHost : IAsyncLifetime
 {
     public const string PublicUrl = "https://portal.sleek.test";
+
+    /// <summary>An ops user (made by the bootstrap admin) for the ops lists; the buyer's test never uses it.</summary>
+    public const string OpsEmail = "ops.user@portal.test";
+
+    public const string OpsPassword = "portal-ops-Passw0rd!";
+
+    private readonly string _bootstrapToken = Guid.NewGuid().ToString("N");
 
     private PostgresDatabase? _database;
     private HostProcess? _host;
@@ -44,7 +53,19 @@ public sealed class PortalHost : IAsyncLifetime
             ["Stripe__WebhookSecret"] = FakeStripeServer.WebhookSecret,
             ["Stripe__ApiBase"] = Stripe.BaseUrl,
             ["Stripe__PublishableKey"] = "pk_test_fake_51Sleek",
+            ["Auth__BootstrapToken"] = _bootstrapToken,
         }, readyTimeout: TimeSpan.FromSeconds(120));
+
+        using var admin = await _host.Client.PostAsJsonAsync(new Uri("/api/auth/bootstrap-admin", UriKind.Relative), new { token = _bootstrapToken, email = "admin@portal.test", password = OpsPassword });
+        var token = JsonNode.Parse(await admin.Content.ReadAsStringAsync())?["accessToken"]?.GetValue<string>()
+            ?? throw new InvalidOperationException($"bootstrap-admin: {(int)admin.StatusCode}");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/users", UriKind.Relative)) { Content = JsonContent.Create(new { email = OpsEmail, password = OpsPassword, role = "ops" }) };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var ops = await _host.Client.SendAsync(request);
+        if (!ops.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"creating the ops user: {(int)ops.StatusCode} {await ops.Content.ReadAsStringAsync()}");
+        }
     }
 
     public async Task DisposeAsync()

@@ -111,6 +111,7 @@ public sealed partial class BuyerPortalScenario(PostgresDatabase database) : Hos
         await SleekApi.ExpectProblemAsync(await ops.GetAsync("/api/quotes?from=2026-02-02&to=2026-02-01"), HttpStatusCode.BadRequest, "to");
         await SleekApi.ExpectProblemAsync(await ops.GetAsync("/api/orders?from=2026-02-02&to=2026-02-01"), HttpStatusCode.BadRequest, "to");
         await SleekApi.ExpectProblemAsync(await ops.GetAsync("/api/quotes?pageSize=0"), HttpStatusCode.BadRequest, "pageSize");
+        await SleekApi.ExpectProblemAsync(await ops.GetAsync("/api/quotes?from=yesterday"), HttpStatusCode.BadRequest, "from");
     }
 
     private static string PdfText(byte[] bytes)

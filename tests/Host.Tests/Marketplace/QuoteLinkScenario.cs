@@ -45,7 +45,7 @@ public sealed partial class QuoteLinkScenario(PostgresDatabase database) : HostS
         await SleekApi.ExpectProblemAsync(await AcceptByLinkAsync(anonymous, quoteId, token), HttpStatusCode.Conflict);
 
         await LinkInAsync(host, "order-confirmation", $"{PublicUrl}/orders/{orderId}");
-        var invoiceId = MarketplaceClient.Str((await ops.Api.GetJsonAsync($"/api/orders/{orderId}/invoices")).AsArray()[0], "id");
+        var invoiceId = MarketplaceClient.Str((await ops.Api.GetJsonAsync($"/api/orders/{orderId}/invoices")).AsArray()[0], "invoiceId");
         await LinkInAsync(host, "invoice", $"{PublicUrl}/orders/{orderId}?invoice={invoiceId}");
 
         Assert.Equal("accepted", MarketplaceClient.Str(await ops.Api.GetJsonAsync($"/api/quotes/{quoteId}"), "status"));

@@ -50,7 +50,7 @@ export function OrderList({ ops = false }: { ops?: boolean }) {
         <Empty>{ops ? 'No order matches these filters.' : <>No orders yet. An order is made when you accept a quote: see <Link to="/my/quotes">My quotes</Link>.</>}</Empty>
       )}
       {data && data.items.length > 0 && (
-        <table className="list" data-testid="order-list">
+        <table className="grid" data-testid="order-list">
           <thead><tr><th scope="col">Order</th>{ops && <th scope="col">Buyer</th>}<th scope="col">Product</th><th scope="col">Total</th><th scope="col">Status</th><th scope="col">Ordered</th></tr></thead>
           <tbody>
             {data.items.map((o) => (

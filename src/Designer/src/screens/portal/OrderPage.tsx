@@ -36,7 +36,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
       <ErrorBox error={error} title="Could not refresh the order" />
       <section className="card" aria-labelledby="order-summary">
         <h2 id="order-summary">Summary</h2>
-        <dl>
+        <dl className="facts">
           <dt>Status</dt><dd><span className={`badge status-${o.status}`} data-testid="order-status">{words(o.status)}</span></dd>
           <dt>Product</dt><dd>{o.quantity.toLocaleString('en-US')} × {words(o.productType)} at {money(o.unitPrice, o.currency)}</dd>
           <dt>Total</dt><dd><strong>{money(o.total, o.currency)}</strong></dd>
@@ -49,7 +49,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
       <section className="card" aria-labelledby="order-invoices">
         <h2 id="order-invoices">Invoices</h2>
         {o.invoices.length === 0 ? <Empty>No invoice yet: the 30 % deposit invoice is issued when the order is made.</Empty> : (
-          <table className="list" data-testid="invoices">
+          <table className="grid" data-testid="invoices">
             <thead><tr><th scope="col">Invoice</th><th scope="col">For</th><th scope="col">Amount</th><th scope="col">Due</th><th scope="col">Status</th><th scope="col"><span className="sr-only">Actions</span></th></tr></thead>
             <tbody>
               {o.invoices.map((i) => (
@@ -74,7 +74,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
       <section className="card" aria-labelledby="order-production">
         <h2 id="order-production">Production</h2>
         {o.stages.length === 0 ? <Empty>Production starts once the deposit is paid and a supplier has taken the order.</Empty> : (
-          <table className="list">
+          <table className="grid">
             <thead><tr><th scope="col">Stage</th><th scope="col">Planned</th><th scope="col">Started</th><th scope="col">Done</th></tr></thead>
             <tbody>
               {o.stages.map((s) => (

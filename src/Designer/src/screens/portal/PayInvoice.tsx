@@ -41,10 +41,10 @@ export function PayInvoice({ orderId, invoiceId }: { orderId: string; invoiceId:
   if (!invoice) return <div className="page narrow"><h1>Invoice not found</h1><p>This order has no such invoice. <Link to={`/orders/${orderId}`}>Back to the order</Link></p></div>;
 
   return (
-    <div className="page narrow portal-pay">
+    <div className="page portal-pay">
       <h1>Pay invoice {invoice.number}</h1>
       <div className="card">
-        <dl>
+        <dl className="facts">
           <dt>For</dt><dd>{invoiceKind(invoice.kind)} of order {order.data.number}</dd>
           <dt>Amount</dt><dd><strong data-testid="pay-amount">{money(intent?.amount ?? invoice.amount, invoice.currency)}</strong></dd>
           <dt>Due</dt><dd>{day(invoice.dueAt)}</dd>

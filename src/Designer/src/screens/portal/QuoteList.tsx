@@ -53,7 +53,7 @@ export function QuoteList({ ops = false }: { ops?: boolean }) {
         <Empty>{ops ? 'No quote matches these filters.' : <>You have no quotes yet. <Link to="/quote">Ask for one</Link>; quotes you asked for before registering appear here once you open the link we e-mailed you.</>}</Empty>
       )}
       {data && data.items.length > 0 && (
-        <table className="list" data-testid="quote-list">
+        <table className="grid" data-testid="quote-list">
           <thead><tr><th scope="col">Quote</th>{ops && <th scope="col">Buyer</th>}<th scope="col">Product</th><th scope="col">Total</th><th scope="col">Status</th><th scope="col">Asked</th><th scope="col">Order</th></tr></thead>
           <tbody>
             {data.items.map((q) => (
