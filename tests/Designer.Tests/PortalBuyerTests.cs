@@ -146,7 +146,7 @@ public sealed partial class PortalBuyerTests(BrowserFixture browser, PortalHost 
         await _page.GetByLabel("Password", new() { Exact = true }).FillAsync(PortalHost.OpsPassword);
         await _page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         var nav = _page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
-        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Workflows" })).ToBeVisibleAsync();
+        await Expect(_page.GetByRole(AriaRole.Heading, new() { Name = "Workflows" })).ToBeVisibleAsync();
         await nav.GetByRole(AriaRole.Link, new() { Name = "Quotes", Exact = true }).ClickAsync();
         await Expect(_page.GetByRole(AriaRole.Heading, new() { Name = "Quotes", Exact = true })).ToBeVisibleAsync();
         await _page.GetByLabel("Number or e-mail").FillAsync(email);

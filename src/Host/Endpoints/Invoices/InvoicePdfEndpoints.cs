@@ -18,7 +18,8 @@ internal static class InvoicePdfEndpoints
             .RequireAuthorization(SleekPolicies.OrdersRead)
             .WithTags("Invoices")
             .WithName("GetInvoicePdf")
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            // Described as a binary string, so a generated client gets bytes (the typed result alone documents no body).
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf")
             .WithSummary("The invoice as application/pdf: number, order, lines, due date, amounts and status. The order's buyer and staff; others 404.");
     }
 
