@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { api } from '../../api/client';
+import { useActionKey } from '../../api/useActionKey';
 import { useApi } from '../../api/useApi';
 import { ErrorBox, Empty, Loading } from '../../components/Feedback';
 import { day, money, words, type ListPage, type QuoteSummary } from '../../model/portal';
@@ -70,6 +72,7 @@ export function QuoteList({ ops = false }: { ops?: boolean }) {
           </tbody>
         </table>
       )}
+      {!ops && <ClaimAgain />}
       {data && pages > 1 && (
         <nav className="pager" aria-label="Pages">
           <button type="button" disabled={page <= 1} onClick={() => goto(page - 1)}>Previous</button>
@@ -77,6 +80,34 @@ export function QuoteList({ ops = false }: { ops?: boolean }) {
           <button type="button" disabled={page >= pages} onClick={() => goto(page + 1)}>Next</button>
         </nav>
       )}
+    </div>
+  );
+}
+
+/** For a buyer whose claim link expired or got lost: the link again, to the account's address (only when there is something to claim). */
+function ClaimAgain() {
+  const { key, renew } = useActionKey();
+  const [busy, setBusy] = useState(false);
+  const [answer, setAnswer] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const send = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await api<{ quotes: number }>('/api/portal/claim-quotes/send', { method: 'POST', idempotencyKey: key() });
+      renew();
+      setAnswer(result.quotes === 0 ? 'No quotes without an account were asked for with your e-mail address: nothing to add.' : `We e-mailed you a link to add ${result.quotes} quote(s); open it while signed in.`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="claim-again">
+      <p className="muted">Asked for quotes before you registered? <button type="button" className="link-button" disabled={busy} onClick={() => void send()}>E-mail me the link that adds them</button></p>
+      {answer && <p role="status">{answer}</p>}
+      <ErrorBox error={error} title="The link was not sent" />
     </div>
   );
 }
