@@ -328,7 +328,8 @@ public sealed class TrustTests(BrowserFixture browser, DesignerHost host) : ICla
 
     /// <summary>Finding 10: each role sees only the navigation and buttons it may use, and lands on its own work.</summary>
     [Theory]
-    [InlineData("buyer", "/tasks", "Tasks")]
+    // Buyers land on their quotes (the portal, issue 14).
+    [InlineData("buyer", "/my/quotes", "My quotes")]
     [InlineData("rule_author", "/rules", "Rules")]
     public async Task Each_role_lands_on_its_own_work_and_sees_only_what_it_may_use(string role, string home, string heading)
     {
