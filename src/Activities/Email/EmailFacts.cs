@@ -22,7 +22,7 @@ internal static class EmailFacts
     private const string Day = "yyyy-MM-dd";
 
     public static async Task<JsonObject> ReadAsync(
-        MarketplaceDbContext db, QuoteLinks links, DateTime now, Guid? quoteId, Guid? orderId, Guid? invoiceId, int? stageSequence, CancellationToken cancellationToken)
+        MarketplaceDbContext db, QuoteLinks links, string recipient, DateTime now, Guid? quoteId, Guid? orderId, Guid? invoiceId, int? stageSequence, CancellationToken cancellationToken)
     {
         var model = new JsonObject { ["Currency"] = "USD" };
         var order = orderId is { } oid ? await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == oid, cancellationToken) : null;
@@ -42,8 +42,10 @@ internal static class EmailFacts
             model["Fabric"] = quote.Fabric;
             model["Requirements"] = quote.Requirements;
             model["AiSummary"] = SummaryOf(quote.AiSuggestions);
-            // An anonymous quote's link carries its capability token: the buyer opens and accepts it without an account.
-            model["QuoteUrl"] = links.Quote(quote.Id, quote.BuyerUserId);
+            // An anonymous quote's link carries its capability token, but only in mail to the address that asked for it
+            // (the buyer opens and accepts it without an account); ops and anyone else get the plain page.
+            var toBuyer = string.Equals(recipient.Trim(), quote.Email.Trim(), StringComparison.OrdinalIgnoreCase);
+            model["QuoteUrl"] = toBuyer && quote.BuyerUserId is null ? links.QuoteWithToken(quote.Id) : links.Quote(quote.Id);
             model["AcceptUrl"] = model["QuoteUrl"]?.DeepClone();
             model["FollowUpBy"] = quote.CreatedAt.AddHours(24).ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
             // Follow-ups: docs/domain.md's 10% discount, valid a week; the urgent one names when the quote lapses.

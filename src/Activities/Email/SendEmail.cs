@@ -85,7 +85,7 @@ public sealed class SendEmail : IActivity
         var now = context.Clock.GetUtcNow().UtcDateTime;
         // Links come from Marketplace:PublicUrl; a host without the security setup (engine tests) signs with a throwaway key.
         var links = context.Services.GetService<QuoteLinks>() ?? new QuoteLinks(new CapabilityTokens(RandomNumberGenerator.GetBytes(32)), options, context.Clock);
-        var facts = await EmailFacts.ReadAsync(db, links, now, quoteId, orderId, invoiceId, StageSequence, context.CancellationToken);
+        var facts = await EmailFacts.ReadAsync(db, links, to, now, quoteId, orderId, invoiceId, StageSequence, context.CancellationToken);
         RenderedEmail content;
         try
         {

@@ -13,9 +13,11 @@ public sealed class QuoteLinks(CapabilityTokens tokens, MarketplaceOptions optio
 
     private string BaseUrl => options.PublicUrl.TrimEnd('/');
 
-    /// <summary>The quote page; with a capability token when the quote belongs to no account.</summary>
-    public string Quote(Guid quoteId, string? buyerUserId) =>
-        buyerUserId is null ? $"{BaseUrl}/quotes/{quoteId}?token={Uri.EscapeDataString(TokenFor(quoteId))}" : $"{BaseUrl}/quotes/{quoteId}";
+    /// <summary>The quote page (for its signed-in buyer, or staff).</summary>
+    public string Quote(Guid quoteId) => $"{BaseUrl}/quotes/{quoteId}";
+
+    /// <summary>The quote page with a capability token: for the address that asked for a quote without an account.</summary>
+    public string QuoteWithToken(Guid quoteId) => $"{Quote(quoteId)}?token={Uri.EscapeDataString(TokenFor(quoteId))}";
 
     /// <summary>The buyer's order page.</summary>
     public string Order(Guid orderId) => $"{BaseUrl}/orders/{orderId}";
