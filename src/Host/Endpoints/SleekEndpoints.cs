@@ -10,6 +10,7 @@ using Sleek.Workflows.Host.Endpoints.Health;
 using Sleek.Workflows.Host.Endpoints.Incidents;
 using Sleek.Workflows.Host.Endpoints.Instances;
 using Sleek.Workflows.Host.Endpoints.Invoices;
+using Sleek.Workflows.Host.Endpoints.Live;
 using Sleek.Workflows.Host.Endpoints.OpenApi;
 using Sleek.Workflows.Host.Endpoints.Orders;
 using Sleek.Workflows.Host.Endpoints.Quotes;
@@ -39,6 +40,7 @@ internal static class SleekEndpoints
         services.AddSingleton<AuditQueries>();
         services.AddSingleton<UserQueries>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<JournalTail>();
         return services;
     }
 
@@ -72,5 +74,6 @@ internal static class SleekEndpoints
         app.MapInvoicesEndpoints();
         app.MapStripeWebhookEndpoints();
         app.MapAnalyticsEndpoints();
+        app.MapLiveEndpoints();
     }
 }
