@@ -15,6 +15,8 @@ import { ResetPassword } from './screens/ResetPassword';
 import { Setup } from './screens/Setup';
 import { Register } from './screens/Register';
 import { Quote, QuoteView } from './screens/Quote';
+import { Offers } from './screens/Offers';
+import { Factory, Production } from './screens/Production';
 
 export function App() {
   const { path, navigate } = useRouter();
@@ -53,10 +55,15 @@ export function App() {
   else if (path === '/register') screen = <Register />;
   else if (path === '/quote') screen = <Quote />;
   else if ((params = match('/quotes/:id', path))) screen = <QuoteView key={params.id} quoteId={params.id} />;
+  // Supplier portal (issue 14, supplier side)
+  else if (path === '/offers') screen = <Offers />;
+  else if (path === '/production') screen = <Production />;
+  else if (path === '/factory') screen = <Factory />;
   else screen = <div className="page"><h1>Not found</h1><p>No screen at {path}. <Link to="/">Back to workflows</Link></p></div>;
 
   const signedIn = token !== null;
-  const nav: [Screen, string, string][] = [['workflows', '/', 'Workflows'], ['instances', '/instances', 'Instances'], ['tasks', '/tasks', 'Tasks'], ['rules', '/rules', 'Rules'], ['dashboard', '/dashboard', 'Dashboard']];
+  const nav: [Screen, string, string][] = [['workflows', '/', 'Workflows'], ['instances', '/instances', 'Instances'], ['tasks', '/tasks', 'Tasks'], ['rules', '/rules', 'Rules'], ['dashboard', '/dashboard', 'Dashboard'],
+    ['offers', '/offers', 'Offers'], ['production', '/production', 'Assigned orders'], ['factory', '/factory', 'Production & QC']];
   return (
     <div className="app">
       <header className="topbar">

@@ -13,6 +13,7 @@ using Sleek.Workflows.Host.Endpoints.Invoices;
 using Sleek.Workflows.Host.Endpoints.Live;
 using Sleek.Workflows.Host.Endpoints.OpenApi;
 using Sleek.Workflows.Host.Endpoints.Orders;
+using Sleek.Workflows.Host.Endpoints.Portal;
 using Sleek.Workflows.Host.Endpoints.Quotes;
 using Sleek.Workflows.Host.Endpoints.Rules;
 using Sleek.Workflows.Host.Endpoints.Setup;
@@ -21,7 +22,9 @@ using Sleek.Workflows.Host.Endpoints.Users;
 using Sleek.Workflows.Host.Endpoints.VersionMigrations;
 using Sleek.Workflows.Host.Endpoints.Webhooks;
 using Sleek.Workflows.Host.Endpoints.Workflows;
+using Sleek.Workflows.Host.Portal;
 using Sleek.Workflows.Host.Setup;
+using Sleek.Workflows.Engine.Runtime;
 
 namespace Sleek.Workflows.Host.Endpoints;
 
@@ -41,6 +44,9 @@ internal static class SleekEndpoints
         services.AddSingleton<UserQueries>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<JournalTail>();
+        // The supplier portal: offers' deadlines, refused after them on every resume path.
+        services.AddSingleton<OfferDeadlines>();
+        services.AddSingleton<IResumeGuard, OfferDeadlineGuard>();
         return services;
     }
 
@@ -75,5 +81,6 @@ internal static class SleekEndpoints
         app.MapStripeWebhookEndpoints();
         app.MapAnalyticsEndpoints();
         app.MapLiveEndpoints();
+        app.MapPortalEndpoints();
     }
 }

@@ -1,14 +1,19 @@
 /** What each role may open in the designer, mirroring the server's policies (src/Host/Auth/SleekPolicies.cs). */
 
-export type Screen = 'workflows' | 'instances' | 'tasks' | 'rules' | 'dashboard';
+export type Screen = 'workflows' | 'instances' | 'tasks' | 'rules' | 'dashboard' | SupplierScreen;
+
+// The supplier portal (issue 14, supplier side): offers and assigned orders for suppliers, stages and QC for factories.
+export type SupplierScreen = 'offers' | 'production' | 'factory';
+const supplierScreens: Record<string, SupplierScreen[]> = { supplier: ['offers', 'production'], factory: ['factory'] };
+const supplierPaths: Record<string, SupplierScreen> = { '/offers': 'offers', '/production': 'production', '/factory': 'factory' };
 
 const staffOps = ['admin', 'ops'];
 
 /** The screens a role's navigation shows; every screen when the role is unknown (a server without sign-in). */
 export function screensOf(role: string | null): Screen[] {
-  if (role === null || staffOps.includes(role)) return ['workflows', 'instances', 'tasks', 'rules', 'dashboard'];
+  if (role === null || staffOps.includes(role)) return ['workflows', 'instances', 'tasks', 'rules', 'dashboard', 'offers', 'production', 'factory'];
   if (role === 'rule_author') return ['rules', 'tasks'];
-  return ['tasks'];
+  return ['tasks', ...(supplierScreens[role] ?? [])];
 }
 
 /** The screen a path belongs to, or null for screens everyone may open (sign-in, quotes, setup…). */
@@ -18,12 +23,15 @@ export function screenOf(path: string): Screen | null {
   if (path === '/tasks') return 'tasks';
   if (path === '/rules' || path.startsWith('/rules/')) return 'rules';
   if (path === '/dashboard') return 'dashboard';
+  if (supplierPaths[path]) return supplierPaths[path];
   return null;
 }
 
 /** Where a role's own work is: staff the workflows, rule authors the rules, everyone else their tasks. */
 export function homeOf(role: string | null | undefined): string {
   if (role === 'rule_author') return '/rules';
+  if (role === 'supplier') return '/offers';
+  if (role === 'factory') return '/factory';
   if (role === null || role === undefined || staffOps.includes(role)) return '/';
   return '/tasks';
 }
