@@ -43,7 +43,8 @@ public sealed class SupplierPortalTests(BrowserFixture browser, DesignerHost hos
             .FirstOrDefault(o => o!["orderId"]?.GetValue<string>() == orderId));
         var supplierId = offer["supplierId"]!.GetValue<string>();
         var orderNumber = offer["orderNumber"]!.GetValue<string>();
-        var supplierEmail = await CreateUserAsync("supplier", supplierId);
+        // The supplier's staff sign in with the supplier's address: the offer email becomes their notification.
+        var supplierEmail = await CreateUserAsync("supplier", supplierId, await ScalarAsync($"SELECT email FROM suppliers WHERE id = '{supplierId}'"));
         var factoryEmail = await CreateUserAsync("factory", supplierId);
 
         // The supplier opens the offers link signed out: sign-in, then back to the offers.
@@ -56,6 +57,7 @@ public sealed class SupplierPortalTests(BrowserFixture browser, DesignerHost hos
         var offerCard = supplier.GetByTestId("offer").Filter(new() { HasText = orderNumber });
         await Expect(offerCard).ToBeVisibleAsync();
         await Expect(offerCard.GetByTestId("offer-deadline")).ToContainTextAsync("left");
+        await Expect(supplier.GetByTestId("notification-count")).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousFindingsAsync(supplier, "offers");
         await ScreenshotAsync(supplier, "portal-01-offers");
 
@@ -73,6 +75,10 @@ public sealed class SupplierPortalTests(BrowserFixture browser, DesignerHost hos
         await supplierOrder.GetByRole(AriaRole.Button, new() { Name = "Sample sent" }).ClickAsync();
         await Expect(supplierOrder).ToContainTextAsync("Nothing to do on this order right now");
         await Accessibility.AssertNoSeriousFindingsAsync(supplier, "assigned orders");
+        await supplier.GetByRole(AriaRole.Link, new() { Name = "Notifications" }).ClickAsync();
+        await Expect(supplier.GetByTestId("notification").First).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousFindingsAsync(supplier, "notifications");
+        await supplier.GetByRole(AriaRole.Link, new() { Name = "Assigned orders" }).ClickAsync();
 
         // The buyer approves the sample (its own task).
         await CompleteAsync(buyer, orderId, "approve-sample", new { outcome = "Approve", feedback = "looks right" });
@@ -182,9 +188,9 @@ public sealed class SupplierPortalTests(BrowserFixture browser, DesignerHost hos
         throw new InvalidOperationException($"task {activityId} never opened");
     }
 
-    private async Task<string> CreateUserAsync(string role, string? partyId)
+    private async Task<string> CreateUserAsync(string role, string? partyId, string? email = null)
     {
-        var email = $"{role}-{Guid.NewGuid():N}@portal.test";
+        email ??= $"{role}-{Guid.NewGuid():N}@portal.test";
         using var created = await host.Host.Client.PostAsJsonAsync(new Uri("/api/users", UriKind.Relative), new { email, password = Password, role, partyId });
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         return email;
@@ -199,6 +205,14 @@ public sealed class SupplierPortalTests(BrowserFixture browser, DesignerHost hos
         var login = await ExpectJsonAsync(await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password }));
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login["accessToken"]!.GetValue<string>());
         return (client, email);
+    }
+
+    private async Task<string> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(host.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task ExecuteAsync(string sql)

@@ -17,6 +17,8 @@ import { Register } from './screens/Register';
 import { Quote, QuoteView } from './screens/Quote';
 import { Offers } from './screens/Offers';
 import { Factory, Production } from './screens/Production';
+import { Notifications } from './screens/Notifications';
+import { NotificationBell } from './components/NotificationBell';
 
 export function App() {
   const { path, navigate } = useRouter();
@@ -59,6 +61,7 @@ export function App() {
   else if (path === '/offers') screen = <Offers />;
   else if (path === '/production') screen = <Production />;
   else if (path === '/factory') screen = <Factory />;
+  else if (path === '/notifications') screen = <Notifications />;
   else screen = <div className="page"><h1>Not found</h1><p>No screen at {path}. <Link to="/">Back to workflows</Link></p></div>;
 
   const signedIn = token !== null;
@@ -72,6 +75,7 @@ export function App() {
           {nav.filter(([s]) => screens.includes(s)).map(([s, to, label]) => <Link key={s} to={to}>{label}</Link>)}
         </nav>
         <span className="spacer" />
+        {signedIn && <NotificationBell />}
         {signedIn ? (
           <button type="button" className="link-button" onClick={() => {
             // Asks first when there is unsaved work; a shared computer keeps no one's local drafts.

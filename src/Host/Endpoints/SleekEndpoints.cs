@@ -11,6 +11,7 @@ using Sleek.Workflows.Host.Endpoints.Incidents;
 using Sleek.Workflows.Host.Endpoints.Instances;
 using Sleek.Workflows.Host.Endpoints.Invoices;
 using Sleek.Workflows.Host.Endpoints.Live;
+using Sleek.Workflows.Host.Endpoints.Notifications;
 using Sleek.Workflows.Host.Endpoints.OpenApi;
 using Sleek.Workflows.Host.Endpoints.Orders;
 using Sleek.Workflows.Host.Endpoints.Portal;
@@ -22,6 +23,7 @@ using Sleek.Workflows.Host.Endpoints.Users;
 using Sleek.Workflows.Host.Endpoints.VersionMigrations;
 using Sleek.Workflows.Host.Endpoints.Webhooks;
 using Sleek.Workflows.Host.Endpoints.Workflows;
+using Sleek.Workflows.Host.Notifications;
 using Sleek.Workflows.Host.Portal;
 using Sleek.Workflows.Host.Setup;
 using Sleek.Workflows.Engine.Runtime;
@@ -46,6 +48,7 @@ internal static class SleekEndpoints
         services.AddSingleton<JournalTail>();
         // The supplier portal: offers' deadlines, refused after them on every resume path.
         services.AddSingleton<OfferDeadlines>();
+        services.AddSingleton<NotificationFeed>();
         services.AddSingleton<IResumeGuard, OfferDeadlineGuard>();
         return services;
     }
@@ -82,5 +85,6 @@ internal static class SleekEndpoints
         app.MapAnalyticsEndpoints();
         app.MapLiveEndpoints();
         app.MapPortalEndpoints();
+        app.MapNotificationsEndpoints();
     }
 }

@@ -94,6 +94,9 @@ public static class EndpointAccess
         ["GET /api/instances/{id:guid}/events"] = OpsOrScope,
         ["GET /api/portal/offers"] = RolesOrScope,
         ["GET /api/portal/suppliers"] = Ops,
+        ["GET /api/notifications"] = Roles,
+        ["POST /api/notifications/{id:guid}/read"] = Roles,
+        ["GET /api/notifications/events"] = Roles,
 
         ["POST /api/auth/register"] = Everyone,
         ["POST /api/auth/login"] = Everyone,

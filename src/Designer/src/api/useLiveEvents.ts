@@ -19,7 +19,7 @@ export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'unavailable';
  * reconnects after a drop (1 s, then up to 15 s apart) with the standard Last-Event-ID header, so no event is lost or
  * seen twice. A 404 (not yours, or gone) stops it: `unavailable`. Pass null to follow nothing.
  */
-export function useLiveEvents(path: string | null, onEvent: (event: LiveEvent) => void): LiveState {
+export function useLiveEvents<T = LiveEvent>(path: string | null, onEvent: (event: T, type: string) => void): LiveState {
   const handler = useRef(onEvent);
   handler.current = onEvent;
   const [state, setState] = useState<LiveState>('connecting');
@@ -54,7 +54,7 @@ export function useLiveEvents(path: string | null, onEvent: (event: LiveEvent) =
               if (message.id !== null) lastId = message.id;
               if (message.event === 'ping') continue;
               try {
-                handler.current(JSON.parse(message.data) as LiveEvent);
+                handler.current(JSON.parse(message.data) as T, message.event);
               } catch {
                 // A malformed event is skipped; the page still refreshes on the next one.
               }
