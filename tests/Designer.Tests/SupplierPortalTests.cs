@@ -9,6 +9,15 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Sleek.Workflows.Designer.Tests;
 
+/// <summary>A designer host with the repository's workflows (quote-to-delivery) imported at start-up.</summary>
+public sealed class PortalDesignerHost : DesignerHost
+{
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["Sleek__WorkflowsDirectory"] = Path.Combine(SourceTree.Root, "workflows"),
+    };
+}
+
 /// <summary>
 /// The supplier side of the portal in a real browser on the repository's quote-to-delivery workflow, on PostgreSQL.
 /// Every step is done by the role that owns it, never the admin: the buyer asks and accepts, ops confirm the deposit
@@ -18,7 +27,7 @@ namespace Sleek.Workflows.Designer.Tests;
 /// and records it. axe on each screen; screenshots at desktop and 390 px.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class SupplierPortalTests(BrowserFixture browser, DesignerHost host) : IClassFixture<DesignerHost>
+public sealed class SupplierPortalTests(BrowserFixture browser, PortalDesignerHost host) : IClassFixture<PortalDesignerHost>
 {
     private const string Password = "portal-tests-Passw0rd!";
 

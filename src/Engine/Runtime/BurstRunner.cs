@@ -259,7 +259,7 @@ public sealed class BurstRunner(
     /// <summary>
     /// After a commit: a burst that paused at its step bound queued its continuation, due now; idle workers of this
     /// process wake for it (on PostgreSQL the queue's NOTIFY wakes every host's as well). This process's live streams
-    /// hear of the instance at once (other hosts through the commit's <c>NOTIFY sleek_instances</c>).
+    /// hear of the instance at once; other hosts' shortly after, in a batch (<see cref="InstanceChanges"/>).
     /// </summary>
     private void Committed(Guid instanceId, BurstResult result)
     {

@@ -26,7 +26,6 @@ internal sealed class PostgresBurstStore(EngineDb engineDb) : BurstStore(engineD
     private const string CloseCancelled = "UPDATE bookmarks SET consumed_at = $2, outcome = $3 WHERE id = ANY($1) AND consumed_at IS NULL";
     private const string DeleteCancelledTimers = "DELETE FROM work_items WHERE bookmark_id = ANY($1)";
     private const string DeleteFinishedWork = "DELETE FROM work_items WHERE id = $1";
-    private const string NotifyInstance = $"SELECT pg_notify('{PostgresWorkListener.InstancesChannel}', $1)";
     private const string ReleaseParked = "UPDATE work_items SET available_at = $2 WHERE instance_id = $1 AND available_at = $3";
 
     // The claim's statements (lock instance, consume bookmark, waits, incidents), built from the model at first use.
@@ -147,9 +146,6 @@ internal sealed class PostgresBurstStore(EngineDb engineDb) : BurstStore(engineD
             batch.BatchCommands.Add(Command(ReleaseParked, new NpgsqlParameter { Value = rows.Instance.Id, NpgsqlDbType = NpgsqlDbType.Uuid }, Time(rows.Now), Time(WorkItemRecord.Parked)));
         }
 
-        // Live streams of every host wake at the commit (a notification is delivered only if the transaction commits);
-        // one statement in the same round trip, whatever the burst's size.
-        batch.BatchCommands.Add(Command(NotifyInstance, new NpgsqlParameter { Value = rows.Instance.Id.ToString(), NpgsqlDbType = NpgsqlDbType.Text }));
         batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
         try
         {

@@ -25,7 +25,7 @@ public sealed class PostgresWorkListener(
     /// <summary>The channel the <c>work_items</c> trigger notifies.</summary>
     public const string Channel = "sleek_work";
 
-    /// <summary>The channel a burst's commit notifies with its instance id (<see cref="InstanceChanges"/>: the live streams).</summary>
+    /// <summary>The channel on which hosts announce the instances whose bursts they committed (<see cref="PostgresInstanceNotifier"/>, <see cref="InstanceChanges"/>).</summary>
     public const string InstancesChannel = "sleek_instances";
 
     /// <summary>
@@ -156,9 +156,19 @@ public sealed class PostgresWorkListener(
     {
         if (e.Channel == InstancesChannel)
         {
-            if (Guid.TryParse(e.Payload, out var instanceId))
+            // "<worker>|id,id,…": this host's own bursts were delivered here when they committed.
+            var bar = e.Payload.IndexOf('|', StringComparison.Ordinal);
+            if (bar < 0 || e.Payload.AsSpan(0, bar).SequenceEqual(options.WorkerName))
             {
-                changes.Publish(instanceId);
+                return;
+            }
+
+            foreach (var id in e.Payload[(bar + 1)..].Split(','))
+            {
+                if (Guid.TryParse(id, out var instanceId))
+                {
+                    changes.Deliver(instanceId);
+                }
             }
 
             return;
