@@ -8,7 +8,7 @@ namespace Sleek.Workflows.Host.Tests.Processes;
 
 /// <summary>
 /// Live events across two real host processes on one PostgreSQL database: a browser-like client follows an instance's
-/// stream on host B while host A runs its bursts (the commit's NOTIFY carries the news), then reconnects with
+/// stream on host B while host A runs its bursts (A's batched NOTIFY sleek_instances carries the news), then reconnects with
 /// <c>Last-Event-ID</c> after missing events and gets exactly those, none twice.
 /// </summary>
 public sealed class LiveEventsOnTwoHosts(PostgresDatabase database) : IClassFixture<PostgresDatabase>, IDisposable
@@ -36,7 +36,7 @@ public sealed class LiveEventsOnTwoHosts(PostgresDatabase database) : IClassFixt
                 var replay = await stream.UntilAsync(e => Activity(e) == "one" && Event(e) == "Waiting");
                 Assert.Equal("start", Activity(replay[0]));
 
-                // Host A runs the next burst in its request; B's stream hears of it through NOTIFY sleek_instances.
+                // Host A runs the next burst in its request; B's stream hears of it through A's NOTIFY sleek_instances.
                 var token = await OpenTokenAsync(a, id);
                 Assert.Equal(HttpStatusCode.OK, (await a.Api.ResumeAsync(token, new { outcome = "Approve" })).StatusCode);
                 var live = await stream.UntilAsync(e => Activity(e) == "two" && Event(e) == "Waiting");

@@ -59,7 +59,7 @@ public sealed class NotificationTests(PostgresDatabase database) : IClassFixture
     private static async Task<JsonObject> PageAsync(HttpClient client)
     {
         using var response = await client.GetAsync(new Uri("/api/notifications", UriKind.Relative));
-        return await SleekApi.ExpectAsync(response, HttpStatusCode.OK);
+        return (JsonObject)await SleekApi.ExpectAsync(response, HttpStatusCode.OK);
     }
 
     // As SendEmail records it in the outbox (src/Activities/Email/SendEmail.cs): the dispatcher sends it afterwards.
