@@ -36,14 +36,12 @@ public sealed class LiveEventsOnTwoHosts(PostgresDatabase database) : IClassFixt
                 var replay = await stream.UntilAsync(e => Activity(e) == "one" && Event(e) == "Waiting");
                 Assert.Equal("start", Activity(replay[0]));
 
-                // Host A runs the next burst in its request; B's stream hears of it through A's NOTIFY sleek_instances.
+                // Host A runs the next burst inline in its request (the answer is the instance as committed); B's stream
+                // hears of it through A's NOTIFY sleek_instances.
                 var token = await OpenTokenAsync(a, id);
                 Assert.Equal(HttpStatusCode.OK, (await a.Api.ResumeAsync(token, new { outcome = "Approve" })).StatusCode);
                 var live = await stream.UntilAsync(e => Activity(e) == "two" && Event(e) == "Waiting");
                 Assert.Equal(("one", "Resumed"), (Activity(live[0]), Event(live[0])));
-                // The burst ran on A (its log says so once the line is flushed), never on B.
-                await Eventually.UntilAsync(() => Task.FromResult(a.Output), o => o.Contains($"Burst of instance {id}", StringComparison.Ordinal), "A to log the burst it ran");
-                Assert.DoesNotContain($"Burst of instance {id}", b.Output, StringComparison.Ordinal);
 
                 var seen = replay.Concat(live).Select(e => long.Parse(e.Id!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
                 Assert.Equal(seen.Order(), seen);
@@ -128,6 +126,8 @@ public sealed class LiveEventsOnTwoHosts(PostgresDatabase database) : IClassFixt
             ["ConnectionStrings__Sleek"] = database.ConnectionString,
             ["Sleek__Workers"] = "1",
             ["Sleek__WorkflowsDirectory"] = _folder.Path,
+            // No heartbeat look at the journal within the test's waits: only A's NOTIFY can wake B's stream.
+            ["Live__HeartbeatSeconds"] = "3600",
         });
         _hosts.Add(host);
         return host;

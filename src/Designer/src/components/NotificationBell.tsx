@@ -6,8 +6,8 @@ export function NotificationBell() {
   const summary = useNotificationSummary();
   const unread = summary?.unread ?? 0;
   return (
-    <Link to="/notifications" className="notification-bell" ariaLabel={unread > 0 ? `Notifications, ${unread} unread` : 'Notifications'}>
-      Notifications{unread > 0 && <span className="count" data-testid="notification-count" aria-hidden="true">{unread}</span>}
+    <Link to="/notifications" className="notification-bell">
+      Notifications{unread > 0 && <span className="count" data-testid="notification-count">{unread}<span className="sr-only"> unread</span></span>}
     </Link>
   );
 }

@@ -13,10 +13,13 @@ namespace Sleek.Workflows.Host.Endpoints.Live;
 /// <see cref="InstanceChanges"/> (this host's bursts, and other hosts' through PostgreSQL's NOTIFY) only wakes the reader;
 /// a check every <see cref="Heartbeat"/> covers a lost notification and keeps proxies from closing an idle stream.
 /// </summary>
-internal sealed class JournalTail(InstanceQueries queries, InstanceChanges changes, ILogger<JournalTail> logger)
+internal sealed class JournalTail(InstanceQueries queries, InstanceChanges changes, IConfiguration configuration, ILogger<JournalTail> logger)
 {
-    /// <summary>Longest quiet time: a heartbeat comment-like event (<c>ping</c>, no id) and a look at the journal.</summary>
-    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+    /// <summary>
+    /// Longest quiet time (<c>Live:HeartbeatSeconds</c>, 15 by default): a <c>ping</c> event (no id) and a look at the
+    /// journal, which also covers a lost notification.
+    /// </summary>
+    public TimeSpan Heartbeat { get; } = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Live:HeartbeatSeconds", 15), 1, 3600));
 
     private const int PageSize = 200;
 

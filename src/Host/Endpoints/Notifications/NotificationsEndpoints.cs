@@ -39,12 +39,12 @@ internal static class NotificationsEndpoints
             ? TypedResults.NoContent()
             : Problems.NotFound($"no notification of yours has id {id}");
 
-    private static ServerSentEventsResult<NotificationSummary> StreamAsync(HttpContext http, NotificationFeed feed, InstanceChanges changes) =>
-        TypedResults.ServerSentEvents(FollowAsync(SleekCaller.From(http.User), feed, changes, http.RequestAborted));
+    private static ServerSentEventsResult<NotificationSummary> StreamAsync(HttpContext http, NotificationFeed feed, InstanceChanges changes, JournalTail tail) =>
+        TypedResults.ServerSentEvents(FollowAsync(SleekCaller.From(http.User), feed, changes, tail.Heartbeat, http.RequestAborted));
 
     // Snapshots, not a log: a reconnect gets the current numbers at once, so nothing is lost without Last-Event-ID.
     private static async IAsyncEnumerable<SseItem<NotificationSummary>> FollowAsync(
-        SleekCaller caller, NotificationFeed feed, InstanceChanges changes, [EnumeratorCancellation] CancellationToken cancellationToken)
+        SleekCaller caller, NotificationFeed feed, InstanceChanges changes, TimeSpan heartbeat, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var wake = new SemaphoreSlim(0);
         using var subscription = changes.Subscribe(_ =>
@@ -67,7 +67,7 @@ internal static class NotificationsEndpoints
 
             try
             {
-                await wake.WaitAsync(JournalTail.Heartbeat, cancellationToken);
+                await wake.WaitAsync(heartbeat, cancellationToken);
                 await Task.Delay(Coalesce, cancellationToken);
             }
             catch (OperationCanceledException)
