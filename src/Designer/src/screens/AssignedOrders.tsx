@@ -32,7 +32,7 @@ export function AssignedOrders({ title, intro, taskRole }: { title: string; intr
       <ErrorBox error={orders.error} title="Could not load the orders" />
       {orders.data && open.length === 0 && <Empty>No orders in production {staff ? 'for this selection' : 'for you'} right now.</Empty>}
       <ul className="portal-list">
-        {open.map((o) => <OrderCard key={o.id} summary={o} taskRole={taskRole} readOnly={staff && role !== 'admin' && role !== null} onDone={(m) => setDone((d) => [...d, m])} />)}
+        {open.map((o) => <OrderCard key={o.id} summary={o} taskRole={taskRole} readOnly={staff && role !== 'admin' && role !== null} onDone={(m) => setDone((d) => [...d.slice(-2), m])} />)}
       </ul>
     </div>
   );

@@ -37,7 +37,7 @@ export function Offers() {
       <ul className="portal-list">
         {offers.data?.map((o) => (
           <OfferCard key={o.task.id} offer={o} now={now} staff={staff} admin={role === 'admin' || role === null}
-            onDone={(m) => { setDone((d) => [...d, m]); offers.reload(); }} onChange={offers.reload} />
+            onDone={(m) => { setDone((d) => [...d.slice(-2), m]); offers.reload(); }} onChange={offers.reload} />
         ))}
       </ul>
     </div>
