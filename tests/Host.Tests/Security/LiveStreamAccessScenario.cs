@@ -10,9 +10,9 @@ namespace Sleek.Workflows.Host.Tests.Security;
 /// <summary>
 /// Live streams check what their GET twins check: the order's buyer, its assigned supplier and ops follow the order;
 /// another supplier, another buyer and a key bound to another supplier get the GET's 404 and not one event; parties see
-/// that tasks changed, not whose tasks they are.
+/// that tasks changed, not whose tasks they are. On PostgreSQL and on SQLite (one process, its in-process channel).
 /// </summary>
-public sealed class LiveStreamAccessTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
+public abstract class LiveStreamAccessScenario(TestDatabase database)
 {
     [Fact]
     public async Task Only_the_orders_parties_and_staff_receive_its_events_and_another_supplier_receives_nothing()
@@ -87,3 +87,7 @@ public sealed class LiveStreamAccessTests(PostgresDatabase database) : IClassFix
         await db.Orders.Where(o => o.Id == orderId).ExecuteUpdateAsync(s => s.SetProperty(o => o.SupplierId, supplierId));
     }
 }
+
+public sealed class LiveStreamAccessOnPostgres(PostgresDatabase database) : LiveStreamAccessScenario(database), IClassFixture<PostgresDatabase>;
+
+public sealed class LiveStreamAccessOnSqlite(SqliteDatabase database) : LiveStreamAccessScenario(database), IClassFixture<SqliteDatabase>;
