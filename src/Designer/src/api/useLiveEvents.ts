@@ -49,7 +49,11 @@ export function useLiveEvents<T = LiveEvent>(path: string | null, onEvent: (even
           const parser = new SseParser();
           for (;;) {
             const { value, done } = await reader.read();
-            if (done) break;
+            if (done) {
+              // The server ends a stream when the sign-in token expires: reconnect at once, checked again.
+              delay = 250;
+              break;
+            }
             for (const message of parser.push(value)) {
               if (message.id !== null) lastId = message.id;
               if (message.event === 'ping') continue;
@@ -63,9 +67,9 @@ export function useLiveEvents<T = LiveEvent>(path: string | null, onEvent: (even
         } catch {
           if (abort.signal.aborted) return;
         }
-        setState('reconnecting');
+        if (delay > 250) setState('reconnecting');
         await new Promise((resolve) => setTimeout(resolve, delay));
-        delay = Math.min(delay * 2, 15000);
+        delay = Math.min(Math.max(delay * 2, 1000), 15000);
       }
     };
     setState('connecting');

@@ -43,9 +43,10 @@ internal sealed class JournalTail(InstanceQueries queries, InstanceChanges chang
         var cursor = after;
         while (!cancellationToken.IsCancellationRequested)
         {
-            var page = await queries.JournalAsync(instanceId, cursor, PageSize, cancellationToken);
+            var page = await ReadAsync(instanceId, cursor, cancellationToken);
             if (page is null)
             {
+                // The instance is gone, or the client left or its time is up (it reconnects with Last-Event-ID).
                 yield break;
             }
 
@@ -77,6 +78,18 @@ internal sealed class JournalTail(InstanceQueries queries, InstanceChanges chang
             {
                 yield return new SseItem<LiveEvent>(new LiveEvent("ping", cursor ?? 0, DateTime.UtcNow, "", []), "ping");
             }
+        }
+    }
+
+    private async Task<JournalPage?> ReadAsync(Guid instanceId, long? cursor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await queries.JournalAsync(instanceId, cursor, PageSize, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return null;
         }
     }
 

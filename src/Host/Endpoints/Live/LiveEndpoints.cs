@@ -13,7 +13,8 @@ namespace Sleek.Workflows.Host.Endpoints.Live;
 /// Live progress over Server-Sent Events (<c>text/event-stream</c>): an order's events and an instance's journal, as they
 /// commit, on any host. Each stream checks what its GET twin checks (the policy, then <see cref="ResourceAccess"/>), once
 /// when it opens; a caller who may not read the record gets the same 404 as the GET, audited. A client that reconnects
-/// with <c>Last-Event-ID</c> (browsers do) gets every event after that id, none twice.
+/// with <c>Last-Event-ID</c> (browsers do) gets every event after that id, none twice. A stream ends when the caller's
+/// token expires (<see cref="StreamLifetime"/>), so the reconnect is checked again.
 /// </summary>
 internal static class LiveEndpoints
 {
@@ -46,7 +47,7 @@ internal static class LiveEndpoints
             return Problems.NotFound(order is null ? $"no order has id {id}" : $"order {id} has no workflow to follow");
         }
 
-        return TypedResults.ServerSentEvents(tail.FollowAsync(instance, cursor, entry => OrderLiveEvents.Of(entry, caller), http.RequestAborted));
+        return TypedResults.ServerSentEvents(tail.FollowAsync(instance, cursor, entry => OrderLiveEvents.Of(entry, caller), StreamLifetime.For(http).Token));
     }
 
     private static async Task<Results<ServerSentEventsResult<LiveEvent>, NotFoundProblem, BadRequestProblem>> InstanceAsync(
@@ -69,7 +70,7 @@ internal static class LiveEndpoints
             return Problems.NotFound($"instance {id} does not exist");
         }
 
-        return TypedResults.ServerSentEvents(tail.FollowAsync(id, cursor, Journal, http.RequestAborted));
+        return TypedResults.ServerSentEvents(tail.FollowAsync(id, cursor, Journal, StreamLifetime.For(http).Token));
     }
 
     // The same entry GET /api/instances/{id}/journal gives the same caller.

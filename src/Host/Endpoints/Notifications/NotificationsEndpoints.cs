@@ -40,7 +40,7 @@ internal static class NotificationsEndpoints
             : Problems.NotFound($"no notification of yours has id {id}");
 
     private static ServerSentEventsResult<NotificationSummary> StreamAsync(HttpContext http, NotificationFeed feed, InstanceChanges changes, JournalTail tail) =>
-        TypedResults.ServerSentEvents(FollowAsync(SleekCaller.From(http.User), feed, changes, tail.Heartbeat, http.RequestAborted));
+        TypedResults.ServerSentEvents(FollowAsync(SleekCaller.From(http.User), feed, changes, tail.Heartbeat, StreamLifetime.For(http).Token));
 
     // Snapshots, not a log: a reconnect gets the current numbers at once, so nothing is lost without Last-Event-ID.
     private static async IAsyncEnumerable<SseItem<NotificationSummary>> FollowAsync(
@@ -58,7 +58,16 @@ internal static class NotificationsEndpoints
         NotificationSummary? last = null;
         while (!cancellationToken.IsCancellationRequested)
         {
-            var now = await feed.SummaryAsync(caller, cancellationToken);
+            NotificationSummary now;
+            try
+            {
+                now = await feed.SummaryAsync(caller, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                yield break;
+            }
+
             if (now != last)
             {
                 last = now;
