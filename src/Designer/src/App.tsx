@@ -21,6 +21,11 @@ import { OrderList } from './screens/portal/OrderList';
 import { OrderPage } from './screens/portal/OrderPage';
 import { PayInvoice } from './screens/portal/PayInvoice';
 import { ClaimQuotes } from './screens/portal/ClaimQuotes';
+// Supplier portal and notifications (issue 14).
+import { Offers } from './screens/Offers';
+import { Factory, Production } from './screens/Production';
+import { Notifications } from './screens/Notifications';
+import { NotificationBell } from './components/NotificationBell';
 
 export function App() {
   const { path, navigate } = useRouter();
@@ -67,10 +72,16 @@ export function App() {
   else if ((params = match('/orders/:id/invoices/:invoiceId/pay', path))) screen = <PayInvoice key={params.invoiceId} orderId={params.id} invoiceId={params.invoiceId} />;
   else if ((params = match('/orders/:id', path))) screen = <OrderPage key={params.id} orderId={params.id} />;
   else if (path === '/claim-quotes') screen = <ClaimQuotes />;
+  // Supplier portal.
+  else if (path === '/offers') screen = <Offers />;
+  else if (path === '/production') screen = <Production />;
+  else if (path === '/factory') screen = <Factory />;
+  else if (path === '/notifications') screen = <Notifications />;
   else screen = <div className="page"><h1>Not found</h1><p>No screen at {path}. <Link to="/">Back to workflows</Link></p></div>;
 
   const signedIn = token !== null;
-  const nav: [Screen, string, string][] = [['workflows', '/', 'Workflows'], ['instances', '/instances', 'Instances'], ['tasks', '/tasks', 'Tasks'], ['rules', '/rules', 'Rules'], ['dashboard', '/dashboard', 'Dashboard']];
+  const nav: [Screen, string, string][] = [['workflows', '/', 'Workflows'], ['instances', '/instances', 'Instances'], ['tasks', '/tasks', 'Tasks'], ['rules', '/rules', 'Rules'], ['dashboard', '/dashboard', 'Dashboard'],
+    ['offers', '/offers', 'Offers'], ['production', '/production', 'Assigned orders'], ['factory', '/factory', 'Production & QC']];
   // Buyer portal and ops lists.
   nav.push(['ops-quotes', '/ops/quotes', 'Quotes'], ['ops-orders', '/ops/orders', 'Orders'], ['my-quotes', '/my/quotes', 'My quotes'], ['my-orders', '/my/orders', 'My orders']);
   return (
@@ -81,6 +92,7 @@ export function App() {
           {nav.filter(([s]) => screens.includes(s)).map(([s, to, label]) => <Link key={s} to={to}>{label}</Link>)}
         </nav>
         <span className="spacer" />
+        {signedIn && <NotificationBell />}
         {signedIn ? (
           <button type="button" className="link-button" onClick={() => {
             // Asks first when there is unsaved work; a shared computer keeps no one's local drafts.

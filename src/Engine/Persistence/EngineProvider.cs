@@ -52,6 +52,7 @@ internal abstract class EngineProvider
         if (options.UsePostgres)
         {
             PostgresWorkListener.AddTo(services);
+            services.AddHostedService<PostgresInstanceNotifier>();
         }
     }
 

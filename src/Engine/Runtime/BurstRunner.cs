@@ -31,6 +31,7 @@ public sealed class BurstRunner(
     EngineDb engineDb,
     RuntimeOptions options,
     WorkSignal signal,
+    InstanceChanges changes,
     TimeProvider clock,
     ILogger<BurstRunner> logger)
 {
@@ -139,7 +140,7 @@ public sealed class BurstRunner(
             var result = await RunAsync(session, instance, definition, trigger, state, waits, inProcessOnly: true, runningWorkId: null, cancellationToken);
             var rows = BurstRows.From(instance, result, Now());
             await store.CommitAsync(session, rows, cancellationToken);
-            Committed(result);
+            Committed(instance.Id, result);
             telemetry.Ran(instance.DefinitionId, instance.Version, result.Status, result.Steps, result.Incident);
             logger.LogInformation(
                 "Burst of instance {InstanceId} ({DefinitionId} v{Version}) ran {Steps} steps after {Kind} in its request: {Status}",
@@ -217,7 +218,7 @@ public sealed class BurstRunner(
             ReleaseParkedWork = work.Kind == WorkKind.Retry && result.Status != WorkflowStatus.Faulted,
         };
         await store.CommitAsync(session, rows, cancellationToken);
-        Committed(result);
+        Committed(instance.Id, result);
         telemetry.Ran(instance.DefinitionId, instance.Version, result.Status, result.Steps, result.Incident);
         logger.LogInformation(
             "Burst of instance {InstanceId} ({DefinitionId} v{Version}) ran {Steps} steps after {Kind}: {Status}",
@@ -257,10 +258,12 @@ public sealed class BurstRunner(
 
     /// <summary>
     /// After a commit: a burst that paused at its step bound queued its continuation, due now; idle workers of this
-    /// process wake for it (on PostgreSQL the queue's NOTIFY wakes every host's as well).
+    /// process wake for it (on PostgreSQL the queue's NOTIFY wakes every host's as well). This process's live streams
+    /// hear of the instance at once; other hosts' shortly after, in a batch (<see cref="InstanceChanges"/>).
     /// </summary>
-    private void Committed(BurstResult result)
+    private void Committed(Guid instanceId, BurstResult result)
     {
+        changes.Publish(instanceId);
         if (result.Paused)
         {
             signal.Pulse();

@@ -10,6 +10,8 @@ using Sleek.Workflows.Host.Endpoints.Health;
 using Sleek.Workflows.Host.Endpoints.Incidents;
 using Sleek.Workflows.Host.Endpoints.Instances;
 using Sleek.Workflows.Host.Endpoints.Invoices;
+using Sleek.Workflows.Host.Endpoints.Live;
+using Sleek.Workflows.Host.Endpoints.Notifications;
 using Sleek.Workflows.Host.Endpoints.OpenApi;
 using Sleek.Workflows.Host.Endpoints.Orders;
 using Sleek.Workflows.Host.Endpoints.Portal;
@@ -21,7 +23,10 @@ using Sleek.Workflows.Host.Endpoints.Users;
 using Sleek.Workflows.Host.Endpoints.VersionMigrations;
 using Sleek.Workflows.Host.Endpoints.Webhooks;
 using Sleek.Workflows.Host.Endpoints.Workflows;
+using Sleek.Workflows.Host.Notifications;
+using Sleek.Workflows.Host.Portal;
 using Sleek.Workflows.Host.Setup;
+using Sleek.Workflows.Engine.Runtime;
 
 namespace Sleek.Workflows.Host.Endpoints;
 
@@ -42,6 +47,11 @@ internal static class SleekEndpoints
         services.AddSingleton<AuditQueries>();
         services.AddSingleton<UserQueries>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<JournalTail>();
+        // The supplier portal: offers' deadlines, refused after them on every resume path.
+        services.AddSingleton<OfferDeadlines>();
+        services.AddSingleton<NotificationFeed>();
+        services.AddSingleton<IResumeGuard, OfferDeadlineGuard>();
         return services;
     }
 
@@ -77,5 +87,9 @@ internal static class SleekEndpoints
         app.MapAnalyticsEndpoints();
         // Buyer portal.
         app.MapQuoteClaimEndpoints();
+        // Supplier portal, live streams and notifications.
+        app.MapLiveEndpoints();
+        app.MapPortalEndpoints();
+        app.MapNotificationsEndpoints();
     }
 }

@@ -44,6 +44,9 @@ public abstract class SecurityDbContext(DbContextOptions options) : DbContext(op
     /// <summary>One-time setup links (hashed), issued while no admin exists.</summary>
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
 
+    /// <summary>Which notifications (workflow emails to a user's address) each user has read.</summary>
+    public DbSet<Notifications.NotificationRead> NotificationReads => Set<Notifications.NotificationRead>();
+
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -93,6 +96,11 @@ public abstract class SecurityDbContext(DbContextOptions options) : DbContext(op
             e.HasIndex(x => x.At);
             e.HasIndex(x => new { x.Actor, x.At });
             e.HasIndex(x => new { x.Action, x.At });
+        });
+        modelBuilder.Entity<Notifications.NotificationRead>(e =>
+        {
+            e.ToTable("notification_reads");
+            e.HasKey(x => new { x.UserId, x.EmailId });
         });
         modelBuilder.Entity<SetupToken>(e =>
         {

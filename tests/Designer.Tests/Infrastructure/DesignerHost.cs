@@ -19,6 +19,9 @@ public class DesignerHost : IAsyncLifetime
 
     public Uri BaseAddress => Host.BaseAddress;
 
+    /// <summary>The host's database, for a test's own setup (e.g. a supplier that does not auto-accept).</summary>
+    public string ConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("not started");
+
     /// <summary>The admin the browser signs in as.</summary>
     public string AdminEmail => "ops.admin@designer.test";
 

@@ -50,7 +50,8 @@ public sealed partial class AuthorizationMatrixTests(PostgresDatabase database) 
                     request.Content = new StringContent(EndpointAccess.Bodies.GetValueOrDefault(endpoint.Key, "{}"), Encoding.UTF8, "application/json");
                 }
 
-                using var response = await client.SendAsync(request);
+                // Headers only: a live stream (text/event-stream) never ends; disposing the response closes it.
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
                 calls++;
                 var status = (int)response.StatusCode;
                 var expected = allowed.Contains(caller) ? "passes" : caller == Caller.Anonymous ? "401" : "403";

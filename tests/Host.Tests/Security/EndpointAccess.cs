@@ -97,6 +97,15 @@ public static class EndpointAccess
         ["POST /api/orders/{id:guid}/hold"] = Ops,
         ["POST /api/orders/{id:guid}/release"] = Ops,
 
+        // Live streams (SSE) and the supplier portal (issue 14, supplier side).
+        ["GET /api/orders/{id:guid}/events"] = RolesOrScope,
+        ["GET /api/instances/{id:guid}/events"] = OpsOrScope,
+        ["GET /api/portal/offers"] = RolesOrScope,
+        ["GET /api/portal/suppliers"] = Ops,
+        ["GET /api/notifications"] = Roles,
+        ["POST /api/notifications/{id:guid}/read"] = Roles,
+        ["GET /api/notifications/events"] = Roles,
+
         ["POST /api/auth/register"] = Everyone,
         ["POST /api/auth/login"] = Everyone,
         ["POST /api/auth/bootstrap-admin"] = Everyone,

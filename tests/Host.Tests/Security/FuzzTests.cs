@@ -45,7 +45,8 @@ public sealed partial class FuzzTests(PostgresDatabase database) : IClassFixture
                 {
                     using (request)
                     {
-                        using var response = await client.SendAsync(request);
+                        // Headers only: a live stream (text/event-stream) never ends; disposing the response closes it.
+                        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
                         sent++;
                         var status = (int)response.StatusCode;
                         var where = $"{endpoint.Key} as {name} with {what} → {status}";

@@ -38,7 +38,7 @@ export function setTokens(answer: SignInAnswer): void {
 /** One refresh at a time: calls that fail together wait for the same new token. */
 let refreshing: Promise<boolean> | null = null;
 
-function refreshTokens(): Promise<boolean> {
+export function refreshTokens(): Promise<boolean> {
   const refreshToken = sessionStorage.getItem(REFRESH_KEY);
   if (!refreshToken) return Promise.resolve(false);
   refreshing ??= (async () => {

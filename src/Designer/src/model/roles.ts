@@ -1,18 +1,23 @@
 /** What each role may open in the designer, mirroring the server's policies (src/Host/Auth/SleekPolicies.cs). */
 
-export type Screen = 'workflows' | 'instances' | 'tasks' | 'rules' | 'dashboard' | PortalScreen;
+export type Screen = 'workflows' | 'instances' | 'tasks' | 'rules' | 'dashboard' | PortalScreen | SupplierScreen;
 
 /** Buyer portal and ops lists (issue 14). */
 export type PortalScreen = 'ops-quotes' | 'ops-orders' | 'my-quotes' | 'my-orders';
+
+// The supplier portal (issue 14, supplier side): offers and assigned orders for suppliers, stages and QC for factories.
+export type SupplierScreen = 'offers' | 'production' | 'factory';
+const supplierScreens: Record<string, SupplierScreen[]> = { supplier: ['offers', 'production'], factory: ['factory'] };
+const supplierPaths: Record<string, SupplierScreen> = { '/offers': 'offers', '/production': 'production', '/factory': 'factory' };
 
 const staffOps = ['admin', 'ops'];
 
 /** The screens a role's navigation shows; every screen when the role is unknown (a server without sign-in). */
 export function screensOf(role: string | null): Screen[] {
-  if (role === null || staffOps.includes(role)) return ['workflows', 'instances', 'tasks', 'rules', 'dashboard', 'ops-quotes', 'ops-orders'];
+  if (role === null || staffOps.includes(role)) return ['workflows', 'instances', 'tasks', 'rules', 'dashboard', 'ops-quotes', 'ops-orders', 'offers', 'production', 'factory'];
   if (role === 'rule_author') return ['rules', 'tasks'];
   if (role === 'buyer') return ['my-quotes', 'my-orders', 'tasks'];
-  return ['tasks'];
+  return ['tasks', ...(supplierScreens[role] ?? [])];
 }
 
 /** The screen a path belongs to, or null for screens everyone may open (sign-in, quotes, setup…). */
@@ -27,6 +32,7 @@ export function screenOf(path: string): Screen | null {
   if (path === '/ops/orders') return 'ops-orders';
   if (path === '/my/quotes') return 'my-quotes';
   if (path === '/my/orders') return 'my-orders';
+  if (supplierPaths[path]) return supplierPaths[path];
   return null;
 }
 
@@ -34,6 +40,8 @@ export function screenOf(path: string): Screen | null {
 export function homeOf(role: string | null | undefined): string {
   if (role === 'rule_author') return '/rules';
   if (role === 'buyer') return '/my/quotes';
+  if (role === 'supplier') return '/offers';
+  if (role === 'factory') return '/factory';
   if (role === null || role === undefined || staffOps.includes(role)) return '/';
   return '/tasks';
 }

@@ -1,7 +1,8 @@
 import { Background, Controls, ReactFlow, ReactFlowProvider, useNodesState, type Edge } from '@xyflow/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { useApi } from '../api/useApi';
+import { useLiveEvents } from '../api/useLiveEvents';
 import { nodeTypes } from '../components/ActivityNodeView';
 import { DiagramContext } from '../components/DiagramContext';
 import { FitOnLoad } from '../components/FitOnLoad';
@@ -11,6 +12,7 @@ import { pathTaken } from '../model/path';
 import type { ActivityDescriptor, InstanceDetails, WorkflowDefinition, WorkflowDetails } from '../model/types';
 import { CopyableId, DocumentNumbers } from '../components/InstanceIds';
 import { Link } from '../router';
+import { LiveBadge } from '../components/LiveBadge';
 
 const finished = new Set(['Completed', 'Cancelled']);
 
@@ -28,14 +30,15 @@ export function InstanceView({ instanceId }: { instanceId: string }) {
   const [target, setTarget] = useState('');
   const [dryRun, setDryRun] = useState<DryRun | null>(null);
 
-  // Live: refresh while it can still change.
+  // Live: the instance's events stream in (SSE) while it can still change; a burst's entries come together, so one
+  // reload per burst, not one per entry.
   const live = inst ? !finished.has(inst.status) : false;
   const { reload } = instance;
-  useEffect(() => {
-    if (!live) return;
-    const t = setInterval(reload, 2500);
-    return () => clearInterval(t);
-  }, [live, reload]);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const liveState = useLiveEvents(live ? `/api/instances/${instanceId}/events` : null, () => {
+    pending.current ??= setTimeout(() => { pending.current = null; reload(); }, 150);
+  });
+  useEffect(() => () => { if (pending.current) clearTimeout(pending.current); }, []);
 
   const graph = useMemo(() => (definition.data ? definitionToGraph(definition.data) : null), [definition.data]);
   const path = useMemo(() => (graph && inst ? pathTaken(inst.journal, inst.bookmarks, inst.incidents, graph.edges) : null), [graph, inst]);
@@ -77,6 +80,7 @@ export function InstanceView({ instanceId }: { instanceId: string }) {
       <div className="page-header">
         <h1>Instance <StatusBadge status={inst.status} /></h1>
         <div className="actions">
+          {live && <LiveBadge state={liveState} />}
           <button type="button" onClick={instance.reload}>Refresh</button>
           {inst.status === 'Faulted' && <button type="button" onClick={() => void act('Retry', `/api/instances/${inst.id}/retry`)}>Retry</button>}
           {canAct && <button type="button" className="danger" onClick={() => { if (window.confirm('Cancel this instance? It will never resume.')) void act('Cancel', `/api/instances/${inst.id}/cancel`, { reason: 'cancelled in the designer' }); }}>Cancel instance</button>}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ApiError, api, setTokens, type SignInAnswer } from '../api/client';
 import { homeOf } from '../model/roles';
+import { safeReturnTo } from '../model/returnTo';
 import { useApi } from '../api/useApi';
 import { ErrorBox } from '../components/Feedback';
 import type { SetupStatus } from '../model/credentials';
@@ -29,8 +30,9 @@ export function SignIn() {
   const done = (answer: SignInAnswer) => {
     setTokens(answer);
     // Back where the person was headed, unless that was just the start page: then to their role's own work.
-    const next = new URLSearchParams(search).get('next');
-    navigate(next && next !== '/' ? next : homeOf(answer.role ?? undefined));
+    // Only a path of this site: ?next= comes from a link anyone can write (no open redirect).
+    const next = safeReturnTo(new URLSearchParams(search).get('next'), window.location.origin);
+    navigate(next ?? homeOf(answer.role ?? undefined));
   };
   const attempt = (work: () => Promise<void>) => async (e: React.FormEvent) => {
     e.preventDefault();

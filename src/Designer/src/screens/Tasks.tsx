@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api, fieldErrorsOf } from '../api/client';
 import { useApi } from '../api/useApi';
+import { useNotificationSummary } from '../api/useNotificationSummary';
 import { ErrorBox, Empty, Loading, formatTime } from '../components/Feedback';
 import type { FormField, HumanTask, Page } from '../model/types';
 import { Link, useRouter } from '../router';
@@ -11,6 +12,13 @@ export function Tasks() {
   const instanceId = new URLSearchParams(search).get('instanceId');
   const { data, error, loading, reload } = useApi<Page<HumanTask>>(`/api/tasks?pageSize=100${instanceId ? `&instanceId=${instanceId}` : ''}`);
   const [done, setDone] = useState<string[]>([]);
+  // A new task for this role shows without reloading: the open-task count arrives live.
+  const openTasks = useNotificationSummary()?.openTasks;
+  const [seenOpen, setSeenOpen] = useState<number | undefined>(undefined);
+  if (openTasks !== undefined && openTasks !== seenOpen) {
+    setSeenOpen(openTasks);
+    if (seenOpen !== undefined) reload();
+  }
   return (
     <div className="page">
       <div className="page-header"><h1>Tasks</h1><div className="actions"><button type="button" onClick={reload}>Refresh</button></div></div>

@@ -18,11 +18,15 @@ namespace Sleek.Workflows.Engine.Persistence.Postgres;
 public sealed class PostgresWorkListener(
     DatabaseOptions database,
     WorkSignal signal,
+    InstanceChanges changes,
     RuntimeOptions options,
     ILogger<PostgresWorkListener> logger) : BackgroundService, IWorkWakeUps
 {
     /// <summary>The channel the <c>work_items</c> trigger notifies.</summary>
     public const string Channel = "sleek_work";
+
+    /// <summary>The channel on which hosts announce the instances whose bursts they committed (<see cref="PostgresInstanceNotifier"/>, <see cref="InstanceChanges"/>).</summary>
+    public const string InstancesChannel = "sleek_instances";
 
     /// <summary>
     /// Longest wait between two attempts to reconnect. An attempt against a server that is down is refused at once and
@@ -80,9 +84,9 @@ public sealed class PostgresWorkListener(
             try
             {
                 await using var connection = new NpgsqlConnection(connectionString);
-                connection.Notification += (_, _) => signal.Pulse();
+                connection.Notification += (_, e) => OnNotification(e);
                 await connection.OpenAsync(stoppingToken);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}; LISTEN {InstancesChannel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
@@ -146,5 +150,30 @@ public sealed class PostgresWorkListener(
         }
 
         _listening = false;
+    }
+
+    private void OnNotification(NpgsqlNotificationEventArgs e)
+    {
+        if (e.Channel == InstancesChannel)
+        {
+            // "<worker>|id,id,…": this host's own bursts were delivered here when they committed.
+            var bar = e.Payload.IndexOf('|', StringComparison.Ordinal);
+            if (bar < 0 || e.Payload.AsSpan(0, bar).SequenceEqual(options.WorkerName))
+            {
+                return;
+            }
+
+            foreach (var id in e.Payload[(bar + 1)..].Split(','))
+            {
+                if (Guid.TryParse(id, out var instanceId))
+                {
+                    changes.Deliver(instanceId);
+                }
+            }
+
+            return;
+        }
+
+        signal.Pulse();
     }
 }

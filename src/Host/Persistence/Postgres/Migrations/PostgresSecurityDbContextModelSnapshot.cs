@@ -471,6 +471,25 @@ namespace Sleek.Workflows.Host.Persistence.Postgres.Migrations
 
                     b.ToTable("users", (string)null);
                 });
+
+            modelBuilder.Entity("Sleek.Workflows.Host.Notifications.NotificationRead", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("EmailId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("email_id");
+
+                    b.Property<DateTime>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.HasKey("UserId", "EmailId");
+
+                    b.ToTable("notification_reads", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

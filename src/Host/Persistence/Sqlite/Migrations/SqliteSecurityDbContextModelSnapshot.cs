@@ -466,6 +466,25 @@ namespace Sleek.Workflows.Host.Persistence.Sqlite.Migrations
 
                     b.ToTable("users", (string)null);
                 });
+
+            modelBuilder.Entity("Sleek.Workflows.Host.Notifications.NotificationRead", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("EmailId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email_id");
+
+                    b.Property<DateTime>("ReadAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("read_at");
+
+                    b.HasKey("UserId", "EmailId");
+
+                    b.ToTable("notification_reads", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -1,0 +1,79 @@
+import { useRef, useState } from 'react';
+import { getToken } from '../api/client';
+import { useApi } from '../api/useApi';
+import { useLiveEvents } from '../api/useLiveEvents';
+import { ErrorBox, Empty, Loading, StatusBadge } from '../components/Feedback';
+import { LiveBadge } from '../components/LiveBadge';
+import { PartyFilter } from '../components/PartyFilter';
+import { PortalTaskForm } from '../components/PortalTaskForm';
+import { actionLabel, openOrderStatuses, stageState, type OrderDetails, type OrderSummary } from '../model/supplierPortal';
+import { roleOfToken } from '../model/roles';
+import type { HumanTask, Page } from '../model/types';
+
+/**
+ * The orders assigned to a supplier, each with its production stages and the tasks of `taskRole` open on it
+ * (supplier: sample, shipment; factory: stages, rework). Each order follows its live stream, so a step done elsewhere
+ * (another person, the workflow's timers) shows without reloading. Ops see every supplier's (filter by supplier).
+ */
+export function AssignedOrders({ title, intro, taskRole }: { title: string; intro: string; taskRole: 'supplier' | 'factory' }) {
+  const role = roleOfToken(getToken());
+  const staff = role === null || role === 'admin' || role === 'ops';
+  const [party, setParty] = useState('');
+  const orders = useApi<Page<OrderSummary>>(`/api/orders?pageSize=50${party ? `&supplierId=${party}` : ''}`);
+  const [done, setDone] = useState<string[]>([]);
+  const open = orders.data?.items.filter((o) => openOrderStatuses(o.status) && (o.supplierId || !staff)) ?? [];
+  return (
+    <div className="page portal">
+      <div className="page-header"><h1>{title}</h1><div className="actions"><button type="button" onClick={orders.reload}>Refresh</button></div></div>
+      <p className="muted">{intro}</p>
+      {staff && <PartyFilter value={party} onChange={setParty} />}
+      {done.map((m) => <div key={m} className="status" role="status">{m}</div>)}
+      {orders.loading && !orders.data && <Loading what="orders" />}
+      <ErrorBox error={orders.error} title="Could not load the orders" />
+      {orders.data && open.length === 0 && <Empty>No orders in production {staff ? 'for this selection' : 'for you'} right now.</Empty>}
+      <ul className="portal-list">
+        {open.map((o) => <OrderCard key={o.id} summary={o} taskRole={taskRole} readOnly={staff && role !== 'admin' && role !== null} onDone={(m) => setDone((d) => [...d.slice(-2), m])} />)}
+      </ul>
+    </div>
+  );
+}
+
+function OrderCard({ summary, taskRole, readOnly, onDone }: { summary: OrderSummary; taskRole: string; readOnly: boolean; onDone: (m: string) => void }) {
+  const order = useApi<OrderDetails>(`/api/orders/${summary.id}`);
+  const tasks = useApi<Page<HumanTask>>(`/api/orders/${summary.id}/tasks?pageSize=20`);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const live = useLiveEvents(`/api/orders/${summary.id}/events`, () => {
+    pending.current ??= setTimeout(() => { pending.current = null; order.reload(); tasks.reload(); }, 150);
+  });
+  const mine = tasks.data?.items.filter((t) => t.role === taskRole) ?? [];
+  const o = order.data;
+  return (
+    <li className="card portal-card" data-testid="assigned-order" aria-label={`Order ${summary.number}`}>
+      <div className="portal-card-head">
+        <h2>Order {summary.number}</h2>
+        <StatusBadge status={o?.status ?? summary.status} />
+        <LiveBadge state={live} />
+      </div>
+      <p className="muted small">{summary.quantity} × {summary.productType}{o?.supplier && <> · {o.supplier.name}</>}</p>
+      <ErrorBox error={order.error ?? tasks.error} title="Could not load this order" />
+      {o && o.stages.length > 0 && (
+        <table className="stages" aria-label={`Production stages of order ${summary.number}`}>
+          <thead><tr><th scope="col">#</th><th scope="col">Stage</th><th scope="col">Planned end</th><th scope="col">State</th></tr></thead>
+          <tbody>
+            {o.stages.map((s) => (
+              <tr key={s.sequence} className={s.late ? 'late' : ''}>
+                <td>{s.sequence}</td><td>{s.name}</td><td>{s.plannedEnd ? s.plannedEnd.slice(0, 10) : '—'}</td><td>{stageState(s)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {o?.shipment?.trackingNumber && <p data-testid="shipment">Shipped with {o.shipment.carrier}, tracking number <strong>{o.shipment.trackingNumber}</strong>.</p>}
+      {tasks.data && mine.length === 0 && <p className="muted small">Nothing to do on this order right now.</p>}
+      {mine.map((t) => (
+        <PortalTaskForm key={t.id} task={t} label={actionLabel(t)} readOnly={readOnly ? 'Only the supplier’s people (or an admin) complete this step.' : null}
+          onDone={(m) => { onDone(m); tasks.reload(); order.reload(); }} />
+      ))}
+    </li>
+  );
+}

@@ -1,0 +1,244 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Npgsql;
+using Sleek.Workflows.Designer.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Sleek.Workflows.Designer.Tests;
+
+/// <summary>A designer host with the repository's workflows (quote-to-delivery) imported at start-up.</summary>
+public sealed class PortalDesignerHost : DesignerHost
+{
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["Sleek__WorkflowsDirectory"] = Path.Combine(SourceTree.Root, "workflows"),
+    };
+}
+
+/// <summary>
+/// The supplier side of the portal in a real browser on the repository's quote-to-delivery workflow, on PostgreSQL.
+/// Every step is done by the role that owns it, never the admin: the buyer asks and accepts, ops confirm the deposit
+/// (API); the supplier signs in from a portal link and comes back to it, accepts the offer and sends the sample
+/// (browser); the buyer approves the sample (API); the factory runs the eleven stages (browser); ops pass QC and confirm
+/// the balance (API, QC is an ops task in v1); the supplier's page, open all along, shows the shipment step arrive live
+/// and records it. axe on each screen; screenshots at desktop and 390 px.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SupplierPortalTests(BrowserFixture browser, PortalDesignerHost host) : IClassFixture<PortalDesignerHost>
+{
+    private const string Password = "portal-tests-Passw0rd!";
+
+    private static readonly string[] Stages =
+    [
+        "Order Confirmation", "Fabric & Trim Sourcing", "Pattern & Grading", "Cutting", "Printing/Embroidery", "Sewing & Assembly",
+        "Washing & Finishing", "Internal QC", "Final Inspection", "Packaging", "Logistics & Shipment",
+    ];
+
+    [Fact]
+    public async Task Supplier_and_factory_do_their_part_of_a_paid_order_in_the_browser_each_signed_in_as_themselves()
+    {
+        SetDefaultExpectTimeout(30_000);
+        await ExecuteAsync("UPDATE suppliers SET auto_accept = false");
+        var ops = await UserAsync("ops", null);
+        var (buyer, buyerEmail) = await UserWithEmailAsync("buyer", null);
+
+        // The buyer asks for a quote and accepts it; ops confirm the deposit: the order is paid and offered.
+        var quote = await ExpectJsonAsync(await buyer.PostAsJsonAsync("/api/quotes", new { productType = "hoodie", quantity = 300, email = buyerEmail }));
+        var orderId = (await ExpectJsonAsync(await buyer.PostAsync(new Uri($"/api/quotes/{quote["id"]}/accept", UriKind.Relative), null)))["orderId"]!.GetValue<string>();
+        var offer = await DriveUntilAsync(ops, orderId, async () => (await ExpectJsonAsync(await ops.GetAsync(new Uri("/api/portal/offers", UriKind.Relative)))).AsArray()
+            .FirstOrDefault(o => o!["orderId"]?.GetValue<string>() == orderId));
+        var supplierId = offer["supplierId"]!.GetValue<string>();
+        var orderNumber = offer["orderNumber"]!.GetValue<string>();
+        // The supplier's staff sign in with the supplier's address: the offer email becomes their notification.
+        var supplierEmail = await CreateUserAsync("supplier", supplierId, await ScalarAsync($"SELECT email FROM suppliers WHERE id = '{supplierId}'"));
+        var factoryEmail = await CreateUserAsync("factory", supplierId);
+
+        // The supplier opens the offers link signed out: sign-in, then back to the offers.
+        await using var supplierContext = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var supplier = await supplierContext.NewPageAsync();
+        await supplier.GotoAsync(Url("/offers"));
+        await Expect(supplier).ToHaveURLAsync(new Regex("/sign-in\\?next=%2Foffers"));
+        await SignInAsync(supplier, supplierEmail);
+        await Expect(supplier).ToHaveURLAsync(new Regex("/offers$"));
+        var offerCard = supplier.GetByTestId("offer").Filter(new() { HasText = orderNumber });
+        await Expect(offerCard).ToBeVisibleAsync();
+        await Expect(offerCard.GetByTestId("offer-deadline")).ToContainTextAsync("left");
+        await Expect(supplier.GetByTestId("notification-count")).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousFindingsAsync(supplier, "offers");
+        await ScreenshotAsync(supplier, "portal-01-offers");
+
+        // Declining needs a reason: the form says so before anything is sent. Then the supplier accepts.
+        await offerCard.GetByRole(AriaRole.Button, new() { Name = "Decline" }).ClickAsync();
+        await Expect(offerCard.GetByRole(AriaRole.Alert)).ToContainTextAsync("Fill in");
+        await offerCard.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
+        await Expect(supplier.GetByRole(AriaRole.Status).Filter(new() { HasText = "Accept:" })).ToBeVisibleAsync();
+
+        // Assigned orders: the sample.
+        await supplier.GetByRole(AriaRole.Link, new() { Name = "Assigned orders" }).ClickAsync();
+        var supplierOrder = supplier.GetByTestId("assigned-order").Filter(new() { HasText = orderNumber });
+        await Expect(supplierOrder.GetByTestId("live-state")).ToHaveTextAsync("Live");
+        await supplierOrder.GetByLabel("Sample tracking number").FillAsync("SAMPLE-1");
+        await supplierOrder.GetByRole(AriaRole.Button, new() { Name = "Sample sent" }).ClickAsync();
+        await Expect(supplierOrder).ToContainTextAsync("Nothing to do on this order right now");
+        await Accessibility.AssertNoSeriousFindingsAsync(supplier, "assigned orders");
+        await supplier.GetByRole(AriaRole.Link, new() { Name = "Notifications" }).ClickAsync();
+        await Expect(supplier.GetByTestId("notification").First).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousFindingsAsync(supplier, "notifications");
+        await supplier.GetByRole(AriaRole.Link, new() { Name = "Assigned orders" }).ClickAsync();
+
+        // The buyer approves the sample (its own task).
+        await CompleteAsync(buyer, orderId, "approve-sample", new { outcome = "Approve", feedback = "looks right" });
+
+        // The factory runs the stages, signed in as itself.
+        await using var factoryContext = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var factory = await factoryContext.NewPageAsync();
+        await factory.GotoAsync(Url("/factory"));
+        await SignInAsync(factory, factoryEmail);
+        await Expect(factory).ToHaveURLAsync(new Regex("/factory$"));
+        var factoryOrder = factory.GetByTestId("assigned-order").Filter(new() { HasText = orderNumber });
+        for (var i = 0; i < Stages.Length; i++)
+        {
+            var step = factoryOrder.GetByTestId("portal-task-stage-task");
+            await Expect(step).ToContainTextAsync($"Complete {Stages[i]} ");
+            if (i == 2)
+            {
+                await Accessibility.AssertNoSeriousFindingsAsync(factory, "production and QC");
+                await ScreenshotAsync(factory, "portal-03-factory");
+                await factory.SetViewportSizeAsync(390, 844);
+                await ScreenshotAsync(factory, "portal-04-factory-phone");
+                await factory.SetViewportSizeAsync(1280, 900);
+            }
+
+            await step.GetByRole(AriaRole.Button, new() { Name = "Mark stage complete" }).ClickAsync();
+        }
+
+        await Expect(factoryOrder).ToContainTextAsync("Nothing to do on this order right now");
+
+        // Ops pass QC and confirm the balance: the supplier's page, open all along, shows the shipment step arrive live.
+        await CompleteAsync(ops, orderId, "qc", new { outcome = "Pass", report = "all good" });
+        await CompleteAsync(ops, orderId, "confirm-balance", new { reference = "BANK-BALANCE-1" });
+        var ship = supplierOrder.GetByTestId("portal-task-ship");
+        await Expect(ship).ToBeVisibleAsync();
+        await ScreenshotAsync(supplier, "portal-02-supplier");
+        await supplier.SetViewportSizeAsync(390, 844);
+        await Accessibility.AssertNoSeriousFindingsAsync(supplier, "assigned orders (phone)");
+        await ScreenshotAsync(supplier, "portal-05-supplier-phone");
+        await supplier.SetViewportSizeAsync(1280, 900);
+        await ship.GetByLabel("Carrier").FillAsync("DHL");
+        await ship.GetByLabel("Tracking number").FillAsync("JD014600006281234567");
+        await ship.GetByRole(AriaRole.Button, new() { Name = "Record shipment" }).ClickAsync();
+        await Expect(supplierOrder.GetByTestId("shipment")).ToContainTextAsync("JD014600006281234567");
+
+        var order = await ExpectJsonAsync(await ops.GetAsync(new Uri($"/api/orders/{orderId}", UriKind.Relative)));
+        Assert.Equal("shipped", order["status"]!.GetValue<string>());
+        Assert.Equal(11, order["stages"]!.AsArray().Count(s => s!["actualEnd"] is not null));
+    }
+
+    private string Url(string path) => new Uri(host.BaseAddress, path).ToString();
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    private static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Screenshots(), $"{name}.png"), FullPage = true });
+
+    /// <summary>Ops complete the ops tasks of the order as they come (review, deposit confirmation) until <paramref name="until"/> finds something.</summary>
+    private static async Task<JsonNode> DriveUntilAsync(HttpClient ops, string orderId, Func<Task<JsonNode?>> until)
+    {
+        for (var round = 0; round < 120; round++)
+        {
+            if (await until() is { } found)
+            {
+                return found;
+            }
+
+            var tasks = (await ExpectJsonAsync(await ops.GetAsync(new Uri($"/api/orders/{orderId}/tasks", UriKind.Relative))))["items"]!.AsArray();
+            foreach (var task in tasks.Where(t => t!["role"]!.GetValue<string>() == "ops"))
+            {
+                object body = task!["activityId"]!.GetValue<string>() switch
+                {
+                    "review" => new { outcome = "Approve" },
+                    "confirm-deposit" => new { reference = "BANK-DEPOSIT-1" },
+                    var other => throw new InvalidOperationException($"unexpected ops task {other}: {task.ToJsonString()}"),
+                };
+                using var done = await ops.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", body);
+                Assert.True(done.IsSuccessStatusCode, await done.Content.ReadAsStringAsync());
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new InvalidOperationException("the order was never offered to a supplier");
+    }
+
+    /// <summary>The caller completes the order's open task of <paramref name="activityId"/> (waiting for it to open).</summary>
+    private static async Task CompleteAsync(HttpClient caller, string orderId, string activityId, object body)
+    {
+        for (var round = 0; round < 120; round++)
+        {
+            var tasks = (await ExpectJsonAsync(await caller.GetAsync(new Uri($"/api/orders/{orderId}/tasks", UriKind.Relative))))["items"]!.AsArray();
+            if (tasks.FirstOrDefault(t => t!["activityId"]!.GetValue<string>() == activityId) is { } task)
+            {
+                using var done = await caller.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", body);
+                Assert.True(done.IsSuccessStatusCode, await done.Content.ReadAsStringAsync());
+                return;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new InvalidOperationException($"task {activityId} never opened");
+    }
+
+    private async Task<string> CreateUserAsync(string role, string? partyId, string? email = null)
+    {
+        email ??= $"{role}-{Guid.NewGuid():N}@portal.test";
+        using var created = await host.Host.Client.PostAsJsonAsync(new Uri("/api/users", UriKind.Relative), new { email, password = Password, role, partyId });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        return email;
+    }
+
+    private async Task<HttpClient> UserAsync(string role, string? partyId) => (await UserWithEmailAsync(role, partyId)).Client;
+
+    private async Task<(HttpClient Client, string Email)> UserWithEmailAsync(string role, string? partyId)
+    {
+        var email = await CreateUserAsync(role, partyId);
+        var client = new HttpClient { BaseAddress = host.BaseAddress };
+        var login = await ExpectJsonAsync(await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password }));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login["accessToken"]!.GetValue<string>());
+        return (client, email);
+    }
+
+    private async Task<string> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(host.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(host.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<JsonNode> ExpectJsonAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {body}");
+            return JsonNode.Parse(body)!;
+        }
+    }
+}
