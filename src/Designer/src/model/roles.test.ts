@@ -20,7 +20,8 @@ describe('roles', () => {
   it('sends each role home to its own work', () => {
     expect(homeOf('rule_author')).toBe('/rules');
     expect(homeOf('buyer')).toBe('/my/quotes');
-    expect(homeOf('supplier')).toBe('/tasks');
+    expect(homeOf('supplier')).toBe('/offers');
+    expect(homeOf('factory')).toBe('/factory');
     expect(homeOf('admin')).toBe('/');
     expect(mayWriteRules('ops')).toBe(false);
     expect(mayWriteRules('rule_author')).toBe(true);

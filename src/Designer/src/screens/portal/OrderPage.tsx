@@ -4,7 +4,9 @@ import { ErrorBox, Empty, Loading } from '../../components/Feedback';
 import { day, invoiceKind, money, words, type OrderDetail } from '../../model/portal';
 import { Link, useRouter } from '../../router';
 import { downloadInvoicePdf } from './invoicePdf';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { useLiveEvents } from '../../api/useLiveEvents';
+import { LiveBadge } from '../../components/LiveBadge';
 
 /**
  * One order as its buyer (or ops) sees it: status, timeline, production stages with dates, shipment and the invoices
@@ -16,6 +18,11 @@ export function OrderPage({ orderId }: { orderId: string }) {
   const highlighted = new URLSearchParams(search).get('invoice');
   const { data, error, loading, reload } = useApi<OrderDetail>(`/api/orders/${encodeURIComponent(orderId)}`);
   const [pdfError, setPdfError] = useState<unknown>(null);
+  // The page follows the order's workflow live (status, stage, invoice paid, shipment): a burst of events reloads once.
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const live = useLiveEvents(`/api/orders/${encodeURIComponent(orderId)}/events`, () => {
+    pending.current ??= setTimeout(() => { pending.current = null; reload(); }, 150);
+  });
   if (loading && !data) return <div className="page"><Loading what="the order" /></div>;
   if (!data) {
     return (
@@ -31,7 +38,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
     <div className="page portal-order">
       <div className="page-header">
         <h1>Order {o.number}</h1>
-        <div className="actions"><button type="button" onClick={reload}>Refresh</button></div>
+        <div className="actions"><LiveBadge state={live} /><button type="button" onClick={reload}>Refresh</button></div>
       </div>
       <ErrorBox error={error} title="Could not refresh the order" />
       <section className="card" aria-labelledby="order-summary">
