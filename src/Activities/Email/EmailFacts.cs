@@ -72,8 +72,9 @@ internal static class EmailFacts
             model["DeliveredAt"] = now.ToString(Day, CultureInfo.InvariantCulture);
             model["SupplierPrice"] = order.SupplierPrice;
             model["RespondBy"] = now.AddDays(2).ToString(Day, CultureInfo.InvariantCulture);
-            model["AcceptUrl"] = links.Page("/tasks");
-            model["DeclineUrl"] = links.Page("/tasks");
+            // A supplier answers an offer on its Offers page (sign-in first, then back there).
+            model["AcceptUrl"] = links.Page("/offers");
+            model["DeclineUrl"] = links.Page("/offers");
             if (order.SupplierId is { } sid && await db.Suppliers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sid, cancellationToken) is { } supplier)
             {
                 model["SupplierName"] = supplier.Name;
