@@ -106,7 +106,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
         <h2 id="order-timeline">Timeline</h2>
         <ol className="timeline">
           {o.timeline.map((t, n) => (
-            <li key={n}><time dateTime={t.at}>{t.at.slice(0, 16).replace('T', ' ')}</time> {t.toStatus ? <>now <strong>{words(t.toStatus)}</strong></> : words(t.action)}{t.reason ? ` — ${t.reason}` : ''}</li>
+            <li key={n}><time dateTime={t.at}>{t.at.slice(0, 16).replace('T', ' ')}</time> {t.toStatus ? <>moved to <strong>{words(t.toStatus)}</strong></> : words(t.action)}{t.reason ? ` — ${t.reason}` : ''}</li>
           ))}
         </ol>
       </section>
