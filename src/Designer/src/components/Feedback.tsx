@@ -64,8 +64,9 @@ export function Loading({ what }: { what: string }) {
   return <div className="loading" role="status" aria-live="polite">Loading {what}…</div>;
 }
 
+/** A status as words ("ready_to_ship" → "ready to ship"); the class keeps the raw value for its colour. */
 export function StatusBadge({ status }: { status: string }) {
-  return <span className={`badge status-${status.toLowerCase()}`}>{status}</span>;
+  return <span className={`badge status-${status.toLowerCase()}`}>{status.replace(/_/g, " ")}</span>;
 }
 
 export function formatTime(iso: string | null | undefined): string {
