@@ -66,7 +66,7 @@ export function Loading({ what }: { what: string }) {
 
 /** A status as words ("ready_to_ship" → "ready to ship"); the class keeps the raw value for its colour. */
 export function StatusBadge({ status }: { status: string }) {
-  return <span className={`badge status-${status.toLowerCase()}`}>{status.replace(/_/g, " ")}</span>;
+  return <span className={`badge status-${status.toLowerCase()}`}>{status.replace(/_/g, ' ')}</span>;
 }
 
 export function formatTime(iso: string | null | undefined): string {
