@@ -16,6 +16,7 @@ public sealed partial class OpenApiContractTests(PostgresDatabase database) : Ho
     private static readonly Dictionary<string, string> WithoutBody = new()
     {
         ["DELETE /api/api-keys/{id}"] = "204",
+        ["POST /api/notifications/{id}/read"] = "204",
     };
 
     [Fact]
