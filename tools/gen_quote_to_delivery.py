@@ -1,9 +1,12 @@
-"""Generates workflows/quote-to-delivery/v1.json (the marketplace's whole path).
+"""Generates workflows/quote-to-delivery/v2.json (the marketplace's whole path).
 Email models leave out the fields SendEmail reads itself from the quote/order ids (e.g. ProductType as its display name).
 
-Run: python3 tools/gen_quote_to_delivery.py workflows/quote-to-delivery/v1.json
+Run: python3 tools/gen_quote_to_delivery.py workflows/quote-to-delivery/v2.json
 Edit this script rather than the JSON, then regenerate (a published version is immutable: a change
-after publishing is v2). Started from the team's draft (plan/gen_workflow.py), adapted to the real
+after publishing is the next version; v1.json was written by this script's earlier state, see git history, and
+stays so that instances started on v1 keep running on it).
+v2 over v1: a decline needs its reason (requiredFor, checked by the engine on every completion path); QC is the
+factory's task for the order's supplier (Pass/Fail with notes, notes required to fail) instead of an ops task. Started from the team's draft (plan/gen_workflow.py), adapted to the real
 activities: email models per template (templates/*.scriban), EvaluateRules action ports,
 RecordOfferResponse Accepted/NotAccepted ports, the supplier email at offer time.
 """
@@ -146,7 +149,7 @@ email("email-offer", "supplier-assignment", js(f"{F}.supplierEmail"), "Offer the
 email("email-auto-assigned", "supplier-assignment", js(f"{F}.supplierEmail"), "Tell the auto-accepting supplier", SUPPLIER_MODEL)
 a("offer-fork", "Fork", None, branches=["Supplier", "Timeout"])
 a("supplier-decides", "HumanTask", "Supplier accepts or declines", title=tpl("New order {{ outputs['create-order'].number }}: {{ input.quantity }} × {{ input.productType }}"), role="supplier", assignee=js(f"{F}.supplierId"),
-  form=[{"name": "reason", "label": "Reason (when declining)", "type": "string", "required": False}], outcomes=["Accept", "Decline"])
+  form=[{"name": "reason", "label": "Reason (when declining)", "type": "string", "required": False, "requiredFor": ["Decline"], "maxLength": 500}], outcomes=["Accept", "Decline"])
 a("offer-accepted", "SetVariable", None, variable="offerResult", value="accepted")
 a("offer-declined", "SetVariable", None, variable="offerResult", value="declined")
 a("offer-timeout", "Delay", "Offer timeout", duration=js("input.offerTimeout || 'P2D'"))
@@ -203,9 +206,9 @@ chain("stage-join", "complete-stage", "email-stage", "next-stage")
 
 # QC with rework
 status("status-qc", "qc_inspection", "production finished; quality control")
-a("qc", "HumanTask", "QC inspection", title=tpl("QC inspection of order {{ outputs['create-order'].number }}"), role="ops",
-  form=[{"name": "report", "label": "Inspection report", "type": "string", "required": False}], outcomes=["Pass", "Fail"])
-status("status-rework", "bulk_production", js("'QC failed: ' + (outputs.qc.report || 'see inspection')"))
+a("qc", "HumanTask", "Factory QC inspection", title=tpl("QC inspection of order {{ outputs['create-order'].number }}"), role="factory", assignee=js(f"{F}.supplierId"),
+  form=[{"name": "notes", "label": "QC notes (required to fail)", "type": "string", "required": False, "requiredFor": ["Fail"], "maxLength": 500}], outcomes=["Pass", "Fail"])
+status("status-rework", "bulk_production", js("'QC failed: ' + (outputs.qc.notes || 'see inspection')"))
 a("rework", "HumanTask", "Factory reworks", title=tpl("Rework order {{ outputs['create-order'].number }} after QC"), role="factory", assignee=js(f"{F}.supplierId"),
   form=[{"name": "notes", "label": "What was fixed", "type": "string", "required": False}])
 status("status-awaiting-balance", "awaiting_payment", "QC passed; 70% balance invoiced")
@@ -251,8 +254,8 @@ for n in order:
 assert len(set(ids)) == len(ids)
 for e in C:
     assert e["source"]["activity"] in ids and e["target"]["activity"] in ids, e
-wf = {"definitionId": "quote-to-delivery", "version": 1, "name": "Quote to delivery",
-      "description": "The marketplace's whole path for one buyer request: price the quote, email it, follow up until it is accepted or expires, then the order: automation rules and ops review, 30% deposit, supplier offers with timeouts, samples, the eleven production stages with delay alerts, QC with rework, 70% balance, shipping and delivery. Start it through POST /api/quotes; the correlation id is the quote id.",
+wf = {"definitionId": "quote-to-delivery", "version": 2, "name": "Quote to delivery",
+      "description": "The marketplace's whole path for one buyer request: price the quote, email it, follow up until it is accepted or expires, then the order: automation rules and ops review, 30% deposit, supplier offers with timeouts, samples, the eleven production stages with delay alerts, the factory's QC with rework, 70% balance, shipping and delivery. Start it through POST /api/quotes; the correlation id is the quote id.",
       "variables": [{"name": "orderId", "type": "string", "default": ""}, {"name": "acceptance", "type": "string", "default": "waiting"},
                     {"name": "followUps", "type": "number", "default": 0}, {"name": "offerResult", "type": "string", "default": ""}],
       "inputs": [{"name": "quoteId", "type": "string", "required": True, "description": "The quote id (also the instance's correlation id)."},

@@ -22,9 +22,10 @@ public sealed class PortalDesignerHost : DesignerHost
 /// The supplier side of the portal in a real browser on the repository's quote-to-delivery workflow, on PostgreSQL.
 /// Every step is done by the role that owns it, never the admin: the buyer asks and accepts, ops confirm the deposit
 /// (API); the supplier signs in from a portal link and comes back to it, accepts the offer and sends the sample
-/// (browser); the buyer approves the sample (API); the factory runs the eleven stages (browser); ops pass QC and confirm
-/// the balance (API, QC is an ops task in v1); the supplier's page, open all along, shows the shipment step arrive live
-/// and records it. axe on each screen; screenshots at desktop and 390 px.
+/// (browser); the buyer approves the sample (API); the factory runs the eleven stages and QC (browser: QC is the
+/// factory's task since v2, failing needs notes); ops confirm the balance (API); the supplier's page, open all along,
+/// shows the shipment step arrive live and records it; the buyer, signed in with the order page open, sees the order
+/// become delivered live when ops confirm delivery. axe on each screen; screenshots at desktop and 390 px.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class SupplierPortalTests(BrowserFixture browser, PortalDesignerHost host) : IClassFixture<PortalDesignerHost>
@@ -115,10 +116,17 @@ public sealed class SupplierPortalTests(BrowserFixture browser, PortalDesignerHo
             await step.GetByRole(AriaRole.Button, new() { Name = "Mark stage complete" }).ClickAsync();
         }
 
+        // The factory's QC: failing without notes is stopped in the form; it passes with its notes.
+        var qc = factoryOrder.GetByTestId("portal-task-qc");
+        await Expect(qc).ToContainTextAsync("QC inspection of order");
+        await qc.GetByRole(AriaRole.Button, new() { Name = "Fail" }).ClickAsync();
+        await Expect(qc.GetByRole(AriaRole.Alert)).ToContainTextAsync("Fill in");
+        await Accessibility.AssertNoSeriousFindingsAsync(factory, "QC");
+        await qc.GetByLabel("QC notes").FillAsync("20 pieces measured, all within tolerance");
+        await qc.GetByRole(AriaRole.Button, new() { Name = "Pass" }).ClickAsync();
         await Expect(factoryOrder).ToContainTextAsync("Nothing to do on this order right now");
 
-        // Ops pass QC and confirm the balance: the supplier's page, open all along, shows the shipment step arrive live.
-        await CompleteAsync(ops, orderId, "qc", new { outcome = "Pass", report = "all good" });
+        // Ops confirm the balance: the supplier's page, open all along, shows the shipment step arrive live.
         await CompleteAsync(ops, orderId, "confirm-balance", new { reference = "BANK-BALANCE-1" });
         var ship = supplierOrder.GetByTestId("portal-task-ship");
         await Expect(ship).ToBeVisibleAsync();
@@ -132,8 +140,22 @@ public sealed class SupplierPortalTests(BrowserFixture browser, PortalDesignerHo
         await ship.GetByRole(AriaRole.Button, new() { Name = "Record shipment" }).ClickAsync();
         await Expect(supplierOrder.GetByTestId("shipment")).ToContainTextAsync("JD014600006281234567");
 
+        // The buyer signs in to the order page; ops confirm delivery and the page shows it without reloading.
+        await using var buyerContext = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var buyerPage = await buyerContext.NewPageAsync();
+        await buyerPage.GotoAsync(Url($"/orders/{orderId}"));
+        await Expect(buyerPage).ToHaveURLAsync(new Regex("/sign-in"));
+        await SignInAsync(buyerPage, buyerEmail);
+        await Expect(buyerPage).ToHaveURLAsync(new Regex($"/orders/{orderId}$"));
+        await Expect(buyerPage.GetByTestId("order-status")).ToHaveTextAsync(new Regex("shipped", RegexOptions.IgnoreCase));
+        await buyerPage.EvaluateAsync("() => { window.__sameDocument = true; }");
+        await CompleteAsync(ops, orderId, "confirm-delivery", new { notes = "signed for at the door" });
+        // The workflow goes on from delivered to completed in the same run: either is the delivery seen live.
+        await Expect(buyerPage.GetByTestId("order-status")).ToHaveTextAsync(new Regex("delivered|completed", RegexOptions.IgnoreCase));
+        Assert.True(await buyerPage.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the order page was reloaded");
+
         var order = await ExpectJsonAsync(await ops.GetAsync(new Uri($"/api/orders/{orderId}", UriKind.Relative)));
-        Assert.Equal("shipped", order["status"]!.GetValue<string>());
+        Assert.Contains(order["status"]!.GetValue<string>(), new[] { "delivered", "completed" });
         Assert.Equal(11, order["stages"]!.AsArray().Count(s => s!["actualEnd"] is not null));
     }
 

@@ -31,8 +31,15 @@ internal sealed class ResumeAudit(AuditLog audit, IHttpContextAccessor accessor)
             _ => AuditActions.BookmarkResumed,
         };
         MarkRecorded();
-        await audit.RecordAsync(ActorOf(attempt.Caller), Ip(), action, AuditOutcome.Success, TargetOf(attempt), Path(attempt), StatusCodes.Status200OK);
+        var actor = ActorOf(attempt.Caller);
+        await audit.RecordAsync(actor, Ip(), action, AuditOutcome.Success, TargetOf(attempt), $"{Path(attempt)}{OnBehalf(actor, attempt)}", StatusCodes.Status200OK);
     }
+
+    /// <summary>When staff complete a party's task: whose task it was (the actor is the staff user), e.g. <c> on behalf of supplier 7c9e…</c>.</summary>
+    private static string OnBehalf(SleekCaller actor, ResumeAttempt attempt) =>
+        attempt.Task is { } task && ResourceAccess.ActsOnBehalf(actor, task)
+            ? $" on behalf of {task.Role}{(task.Assignee is null ? "" : $" {task.Assignee}")}"
+            : "";
 
     /// <summary><c>task=&lt;id&gt; instance=&lt;id&gt;</c> for a human task, else <c>instance=&lt;id&gt; wait=&lt;activity&gt;</c>.</summary>
     private static string TargetOf(ResumeAttempt attempt) => attempt.Task is { } task

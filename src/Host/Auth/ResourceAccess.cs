@@ -44,8 +44,15 @@ public sealed class ResourceAccess(PartyInstances parties)
     public static bool CanSeeTask(SleekCaller caller, TaskView task) =>
         caller.IsStaff || (IsFor(caller, task) && (!caller.IsApiKey || caller.HasScope(ApiScopes.TasksRead) || caller.HasScope(ApiScopes.TasksComplete)));
 
-    /// <summary>Completing a task, on any path (task API or its bookmark's token): the role (and party) it was created for; admin any.</summary>
-    public static bool CanCompleteTask(SleekCaller caller, TaskView task) => caller.IsAdmin || IsFor(caller, task);
+    /// <summary>
+    /// Completing a task, on any path (task API or its bookmark's token): the role (and party) it was created for; staff
+    /// (admin and ops) any, acting for the task's party (the audit entry names both, see <c>ResumeAudit</c>). Suppliers,
+    /// factories, buyers and party-bound keys only their own.
+    /// </summary>
+    public static bool CanCompleteTask(SleekCaller caller, TaskView task) => caller.IsStaff || IsFor(caller, task);
+
+    /// <summary>Whether a completion allowed by <see cref="CanCompleteTask"/> is staff acting for another role or party.</summary>
+    public static bool ActsOnBehalf(SleekCaller caller, TaskView task) => caller.IsStaff && !IsFor(caller, task);
 
     /// <summary>The assignee value that means "this caller" in task lists: the supplier id for supplier-side callers, else the user id.</summary>
     public static string? AssigneeOf(SleekCaller caller) =>
@@ -112,7 +119,7 @@ public sealed class ResourceAccess(PartyInstances parties)
     /// <summary>
     /// Whether a caller may resume a wait, the same on every path (token, event, task):
     /// <list type="bullet">
-    /// <item>a human task: its role and assignee (admin any), and never while its order is on hold, whoever asks;</item>
+    /// <item>a human task: its role and assignee (staff any), and never while its order is on hold, whoever asks;</item>
     /// <item>a timer or an event's wait: staff and keys bound to no party may; a party only on the instances of its own
     /// quotes and orders, never a timer (timers fire by the clock or ops), only the events of <see cref="PartyEvents"/>,
     /// and not while the order is on hold.</item>
@@ -131,9 +138,7 @@ public sealed class ResourceAccess(PartyInstances parties)
                     return ResumeRefusal.Hidden($"task {task.Id} of instance {attempt.InstanceId} belongs to another party");
                 }
 
-                return ResumeRefusal.Forbidden(caller.IsStaff
-                    ? $"task {task.Id} is for the role {task.Role}{(task.Assignee is null ? "" : " and its assignee")}, not for you"
-                    : $"task {task.Id} is not yours to complete");
+                return ResumeRefusal.Forbidden($"task {task.Id} is not yours to complete");
             }
 
             return Held(attempt, owners);

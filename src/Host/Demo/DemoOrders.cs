@@ -34,7 +34,7 @@ internal sealed class DemoOrders(WorkflowRuntime runtime, TaskQueries tasks, Ins
         ("Send a sample", """{"trackingNumber":"DEMO-SAMPLE-1","notes":"two colourways"}"""),
         ("Approve the sample", """{"outcome":"Approve","feedback":"looks right"}"""),
         ("Complete ", """{"notes":"done"}"""),
-        ("QC inspection", """{"outcome":"Pass","report":"AQL 2.5 passed"}"""),
+        ("QC inspection", """{"outcome":"Pass","notes":"AQL 2.5 passed"}"""),
         ("Ship order", """{"carrier":"DHL","trackingNumber":"JD0146000012345"}"""),
         ("Confirm delivery", """{"notes":"signed for by the buyer"}"""),
     ];

@@ -130,6 +130,40 @@ public sealed class WaitActivityTests
         Assert.Empty(errors);
     }
 
+    private static Flow Offer(object form) => new Flow()
+        .Add("start", "Start")
+        .Add("offer", "HumanTask", new { title = "Take the order?", role = "supplier", form, outcomes = new[] { "Accept", "Decline" } })
+        .Add("end", "End")
+        .Chain("start", "offer")
+        .Connect("offer:Accept", "end")
+        .Connect("offer:Decline", "end");
+
+    [Theory]
+    [InlineData("""{"outcome": "Decline"}""", "is required to Decline")]
+    [InlineData("""{"outcome": "Decline", "reason": "   "}""", "is required to Decline")]
+    [InlineData("""{"outcome": "Decline", "reason": 3}""", "must be a string")]
+    [InlineData("""{"outcome": "Accept", "reason": 3}""", "must be a string")]
+    public async Task HumanTask_field_requiredFor_an_outcome_is_refused_blank_for_that_outcome(string payload, string message)
+    {
+        var (run, _) = await _engine.StartAsync(Offer(new[] { new { name = "reason", type = "string", requiredFor = new[] { "Decline" } } }), new { });
+
+        var errors = run.ValidateResume(run.OpenOf("offer"), JsonNode.Parse(payload));
+
+        Assert.Contains(message, Assert.Contains("reason", errors));
+        Assert.Single(errors);
+    }
+
+    [Theory]
+    [InlineData("""{"outcome": "Accept"}""")]
+    [InlineData("""{"outcome": "Accept", "reason": ""}""")]
+    [InlineData("""{"outcome": "Decline", "reason": "no capacity in March"}""")]
+    public async Task HumanTask_field_requiredFor_an_outcome_is_optional_for_the_others(string payload)
+    {
+        var (run, _) = await _engine.StartAsync(Offer(new[] { new { name = "reason", type = "string", requiredFor = new[] { "Decline" } } }), new { });
+
+        Assert.Empty(run.ValidateResume(run.OpenOf("offer"), JsonNode.Parse(payload)));
+    }
+
     [Theory]
     [InlineData("Approve", "approved")]
     [InlineData("Reject", "rejected")]

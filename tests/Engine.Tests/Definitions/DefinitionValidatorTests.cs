@@ -482,6 +482,14 @@ public sealed class DefinitionValidatorTests
     }
 
     [Fact]
+    public void HumanTask_form_field_requiredFor_an_outcome_the_task_does_not_have_is_refused()
+    {
+        var error = Single(ErrorsOfActivity("HumanTask", new { title = "t", role = "supplier", outcomes = new[] { "Accept", "Decline" }, form = new[] { new { name = "reason", type = "string", requiredFor = new[] { "Refuse" } } } }));
+
+        AssertError(error, "root.activities[1].inputs.form", "node", "requiredFor 'Refuse', which is not one of the task's outcomes (Accept, Decline)");
+    }
+
+    [Fact]
     public void Every_problem_is_reported_at_once()
     {
         var flow = new Flow()

@@ -78,12 +78,14 @@ public sealed class DefinitionTrapsTests(PostgresDatabase database) : HostScenar
     public async Task The_repository_workflows_still_validate(string definitionId)
     {
         var api = StartHost(NewFolder());
-        var file = await File.ReadAllTextAsync(Path.Combine(SourceTree.Root, "workflows", definitionId, "v1.json"));
+        // Every version in the folder: older ones keep their instances running.
+        foreach (var path in Directory.GetFiles(Path.Combine(SourceTree.Root, "workflows", definitionId), "v*.json"))
+        {
+            using var validated = await api.PostRawAsync("/api/workflows/validate", await File.ReadAllTextAsync(path));
+            var report = await SleekApi.ExpectAsync(validated, HttpStatusCode.OK);
 
-        using var validated = await api.PostRawAsync("/api/workflows/validate", file);
-        var report = await SleekApi.ExpectAsync(validated, HttpStatusCode.OK);
-
-        Assert.True(report["valid"]!.GetValue<bool>(), report.ToJsonString());
+            Assert.True(report["valid"]!.GetValue<bool>(), $"{path}: {report.ToJsonString()}");
+        }
     }
 
     [Fact]

@@ -5,7 +5,10 @@ using Sleek.Workflows.Host.Tests.Infrastructure;
 
 namespace Sleek.Workflows.Host.Tests.Security;
 
-/// <summary>A human task is completed only by the role and party it was created for; others neither see nor complete it.</summary>
+/// <summary>
+/// A human task is completed only by the role and party it was created for, or by staff acting for that party (audited
+/// with both); other parties neither see nor complete it.
+/// </summary>
 public sealed class TaskAccessTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
     [Fact]
@@ -32,8 +35,8 @@ public sealed class TaskAccessTests(PostgresDatabase database) : IClassFixture<P
         Assert.Equal(HttpStatusCode.NotFound, (await theirs.GetAsync(new Uri($"/api/tasks/{taskId}", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await mine.GetAsync(new Uri($"/api/tasks/{taskId}", UriKind.Relative))).StatusCode);
 
-        // Completing: another supplier, a buyer and ops (not the task's role) are refused; the task stays open.
-        foreach (var stranger in new[] { theirs, buyer, ops })
+        // Completing: another supplier and a buyer are refused; the task stays open.
+        foreach (var stranger in new[] { theirs, buyer })
         {
             using var refused = await stranger.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "Confirm" });
             await SleekApi.ExpectProblemAsync(refused, HttpStatusCode.Forbidden);
@@ -41,7 +44,7 @@ public sealed class TaskAccessTests(PostgresDatabase database) : IClassFixture<P
 
         Assert.Equal(HttpStatusCode.OK, (await mine.GetAsync(new Uri($"/api/tasks/{taskId}", UriKind.Relative))).StatusCode);
         var crossTenant = await kit.AuditAsync($"action=access.cross_tenant&target=task={taskId}");
-        Assert.Equal(4, crossTenant.Count);
+        Assert.Equal(3, crossTenant.Count);
 
         // A key bound to the other supplier is refused too; one bound to this supplier may.
         var (otherKey, _) = await kit.ApiKeyAsync(["tasks:complete"], "supplier", suppliers[1].ToString());
@@ -52,6 +55,35 @@ public sealed class TaskAccessTests(PostgresDatabase database) : IClassFixture<P
 
         using var done = await mine.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "Confirm" });
         Assert.Equal("Completed", SleekApi.Status(await SleekApi.ExpectAsync(done, HttpStatusCode.OK)));
+    }
+
+    [Fact]
+    public async Task Ops_completes_a_suppliers_task_on_its_behalf_and_the_audit_names_both()
+    {
+        await using var kit = new SecurityKit(database, null, folder => folder.With(SupplierTaskDefinition()));
+        var suppliers = await kit.SupplierIdsAsync();
+        var (ops, opsId, _) = await kit.UserAsync("ops");
+        var (factory, _, _) = await kit.UserAsync("factory", suppliers[0].ToString());
+
+        var api = new SleekApi(kit.Admin);
+        var instance = SleekApi.Id(await api.StartAsync("supplier-confirms", new { supplierId = suppliers[0].ToString() }, $"order-{Guid.NewGuid():N}"));
+        await api.WaitForStatusAsync(instance, "Suspended");
+        var taskId = Assert.Single((await api.GetJsonAsync($"/api/tasks?instanceId={instance}"))["items"]!.AsArray())!["id"]!.GetValue<string>();
+
+        // The supplier's factory (same party, other role) may not; ops may, for the supplier.
+        using (var refused = await factory.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "Confirm" }))
+        {
+            await SleekApi.ExpectProblemAsync(refused, HttpStatusCode.Forbidden);
+        }
+
+        Assert.Single(await ItemsAsync(ops, $"/api/tasks?instanceId={instance}"));
+        using var done = await ops.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "Confirm" });
+        Assert.Equal("Completed", SleekApi.Status(await SleekApi.ExpectAsync(done, HttpStatusCode.OK)));
+
+        var entry = Assert.Single(await kit.AuditAsync($"action=task.completed&target={Uri.EscapeDataString($"task={taskId} instance={instance}")}"))!;
+        Assert.Equal(opsId, entry["actor"]!.GetValue<string>());
+        Assert.Equal("ops", entry["role"]!.GetValue<string>());
+        Assert.Equal($"task completion on behalf of supplier {suppliers[0]}", entry["details"]!.GetValue<string>());
     }
 
     private static async Task<JsonArray> ItemsAsync(HttpClient client, string path)

@@ -6,15 +6,15 @@ import type { HumanTask } from '../model/types';
 
 /**
  * Completes one task of the order's workflow (POST /api/tasks/{id}/complete, the workflow's own resume path) with its
- * form; each intended action carries one Idempotency-Key, so a double click acts once. `require` names fields that
- * must be filled for an outcome (a decline needs its reason); `readOnly` shows the task without acting (ops may
- * look at a party's tasks; only that party, or an admin, completes them).
+ * form; each intended action carries one Idempotency-Key, so a double click acts once. A field's `requiredFor` (the
+ * task's own form) and `require` (for tasks of older workflow versions) name fields that must be filled for an outcome; `onBehalf` says whose step staff are doing (ops may
+ * complete any party's task; the server audits the ops user and the task's party).
  */
-export function PortalTaskForm({ task, label, require = {}, readOnly, onDone }: {
+export function PortalTaskForm({ task, label, require = {}, onBehalf, onDone }: {
   task: HumanTask;
   label?: string;
   require?: Record<string, string[]>;
-  readOnly?: string | null;
+  onBehalf?: string | null;
   onDone: (message: string) => void;
 }) {
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(task.form.map((f) => [f.name, ''])));
@@ -26,7 +26,7 @@ export function PortalTaskForm({ task, label, require = {}, readOnly, onDone }: 
 
   const complete = async (outcome: string | null) => {
     setError(null);
-    const needed = task.form.filter((f) => (f.required || (outcome !== null && require[outcome]?.includes(f.name))) && values[f.name].trim() === '');
+    const needed = task.form.filter((f) => (f.required || (outcome !== null && (require[outcome]?.includes(f.name) || f.requiredFor?.includes(outcome)))) && values[f.name].trim() === '');
     setMissing(Object.fromEntries(needed.map((f) => [f.name, [`Fill in “${f.label || f.name}” first${outcome ? ` to ${outcome.toLowerCase()}` : ''}.`]])));
     if (needed.length > 0) {
       document.getElementById(`pt-${task.id}-${needed[0].name}`)?.focus();
@@ -51,7 +51,8 @@ export function PortalTaskForm({ task, label, require = {}, readOnly, onDone }: 
     <form className="portal-task" noValidate aria-label={task.title} data-testid={`portal-task-${task.activityId}`}
       onSubmit={(e) => { e.preventDefault(); if (task.outcomes.length === 0) void complete(null); }}>
       <p className="portal-task-title">{task.title}</p>
-      {!readOnly && task.form.map((f) => {
+      {onBehalf && <p className="muted small" data-testid="on-behalf">{onBehalf}</p>}
+      {task.form.map((f) => {
         const id = `pt-${task.id}-${f.name}`;
         const errs = errors[f.name] ?? [];
         return (
@@ -65,13 +66,11 @@ export function PortalTaskForm({ task, label, require = {}, readOnly, onDone }: 
         );
       })}
       <ErrorBox error={error} title="That did not go through" />
-      {readOnly ? <p className="muted small">{readOnly}</p> : (
-        <div className="actions">
-          {task.outcomes.length > 0
-            ? task.outcomes.map((o, i) => <button key={o} type="button" className={i === 0 ? 'primary' : ''} disabled={busy} onClick={() => void complete(o)}>{o}</button>)
-            : <button type="submit" className="primary" disabled={busy}>{label ?? 'Complete'}</button>}
-        </div>
-      )}
+      <div className="actions">
+        {task.outcomes.length > 0
+          ? task.outcomes.map((o, i) => <button key={o} type="button" className={i === 0 ? 'primary' : ''} disabled={busy} onClick={() => void complete(o)}>{o}</button>)
+          : <button type="submit" className="primary" disabled={busy}>{label ?? 'Complete'}</button>}
+      </div>
     </form>
   );
 }

@@ -176,6 +176,8 @@ export interface FormField {
   label?: string | null;
   type: string;
   required?: boolean;
+  /** Outcomes for which the field must be filled (the server refuses a blank one, naming the field). */
+  requiredFor?: string[] | null;
   options?: string[] | null;
   maxLength?: number | null;
 }

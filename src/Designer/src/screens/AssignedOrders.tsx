@@ -13,7 +13,8 @@ import type { HumanTask, Page } from '../model/types';
 /**
  * The orders assigned to a supplier, each with its production stages and the tasks of `taskRole` open on it
  * (supplier: sample, shipment; factory: stages, rework). Each order follows its live stream, so a step done elsewhere
- * (another person, the workflow's timers) shows without reloading. Ops see every supplier's (filter by supplier).
+ * (another person, the workflow's timers) shows without reloading. Ops see every supplier's (filter by supplier) and
+ * may do any step for the order's supplier (the step says for whom; the server audits it).
  */
 export function AssignedOrders({ title, intro, taskRole }: { title: string; intro: string; taskRole: 'supplier' | 'factory' }) {
   const role = roleOfToken(getToken());
@@ -32,13 +33,13 @@ export function AssignedOrders({ title, intro, taskRole }: { title: string; intr
       <ErrorBox error={orders.error} title="Could not load the orders" />
       {orders.data && open.length === 0 && <Empty>No orders in production {staff ? 'for this selection' : 'for you'} right now.</Empty>}
       <ul className="portal-list">
-        {open.map((o) => <OrderCard key={o.id} summary={o} taskRole={taskRole} readOnly={staff && role !== 'admin' && role !== null} onDone={(m) => setDone((d) => [...d.slice(-2), m])} />)}
+        {open.map((o) => <OrderCard key={o.id} summary={o} taskRole={taskRole} staff={staff} onDone={(m) => setDone((d) => [...d.slice(-2), m])} />)}
       </ul>
     </div>
   );
 }
 
-function OrderCard({ summary, taskRole, readOnly, onDone }: { summary: OrderSummary; taskRole: string; readOnly: boolean; onDone: (m: string) => void }) {
+function OrderCard({ summary, taskRole, staff, onDone }: { summary: OrderSummary; taskRole: string; staff: boolean; onDone: (m: string) => void }) {
   const order = useApi<OrderDetails>(`/api/orders/${summary.id}`);
   const tasks = useApi<Page<HumanTask>>(`/api/orders/${summary.id}/tasks?pageSize=20`);
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -71,7 +72,7 @@ function OrderCard({ summary, taskRole, readOnly, onDone }: { summary: OrderSumm
       {o?.shipment?.trackingNumber && <p data-testid="shipment">Shipped with {o.shipment.carrier}, tracking number <strong>{o.shipment.trackingNumber}</strong>.</p>}
       {tasks.data && mine.length === 0 && <p className="muted small">Nothing to do on this order right now.</p>}
       {mine.map((t) => (
-        <PortalTaskForm key={t.id} task={t} label={actionLabel(t)} readOnly={readOnly ? 'Only the supplier’s people (or an admin) complete this step.' : null}
+        <PortalTaskForm key={t.id} task={t} label={actionLabel(t)} onBehalf={staff ? `You act for the ${taskRole} of ${o?.supplier?.name ?? 'this order'}; the audit log records it.` : null}
           onDone={(m) => { onDone(m); tasks.reload(); order.reload(); }} />
       ))}
     </li>

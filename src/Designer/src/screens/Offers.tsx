@@ -10,8 +10,8 @@ import { roleOfToken } from '../model/roles';
 
 /**
  * Offers of orders to a supplier: accept, or decline with a reason, before the deadline. After it the offer shows as
- * expired and the server refuses an answer (409). Ops see every supplier's offers (filter by supplier); only the
- * supplier, or an admin, answers.
+ * expired and the server refuses an answer (409). Ops see every supplier's offers (filter by supplier) and may answer
+ * one for its supplier (the card says whose offer it is; the server audits who acted for whom).
  */
 export function Offers() {
   const role = roleOfToken(getToken());
@@ -36,7 +36,7 @@ export function Offers() {
       {offers.data && offers.data.length === 0 && <Empty>No open offers right now. New ones appear here, and you get an email.</Empty>}
       <ul className="portal-list">
         {offers.data?.map((o) => (
-          <OfferCard key={o.task.id} offer={o} now={now} staff={staff} admin={role === 'admin' || role === null}
+          <OfferCard key={o.task.id} offer={o} now={now} staff={staff}
             onDone={(m) => { setDone((d) => [...d.slice(-2), m]); offers.reload(); }} onChange={offers.reload} />
         ))}
       </ul>
@@ -44,7 +44,7 @@ export function Offers() {
   );
 }
 
-function OfferCard({ offer, now, staff, admin, onDone, onChange }: { offer: PortalOffer; now: number; staff: boolean; admin: boolean; onDone: (m: string) => void; onChange: () => void }) {
+function OfferCard({ offer, now, staff, onDone, onChange }: { offer: PortalOffer; now: number; staff: boolean; onDone: (m: string) => void; onChange: () => void }) {
   // The offer closes by itself at its deadline (or another answer): the order's stream says so.
   useLiveEvents(offer.orderId ? `/api/orders/${offer.orderId}/events` : null, (e) => { if (e.kind === 'task-closed' || e.kind === 'status') onChange(); });
   const expired = offer.expired || (offer.deadline ? Date.parse(offer.deadline) <= now : false);
@@ -60,7 +60,7 @@ function OfferCard({ offer, now, staff, admin, onDone, onChange }: { offer: Port
       </dl>
       {expired
         ? <p className="expired" role="status">This offer has expired: it can no longer be accepted or declined, and goes to the next supplier.</p>
-        : <PortalTaskForm task={offer.task} require={{ Decline: ['reason'] }} readOnly={staff && !admin ? 'Only the supplier (or an admin) answers an offer.' : null} onDone={onDone} />}
+        : <PortalTaskForm task={offer.task} require={{ Decline: ['reason'] }} onBehalf={staff ? `You answer for the supplier ${offer.supplierName ?? offer.supplierId ?? ''}; the audit log records it.` : null} onDone={onDone} />}
     </li>
   );
 }

@@ -34,9 +34,15 @@ export function Tasks() {
   );
 }
 
-/** The required fields still empty (a checkbox is never empty: unticked is an answer). */
-export function missingRequired(form: FormField[], values: Record<string, unknown>): FormField[] {
-  return form.filter((f) => f.required && f.type !== 'boolean' && (values[f.name] === undefined || String(values[f.name]).trim() === ''));
+/** The required fields still empty, for `outcome` also those it requires (a checkbox is never empty: unticked is an answer). */
+export function missingRequired(form: FormField[], values: Record<string, unknown>, outcome: string | null = null): FormField[] {
+  return form.filter((f) => (f.required || (outcome !== null && !!f.requiredFor?.includes(outcome))) && f.type !== 'boolean'
+    && (values[f.name] === undefined || String(values[f.name]).trim() === ''));
+}
+
+/** " (required to decline)" for a field some outcomes require, else "". */
+export function requiredForHint(f: FormField): string {
+  return !f.required && f.requiredFor?.length ? ` (required to ${f.requiredFor.map((o) => o.toLowerCase()).join(' or ')})` : '';
 }
 
 function initialValue(f: FormField): unknown {
@@ -54,7 +60,7 @@ function TaskCard({ task, onCompleted }: { task: HumanTask; onCompleted: (messag
   const complete = async (outcome: string | null) => {
     setError(null);
     // Required fields first, whichever button was pressed: the server would only say the payload does not fit.
-    const empty = missingRequired(task.form, values);
+    const empty = missingRequired(task.form, values, outcome);
     setMissing(Object.fromEntries(empty.map((f) => [f.name, [`Fill in ${f.label || f.name} before choosing ${outcome ?? 'Complete'}.`]])));
     if (empty.length > 0) {
       document.getElementById(`task-${task.id}-${empty[0].name}`)?.focus();
@@ -88,7 +94,7 @@ function TaskCard({ task, onCompleted }: { task: HumanTask; onCompleted: (messag
       {task.description && <p>{task.description}</p>}
       {task.form.map((f) => {
         const id = `task-${task.id}-${f.name}`;
-        const label = `${f.label || f.name}${f.required ? ' *' : ''}`;
+        const label = `${f.label || f.name}${f.required ? ' *' : requiredForHint(f)}`;
         const errs = fieldErrors[f.name] ?? [];
         return (
           <div key={f.name} className={`input-row${errs.length ? ' invalid' : ''}`}>

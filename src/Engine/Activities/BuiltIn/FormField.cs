@@ -15,6 +15,12 @@ public sealed class FormField
     /// <summary>Submission without it is refused.</summary>
     public bool Required { get; set; }
 
+    /// <summary>
+    /// Outcomes for which the field must be filled (a string not blank), e.g. <c>["Decline"]</c> for a decline's reason;
+    /// the other outcomes leave it optional. Checked on every completion path, like <see cref="Required"/>.
+    /// </summary>
+    public List<string>? RequiredFor { get; set; }
+
     /// <summary>Allowed values of a string field.</summary>
     public List<string>? Options { get; set; }
 

@@ -32,7 +32,7 @@ public sealed class HumanTask : IResumableActivity, IHasDynamicPorts, IValidates
     public string? Assignee { get; set; }
 
     /// <summary>Form fields.</summary>
-    [Input(LiteralOnly = true, Description = "Form fields: [{name, label, type: string|number|integer|boolean|date, required, options}].", UiHint = "form")]
+    [Input(LiteralOnly = true, Description = "Form fields: [{name, label, type: string|number|integer|boolean|date, required, requiredFor: [outcomes], options, maxLength}].", UiHint = "form")]
     public List<FormField> Form { get; set; } = [];
 
     /// <summary>Possible decisions; each becomes a port.</summary>
@@ -107,6 +107,16 @@ public sealed class HumanTask : IResumableActivity, IHasDynamicPorts, IValidates
                 foreach (var field in fields.Where(f => f.Type is not ("string" or "number" or "integer" or "boolean" or "date")))
                 {
                     yield return ("form", $"field '{field.Name}' has unknown type '{field.Type}'; use string, number, integer, boolean or date");
+                }
+
+                // requiredFor names outcomes of this task (a literal list, like the ports they become).
+                var outcomes = ReadStrings(inputs, "outcomes");
+                foreach (var field in fields)
+                {
+                    foreach (var unknown in (field.RequiredFor ?? []).Where(o => !outcomes.Contains(o, StringComparer.Ordinal)))
+                    {
+                        yield return ("form", $"field '{field.Name}' is requiredFor '{unknown}', which is not one of the task's outcomes ({(outcomes.Count == 0 ? "none" : string.Join(", ", outcomes))})");
+                    }
                 }
             }
         }

@@ -18,9 +18,9 @@ internal static class HumanTaskForm
         }
 
         data ??= [];
+        var outcome = data["outcome"] is JsonValue o && o.TryGetValue<string>(out var s) ? s : null;
         if (outcomes.Count > 0)
         {
-            var outcome = data["outcome"] is JsonValue o && o.TryGetValue<string>(out var s) ? s : null;
             if (outcome is null || !outcomes.Contains(outcome, StringComparer.Ordinal))
             {
                 errors["outcome"] = $"must be one of: {string.Join(", ", outcomes)}";
@@ -30,13 +30,21 @@ internal static class HumanTaskForm
         foreach (var field in fields)
         {
             var value = data[field.Name];
+            var requiredForOutcome = outcome is not null && field.RequiredFor?.Contains(outcome, StringComparer.Ordinal) == true;
             if (value is null)
             {
-                if (field.Required)
+                if (field.Required || requiredForOutcome)
                 {
-                    errors[field.Name] = "is required";
+                    errors[field.Name] = requiredForOutcome ? $"is required to {outcome}" : "is required";
                 }
 
+                continue;
+            }
+
+            // For the outcome that needs it, blank text is no answer (a decline's reason of "  " says nothing).
+            if (requiredForOutcome && value is JsonValue text && text.TryGetValue<string>(out var written) && string.IsNullOrWhiteSpace(written))
+            {
+                errors[field.Name] = $"is required to {outcome}";
                 continue;
             }
 
