@@ -4,24 +4,10 @@ import { useApi } from '../api/useApi';
 import { ErrorBox, Loading } from '../components/Feedback';
 import { Link, useRouter } from '../router';
 import { useActionKey } from '../api/useActionKey';
+import { money, type QuoteSummary } from '../model/portal';
 
-/** A quote as POST /api/quotes answers it. */
-interface QuoteAnswer {
-  id: string;
-  number: string;
-  productType: string;
-  quantity: number;
-  complexity: string;
-  unitPrice: number;
-  total: number;
-  currency: string;
-  leadTimeDays: number;
-  status: string;
-  email: string;
-  orderId: string | null;
-}
-
-const money = (value: number, currency: string) => `${value.toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
+/** A quote as POST /api/quotes (and GET /api/quotes/{id}) answers it. */
+type QuoteAnswer = QuoteSummary;
 
 /**
  * Ask for a quote (POST /api/quotes, open to anyone): a priced quote at once, e-mailed as well. Signed in as a buyer,

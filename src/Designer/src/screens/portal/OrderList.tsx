@@ -1,46 +1,26 @@
-import { useState } from 'react';
 import { useApi } from '../../api/useApi';
 import { ErrorBox, Empty, Loading } from '../../components/Feedback';
 import { day, money, words, type ListPage, type OrderSummary } from '../../model/portal';
-import { Link, useRouter } from '../../router';
+import { Link } from '../../router';
+import { useListFilters } from './useListFilters';
 
 const statuses = ['', 'quote_sent', 'admin_review', 'awaiting_payment', 'payment_received', 'assigned_to_supplier', 'sample_requested', 'sample_submitted', 'sample_approved', 'bulk_production', 'qc_inspection', 'ready_to_ship', 'shipped', 'delivered', 'completed', 'on_hold', 'cancelled'];
 
 /** "My orders" for a buyer (the API narrows to their own); for ops every order, with status, search and date filters kept in the address. */
 export function OrderList({ ops = false }: { ops?: boolean }) {
-  const { path, search, navigate } = useRouter();
-  const params = new URLSearchParams(search);
-  const [status, setStatus] = useState(params.get('status') ?? '');
-  const [text, setText] = useState(params.get('search') ?? '');
-  const [from, setFrom] = useState(params.get('from') ?? '');
-  const [to, setTo] = useState(params.get('to') ?? '');
-  const page = Number(params.get('page') ?? '1') || 1;
-  const query = new URLSearchParams();
-  for (const name of ['status', 'search', 'from', 'to']) if (params.get(name)) query.set(name, params.get(name)!);
-  query.set('page', String(page));
-  query.set('pageSize', '20');
+  const { values, set, page, query, apply, goto } = useListFilters();
   const { data, error, loading } = useApi<ListPage<OrderSummary>>(`/api/orders?${query}`);
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
-  const apply = (e: React.FormEvent) => {
-    e.preventDefault();
-    const q = new URLSearchParams();
-    if (status) q.set('status', status);
-    if (text) q.set('search', text);
-    if (from) q.set('from', from);
-    if (to) q.set('to', to);
-    navigate(`${path}${q.toString() ? '?' + q : ''}`);
-  };
-  const goto = (p: number) => { const q = new URLSearchParams(search); q.set('page', String(p)); navigate(`${path}?${q}`); };
 
   return (
     <div className="page">
       <div className="page-header"><h1>{ops ? 'Orders' : 'My orders'}</h1></div>
       {ops && (
         <form className="filters" onSubmit={apply} aria-label="Filter orders">
-          <label>Status <select value={status} onChange={(e) => setStatus(e.target.value)}>{statuses.map((s) => <option key={s} value={s}>{s ? words(s) : 'any'}</option>)}</select></label>
-          <label>Number or e-mail <input value={text} onChange={(e) => setText(e.target.value)} maxLength={255} /></label>
-          <label>From <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
-          <label>To <input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
+          <label>Status <select value={values.status} onChange={(e) => set('status', e.target.value)}>{statuses.map((s) => <option key={s} value={s}>{s ? words(s) : 'any'}</option>)}</select></label>
+          <label>Number or e-mail <input value={values.search} onChange={(e) => set('search', e.target.value)} maxLength={255} /></label>
+          <label>From <input type="date" value={values.from} onChange={(e) => set('from', e.target.value)} /></label>
+          <label>To <input type="date" value={values.to} onChange={(e) => set('to', e.target.value)} /></label>
           <button type="submit">Filter</button>
         </form>
       )}
