@@ -5,7 +5,7 @@ Run: python3 tools/gen_quote_to_delivery.py workflows/quote-to-delivery/v2.json
 Edit this script rather than the JSON, then regenerate (a published version is immutable: a change
 after publishing is the next version; v1.json was written by this script's earlier state, see git history, and
 stays so that instances started on v1 keep running on it).
-v2 over v1: a decline needs its reason (requiredFor, checked by the engine on every completion path); QC is the
+v2 over v1: a stage task can report a delay (reason, new date; the stage reruns with its deadline from the new date); a decline needs its reason (requiredFor, checked by the engine on every completion path); QC is the
 factory's task for the order's supplier (Pass/Fail with notes, notes required to fail) instead of an ops task. Started from the team's draft (plan/gen_workflow.py), adapted to the real
 activities: email models per template (templates/*.scriban), EvaluateRules action ports,
 RecordOfferResponse Accepted/NotAccepted ports, the supplier email at offer time.
@@ -184,8 +184,11 @@ status("status-bulk", "bulk_production", "sample approved; bulk production start
 a("next-stage", "StartProductionStage", "Start the next stage", orderId=var("orderId"))
 a("stage-fork", "Fork", None, branches=["Work", "Deadline"])
 a("stage-task", "HumanTask", "Factory completes the stage", title=tpl(f"Complete {{{{ {S}.name }}}} for order {{{{ outputs['create-order'].number }}}} (planned {{{{ {S}.plannedDays }}}} days)"),
-  role="factory", assignee=js(f"{F}.supplierId"), form=[{"name": "notes", "label": "Notes", "type": "string", "required": False}])
-a("stage-deadline", "Delay", "Planned end of the stage", duration=js(f"{S}.dueIn"))
+  role="factory", assignee=js(f"{F}.supplierId"), outcomes=["Done", "Report delay"],
+  form=[{"name": "notes", "label": "Notes", "type": "string", "required": False},
+        {"name": "reason", "label": "Reason for the delay", "type": "string", "required": False, "requiredFor": ["Report delay"], "maxLength": 500},
+        {"name": "newDate", "label": "New planned date", "type": "date", "required": False, "requiredFor": ["Report delay"]}])
+a("stage-deadline", "Delay", "Planned end of the stage", duration=var("stageDueIn"))
 a("stage-late", "RecordStageDelay", "Record the delay", orderId=var("orderId"), sequence=js(f"{S}.sequence"))
 L = "outputs['stage-late']"
 email("stage-late-alert", "production-delay-alert", "ops", "Alert ops: stage late",
@@ -198,11 +201,30 @@ K = "outputs['complete-stage']"
 email("email-stage", "production-update", BUYER, "Tell the buyer",
       f"({{ BuyerName: {O}.buyerName, OrderNumber: {O}.number, StageName: {K}.name, StageSequence: {K}.sequence, StageCount: {K}.stageCount, "
       f"Event: 'completed', PlannedEnd: {K}.plannedEnd }})")
+# A delay report (the supplier's or factory's "Report delay" on the stage task) also ends the stage's Fork at the WaitAny
+# join, which cancels the old deadline timer (or the factory-event wait); the stage is then rescheduled, the buyer told, and
+# the same stage runs again: a new task and a timer from the new planned end (stageDueIn), never a second task.
+a("stage-due", "SetVariable", None, variable="stageDueIn", value=js(f"{S}.dueIn"))
+a("stage-working", "SetVariable", None, variable="stageAction", value="work")
+a("stage-delay-reported", "SetVariable", None, variable="stageAction", value="delay")
+a("stage-delay-check", "Decision", None, condition=js("variables.stageAction === 'delay'"))
+a("reschedule-stage", "RescheduleProductionStage", "Move the stage's planned end", orderId=var("orderId"), sequence=js(f"{S}.sequence"),
+  newDate=js("outputs['stage-task'].newDate"), reason=js("outputs['stage-task'].reason"))
+D = "outputs['reschedule-stage']"
+email("email-stage-delayed", "production-update", BUYER, "Tell the buyer the new date",
+      f"({{ BuyerName: {O}.buyerName, OrderNumber: {O}.number, StageName: {D}.name, StageSequence: {D}.sequence, StageCount: {D}.stageCount, "
+      f"Event: 'delayed', PlannedEnd: {D}.plannedEnd.slice(0, 10), Reason: {D}.reason }})")
+a("stage-due-new", "SetVariable", None, variable="stageDueIn", value=js(f"{D}.dueIn"))
 chain("status-sample-approved", "status-bulk", "next-stage")
-c("next-stage", "stage-fork", "Started"); c("next-stage", "status-qc", "AllDone")
+c("next-stage", "stage-due", "Started"); c("next-stage", "status-qc", "AllDone")
+chain("stage-due", "stage-working", "stage-fork")
 c("stage-fork", "stage-task", "Work"); c("stage-fork", "stage-deadline", "Deadline")
-chain("stage-task", "stage-join"); chain("stage-deadline", "stage-late", "stage-late-alert", "stage-completed-event", "stage-join")
-chain("stage-join", "complete-stage", "email-stage", "next-stage")
+c("stage-task", "stage-join", "Done"); c("stage-task", "stage-delay-reported", "Report delay"); chain("stage-delay-reported", "stage-join")
+chain("stage-deadline", "stage-late", "stage-late-alert", "stage-completed-event", "stage-join")
+chain("stage-join", "stage-delay-check")
+c("stage-delay-check", "complete-stage", "False"); c("stage-delay-check", "reschedule-stage", "True")
+chain("complete-stage", "email-stage", "next-stage")
+chain("reschedule-stage", "email-stage-delayed", "stage-due-new", "stage-working")
 
 # QC with rework
 status("status-qc", "qc_inspection", "production finished; quality control")

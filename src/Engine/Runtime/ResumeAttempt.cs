@@ -34,6 +34,9 @@ public sealed record ResumeAttempt(
     /// <summary>True for a timer's wait (Delay, Timer): it fires on its own at <see cref="DueAt"/>.</summary>
     public bool IsTimer => DueAt is not null;
 
+    /// <summary>What the caller sends with a token or task resume (a task's form fields and outcome); null for events and timers.</summary>
+    public System.Text.Json.Nodes.JsonNode? Payload { get; init; }
+
     /// <summary>The attempt to resume <paramref name="bookmark"/> of an instance of <paramref name="definitionId"/>.</summary>
     internal static ResumeAttempt Of(ResumePath path, ResumeCaller caller, BookmarkRecord bookmark, string definitionId, string? correlationId) => new(
         path,

@@ -65,6 +65,8 @@ public sealed class ResumeGate(IEnumerable<IResumeGuard> guards, IEnumerable<IRe
     {
         ResumeRefusalKind.Hidden => OperationResult<T>.NotFound(notFound),
         ResumeRefusalKind.Forbidden => OperationResult<T>.Forbidden(refusal.Reason),
+        ResumeRefusalKind.Invalid => OperationResult<T>.Invalid(
+            $"{refusal.Field} {refusal.Reason}", new Dictionary<string, string[]> { [refusal.Field ?? "body"] = [refusal.Reason] }),
         _ => OperationResult<T>.Conflict(refusal.Reason),
     };
 

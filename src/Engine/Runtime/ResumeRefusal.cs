@@ -11,6 +11,9 @@ public enum ResumeRefusalKind
 
     /// <summary>Not now: the domain's state forbids it (409), e.g. an order on hold.</summary>
     Conflict,
+
+    /// <summary>The payload breaks a domain rule the form cannot state (400 naming <see cref="ResumeRefusal.Field"/>), e.g. a date that must lie ahead.</summary>
+    Invalid,
 }
 
 /// <summary>A guard's "no", with the reason (shown to the caller for Forbidden and Conflict, kept for the audit for Hidden).</summary>
@@ -18,6 +21,12 @@ public enum ResumeRefusalKind
 /// <param name="Reason">Why, in words a person uses.</param>
 public sealed record ResumeRefusal(ResumeRefusalKind Kind, string Reason)
 {
+    /// <summary>For <see cref="ResumeRefusalKind.Invalid"/>: the payload field at fault.</summary>
+    public string? Field { get; init; }
+
+    /// <summary>400 naming <paramref name="field"/> with the reason.</summary>
+    public static ResumeRefusal Invalid(string field, string reason) => new(ResumeRefusalKind.Invalid, reason) { Field = field };
+
     /// <summary>404: as if the wait did not exist.</summary>
     public static ResumeRefusal Hidden(string reason) => new(ResumeRefusalKind.Hidden, reason);
 

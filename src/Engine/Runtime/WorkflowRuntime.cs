@@ -129,7 +129,7 @@ public sealed class WorkflowRuntime(
             return OperationResult<InstanceView>.NotFound(Unknown);
         }
 
-        var attempt = ResumeAttempt.Of(path, caller, bookmark, definitionId, correlationId);
+        var attempt = ResumeAttempt.Of(path, caller, bookmark, definitionId, correlationId) with { Payload = payload };
         if (await gate.CheckAsync([attempt], cancellationToken) is { } refusal)
         {
             return ResumeGate.Answer<InstanceView>(refusal, Unknown);

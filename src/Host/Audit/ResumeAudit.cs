@@ -16,6 +16,7 @@ internal sealed class ResumeAudit(AuditLog audit, IHttpContextAccessor accessor)
         {
             ResumeRefusalKind.Hidden => (AuditActions.CrossTenant, AuditOutcome.Denied, StatusCodes.Status404NotFound),
             ResumeRefusalKind.Forbidden => (AuditActions.CrossTenant, AuditOutcome.Denied, StatusCodes.Status403Forbidden),
+            ResumeRefusalKind.Invalid => (AuditActions.ResumeRefused, AuditOutcome.Failure, StatusCodes.Status400BadRequest),
             _ => (AuditActions.ResumeRefused, AuditOutcome.Failure, StatusCodes.Status409Conflict),
         };
         MarkRecorded();

@@ -47,7 +47,7 @@ public sealed class ResourceAccess(PartyInstances parties)
     /// <summary>
     /// Completing a task, on any path (task API or its bookmark's token): the role (and party) it was created for; staff
     /// (admin and ops) any, acting for the task's party (the audit entry names both, see <c>ResumeAudit</c>). Suppliers,
-    /// factories, buyers and party-bound keys only their own.
+    /// factories, buyers and party-bound keys only their own; a supplier also its own factory's (stage tasks: a delay report).
     /// </summary>
     public static bool CanCompleteTask(SleekCaller caller, TaskView task) => caller.IsStaff || IsFor(caller, task);
 
@@ -177,9 +177,25 @@ public sealed class ResourceAccess(PartyInstances parties)
     private static ResumeRefusal? Held(ResumeAttempt attempt, InstanceParties owners) =>
         attempt.IsOpen && owners.HeldOrder is { } order ? ResumeRefusal.Conflict($"order {order} is on hold; release it first") : null;
 
+    /// <summary>
+    /// The role whose tasks a party caller lists: its own, or — for a supplier asking for <c>factory</c> — its
+    /// factory's (see <see cref="ActsAs"/>).
+    /// </summary>
+    public static string? TaskRoleFor(SleekCaller caller, string? requested) =>
+        requested is not null && ActsAs(caller.ActingRole, requested) ? requested : caller.ActingRole;
+
+    /// <summary>
+    /// A caller of <paramref name="role"/> acts for <paramref name="taskRole"/>: the same role, or a supplier for its own
+    /// factory (the supplier runs its factories: it may complete a stage, or report a stage's delay, when the factory
+    /// does not). Not the other way round: a factory user does not answer offers or ship.
+    /// </summary>
+    private static bool ActsAs(string? role, string? taskRole) =>
+        role is not null && (string.Equals(taskRole, role, StringComparison.OrdinalIgnoreCase)
+            || (role == SleekRoles.Supplier && string.Equals(taskRole, SleekRoles.Factory, StringComparison.OrdinalIgnoreCase)));
+
     private static bool IsFor(SleekCaller caller, TaskView task)
     {
-        if (caller.ActingRole is not { } role || !string.Equals(task.Role, role, StringComparison.OrdinalIgnoreCase))
+        if (!ActsAs(caller.ActingRole, task.Role))
         {
             return false;
         }

@@ -52,6 +52,7 @@ internal static class SleekEndpoints
         services.AddSingleton<OfferDeadlines>();
         services.AddSingleton<NotificationFeed>();
         services.AddSingleton<IResumeGuard, OfferDeadlineGuard>();
+        services.AddSingleton<IResumeGuard, StageDelayGuard>();
         return services;
     }
 

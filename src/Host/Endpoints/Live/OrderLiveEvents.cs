@@ -24,6 +24,7 @@ internal static class OrderLiveEvents
             ("StartProductionStage", JournalEvent.Executed) when entry.Ports == "Started" => Stage(output, "started"),
             ("CompleteProductionStage", JournalEvent.Executed) => Stage(output, "completed"),
             ("RecordStageDelay", JournalEvent.Executed) => Stage(output, "late"),
+            ("RescheduleProductionStage", JournalEvent.Executed) => Stage(output, "delayed"),
             ("MarkInvoicePaid", JournalEvent.Executed) => new JsonObject { ["invoiceId"] = Text(inputs, "invoiceId") },
             ("WaitForEvent", JournalEvent.Resumed) when Text(inputs, "eventName") == "PaymentReceived" => new JsonObject { ["invoiceId"] = Text(inputs, "correlationKey") },
             ("RecordShipment", JournalEvent.Executed) => new JsonObject { ["carrier"] = Text(output, "carrier"), ["trackingNumber"] = Text(output, "trackingNumber") },
@@ -41,7 +42,7 @@ internal static class OrderLiveEvents
         var kind = entry.ActivityType switch
         {
             "UpdateOrderStatus" => "status",
-            "StartProductionStage" or "CompleteProductionStage" or "RecordStageDelay" => "stage",
+            "StartProductionStage" or "CompleteProductionStage" or "RecordStageDelay" or "RescheduleProductionStage" => "stage",
             "MarkInvoicePaid" or "WaitForEvent" => "invoice-paid",
             "RecordShipment" => "shipment",
             _ => entry.Event == JournalEvent.Waiting ? "task-opened" : "task-closed",

@@ -50,7 +50,7 @@ internal static class TasksEndpoints
 
         var filter = new TaskFilter
         {
-            Role = own ? caller.ActingRole : role,
+            Role = own ? ResourceAccess.TaskRoleFor(caller, role) : role,
             Assignee = own ? ResourceAccess.AssigneeOf(caller) ?? "" : assignee,
             IncludeUnassigned = own,
             InstanceIds = instanceId is { } id ? [id] : null,
