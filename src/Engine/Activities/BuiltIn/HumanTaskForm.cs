@@ -7,6 +7,9 @@ namespace Sleek.Workflows.Engine.Activities.BuiltIn;
 /// <summary>Checks submitted task data against the task's form fields and outcomes.</summary>
 internal static class HumanTaskForm
 {
+    /// <summary>The outcome of a completion that names none.</summary>
+    public const string DefaultOutcome = "Done";
+
     public static Dictionary<string, string> Validate(IReadOnlyList<FormField> fields, IReadOnlyList<string> outcomes, JsonNode? payload)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -19,7 +22,9 @@ internal static class HumanTaskForm
 
         data ??= [];
         var outcome = data["outcome"] is JsonValue o && o.TryGetValue<string>(out var s) ? s : null;
-        if (outcomes.Count > 0)
+        // A task whose outcomes include "Done" may be completed without naming one, as a task without outcomes
+        // (HumanTask resumes through "Done" then): adding an outcome such as "Report delay" keeps plain completions valid.
+        if (outcomes.Count > 0 && !(outcome is null && outcomes.Contains(DefaultOutcome, StringComparer.Ordinal)))
         {
             if (outcome is null || !outcomes.Contains(outcome, StringComparer.Ordinal))
             {
