@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -113,6 +114,11 @@ public sealed class SupplierPortalTests(BrowserFixture browser, PortalDesignerHo
                 await factory.SetViewportSizeAsync(1280, 900);
             }
 
+            if (i == 0)
+            {
+                await ReportDelayAsync(supplierOrder, step);
+            }
+
             await step.GetByRole(AriaRole.Button, new() { Name = "Mark stage complete" }).ClickAsync();
         }
 
@@ -148,6 +154,7 @@ public sealed class SupplierPortalTests(BrowserFixture browser, PortalDesignerHo
         await SignInAsync(buyerPage, buyerEmail);
         await Expect(buyerPage).ToHaveURLAsync(new Regex($"/orders/{orderId}$"));
         await Expect(buyerPage.GetByTestId("order-status")).ToHaveTextAsync(new Regex("shipped", RegexOptions.IgnoreCase));
+        await Expect(buyerPage.GetByTestId("stage-delay-1")).ToContainTextAsync($"Delayed by the supplier to {DelayedTo}: {DelayReason}");
         await buyerPage.EvaluateAsync("() => { window.__sameDocument = true; }");
         await CompleteAsync(ops, orderId, "confirm-delivery", new { notes = "signed for at the door" });
         // The workflow goes on from delivered to completed in the same run: either is the delivery seen live.
@@ -157,6 +164,33 @@ public sealed class SupplierPortalTests(BrowserFixture browser, PortalDesignerHo
         var order = await ExpectJsonAsync(await ops.GetAsync(new Uri($"/api/orders/{orderId}", UriKind.Relative)));
         Assert.Contains(order["status"]!.GetValue<string>(), new[] { "delivered", "completed" });
         Assert.Equal(11, order["stages"]!.AsArray().Count(s => s!["actualEnd"] is not null));
+    }
+
+    private const string DelayReason = "The fabric mill shipped late";
+
+    private static readonly string DelayedTo = DateTime.UtcNow.Date.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The supplier reports a delay on the running stage from its own page: a date not after today is refused by the
+    /// server (the field says so), a good one is recorded; the factory's stage step is then a new task (the stage reruns).
+    /// </summary>
+    private static async Task ReportDelayAsync(ILocator supplierOrder, ILocator factoryStep)
+    {
+        var before = await factoryStep.GetAttributeAsync("data-task-id");
+        var delay = supplierOrder.GetByTestId("stage-delay");
+        await delay.GetByText("Report a delay").ClickAsync();
+        await delay.GetByRole(AriaRole.Button, new() { Name = "Report the delay" }).ClickAsync();
+        await Expect(delay.GetByRole(AriaRole.Alert).First).ToContainTextAsync("Say why");
+        await delay.GetByLabel("Reason for the delay").FillAsync(DelayReason);
+        await delay.GetByLabel("New planned date").FillAsync(DateTime.UtcNow.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await delay.GetByRole(AriaRole.Button, new() { Name = "Report the delay" }).ClickAsync();
+        await Expect(delay.Locator(".field-error")).ToContainTextAsync("must be after");
+        await Accessibility.AssertNoSeriousFindingsAsync(supplierOrder.Page, "report a delay");
+        await delay.GetByLabel("New planned date").FillAsync(DelayedTo);
+        await delay.GetByRole(AriaRole.Button, new() { Name = "Report the delay" }).ClickAsync();
+        await Expect(supplierOrder.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Delay reported" })).ToBeVisibleAsync();
+        await Expect(supplierOrder.GetByRole(AriaRole.Table)).ToContainTextAsync(DelayedTo);
+        await Expect(factoryStep).Not.ToHaveAttributeAsync("data-task-id", before!);
     }
 
     private string Url(string path) => new Uri(host.BaseAddress, path).ToString();

@@ -48,7 +48,7 @@ export function PortalTaskForm({ task, label, require = {}, onBehalf, onDone }: 
   };
 
   return (
-    <form className="portal-task" noValidate aria-label={task.title} data-testid={`portal-task-${task.activityId}`}
+    <form className="portal-task" noValidate aria-label={task.title} data-testid={`portal-task-${task.activityId}`} data-task-id={task.id}
       onSubmit={(e) => { e.preventDefault(); if (task.outcomes.length === 0) void complete(null); }}>
       <p className="portal-task-title">{task.title}</p>
       {onBehalf && <p className="muted small" data-testid="on-behalf">{onBehalf}</p>}

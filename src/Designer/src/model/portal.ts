@@ -86,3 +86,18 @@ export const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) :
 
 /** An invoice's share in words. */
 export const invoiceKind = (kind: string) => (kind === 'deposit' ? '30 % deposit' : kind === 'balance' ? '70 % balance' : kind);
+
+/** A stage's latest delay report, as the timeline records it (RescheduleProductionStage's wording). */
+export interface StageDelayNote { newDate: string; reason: string }
+
+const delayed = /^stage (\d+) '.*' delayed from \S+ to (\S+): ([\s\S]*)$/;
+
+/** The latest delay report per stage sequence, read from the order's timeline (entries `stage_delayed`). */
+export function stageDelays(timeline: { action: string; reason: string | null }[]): Map<number, StageDelayNote> {
+  const notes = new Map<number, StageDelayNote>();
+  for (const entry of timeline) {
+    const m = entry.action === 'stage_delayed' && entry.reason ? delayed.exec(entry.reason) : null;
+    if (m) notes.set(Number(m[1]), { newDate: m[2], reason: m[3] });
+  }
+  return notes;
+}

@@ -6,6 +6,7 @@ import { ErrorBox, Empty, Loading, StatusBadge } from '../components/Feedback';
 import { LiveBadge } from '../components/LiveBadge';
 import { PartyFilter } from '../components/PartyFilter';
 import { PortalTaskForm } from '../components/PortalTaskForm';
+import { DelayOutcome, StageDelayForm } from '../components/StageDelayForm';
 import { actionLabel, openOrderStatuses, stageState, type OrderDetails, type OrderSummary } from '../model/supplierPortal';
 import { roleOfToken } from '../model/roles';
 import type { HumanTask, Page } from '../model/types';
@@ -47,7 +48,10 @@ function OrderCard({ summary, taskRole, staff, onDone }: { summary: OrderSummary
     pending.current ??= setTimeout(() => { pending.current = null; order.reload(); tasks.reload(); }, 150);
   });
   const mine = tasks.data?.items.filter((t) => t.role === taskRole) ?? [];
+  // A running stage's task (the factory's) can report a delay; the supplier may report it too (its own factory's task).
+  const stageTasks = tasks.data?.items.filter((t) => t.activityId === 'stage-task' && t.outcomes.includes(DelayOutcome)) ?? [];
   const o = order.data;
+  const running = o?.stages.find((s) => s.actualStart && !s.actualEnd);
   return (
     <li className="card portal-card" data-testid="assigned-order" aria-label={`Order ${summary.number}`}>
       <div className="portal-card-head">
@@ -70,11 +74,21 @@ function OrderCard({ summary, taskRole, staff, onDone }: { summary: OrderSummary
         </table>
       )}
       {o?.shipment?.trackingNumber && <p data-testid="shipment">Shipped with {o.shipment.carrier}, tracking number <strong>{o.shipment.trackingNumber}</strong>.</p>}
-      {tasks.data && mine.length === 0 && <p className="muted small">Nothing to do on this order right now.</p>}
+      {tasks.data && mine.length === 0 && stageTasks.length === 0 && <p className="muted small">Nothing to do on this order right now.</p>}
       {mine.map((t) => (
-        <PortalTaskForm key={t.id} task={t} label={actionLabel(t)} onBehalf={staff ? `You act for the ${taskRole} of ${o?.supplier?.name ?? 'this order'}; the audit log records it.` : null}
+        <PortalTaskForm key={t.id} task={stageOnly(t)} label={actionLabel(t)} onBehalf={staff ? `You act for the ${taskRole} of ${o?.supplier?.name ?? 'this order'}; the audit log records it.` : null}
           onDone={(m) => { onDone(m); tasks.reload(); order.reload(); }} />
+      ))}
+      {stageTasks.map((t) => (
+        <StageDelayForm key={`delay-${t.id}`} task={t} plannedEnd={running?.plannedEnd} onDone={(m) => { onDone(m); tasks.reload(); order.reload(); }} />
       ))}
     </li>
   );
+}
+
+/** A stage task's completion form without its delay fields and outcomes (the delay has its own form): completing it is "Done". */
+function stageOnly(task: HumanTask): HumanTask {
+  return task.outcomes.includes(DelayOutcome)
+    ? { ...task, outcomes: [], form: task.form.filter((f) => !f.requiredFor?.includes(DelayOutcome)) }
+    : task;
 }

@@ -1,7 +1,7 @@
 import { useApi } from '../../api/useApi';
 import { getToken } from '../../api/client';
 import { ErrorBox, Empty, Loading } from '../../components/Feedback';
-import { day, invoiceKind, money, words, type OrderDetail } from '../../model/portal';
+import { day, invoiceKind, money, stageDelays, words, type OrderDetail } from '../../model/portal';
 import { Link, useRouter } from '../../router';
 import { downloadInvoicePdf } from './invoicePdf';
 import { useRef, useState } from 'react';
@@ -34,6 +34,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
   }
 
   const o = data;
+  const delays = stageDelays(o.timeline);
   return (
     <div className="page portal-order">
       <div className="page-header">
@@ -86,7 +87,9 @@ export function OrderPage({ orderId }: { orderId: string }) {
             <tbody>
               {o.stages.map((s) => (
                 <tr key={s.sequence}>
-                  <td>{s.name}{s.late && <span className="badge status-late"> {s.daysLate} day(s) late</span>}</td>
+                  <td>{s.name}{s.late && <span className="badge status-late"> {s.daysLate} day(s) late</span>}
+                    {delays.get(s.sequence) && <p className="muted small" data-testid={`stage-delay-${s.sequence}`}>
+                      Delayed by the supplier to {delays.get(s.sequence)!.newDate}: {delays.get(s.sequence)!.reason}</p>}</td>
                   <td>{day(s.plannedStart)} – {day(s.plannedEnd)}</td>
                   <td>{day(s.actualStart)}</td>
                   <td>{day(s.actualEnd)}</td>
