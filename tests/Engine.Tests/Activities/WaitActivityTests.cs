@@ -130,6 +130,24 @@ public sealed class WaitActivityTests
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task HumanTask_with_a_Done_outcome_may_be_completed_without_naming_one_and_others_still_must_be_named()
+    {
+        var flow = new Flow()
+            .Add("start", "Start")
+            .Add("stage", "HumanTask", new { title = "Stage", role = "factory", outcomes = new[] { "Done", "Report delay" },
+                form = new object[] { new { name = "reason", type = "string", required = false, requiredFor = new[] { "Report delay" } } } })
+            .Add("end", "End")
+            .Chain("start", "stage")
+            .Connect("stage:Done", "end")
+            .Connect("stage:Report delay", "end");
+        var (run, _) = await _engine.StartAsync(flow, new { });
+
+        Assert.Empty(run.ValidateResume(run.OpenOf("stage"), JsonNode.Parse("{}")));
+        Assert.Equal("is required to Report delay", run.ValidateResume(run.OpenOf("stage"), JsonNode.Parse("""{"outcome": "Report delay"}"""))["reason"]);
+        Assert.Contains("must be one of", run.ValidateResume(run.OpenOf("stage"), JsonNode.Parse("""{"outcome": "Later"}"""))["outcome"], StringComparison.Ordinal);
+    }
+
     private static Flow Offer(object form) => new Flow()
         .Add("start", "Start")
         .Add("offer", "HumanTask", new { title = "Take the order?", role = "supplier", form, outcomes = new[] { "Accept", "Decline" } })

@@ -60,7 +60,7 @@ export function PortalTaskForm({ task, label, require = {}, onBehalf, onDone }: 
             <label htmlFor={id}>{f.label || f.name}{f.required ? ' (required)' : ''}</label>
             <input id={id} type={f.type === 'date' ? 'date' : f.type === 'number' || f.type === 'integer' ? 'number' : 'text'} value={values[f.name]}
               maxLength={f.maxLength ?? 500} aria-invalid={errs.length > 0}
-              onChange={(e) => { setValues({ ...values, [f.name]: e.target.value }); setMissing(({ [f.name]: _gone, ...rest }) => rest); }} />
+              onChange={(e) => { setValues({ ...values, [f.name]: e.target.value }); action.renew(); setMissing(({ [f.name]: _gone, ...rest }) => rest); }} />
             {errs.map((m) => <p key={m} className="field-error" role="alert">{m}</p>)}
           </div>
         );

@@ -11,6 +11,7 @@ export const DelayOutcome = 'Report delay';
  * "Report a delay" on a running stage: a reason and a new planned date, sent as the stage task's "Report delay"
  * outcome (the workflow moves the stage's planned end, tells the buyer and reruns the stage with its new deadline).
  * The server refuses a date not after the current planned end or today (400 naming newDate); the form says so there.
+ * Editing a field makes a new intended action (a new Idempotency-Key): the corrected report is not the refused one.
  */
 export function StageDelayForm({ task, plannedEnd, onDone }: { task: HumanTask; plannedEnd?: string | null; onDone: (message: string) => void }) {
   const [reason, setReason] = useState('');
@@ -58,9 +59,9 @@ export function StageDelayForm({ task, plannedEnd, onDone }: { task: HumanTask; 
       <form noValidate aria-label={`Report a delay: ${task.title}`} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
         {plannedEnd && <p className="muted small">Planned to end on {plannedEnd.slice(0, 10)}; the new date must be later.</p>}
         {field('reason', 'Reason for the delay', <textarea id={id('reason')} value={reason} maxLength={500} aria-invalid={!!errors.reason?.length}
-          onChange={(e) => { setReason(e.target.value); setMissing(({ reason: _r, ...rest }) => rest); }} />)}
+          onChange={(e) => { setReason(e.target.value); action.renew(); setMissing(({ reason: _r, ...rest }) => rest); }} />)}
         {field('newDate', 'New planned date', <input id={id('newDate')} type="date" value={newDate} aria-invalid={!!errors.newDate?.length}
-          onChange={(e) => { setNewDate(e.target.value); setMissing(({ newDate: _d, ...rest }) => rest); }} />)}
+          onChange={(e) => { setNewDate(e.target.value); action.renew(); setMissing(({ newDate: _d, ...rest }) => rest); }} />)}
         <ErrorBox error={error} title="The delay was not recorded" />
         <div className="actions"><button type="submit" disabled={busy}>Report the delay</button></div>
       </form>
