@@ -23,10 +23,11 @@ public sealed class PortalDesignerHost : DesignerHost
 /// The supplier side of the portal in a real browser on the repository's quote-to-delivery workflow, on PostgreSQL.
 /// Every step is done by the role that owns it, never the admin: the buyer asks and accepts, ops confirm the deposit
 /// (API); the supplier signs in from a portal link and comes back to it, accepts the offer and sends the sample
-/// (browser); the buyer approves the sample (API); the factory runs the eleven stages and QC (browser: QC is the
+/// (browser); the buyer approves the sample (API); the supplier reports a delay on the first stage (browser: a date not
+/// after today is refused, the stage reruns with a new task); the factory runs the eleven stages and QC (browser: QC is the
 /// factory's task since v2, failing needs notes); ops confirm the balance (API); the supplier's page, open all along,
 /// shows the shipment step arrive live and records it; the buyer, signed in with the order page open, sees the order
-/// become delivered live when ops confirm delivery. axe on each screen; screenshots at desktop and 390 px.
+/// become delivered live when ops confirm delivery, and the first stage's delay with its reason. axe on each screen; screenshots at desktop and 390 px.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class SupplierPortalTests(BrowserFixture browser, PortalDesignerHost host) : IClassFixture<PortalDesignerHost>
