@@ -96,11 +96,18 @@ public sealed partial class QuoteLinkScenario(PostgresDatabase database) : HostS
         Assert.True(audit.Count >= (forged.Length * 2) + 3, $"{audit.Count} refusals audited");
     }
 
-    [Fact]
-    public async Task Accepting_after_the_discount_follow_up_gives_the_discounted_total_on_the_order_and_its_invoices()
+    /// <summary>
+    /// v1 works the discount out in the workflow at acceptance; since v3 the discount follow-up records it on the quote
+    /// first, so the quote's page (by the e-mail's link) shows the discounted total before the buyer accepts.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task Accepting_after_the_discount_follow_up_gives_the_discounted_total_on_the_order_and_its_invoices(int version)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var host = NewHost(NewFolder().WithSample("quote-to-delivery"), clock, settings: Settings());
+        var folder = NewFolder().WithFile("quote-to-delivery", version, File.ReadAllText(Path.Combine(SourceTree.Root, "workflows", "quote-to-delivery", $"v{version}.json")));
+        var host = NewHost(folder, clock, settings: Settings());
         var ops = new MarketplaceClient(new SleekApi(host.CreateClient()));
         using var anonymous = host.CreateAnonymousClient();
         var quote = await new MarketplaceClient(new SleekApi(anonymous)).CreateQuoteAsync();
@@ -121,9 +128,18 @@ public sealed partial class QuoteLinkScenario(PostgresDatabase database) : HostS
         var link = LinkRegex().Match(discountEmail).Value;
         Assert.StartsWith($"{PublicUrl}/quotes/{quoteId}?token=", link, StringComparison.Ordinal);
         var token = Uri.UnescapeDataString(link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
+        var discounted = Math.Round(total * 0.9m, 2, MidpointRounding.AwayFromZero);
+        Assert.Contains(discounted.ToString("N2", System.Globalization.CultureInfo.InvariantCulture), discountEmail, StringComparison.Ordinal);
+        var shown = await SleekApi.ExpectAsync(await anonymous.GetAsync(new Uri($"/api/quotes/{quoteId}/link?token={Uri.EscapeDataString(token)}", UriKind.Relative)), HttpStatusCode.OK);
+        Assert.Equal(total, shown["total"]!.GetValue<decimal>());
+        if (version >= 3)
+        {
+            Assert.Equal(10, shown["discountPercent"]!.GetValue<int>());
+            Assert.Equal(discounted, shown["discountedTotal"]!.GetValue<decimal>());
+        }
+
         var orderId = MarketplaceClient.Str(await SleekApi.ExpectAsync(await AcceptByLinkAsync(anonymous, quoteId, token), HttpStatusCode.OK), "orderId");
 
-        var discounted = Math.Round(total * 0.9m, 2, MidpointRounding.AwayFromZero);
         var order = await ops.OrderAsync(orderId);
         Assert.Equal(discounted, order["total"]!.GetValue<decimal>());
         var deposit = (await ops.Api.GetJsonAsync($"/api/orders/{orderId}/invoices")).AsArray()[0]!;
