@@ -135,6 +135,31 @@ public sealed class LargeWorkflowTests(BrowserFixture browser, PortalDesignerHos
         await AssertReadableInsideAsync(page, _designer.Node("balance-intent"));
     }
 
+    /// <summary>
+    /// The pictures for the note: quote-to-delivery as the editor opens it, and the instance view of one waiting for the
+    /// buyer (large-07/08). Asserts only what any designer shows, so the same test takes the "before" pictures on an older build.
+    /// </summary>
+    [Fact]
+    public async Task Screenshots_of_quote_to_delivery_in_the_editor_and_the_instance_view()
+    {
+        var page = _designer.Page;
+        await _designer.GotoAsync("/workflows/quote-to-delivery");
+        await Expect(page.Locator(".react-flow__node").First).ToBeVisibleAsync();
+        await page.WaitForTimeoutAsync(1500);
+        await _designer.ScreenshotAsync("large-07-editor-quote-to-delivery");
+
+        using (var quote = await host.Host.Client.PostAsJsonAsync(new Uri("/api/quotes", UriKind.Relative), new { productType = "t-shirt", quantity = 200, email = "pictures.buyer@designer.test" }))
+        {
+            Assert.True(quote.IsSuccessStatusCode, await quote.Content.ReadAsStringAsync());
+        }
+
+        var (id, waiting) = await WaitingInstanceAsync();
+        await _designer.GotoAsync($"/instances/{id}");
+        await Expect(page.Locator($".react-flow__node[data-id='{waiting}']")).ToHaveCountAsync(1);
+        await page.WaitForTimeoutAsync(1500);
+        await _designer.ScreenshotAsync("large-08-instance-quote-to-delivery");
+    }
+
     /// <summary>Every node is drawn, and each one's box is inside the canvas.</summary>
     private static async Task AssertAllNodesInsideAsync(IPage page, int count)
     {

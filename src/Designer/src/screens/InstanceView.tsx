@@ -149,8 +149,8 @@ export function InstanceView({ instanceId }: { instanceId: string }) {
           </section>
           <section className="panel" aria-label="Variables">
             <h2>Variables</h2>
-            <pre className="code small" data-testid="instance-variables">{JSON.stringify(inst.variables, null, 2)}</pre>
-            {inst.input && Object.keys(inst.input).length > 0 && <><h3>Input</h3><pre className="code small">{JSON.stringify(inst.input, null, 2)}</pre></>}
+            <pre className="code small" data-testid="instance-variables" tabIndex={0} aria-label="Variables as JSON">{JSON.stringify(inst.variables, null, 2)}</pre>
+            {inst.input && Object.keys(inst.input).length > 0 && <><h3>Input</h3><pre className="code small" tabIndex={0} aria-label="Input as JSON">{JSON.stringify(inst.input, null, 2)}</pre></>}
           </section>
           {canAct && (
             <section className="panel" aria-label="Migrate">
