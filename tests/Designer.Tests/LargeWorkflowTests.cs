@@ -137,7 +137,7 @@ public sealed class LargeWorkflowTests(BrowserFixture browser, PortalDesignerHos
 
     /// <summary>
     /// The pictures for the note: quote-to-delivery as the editor opens it, and the instance view of one waiting for the
-    /// buyer (large-07/08). Asserts only what any designer shows, so the same test takes the "before" pictures on an older build.
+    /// buyer (large-07, 07b after Auto-layout, 08). Asserts only what any designer shows, so the same test takes the "before" pictures on an older build.
     /// </summary>
     [Fact]
     public async Task Screenshots_of_quote_to_delivery_in_the_editor_and_the_instance_view()
@@ -147,6 +147,10 @@ public sealed class LargeWorkflowTests(BrowserFixture browser, PortalDesignerHos
         await Expect(page.Locator(".react-flow__node").First).ToBeVisibleAsync();
         await page.WaitForTimeoutAsync(1500);
         await _designer.ScreenshotAsync("large-07-editor-quote-to-delivery");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Auto-layout" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Auto-layout" })).ToBeEnabledAsync();
+        await page.WaitForTimeoutAsync(1500);
+        await _designer.ScreenshotAsync("large-07b-editor-quote-to-delivery-auto-layout");
 
         using (var quote = await host.Host.Client.PostAsJsonAsync(new Uri("/api/quotes", UriKind.Relative), new { productType = "t-shirt", quantity = 200, email = "pictures.buyer@designer.test" }))
         {
