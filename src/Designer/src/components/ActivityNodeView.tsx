@@ -5,7 +5,7 @@ import { INPUT_HANDLE } from '../model/graph';
 import { hasInput, portsOf } from '../model/ports';
 import { useDiagram } from './DiagramContext';
 
-/** One activity on the canvas: title, type, an input handle and one output handle per port. */
+/** One activity on the canvas: title, type, an input handle on top and one output handle per port along the bottom (diagrams read top to bottom). */
 function ActivityNodeViewInner({ id, data, selected }: NodeProps<ActivityNode>) {
   const { descriptors, errors, runStates } = useDiagram();
   const activity = data.activity;
@@ -31,7 +31,7 @@ function ActivityNodeViewInner({ id, data, selected }: NodeProps<ActivityNode>) 
   const title = activity.name || descriptor?.displayName || activity.type;
   return (
     <div className={classes.join(' ')} data-testid={`node-${id}`} role="group" aria-label={`${title} (${activity.type})${nodeErrors.length ? `, ${nodeErrors.length} error(s)` : ''}${runState ? `, ${runState}` : ''}`}>
-      {hasInput(activity.type) && <Handle type="target" position={Position.Left} id={INPUT_HANDLE} title={`Input of ${id}`} />}
+      {hasInput(activity.type) && <Handle type="target" position={Position.Top} id={INPUT_HANDLE} title={`Input of ${id}`} />}
       <div className="node-title">
         <span className="node-name">{title}</span>
         {nodeErrors.length > 0 && <span className="error-badge" title={nodeErrors.map((e) => e.message).join('\n')}>{nodeErrors.length} {nodeErrors.length === 1 ? 'problem' : 'problems'}</span>}
@@ -39,11 +39,11 @@ function ActivityNodeViewInner({ id, data, selected }: NodeProps<ActivityNode>) 
       </div>
       <div className="node-type">{activity.type} · <code>{id}</code>{!descriptor && <span className="unknown-type"> (unknown type)</span>}</div>
       {ports.length > 0 && (
-        <div className="node-ports">
+        <div className="node-ports ports-below">
           {ports.map((p) => (
             <div key={p} className="node-port">
               <span>{p}</span>
-              <Handle type="source" position={Position.Right} id={p} title={`Port ${p} of ${id}`} />
+              <Handle type="source" position={Position.Bottom} id={p} title={`Port ${p} of ${id}`} />
             </div>
           ))}
         </div>

@@ -1,16 +1,75 @@
-import { useNodesInitialized, useReactFlow } from '@xyflow/react';
+import { useNodesInitialized, useReactFlow, useStore, type FitViewOptions, type Node } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 
-/** Fits the diagram once, when its nodes have first been measured (the fitView prop can fit before every custom node has its size). */
-export function FitOnLoad() {
+/**
+ * The smallest zoom: nodes are 180-240 px wide, so at 0.05 each is still a box of ~10 px with its colours, and
+ * a 200-activity diagram fits a laptop screen. Titles are readable from about 0.5 (search and the instance view
+ * zoom there).
+ */
+export const MIN_ZOOM = 0.05;
+/** The zoom a found or waiting activity is shown at: its 12 px title as 12 px. */
+export const READABLE_ZOOM = 1;
+
+// The MiniMap's corner (200 × 150 at 15 px from the edges) and the room around it.
+const MINIMAP_RIGHT = 230;
+const MINIMAP_BOTTOM = 180;
+const EDGE = 24;
+
+/**
+ * Fit options that keep every node clear of the minimap: the diagram gives up either a strip on the right or one
+ * at the bottom, whichever leaves it bigger. `top` leaves room for an overlay (the instance view's legend).
+ */
+export function fitOptions(bounds: { width: number; height: number }, canvas: { width: number; height: number }, minimap: boolean, top = EDGE): FitViewOptions {
+  const base = { minZoom: MIN_ZOOM, maxZoom: READABLE_ZOOM, duration: 0 };
+  if (!minimap) return { ...base, padding: { top: `${top}px`, left: `${EDGE}px`, right: `${EDGE}px`, bottom: `${EDGE}px` } };
+  const w = Math.max(bounds.width, 1);
+  const h = Math.max(bounds.height, 1);
+  const besideZoom = Math.min((canvas.width - EDGE - MINIMAP_RIGHT) / w, (canvas.height - top - EDGE) / h);
+  const aboveZoom = Math.min((canvas.width - 2 * EDGE) / w, (canvas.height - top - MINIMAP_BOTTOM) / h);
+  return besideZoom >= aboveZoom
+    ? { ...base, padding: { top: `${top}px`, left: `${EDGE}px`, right: `${MINIMAP_RIGHT}px`, bottom: `${EDGE}px` } }
+    : { ...base, padding: { top: `${top}px`, left: `${EDGE}px`, right: `${EDGE}px`, bottom: `${MINIMAP_BOTTOM}px` } };
+}
+
+/** A fit of the whole diagram (or of `only` nodes) that leaves the minimap's corner free. */
+export function useFit(minimap: boolean, top?: number) {
+  const { fitView, getNodes, getNodesBounds } = useReactFlow();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  return (only?: string[]) => {
+    const all = getNodes() as Node[];
+    const nodes = only ? all.filter((n) => only.includes(n.id)) : all;
+    if (nodes.length === 0) return Promise.resolve(false);
+    const options = fitOptions(getNodesBounds(nodes), { width, height }, minimap, top);
+    return fitView({ ...options, nodes: only ? nodes.map((n) => ({ id: n.id })) : undefined });
+  };
+}
+
+/**
+ * Fits the diagram when its nodes have first been measured (the fitView prop can fit before every custom node has
+ * its size), and again whenever `fitKey` changes (a layout done on open, Auto-layout, an import). With `focus`,
+ * fits those nodes instead, at a readable zoom (the instance view's waiting and faulted activities). `onFitted`
+ * tells the page the first fit is done: only then may it render just the visible nodes (an unrendered node is
+ * never measured, so the first fit would wait for ever).
+ */
+export function FitOnLoad({ minimap = false, top, focus, fitKey = 0, onFitted }: { minimap?: boolean; top?: number; focus?: string[]; fitKey?: number; onFitted?: () => void }) {
   const initialized = useNodesInitialized();
-  const { fitView } = useReactFlow();
-  const done = useRef(false);
+  const fit = useFit(minimap, top);
+  const fitRef = useRef(fit);
+  fitRef.current = fit;
+  const fitted = useRef(onFitted);
+  fitted.current = onFitted;
+  const done = useRef(-1);
+  const focusKey = (focus ?? []).join('|');
   useEffect(() => {
-    if (!initialized || done.current) return;
+    // The first fit waits for every node's size; later ones (after a layout) use the sizes already known.
+    if ((done.current < 0 && !initialized) || done.current === fitKey) return;
     // Marked done when it runs, not when scheduled: StrictMode runs effects twice, clearing the first timer.
-    const t = setTimeout(() => { done.current = true; void fitView({ padding: 0.1, maxZoom: 1, minZoom: 0.1 }); }, 50);
+    const t = setTimeout(() => {
+      done.current = fitKey;
+      void fitRef.current(focusKey ? focusKey.split('|') : undefined).then(() => fitted.current?.());
+    }, 50);
     return () => clearTimeout(t);
-  }, [initialized, fitView]);
+  }, [initialized, fitKey, focusKey]);
   return null;
 }

@@ -1,5 +1,5 @@
 import {
-  Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, addEdge, useEdgesState, useNodesState, useReactFlow,
+  Background, ControlButton, Controls, MiniMap, ReactFlow, ReactFlowProvider, addEdge, useEdgesState, useNodesState, useReactFlow,
   type Connection, type Edge, type EdgeChange, type NodeChange,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -8,7 +8,8 @@ import { useApi } from '../api/useApi';
 import { nodeTypes } from '../components/ActivityNodeView';
 import { DiagramContext, errorsByActivity, errorsFromProblem } from '../components/DiagramContext';
 import { ErrorBox, Loading, Toasts, type Toast } from '../components/Feedback';
-import { FitOnLoad } from '../components/FitOnLoad';
+import { DiagramSearch } from '../components/DiagramSearch';
+import { FitOnLoad, MIN_ZOOM, useFit } from '../components/FitOnLoad';
 import { DRAG_TYPE, Palette } from '../components/Palette';
 import { PropertiesPanel } from '../components/PropertiesPanel';
 import { VariablesPanel } from '../components/VariablesPanel';
@@ -18,7 +19,8 @@ import { convertElsa, isElsaDefinition } from '../model/elsa';
 import { definitionToGraph, edgeId, graphToDefinition, newActivityId, type ActivityNode, type DefinitionMeta } from '../model/graph';
 import { History } from '../model/history';
 import { clearLocalDraft, saveLocalDraft, unsavedLocalDraft, type LocalDraft } from '../model/localDrafts';
-import { autoLayout } from '../model/layout';
+import { autoLayout } from '../model/elkWorker';
+import { portsOf } from '../model/ports';
 import type { ActivityDescriptor, ValidationError, VariableDefinition, WorkflowDefinition, WorkflowDetails } from '../model/types';
 import { Link, useLeavePrompt, useRouter } from '../router';
 
@@ -60,6 +62,9 @@ export function Editor({ definitionId }: { definitionId: string }) {
 
 interface Snapshot { nodes: ActivityNode[]; edges: Edge[]; meta: DefinitionMeta }
 
+/** Room above the diagram for the search box, so a fit never puts a node under it. */
+const SEARCH_ROOM = 56;
+
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
@@ -86,7 +91,12 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
   const clipboard = useRef<{ nodes: ActivityNode[]; edges: Edge[] } | null>(null);
   const importInput = useRef<HTMLInputElement>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const { screenToFlowPosition } = useReactFlow();
+  const fit = useFit(true, SEARCH_ROOM);
+  // Bumped after a layout or an import: FitOnLoad fits the diagram again once its nodes are measured.
+  const [fitKey, setFitKey] = useState(0);
+  const [layingOut, setLayingOut] = useState(false);
+  const [fitted, setFitted] = useState(false);
   const { navigate } = useRouter();
   const descriptorMap = useMemo(() => new Map(descriptors.map((d) => [d.type, d])), [descriptors]);
 
@@ -266,11 +276,33 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
     return () => document.removeEventListener('keydown', listener);
   }, []);
 
+  // Layered, top to bottom, long chains wrapped to the canvas's shape (elkjs in a web worker, loaded on first use).
+  const runLayout = useCallback(async () => {
+    const box = canvasRef.current?.getBoundingClientRect();
+    const ports = (n: ActivityNode) => portsOf(n.data.activity, descriptorMap.get(n.data.activity.type));
+    setLayingOut(true);
+    try {
+      const laid = await autoLayout(current.current.nodes, current.current.edges, { ports, aspectRatio: box && box.height > 0 ? box.width / box.height : 1.6 });
+      const at = new Map(laid.map((n) => [n.id, n.position]));
+      setNodes((ns) => ns.map((n) => (at.has(n.id) ? { ...n, position: at.get(n.id)! } : n)));
+      setFitKey((k) => k + 1);
+    } catch (e) {
+      setActionError(e);
+    } finally {
+      setLayingOut(false);
+    }
+  }, [descriptorMap, setNodes]);
   const layout = () => {
     record();
-    setNodes((ns) => autoLayout(ns, current.current.edges));
-    setTimeout(() => void fitView({ padding: 0.2 }), 50);
+    void runLayout();
   };
+  // A workflow whose activities have no positions (written by hand, generated) is laid out on open.
+  const unplaced = useRef(initial.root.activities.some((a) => !a.position));
+  useEffect(() => {
+    if (!unplaced.current) return;
+    unplaced.current = false;
+    void runLayout();
+  }, [runLayout]);
 
   const saveDraft = async (): Promise<boolean> => {
     setActionError(null);
@@ -331,7 +363,7 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
       setNodes(g.nodes);
       setEdges(g.edges);
       setMeta({ ...g.meta, definitionId });
-      setTimeout(() => void fitView({ padding: 0.2 }), 50);
+      if (def.root.activities.some((a) => !a.position)) void runLayout(); else setFitKey((k) => k + 1);
     } catch (e) {
       setActionError(e instanceof SyntaxError ? new Error(`The file is not JSON: ${e.message}`) : e);
     }
@@ -351,7 +383,7 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
         <span className="spacer" />
         <button type="button" onClick={undo} disabled={!history.current.canUndo} aria-label="Undo (Ctrl+Z)">Undo</button>
         <button type="button" onClick={redo} disabled={!history.current.canRedo} aria-label="Redo (Ctrl+Y)">Redo</button>
-        <button type="button" onClick={layout}>Auto-layout</button>
+        <button type="button" onClick={layout} disabled={layingOut} aria-busy={layingOut}>{layingOut ? 'Laying out…' : 'Auto-layout'}</button>
         <button type="button" onClick={() => importInput.current?.click()}>Import…</button>
         <input ref={importInput} type="file" accept=".json,application/json" hidden aria-label="Definition file to load into the editor (ours or Elsa 3)"
           onChange={(e) => { const f = e.target.files?.[0]; if (f) void importIntoEditor(f); e.target.value = ''; }} />
@@ -377,13 +409,16 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
               deleteKeyCode={['Delete', 'Backspace']}
              
               defaultEdgeOptions={{ type: 'smoothstep' }}
-              minZoom={0.1} proOptions={{ hideAttribution: true }}
+              minZoom={MIN_ZOOM} onlyRenderVisibleElements={fitted} proOptions={{ hideAttribution: true }}
             >
               <Background />
-              <Controls />
+              <Controls showFitView={false}>
+                <ControlButton onClick={() => void fit()} aria-label="Fit the whole workflow" title="Fit the whole workflow">⤢</ControlButton>
+              </Controls>
               <MiniMap pannable zoomable ariaLabel="Overview of the diagram" />
-              <FitOnLoad />
+              <FitOnLoad minimap top={SEARCH_ROOM} fitKey={fitKey} onFitted={() => setFitted(true)} />
             </ReactFlow>
+            <DiagramSearch nodes={nodes} onPick={(id) => setNodes((ns) => ns.map((n) => (n.selected === (n.id === id) ? n : { ...n, selected: n.id === id })))} />
           </DiagramContext.Provider>
           <Toasts status={status} onClose={() => setStatus('')}>
             {restored && dirty && (

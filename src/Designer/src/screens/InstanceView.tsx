@@ -1,11 +1,14 @@
-import { Background, Controls, ReactFlow, ReactFlowProvider, useNodesState, type Edge } from '@xyflow/react';
+import { Background, ControlButton, Controls, ReactFlow, ReactFlowProvider, useNodesState, type Edge } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { DiagramSearch } from '../components/DiagramSearch';
+import { autoLayout } from '../model/elkWorker';
+import { portsOf } from '../model/ports';
 import { api } from '../api/client';
 import { useApi } from '../api/useApi';
 import { useLiveEvents } from '../api/useLiveEvents';
 import { nodeTypes } from '../components/ActivityNodeView';
-import { DiagramContext } from '../components/DiagramContext';
-import { FitOnLoad } from '../components/FitOnLoad';
+import { DiagramContext, useDiagram } from '../components/DiagramContext';
+import { FitOnLoad, MIN_ZOOM, useFit } from '../components/FitOnLoad';
 import { ErrorBox, Loading, StatusBadge, Toasts, formatTime } from '../components/Feedback';
 import { definitionToGraph, type ActivityNode } from '../model/graph';
 import { pathTaken } from '../model/path';
@@ -99,7 +102,8 @@ export function InstanceView({ instanceId }: { instanceId: string }) {
           {graph && (
             <ReactFlowProvider>
               <DiagramContext.Provider value={diagram}>
-                <ReadOnlyDiagram key={`${definition.data?.definitionId}-${definition.data?.version}`} nodes={graph.nodes} edges={edges} />
+                <ReadOnlyDiagram key={`${definition.data?.definitionId}-${definition.data?.version}`} nodes={graph.nodes} edges={edges}
+                  unplaced={definition.data!.root.activities.some((a) => !a.position)} focus={focusOn(path?.states)} />
               </DiagramContext.Provider>
             </ReactFlowProvider>
           )}
@@ -145,8 +149,8 @@ export function InstanceView({ instanceId }: { instanceId: string }) {
           </section>
           <section className="panel" aria-label="Variables">
             <h2>Variables</h2>
-            <pre className="code small" data-testid="instance-variables">{JSON.stringify(inst.variables, null, 2)}</pre>
-            {inst.input && Object.keys(inst.input).length > 0 && <><h3>Input</h3><pre className="code small">{JSON.stringify(inst.input, null, 2)}</pre></>}
+            <pre className="code small" data-testid="instance-variables" tabIndex={0} aria-label="Variables as JSON">{JSON.stringify(inst.variables, null, 2)}</pre>
+            {inst.input && Object.keys(inst.input).length > 0 && <><h3>Input</h3><pre className="code small" tabIndex={0} aria-label="Input as JSON">{JSON.stringify(inst.input, null, 2)}</pre></>}
           </section>
           {canAct && (
             <section className="panel" aria-label="Migrate">
@@ -196,15 +200,48 @@ export function InstanceView({ instanceId }: { instanceId: string }) {
   );
 }
 
-/** The definition's diagram, not editable; its nodes kept in state so React Flow can record their measured size. */
-function ReadOnlyDiagram({ nodes: initial, edges }: { nodes: ActivityNode[]; edges: Edge[] }) {
-  const [nodes, , onNodesChange] = useNodesState<ActivityNode>(initial);
+/** What the instance view opens on: the waiting and faulted activities (where someone has to act), if any. */
+function focusOn(states: Map<string, 'executed' | 'waiting' | 'faulted'> | undefined): string[] | undefined {
+  const ids = [...(states ?? new Map())].filter(([, s]) => s === 'waiting' || s === 'faulted').map(([id]) => id);
+  return ids.length > 0 ? ids : undefined;
+}
+
+/** Room above the diagram for the legend and the search box, so a fit never puts a node under them. */
+const OVERLAY_ROOM = 90;
+
+/**
+ * The definition's diagram, not editable; its nodes kept in state so React Flow can record their measured size.
+ * Opens centred on `focus` (what the instance waits for or failed at) at a readable zoom; a definition without
+ * positions is laid out first.
+ */
+function ReadOnlyDiagram({ nodes: initial, edges, unplaced, focus }: { nodes: ActivityNode[]; edges: Edge[]; unplaced: boolean; focus?: string[] }) {
+  const [nodes, setNodes, onNodesChange] = useNodesState<ActivityNode>(initial);
+  const [fitKey, setFitKey] = useState(0);
+  const [fitted, setFitted] = useState(false);
+  const { descriptors } = useDiagram();
+  const fit = useFit(false, OVERLAY_ROOM);
+  const laidOut = useRef(!unplaced);
+  useEffect(() => {
+    if (laidOut.current) return;
+    laidOut.current = true;
+    void autoLayout(initial, edges, { ports: (n) => portsOf(n.data.activity, descriptors.get(n.data.activity.type)) }).then((laid) => {
+      // Onto the nodes as React Flow has them (with their measured sizes).
+      const at = new Map(laid.map((n) => [n.id, n.position]));
+      setNodes((ns) => ns.map((n) => (at.has(n.id) ? { ...n, position: at.get(n.id)! } : n)));
+      setFitKey((k) => k + 1);
+    });
+  }, [initial, edges, descriptors, setNodes]);
   return (
-    <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} onNodesChange={onNodesChange} nodesDraggable={false} nodesConnectable={false} elementsSelectable={false}
-      minZoom={0.1} proOptions={{ hideAttribution: true }}>
-      <Background />
-      <Controls showInteractive={false} />
-      <FitOnLoad />
-    </ReactFlow>
+    <>
+      <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} onNodesChange={onNodesChange} nodesDraggable={false} nodesConnectable={false} elementsSelectable={false}
+        minZoom={MIN_ZOOM} onlyRenderVisibleElements={fitted} proOptions={{ hideAttribution: true }}>
+        <Background />
+        <Controls showInteractive={false} showFitView={false}>
+          <ControlButton onClick={() => void fit()} aria-label="Fit the whole workflow" title="Fit the whole workflow">⤢</ControlButton>
+        </Controls>
+        <FitOnLoad top={OVERLAY_ROOM} focus={focus} fitKey={fitKey} onFitted={() => setFitted(true)} />
+      </ReactFlow>
+      <DiagramSearch nodes={nodes} onPick={(id) => setNodes((ns) => ns.map((n) => (n.selected === (n.id === id) ? n : { ...n, selected: n.id === id })))} />
+    </>
   );
 }
