@@ -287,10 +287,20 @@ while q:
             depth[t] = depth[n] + 1; q.append(t); order.append(t)
 missing = [i for i in ids if i not in depth]
 assert not missing, missing
+# The designer reads top to bottom (inputs on top, outcomes below): each depth is a row, its activities side by side;
+# every ROWS depths the rows wrap into a new column to the right, so the whole path fits a wide screen.
+ROWS = 12
+lane_count = collections.Counter(depth.values())
+column_lanes = collections.defaultdict(int)
+for d, n in lane_count.items():
+    column_lanes[d // ROWS] = max(column_lanes[d // ROWS], n)
+column_x = {}; x = 0
+for column in sorted(column_lanes):
+    column_x[column] = x; x += column_lanes[column] * 240 + 160
 lanes = collections.Counter()
 for n in order:
     d = depth[n]; node = next(x for x in A if x["id"] == n)
-    node["position"] = {"x": d * 260, "y": lanes[d] * 150}; lanes[d] += 1
+    node["position"] = {"x": column_x[d // ROWS] + lanes[d] * 240, "y": (d % ROWS) * 150}; lanes[d] += 1
 assert len(set(ids)) == len(ids)
 for e in C:
     assert e["source"]["activity"] in ids and e["target"]["activity"] in ids, e
