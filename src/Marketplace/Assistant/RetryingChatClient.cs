@@ -11,7 +11,7 @@ namespace Sleek.Workflows.Marketplace.Assistant;
 /// only while nothing of it has been handed on: once a token went to the buyer, a failure is the caller's to report
 /// (the half reply is kept as interrupted, never as complete).
 /// </summary>
-internal sealed class RetryingChatClient(IChatClient inner, AssistantOptions options, ILogger logger) : DelegatingChatClient(inner)
+public sealed class RetryingChatClient(IChatClient inner, AssistantOptions options, ILogger logger) : DelegatingChatClient(inner)
 {
     /// <inheritdoc />
     public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
@@ -59,7 +59,7 @@ internal sealed class RetryingChatClient(IChatClient inner, AssistantOptions opt
     }
 
     /// <summary>Timeouts, 408, 429, 5xx and unreachable servers; never the caller's own cancellation.</summary>
-    internal static bool IsTransient(Exception ex, CancellationToken cancellationToken) => ex switch
+    public static bool IsTransient(Exception ex, CancellationToken cancellationToken) => ex switch
     {
         OperationCanceledException => !cancellationToken.IsCancellationRequested,
         ClientResultException c => c.Status is 0 or 408 or 429 or >= 500,
@@ -69,7 +69,7 @@ internal sealed class RetryingChatClient(IChatClient inner, AssistantOptions opt
     };
 
     /// <summary>A short reason for the log and the stored message.</summary>
-    internal static string Describe(Exception ex) => ex switch
+    public static string Describe(Exception ex) => ex switch
     {
         OperationCanceledException => "the model did not answer in time",
         ClientResultException { Status: 0 } => "the model server could not be reached",
