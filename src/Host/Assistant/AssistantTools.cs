@@ -73,8 +73,8 @@ internal sealed class AssistantTools(HttpContext http, SleekCaller caller, Assis
     private Task<JsonObject> PriceQuote(
         [Description("Category key or name, e.g. t_shirt or \"T-shirt\".")] string productType,
         [Description("Units, a whole number from 50 to 100000.")] decimal quantity,
-        [Description("simple, medium (default) or complex.")] string? complexity,
-        CancellationToken cancellationToken)
+        [Description("simple, medium (default) or complex.")] string? complexity = null,
+        CancellationToken cancellationToken = default)
     {
         var errors = new JsonObject();
         var category = QuoteRequestValidator.CheckProductType(productType, (f, m) => errors[f] = m);
@@ -91,10 +91,10 @@ internal sealed class AssistantTools(HttpContext http, SleekCaller caller, Assis
     private async Task<JsonObject> CreateQuote(
         [Description("Category key or name.")] string productType,
         [Description("Units, a whole number from 50 to 100000.")] decimal quantity,
-        [Description("simple, medium (default) or complex.")] string? complexity,
-        [Description("Fabric, optional, at most 100 characters.")] string? fabric,
-        [Description("Other requirements, optional, at most 2000 characters.")] string? requirements,
-        CancellationToken cancellationToken)
+        [Description("simple, medium (default) or complex.")] string? complexity = null,
+        [Description("Fabric, optional, at most 100 characters.")] string? fabric = null,
+        [Description("Other requirements, optional, at most 2000 characters.")] string? requirements = null,
+        CancellationToken cancellationToken = default)
     {
         // The same rules as the form; the e-mail is the buyer's own account's.
         var validation = QuoteRequestValidator.Validate(new QuoteRequest

@@ -63,6 +63,8 @@ internal sealed class AssistantTurns(
         long promptTokens = 0, completionTokens = 0;
         string? answeringModel = null;
         Exception? failure = null;
+        // Complete only when the model said it finished (stop, length); a stream that just ends broke off.
+        var finished = false;
         var started = clock.GetTimestamp();
         await using (var updates = model.StreamAsync(history, chatOptions, cancellationToken).GetAsyncEnumerator(cancellationToken))
         {
@@ -85,6 +87,10 @@ internal sealed class AssistantTurns(
                 }
 
                 answeringModel ??= update.ModelId;
+                if (update.FinishReason is { } finish)
+                {
+                    finished = finish != ChatFinishReason.ToolCalls;
+                }
                 foreach (var content in update.Contents)
                 {
                     if (content is UsageContent usage)
@@ -109,6 +115,7 @@ internal sealed class AssistantTurns(
                 if (update.Role != ChatRole.Tool && !string.IsNullOrEmpty(update.Text))
                 {
                     reply.Append(update.Text);
+                    finished = update.FinishReason is { } done && done != ChatFinishReason.ToolCalls;
                     yield return Event("delta", new JsonObject { ["text"] = update.Text });
                 }
             }
@@ -119,6 +126,11 @@ internal sealed class AssistantTurns(
         var duration = clock.GetElapsedTime(started);
         // The buyer may have left: what was said is still recorded, with the tokens it cost.
         var stop = CancellationToken.None;
+        if (failure is null && !finished && !cancellationToken.IsCancellationRequested)
+        {
+            failure = new IOException("the model's reply broke off before it finished");
+        }
+
         if (failure is null && !cancellationToken.IsCancellationRequested)
         {
             var message = await recorder.AddAsync(new AssistantMessage

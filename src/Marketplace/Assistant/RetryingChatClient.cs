@@ -74,6 +74,7 @@ public sealed class RetryingChatClient(IChatClient inner, AssistantOptions optio
         OperationCanceledException => "the model did not answer in time",
         ClientResultException { Status: 0 } => "the model server could not be reached",
         ClientResultException c => $"the model server answered HTTP {c.Status}",
+        IOException => ex.Message.Split('\n', 2)[0],
         _ => ex.GetType().Name + ": " + ex.Message.Split('\n', 2)[0],
     };
 }

@@ -35,6 +35,9 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
 
     public IReadOnlyList<OpenAiRequest> Requests => [.. _requests];
 
+    /// <summary>Requests without <c>stream: true</c> (answered 500, not recorded in <see cref="Requests"/>).</summary>
+    public int NotStreamed { get; private set; }
+
     /// <summary>Replies not yet played.</summary>
     public int Pending => _script.Count;
 
@@ -65,10 +68,22 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
     private async Task CompleteAsync(HttpContext http)
     {
         var body = (await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted))?.AsObject() ?? [];
-        _requests.Enqueue(new OpenAiRequest(http.Request.Path.Value ?? "", http.Request.Headers.Authorization.FirstOrDefault(), body));
+        if (body["stream"]?.GetValue<bool>() == true)
+        {
+            _requests.Enqueue(new OpenAiRequest(http.Request.Path.Value ?? "", http.Request.Headers.Authorization.FirstOrDefault(), body));
+        }
+
         if (Down is { } down)
         {
             await ErrorAsync(http, down, "The server is overloaded or not ready yet.");
+            return;
+        }
+
+        if (body["stream"]?.GetValue<bool>() != true)
+        {
+            // Not the assistant (e.g. the quote workflow's AI suggestions): never takes a scripted reply.
+            NotStreamed++;
+            await ErrorAsync(http, 500, "This fake answers streamed requests only.");
             return;
         }
 
@@ -137,8 +152,7 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
             {
                 if (reply.BreakMidway && sent == Math.Max(1, words.Count / 2))
                 {
-                    // A reply broken mid-stream: the connection goes away without finish, usage or [DONE].
-                    http.Abort();
+                    // A reply broken mid-stream: the stream ends without a finish reason, usage or [DONE].
                     return;
                 }
 

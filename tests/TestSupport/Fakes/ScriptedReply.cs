@@ -17,7 +17,7 @@ public sealed record ScriptedReply
     /// <summary>Non-200: answered with OpenAI's error object and this status instead.</summary>
     public int Status { get; init; } = 200;
 
-    /// <summary>Sends the first words of <see cref="Text"/>, then drops the connection (a reply broken mid-stream).</summary>
+    /// <summary>Sends the first words of <see cref="Text"/>, then ends the stream without a finish reason, usage or [DONE] (a reply broken mid-stream).</summary>
     public bool BreakMidway { get; init; }
 
     public static ScriptedReply Say(string text, int promptTokens = 320, int completionTokens = 45) =>

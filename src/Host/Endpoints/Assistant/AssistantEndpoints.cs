@@ -34,13 +34,13 @@ internal static class AssistantEndpoints
         group.MapGet("/", Status).AllowAnonymous().WithName("AssistantStatus")
             .WithSummary("Whether the assistant is available (an AI endpoint is configured) and the quote form's address to use when it is not.");
         group.MapPost("/conversations", CreateAsync).AllowAnonymous().WithName("StartAssistantConversation")
-            .WithSummary("Starts a conversation: a signed-in buyer's is theirs; an anonymous visitor's is reached by its id and gets catalog and prices only. 503 without an AI endpoint, 429 (Retry-After) when the day's token budget is spent.");
+            .WithSummary("Starts a conversation: a signed-in buyer's is theirs; an anonymous visitor's is reached by its id and gets catalog and prices only. 429 (Retry-After) when the day's token budget is spent.");
         group.MapGet("/conversations", ListAsync).RequireAuthorization(SleekPolicies.SignedIn).WithName("ListAssistantConversations")
             .WithSummary("Conversations, newest first, paged: buyers their own; admin and ops all.");
         group.MapGet("/conversations/{id:guid}", GetAsync).AllowAnonymous().WithName("GetAssistantConversation")
             .WithSummary("A conversation with its messages, tool calls (arguments and results), tokens and cost. Its owner, and admin or ops (from the hand-over task); anyone else 404.");
         group.MapPost("/conversations/{id:guid}/messages", PostMessageAsync).AllowAnonymous().WithName("PostAssistantMessage")
-            .WithSummary("Sends the buyer's message; the reply streams as text/event-stream: user, then delta (text) and tool (a tool call with its result) events, then message (the stored reply) or error (apology and formUrl). 400 naming text, 404, 409 while a reply runs, 429 with Retry-After when the budget is spent, 503 without an AI endpoint.");
+            .WithSummary("Sends the buyer's message; the reply streams as text/event-stream: user, then delta (text) and tool (a tool call with its result) events, then message (the stored reply) or error (apology and formUrl; without an AI endpoint the only event, saying the assistant is unavailable). 400 naming text, 404, 409 while a reply runs, 429 with Retry-After when the budget is spent.");
         group.MapPost("/conversations/{id:guid}/proposals/{messageId:guid}/confirm", ConfirmAsync)
             .RequireAuthorization(SleekPolicies.SignedIn)
             .WithSleekRateLimit(RateLimitPolicies.Quotes)
@@ -52,14 +52,9 @@ internal static class AssistantEndpoints
     private static Ok<AssistantStatusDto> Status(HttpContext http, AssistantModel model) =>
         TypedResults.Ok(new AssistantStatusDto(model.IsConfigured, AssistantPrompt.FormUrl, SleekCaller.From(http.User).Role == SleekRoles.Buyer));
 
-    private static async Task<Results<Created<AssistantConversationDto>, UnavailableProblem, BudgetSpentProblem>> CreateAsync(
-        HttpContext http, AssistantModel model, AssistantBudget budget, MarketplaceDb marketplace, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Created<AssistantConversationDto>, BudgetSpentProblem>> CreateAsync(
+        HttpContext http, AssistantBudget budget, MarketplaceDb marketplace, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (!model.IsConfigured)
-        {
-            return Unavailable();
-        }
-
         var caller = SleekCaller.From(http.User);
         var now = clock.GetUtcNow().UtcDateTime;
         var conversation = new AssistantConversation
@@ -112,7 +107,7 @@ internal static class AssistantEndpoints
             : TypedResults.Ok(AssistantConversationDto.From(conversation, await conversations.MessagesAsync(id, cancellationToken)));
     }
 
-    private static async Task<Results<ServerSentEventsResult<JsonObject>, BadRequestProblem, NotFoundProblem, ConflictProblem, BudgetSpentProblem, UnavailableProblem>> PostMessageAsync(
+    private static async Task<Results<ServerSentEventsResult<JsonObject>, BadRequestProblem, NotFoundProblem, ConflictProblem, BudgetSpentProblem>> PostMessageAsync(
         Guid id, AssistantMessageRequest? body, HttpContext http, AssistantConversations conversations, AssistantTurns turns, AssistantBudget budget,
         AssistantModel model, AssistantOptions options, MarketplaceDb marketplace, CancellationToken cancellationToken)
     {
@@ -135,7 +130,8 @@ internal static class AssistantEndpoints
 
         if (!model.IsConfigured)
         {
-            return Unavailable();
+            // Nothing breaks: the assistant says so in its own stream, with the form's address.
+            return TypedResults.ServerSentEvents(Unavailable());
         }
 
         if (await budget.SpentAsync(conversation, cancellationToken) is { } retryAfter)
@@ -238,11 +234,18 @@ internal static class AssistantEndpoints
         };
     }
 
-    private static UnavailableProblem Unavailable() =>
-        Problems.Unavailable(
-            "The assistant is unavailable",
-            $"The quote assistant is not configured on this server. Request a quote with the form at {AssistantPrompt.FormUrl}.",
-            new Dictionary<string, object?> { ["formUrl"] = AssistantPrompt.FormUrl });
+    private static async IAsyncEnumerable<SseItem<JsonObject>> Unavailable()
+    {
+        await Task.CompletedTask;
+        yield return new SseItem<JsonObject>(
+            new JsonObject
+            {
+                ["detail"] = $"The quote assistant is not available on this server. Request a quote with the form at {AssistantPrompt.FormUrl}.",
+                ["formUrl"] = AssistantPrompt.FormUrl,
+                ["message"] = null,
+            },
+            "error");
+    }
 
     private static BudgetSpentProblem Spent(int retryAfter) =>
         new(retryAfter, $"Today's assistant budget is spent; it renews at midnight UTC (in {retryAfter} s). Meanwhile the quote form at {AssistantPrompt.FormUrl} works as always.");
