@@ -126,7 +126,12 @@ internal sealed class AssistantTurns(
         var duration = clock.GetElapsedTime(started);
         // The buyer may have left: what was said is still recorded, with the tokens it cost.
         var stop = CancellationToken.None;
-        if (failure is null && !finished && !cancellationToken.IsCancellationRequested)
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // The buyer left (or the stream's time ran out): not the model's failure; nobody is there for an apology.
+            failure = null;
+        }
+        else if (failure is null && !finished)
         {
             failure = new IOException("the model's reply broke off before it finished");
         }

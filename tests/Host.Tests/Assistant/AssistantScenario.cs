@@ -9,6 +9,7 @@ using Sleek.Workflows.Host.Tests.Marketplace;
 using Sleek.Workflows.Marketplace.Assistant;
 using Sleek.Workflows.Marketplace.Persistence;
 using Sleek.Workflows.TestSupport.Fakes;
+using Xunit.Abstractions;
 
 namespace Sleek.Workflows.Host.Tests.Assistant;
 
@@ -17,7 +18,7 @@ namespace Sleek.Workflows.Host.Tests.Assistant;
 /// shape): it prices with the quote code, proposes a quote that starts only when the buyer confirms the card, answers about
 /// the buyer's own orders and nobody else's, keeps to the daily budget, and falls back to the form when the model is down.
 /// </summary>
-public abstract class AssistantScenario(TestDatabase database) : HostScenario(database)
+public abstract class AssistantScenario(TestDatabase database, ITestOutputHelper output) : HostScenario(database)
 {
     private const string Password = "correct-horse-battery-9";
     private const string PriceArgs = """{"productType":"t_shirt","quantity":150,"complexity":"medium"}""";
@@ -57,7 +58,7 @@ public abstract class AssistantScenario(TestDatabase database) : HostScenario(da
         var quote = await SleekApi.ExpectAsync(await chat.ConfirmAsync(conversation, proposal), HttpStatusCode.Created);
         Assert.Equal(1296.75m, quote["total"]!.GetValue<decimal>());
         Assert.Equal(8.645m, quote["unitPrice"]!.GetValue<decimal>());
-        var instance = quote["workflowInstanceId"]!.GetValue<string>();
+        var instance = quote["instanceId"]!.GetValue<string>();
         Assert.Equal("quote-to-delivery", (await new SleekApi(host.CreateClient()).GetInstanceAsync(instance))["definitionId"]!.GetValue<string>());
         var mine = (await SleekApi.ExpectAsync(await buyer.GetAsync(new Uri("/api/quotes", UriKind.Relative)), HttpStatusCode.OK))["items"]!.AsArray();
         Assert.Equal(quote["id"]!.GetValue<string>(), Assert.Single(mine)!["id"]!.GetValue<string>());
@@ -70,12 +71,23 @@ public abstract class AssistantScenario(TestDatabase database) : HostScenario(da
         Assert.Equal(1.00m, call["arguments"]!["price"]!.GetValue<decimal>());
         Assert.Equal("confirmed", call["status"]!.GetValue<string>());
         Assert.Equal(quote["id"]!.GetValue<string>(), call["quoteId"]!.GetValue<string>());
-        Assert.Equal((300 + 320) * 2, stored["promptTokens"]!.GetValue<long>());
-        Assert.Equal((25 + 45) * 2, stored["completionTokens"]!.GetValue<long>());
-        var expectedCost = ((1240 * 0.15m) + (140 * 0.60m)) / 1_000_000m;
-        Assert.Equal(Math.Round(expectedCost, 6), stored["costUsd"]!.GetValue<decimal>());
+        var prompt = ai.Usage.Sum(u => u.Prompt);
+        var completion = ai.Usage.Sum(u => u.Completion);
+        Assert.Equal(4, ai.Usage.Count);
+        Assert.Equal(prompt, stored["promptTokens"]!.GetValue<long>());
+        Assert.Equal(completion, stored["completionTokens"]!.GetValue<long>());
+        var expectedCost = ((prompt * 0.15m) + (completion * 0.60m)) / 1_000_000m;
+        Assert.InRange(stored["costUsd"]!.GetValue<decimal>(), Math.Round(expectedCost, 6) - 0.000002m, Math.Round(expectedCost, 6) + 0.000002m);
         await using var db = host.Services.GetRequiredService<MarketplaceDb>().CreateContext();
-        Assert.Equal(2, await db.AiUsage.CountAsync(u => u.Succeeded && u.PromptTokens == 620));
+        // One usage row per turn (the cost watch reads them), each with both of its model calls' tokens.
+        foreach (var turn in ai.Usage.Chunk(2))
+        {
+            var (turnPrompt, turnCompletion) = (turn.Sum(u => u.Prompt), turn.Sum(u => u.Completion));
+            Assert.True(await db.AiUsage.AnyAsync(u => u.Succeeded && u.Model == ScriptedOpenAiServer.Model && u.PromptTokens == turnPrompt && u.CompletionTokens == turnCompletion));
+        }
+
+        // README "Quote assistant": what this two-turn conversation (price, then a confirmed quote) costs.
+        output.WriteLine($"assistant-cost: {prompt} prompt + {completion} completion tokens, {expectedCost:0.000000} USD at gpt-4o-mini");
     }
 
     [Fact]
@@ -306,4 +318,6 @@ public abstract class AssistantScenario(TestDatabase database) : HostScenario(da
     }
 }
 
-public sealed class AssistantOnPostgres(PostgresDatabase database) : AssistantScenario(database), IClassFixture<PostgresDatabase>;
+public sealed class AssistantOnPostgres(PostgresDatabase database, ITestOutputHelper output) : AssistantScenario(database, output), IClassFixture<PostgresDatabase>;
+
+public sealed class AssistantOnSqlite(SqliteDatabase database, ITestOutputHelper output) : AssistantScenario(database, output), IClassFixture<SqliteDatabase>;

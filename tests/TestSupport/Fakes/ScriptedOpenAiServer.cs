@@ -21,6 +21,7 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ScriptedReply> _script = new();
     private readonly ConcurrentQueue<OpenAiRequest> _requests = new();
+    private readonly ConcurrentQueue<(int Prompt, int Completion)> _usage = new();
 
     private ScriptedOpenAiServer(WebApplication app, string baseUrl)
     {
@@ -34,6 +35,9 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
     public int? Down { get; set; }
 
     public IReadOnlyList<OpenAiRequest> Requests => [.. _requests];
+
+    /// <summary>The usage each finished reply reported, in order.</summary>
+    public IReadOnlyList<(int Prompt, int Completion)> Usage => [.. _usage];
 
     /// <summary>Requests without <c>stream: true</c> (answered 500, not recorded in <see cref="Requests"/>).</summary>
     public int NotStreamed { get; private set; }
@@ -163,11 +167,14 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
             await SendAsync(Chunk(new JsonObject(), "stop"));
         }
 
+        var promptTokens = reply.PromptTokens ?? Math.Max(1, body["messages"]!.ToJsonString().Length + (body["tools"]?.ToJsonString().Length ?? 0)) / 4;
+        var completionTokens = reply.CompletionTokens ?? Math.Max(5, ((reply.Text?.Length ?? 0) + reply.ToolCalls.Sum(c => c.Name.Length + c.ArgumentsJson.Length)) / 4);
+        _usage.Enqueue((promptTokens, completionTokens));
         await SendAsync(Chunk(null, null, new JsonObject
         {
-            ["prompt_tokens"] = reply.PromptTokens,
-            ["completion_tokens"] = reply.CompletionTokens,
-            ["total_tokens"] = reply.PromptTokens + reply.CompletionTokens,
+            ["prompt_tokens"] = promptTokens,
+            ["completion_tokens"] = completionTokens,
+            ["total_tokens"] = promptTokens + completionTokens,
             ["prompt_tokens_details"] = new JsonObject { ["cached_tokens"] = 0, ["audio_tokens"] = 0 },
             ["completion_tokens_details"] = new JsonObject { ["reasoning_tokens"] = 0, ["audio_tokens"] = 0, ["accepted_prediction_tokens"] = 0, ["rejected_prediction_tokens"] = 0 },
         }));

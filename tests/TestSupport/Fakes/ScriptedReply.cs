@@ -10,9 +10,11 @@ public sealed record ScriptedReply
 
     public IReadOnlyList<ScriptedToolCall> ToolCalls { get; init; } = [];
 
-    public int PromptTokens { get; init; } = 320;
+    /// <summary>Null: estimated from the request as OpenAI's tokenizer roughly counts English and JSON (4 characters a token).</summary>
+    public int? PromptTokens { get; init; }
 
-    public int CompletionTokens { get; init; } = 45;
+    /// <summary>Null: estimated from the streamed text or tool call (4 characters a token, at least 5).</summary>
+    public int? CompletionTokens { get; init; }
 
     /// <summary>Non-200: answered with OpenAI's error object and this status instead.</summary>
     public int Status { get; init; } = 200;
@@ -20,11 +22,9 @@ public sealed record ScriptedReply
     /// <summary>Sends the first words of <see cref="Text"/>, then ends the stream without a finish reason, usage or [DONE] (a reply broken mid-stream).</summary>
     public bool BreakMidway { get; init; }
 
-    public static ScriptedReply Say(string text, int promptTokens = 320, int completionTokens = 45) =>
-        new() { Text = text, PromptTokens = promptTokens, CompletionTokens = completionTokens };
+    public static ScriptedReply Say(string text) => new() { Text = text };
 
-    public static ScriptedReply Call(string tool, string argumentsJson, int promptTokens = 300, int completionTokens = 25) =>
-        new() { ToolCalls = [new ScriptedToolCall(tool, argumentsJson)], PromptTokens = promptTokens, CompletionTokens = completionTokens };
+    public static ScriptedReply Call(string tool, string argumentsJson) => new() { ToolCalls = [new ScriptedToolCall(tool, argumentsJson)] };
 
     public static ScriptedReply Fail(int status) => new() { Status = status };
 }
