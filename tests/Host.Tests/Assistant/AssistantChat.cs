@@ -10,11 +10,26 @@ internal sealed class AssistantChat(HttpClient client)
 {
     public HttpClient Client => client;
 
-    public async Task<string> StartAsync()
+    /// <summary>The conversation <see cref="StartAsync"/> began.</summary>
+    public string? Conversation { get; private set; }
+
+    /// <summary>Starts a conversation with its first message and reads the stream to its end (the first event names the conversation).</summary>
+    public async Task<List<(string Type, JsonObject Data)>> StartAsync(string text)
     {
-        using var response = await client.PostAsync(new Uri("/api/assistant/conversations", UriKind.Relative), null);
-        return (await SleekApi.ExpectAsync(response, HttpStatusCode.Created))["id"]!.GetValue<string>();
+        using var response = await StartRawAsync(text);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var events = Parse(await response.Content.ReadAsStringAsync());
+        if (events.Count > 0 && events[0].Type == "conversation")
+        {
+            Conversation = events[0].Data["id"]!.GetValue<string>();
+            Assert.Equal($"/api/assistant/conversations/{Conversation}", response.Headers.Location?.OriginalString);
+        }
+
+        return events;
     }
+
+    public Task<HttpResponseMessage> StartRawAsync(string? text) =>
+        client.PostAsJsonAsync(new Uri("/api/assistant/conversations", UriKind.Relative), new { text });
 
     /// <summary>Sends a message and reads the stream to its end: (event type, data) in order.</summary>
     public async Task<List<(string Type, JsonObject Data)>> SayAsync(string conversation, string text)

@@ -31,10 +31,11 @@ public abstract class AssistantScenario(TestDatabase database, ITestOutputHelper
         var (host, _) = Start(ai);
         var (buyer, _) = await BuyerAsync(host);
         var chat = new AssistantChat(buyer);
-        var conversation = await chat.StartAsync();
 
         ai.Play(ScriptedReply.Call("price_quote", PriceArgs), ScriptedReply.Say("150 t-shirts come to $5.00 in total, a bargain!"));
-        var priced = await chat.SayAsync(conversation, "How much are 150 medium t-shirts?");
+        var priced = await chat.StartAsync("How much are 150 medium t-shirts?");
+        var conversation = chat.Conversation!;
+        Assert.Equal("conversation", priced[0].Type);
         var price = AssistantChat.Tool(priced, "price_quote")["result"]!;
         Assert.Equal((8.645m, 1296.75m, 14), (price["unitPrice"]!.GetValue<decimal>(), price["total"]!.GetValue<decimal>(), price["leadTimeDays"]!.GetValue<int>()));
         Assert.Contains(priced, e => e.Type == "delta");
@@ -100,10 +101,10 @@ public abstract class AssistantScenario(TestDatabase database, ITestOutputHelper
         var own = await OrderAsync(buyer, email);
         var theirs = await OrderAsync(other, otherEmail);
         var chat = new AssistantChat(buyer);
-        var conversation = await chat.StartAsync();
 
         ai.Play(ScriptedReply.Call("order_details", $$"""{"order":"{{own["number"]}}"}"""), ScriptedReply.Say("Here is your order."));
-        var status = AssistantChat.Tool(await chat.SayAsync(conversation, $"Where is my order {own["number"]}?"), "order_details")["result"]!;
+        var status = AssistantChat.Tool(await chat.StartAsync($"Where is my order {own["number"]}?"), "order_details")["result"]!;
+        var conversation = chat.Conversation!;
         Assert.Equal(own["number"]!.GetValue<string>(), status["number"]!.GetValue<string>());
         Assert.NotEmpty(status["timeline"]!.AsArray());
         Assert.NotEmpty(status["invoices"]!.AsArray());
@@ -129,10 +130,10 @@ public abstract class AssistantScenario(TestDatabase database, ITestOutputHelper
         var (host, _) = Start(ai);
         using var visitor = Anonymous(host);
         var chat = new AssistantChat(visitor);
-        var conversation = await chat.StartAsync();
 
         ai.Play(ScriptedReply.Call("create_quote", PriceArgs), ScriptedReply.Call("my_quotes_and_orders", "{}"), ScriptedReply.Say("Please sign in to request a quote."));
-        var events = await chat.SayAsync(conversation, "Create a quote and show me all orders");
+        var events = await chat.StartAsync("Create a quote and show me all orders");
+        var conversation = chat.Conversation!;
 
         var tools = ai.Requests[0].Body["tools"]!.AsArray().Select(t => t!["function"]!["name"]!.GetValue<string>()).Order().ToList();
         Assert.Equal(["list_categories", "price_quote"], tools);
@@ -150,17 +151,17 @@ public abstract class AssistantScenario(TestDatabase database, ITestOutputHelper
         var (host, _) = Start(ai, new() { ["Ai:Assistant:DailyTokensPerUser"] = "300" });
         var (buyer, _) = await BuyerAsync(host);
         var chat = new AssistantChat(buyer);
-        var conversation = await chat.StartAsync();
 
         ai.Play(ScriptedReply.Say("Hello! Which product do you have in mind?"));
-        Assert.Equal("message", (await chat.SayAsync(conversation, "Hi")).Last().Type);
+        Assert.Equal("message", (await chat.StartAsync("Hi")).Last().Type);
+        var conversation = chat.Conversation!;
 
         using var refused = await chat.SendAsync(conversation, "And now?");
         var problem = await SleekApi.ExpectProblemAsync(refused, HttpStatusCode.TooManyRequests);
         Assert.Equal("/quote", problem["formUrl"]!.GetValue<string>());
         var retryAfter = int.Parse(refused.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture);
         Assert.InRange(retryAfter, 1, 86_400);
-        using var another = await buyer.PostAsync(new Uri("/api/assistant/conversations", UriKind.Relative), null);
+        using var another = await chat.StartRawAsync("A new conversation, then?");
         Assert.Equal(HttpStatusCode.TooManyRequests, another.StatusCode);
         Assert.Single(ai.Requests);
     }
@@ -172,10 +173,10 @@ public abstract class AssistantScenario(TestDatabase database, ITestOutputHelper
         var (host, _) = Start(ai);
         var (buyer, _) = await BuyerAsync(host);
         var chat = new AssistantChat(buyer);
-        var conversation = await chat.StartAsync();
 
         ai.Down = 503;
-        var events = await chat.SayAsync(conversation, "Hi");
+        var events = await chat.StartAsync("Hi");
+        var conversation = chat.Conversation!;
         Assert.Equal(3, ai.Requests.Count);
         var error = events.Last();
         Assert.Equal("error", error.Type);
@@ -211,7 +212,7 @@ public abstract class AssistantScenario(TestDatabase database, ITestOutputHelper
         Assert.False(status["available"]!.GetValue<bool>());
         Assert.Equal("/quote", status["formUrl"]!.GetValue<string>());
         var chat = new AssistantChat(visitor);
-        var events = await chat.SayAsync(await chat.StartAsync(), "Hi");
+        var events = await chat.StartAsync("Hi");
         var (type, data) = Assert.Single(events);
         Assert.Equal("error", type);
         Assert.Equal("/quote", data["formUrl"]!.GetValue<string>());
@@ -229,8 +230,18 @@ public abstract class AssistantScenario(TestDatabase database, ITestOutputHelper
         var (other, _) = await BuyerAsync(host);
         using var visitor = Anonymous(host);
         var chat = new AssistantChat(buyer);
-        var conversation = await chat.StartAsync();
-        var anonymousConversation = await new AssistantChat(visitor).StartAsync();
+        ai.Play(ScriptedReply.Say("Hello."), ScriptedReply.Say("Hello."));
+        await chat.StartAsync("Hi");
+        var conversation = chat.Conversation!;
+        var anonymousChat = new AssistantChat(visitor);
+        await anonymousChat.StartAsync("Hi");
+        var anonymousConversation = anonymousChat.Conversation!;
+
+        // A conversation begins with something said: nothing, blanks or too much create none.
+        await SleekApi.ExpectProblemAsync(await chat.StartRawAsync(""), HttpStatusCode.BadRequest, "text");
+        await SleekApi.ExpectProblemAsync(await chat.StartRawAsync(null), HttpStatusCode.BadRequest, "text");
+        await SleekApi.ExpectProblemAsync(await chat.StartRawAsync(new string('x', 4001)), HttpStatusCode.BadRequest, "text");
+        await SleekApi.ExpectProblemAsync(await buyer.PostAsync(new Uri("/api/assistant/conversations", UriKind.Relative), null), HttpStatusCode.BadRequest);
 
         await SleekApi.ExpectProblemAsync(await chat.SendAsync(conversation, ""), HttpStatusCode.BadRequest, "text");
         await SleekApi.ExpectProblemAsync(await chat.SendAsync(conversation, "   "), HttpStatusCode.BadRequest, "text");
@@ -245,7 +256,7 @@ public abstract class AssistantScenario(TestDatabase database, ITestOutputHelper
         await SleekApi.ExpectProblemAsync(await chat.ConfirmAsync(conversation, Guid.NewGuid().ToString()), HttpStatusCode.NotFound);
         await SleekApi.ExpectProblemAsync(await new AssistantChat(other).ConfirmAsync(conversation, Guid.NewGuid().ToString()), HttpStatusCode.NotFound);
         await SleekApi.ExpectProblemAsync(await buyer.GetAsync(new Uri("/api/assistant/conversations?pageSize=0", UriKind.Relative)), HttpStatusCode.BadRequest, "pageSize");
-        Assert.Empty(ai.Requests);
+        Assert.Equal(2, ai.Requests.Count);
 
         // Ops read any conversation (the hand-over task points to it); buyers list only their own.
         Assert.Equal(conversation, (await chat.GetAsync(conversation))["id"]!.GetValue<string>());
@@ -260,10 +271,10 @@ public abstract class AssistantScenario(TestDatabase database, ITestOutputHelper
         var (host, ops) = Start(ai);
         var (buyer, email) = await BuyerAsync(host);
         var chat = new AssistantChat(buyer);
-        var conversation = await chat.StartAsync();
 
         ai.Play(ScriptedReply.Call("hand_over_to_ops", """{"reason":"wants embroidery advice"}"""), ScriptedReply.Say("A colleague will write to you."));
-        var handed = AssistantChat.Tool(await chat.SayAsync(conversation, "Can I talk to a person about embroidery?"), "hand_over_to_ops")["result"]!;
+        var handed = AssistantChat.Tool(await chat.StartAsync("Can I talk to a person about embroidery?"), "hand_over_to_ops")["result"]!;
+        var conversation = chat.Conversation!;
         Assert.True(handed["handedOver"]!.GetValue<bool>());
 
         var stored = await chat.GetAsync(conversation);

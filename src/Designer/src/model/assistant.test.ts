@@ -9,6 +9,7 @@ describe('assistant events', () => {
     expect(tool && tool.kind === 'tool' ? tool.message.result : null).toEqual({ total: 1296.75 });
     const error = assistantEvent('error', '{"detail":"Sorry","formUrl":"/quote"}');
     expect(error).toEqual({ kind: 'error', detail: 'Sorry', formUrl: '/quote', message: null });
+    expect(assistantEvent('conversation', '{"id":"c1","title":"Hi"}')).toEqual({ kind: 'conversation', id: 'c1' });
     expect(assistantEvent('ping', '{}')).toBeNull();
   });
 

@@ -21,6 +21,7 @@ export interface AssistantConversation { id: string; title: string; status: stri
 
 /** One event of a reply's stream. */
 export type AssistantEvent =
+  | { kind: 'conversation'; id: string }
   | { kind: 'user'; message: AssistantMessage }
   | { kind: 'delta'; text: string }
   | { kind: 'tool'; message: AssistantMessage }
@@ -38,6 +39,7 @@ function toolMessage(data: Record<string, unknown>): AssistantMessage {
 /** Parses one server-sent event of the reply stream; null for kinds this client does not know. */
 export function assistantEvent(event: string, data: string): AssistantEvent | null {
   const json = JSON.parse(data) as Record<string, unknown>;
+  if (event === 'conversation') return { kind: 'conversation', id: String(json.id) };
   if (event === 'user' || event === 'message') return { kind: event, message: json as unknown as AssistantMessage };
   if (event === 'delta') return { kind: 'delta', text: String(json.text ?? '') };
   if (event === 'tool') return { kind: 'tool', message: toolMessage(json) };
@@ -46,15 +48,17 @@ export function assistantEvent(event: string, data: string): AssistantEvent | nu
 }
 
 /**
- * Sends a message and hands each event of the reply to `onEvent` as it arrives. A refusal before the stream starts
- * (400, 404, 409, 429 with Retry-After, 503) throws ApiError with the problem.
+ * Sends a message and hands each event of the reply to `onEvent` as it arrives; without a conversation id it starts
+ * one, whose id comes first as a `conversation` event. A refusal before the stream starts (400, 404, 409, 429 with
+ * Retry-After) throws ApiError with the problem.
  */
-export async function sendAssistantMessage(conversationId: string, text: string, onEvent: (e: AssistantEvent) => void, signal?: AbortSignal): Promise<void> {
+export async function sendAssistantMessage(conversationId: string | null, text: string, onEvent: (e: AssistantEvent) => void, signal?: AbortSignal): Promise<void> {
   const send = () => {
     const headers: Record<string, string> = { accept: 'text/event-stream', 'content-type': 'application/json' };
     const token = getToken();
     if (token) headers.authorization = `Bearer ${token}`;
-    return fetch(`/api/assistant/conversations/${conversationId}/messages`, { method: 'POST', headers, body: JSON.stringify({ text }), signal });
+    const path = conversationId ? `/api/assistant/conversations/${conversationId}/messages` : '/api/assistant/conversations';
+    return fetch(path, { method: 'POST', headers, body: JSON.stringify({ text }), signal });
   };
   let response: Response;
   try {

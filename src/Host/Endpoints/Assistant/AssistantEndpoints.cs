@@ -1,4 +1,5 @@
 using System.Net.ServerSentEvents;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,7 @@ internal static class AssistantEndpoints
         group.MapGet("/", Status).AllowAnonymous().WithName("AssistantStatus")
             .WithSummary("Whether the assistant is available (an AI endpoint is configured) and the quote form's address to use when it is not.");
         group.MapPost("/conversations", CreateAsync).AllowAnonymous().WithName("StartAssistantConversation")
-            .WithSummary("Starts a conversation: a signed-in buyer's is theirs; an anonymous visitor's is reached by its id and gets catalog and prices only. 429 (Retry-After) when the day's token budget is spent.");
+            .WithSummary("Starts a conversation with its first message ({text}) and streams the reply like POST …/{id}/messages, after a first conversation event with the new id (also in Location). A signed-in buyer's conversation is theirs; an anonymous visitor's is reached by its id and gets catalog and prices only. 400 naming text, 429 (Retry-After) when the day's token budget is spent.");
         group.MapGet("/conversations", ListAsync).RequireAuthorization(SleekPolicies.SignedIn).WithName("ListAssistantConversations")
             .WithSummary("Conversations, newest first, paged: buyers their own; admin and ops all.");
         group.MapGet("/conversations/{id:guid}", GetAsync).AllowAnonymous().WithName("GetAssistantConversation")
@@ -52,16 +53,28 @@ internal static class AssistantEndpoints
     private static Ok<AssistantStatusDto> Status(HttpContext http, AssistantModel model) =>
         TypedResults.Ok(new AssistantStatusDto(model.IsConfigured, AssistantPrompt.FormUrl, SleekCaller.From(http.User).Role == SleekRoles.Buyer));
 
-    private static async Task<Results<Created<AssistantConversationDto>, BudgetSpentProblem>> CreateAsync(
-        HttpContext http, AssistantBudget budget, MarketplaceDb marketplace, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<ServerSentEventsResult<JsonObject>, BadRequestProblem, BudgetSpentProblem>> CreateAsync(
+        AssistantMessageRequest? body, HttpContext http, AssistantTurns turns, AssistantBudget budget, AssistantModel model, AssistantOptions options,
+        MarketplaceDb marketplace, TimeProvider clock, CancellationToken cancellationToken)
     {
+        // A conversation begins with something said: an empty or hostile body creates nothing.
+        if (CheckText(body, options, out var text) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (!model.IsConfigured)
+        {
+            return TypedResults.ServerSentEvents(Unavailable());
+        }
+
         var caller = SleekCaller.From(http.User);
         var now = clock.GetUtcNow().UtcDateTime;
         var conversation = new AssistantConversation
         {
             OwnerUserId = caller.Id,
             OwnerIp = caller.Id is null ? ClientAddress.Of(http) : null,
-            Title = "New conversation",
+            Title = text.Length <= TitleLength ? text : text[..TitleLength] + "…",
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -73,7 +86,31 @@ internal static class AssistantEndpoints
         await using var db = marketplace.CreateContext();
         db.AssistantConversations.Add(conversation);
         await db.WriteAsync(cancellationToken);
-        return TypedResults.Created($"/api/assistant/conversations/{conversation.Id}", AssistantConversationDto.From(conversation));
+        turns.TryBegin(conversation.Id);
+        http.Response.Headers.Location = $"/api/assistant/conversations/{conversation.Id}";
+        return TypedResults.ServerSentEvents(Started(conversation, turns.RunAsync(conversation, text, http, http.RequestAborted)));
+    }
+
+    /// <summary>The new conversation's id first, then its first turn.</summary>
+    private static async IAsyncEnumerable<SseItem<JsonObject>> Started(AssistantConversation conversation, IAsyncEnumerable<SseItem<JsonObject>> turn)
+    {
+        yield return new SseItem<JsonObject>(JsonSerializer.SerializeToNode(AssistantConversationDto.From(conversation), JsonSerializerOptions.Web)!.AsObject(), "conversation");
+        await foreach (var item in turn)
+        {
+            yield return item;
+        }
+    }
+
+    /// <summary>The message's text, trimmed, or the 400 naming <c>text</c>.</summary>
+    private static BadRequestProblem? CheckText(AssistantMessageRequest? body, AssistantOptions options, out string text)
+    {
+        text = body?.Text?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            return Problems.Invalid("text", "a message needs some text");
+        }
+
+        return text.Length > options.MaxMessageLength ? Problems.Invalid("text", $"must be at most {options.MaxMessageLength:N0} characters (got {text.Length:N0})") : null;
     }
 
     private static async Task<Results<Ok<Page<AssistantConversationDto>>, BadRequestProblem>> ListAsync(
@@ -109,17 +146,11 @@ internal static class AssistantEndpoints
 
     private static async Task<Results<ServerSentEventsResult<JsonObject>, BadRequestProblem, NotFoundProblem, ConflictProblem, BudgetSpentProblem>> PostMessageAsync(
         Guid id, AssistantMessageRequest? body, HttpContext http, AssistantConversations conversations, AssistantTurns turns, AssistantBudget budget,
-        AssistantModel model, AssistantOptions options, MarketplaceDb marketplace, CancellationToken cancellationToken)
+        AssistantModel model, AssistantOptions options, CancellationToken cancellationToken)
     {
-        var text = body?.Text?.Trim();
-        if (string.IsNullOrEmpty(text))
+        if (CheckText(body, options, out var text) is { } invalid)
         {
-            return Problems.Invalid("text", "a message needs some text");
-        }
-
-        if (text.Length > options.MaxMessageLength)
-        {
-            return Problems.Invalid("text", $"must be at most {options.MaxMessageLength:N0} characters (got {text.Length:N0})");
+            return invalid;
         }
 
         var conversation = await conversations.FindAsync(http, id, write: true, cancellationToken);
@@ -142,13 +173,6 @@ internal static class AssistantEndpoints
         if (!turns.TryBegin(id))
         {
             return Problems.Conflict("the assistant is still answering the previous message of this conversation; send this one when it has finished");
-        }
-
-        if (conversation.Title == "New conversation")
-        {
-            await using var db = marketplace.CreateContext();
-            var title = text.Length <= TitleLength ? text : text[..TitleLength] + "…";
-            await db.WriteAsync(ct => db.AssistantConversations.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Title, title), ct), cancellationToken);
         }
 
         // The stream's end is the stream's: a client that leaves cancels it, and the turn records what was said.

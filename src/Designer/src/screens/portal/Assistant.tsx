@@ -39,16 +39,15 @@ export function Assistant() {
     setError(null);
     setNotice(null);
     try {
-      if (!conversation.current) {
-        const created = await api<AssistantConversation>('/api/assistant/conversations', { method: 'POST' });
-        conversation.current = created.id;
-        sessionStorage.setItem(KEY, created.id);
-        sessionStorage.setItem(`${KEY}.owner`, owner.current ?? '');
-      }
       setStreaming('');
       setText('');
       await sendAssistantMessage(conversation.current, message, (event) => {
-        if (event.kind === 'delta') setStreaming((s) => (s ?? '') + event.text);
+        if (event.kind === 'conversation') {
+          // The first message started the conversation: later ones go to it, also after a reload of this tab.
+          conversation.current = event.id;
+          sessionStorage.setItem(KEY, event.id);
+          sessionStorage.setItem(`${KEY}.owner`, owner.current ?? '');
+        } else if (event.kind === 'delta') setStreaming((s) => (s ?? '') + event.text);
         else if (event.kind === 'user' || event.kind === 'tool') setMessages((m) => [...m, event.message]);
         else if (event.kind === 'message') { setStreaming(null); setMessages((m) => [...m, event.message]); }
         else if (event.kind === 'error') { setStreaming(null); setNotice({ detail: event.detail, formUrl: event.formUrl }); }
@@ -57,7 +56,7 @@ export function Assistant() {
       if (err instanceof ApiError && (err.status === 429 || err.status === 503)) {
         const wait = typeof err.problem.retryAfter === 'number' ? ` Try again ${waitWords(err.problem.retryAfter)}.` : '';
         setNotice({ detail: `${err.problem.detail ?? err.message}${wait}`, formUrl: String(err.problem.formUrl ?? '/quote') });
-        if (err.status === 429 || err.status === 503) setText(message);
+        setText(message);
       } else {
         setError(err);
         setText(message);
