@@ -1,10 +1,14 @@
-"""Generates workflows/quote-to-delivery/v2.json (the marketplace's whole path).
+"""Generates workflows/quote-to-delivery/v3.json (the marketplace's whole path).
 Email models leave out the fields SendEmail reads itself from the quote/order ids (e.g. ProductType as its display name).
 
-Run: python3 tools/gen_quote_to_delivery.py workflows/quote-to-delivery/v2.json
+Run: python3 tools/gen_quote_to_delivery.py workflows/quote-to-delivery/v3.json
 Edit this script rather than the JSON, then regenerate (a published version is immutable: a change
-after publishing is the next version; v1.json was written by this script's earlier state, see git history, and
-stays so that instances started on v1 keep running on it).
+after publishing is the next version; v1.json and v2.json were written by this script's earlier states, see git history,
+and stay so that instances started on them keep running on them).
+v3 over v2: the factory starts each stage itself ("Start <stage>", its actual start) before completing it; the stage is
+opened by StartProductionStage with startNow false (planned dates, and the deadline timer runs from there); the discount
+follow-up records its 10 % on the quote (PromiseQuoteDiscount), shown on the quote's page before acceptance and applied
+by CreateOrder from the quote.
 v2 over v1: a stage task can report a delay (reason, new date; the stage reruns with its deadline from the new date); a decline needs its reason (requiredFor, checked by the engine on every completion path); QC is the
 factory's task for the order's supplier (Pass/Fail with notes, notes required to fail) instead of an ops task. Started from the team's draft (plan/gen_workflow.py), adapted to the real
 activities: email models per template (templates/*.scriban), EvaluateRules action ports,
@@ -81,21 +85,26 @@ a("follow-up-delay", "Delay", "Follow-up timer", duration=js("input.followUpAfte
 a("mark-follow-up", "SetVariable", None, variable="acceptance", value="followup")
 a("accept-join", "Join", None, mode="WaitAny")
 a("accept-switch", "Switch", "Accepted?", cases=[{"port": "Accepted", "condition": "variables.acceptance === 'accepted'"}, {"port": "FollowUp", "condition": "variables.followUps < 3"}])
+# v3: the discount follow-up (the second) records its 10 % on the quote first, so the quote's page shows it before
+# acceptance, the e-mail quotes the same rounded total, and CreateOrder applies it (a promise is never taken back).
+a("promise-discount", "PromiseQuoteDiscount", "Promise the discount", quoteId=js("input.quoteId"), percent=js("variables.followUps === 1 ? 10 : 0"))
+P = "outputs['promise-discount']"
 email("send-follow-up", js("['lead-follow-up-gentle', 'lead-follow-up-discount', 'lead-follow-up-urgent'][variables.followUps]"), BUYER, "Follow up with the buyer",
       f"({{ BuyerName: {Q}.name, QuoteNumber: {Q}.number, Quantity: {Q}.quantity, Total: {Q}.total, Currency: {Q}.currency, "
-      f"DiscountPercent: 10, DiscountedTotal: Math.round({Q}.total * 90) / 100, OfferValidUntil: {IN_DAYS(7)}, ExpiresAt: {IN_DAYS(2)} }})")
+      f"DiscountPercent: {P}.percent, DiscountedTotal: {P}.discountedTotal, OfferValidUntil: {IN_DAYS(7)}, ExpiresAt: {IN_DAYS(2)} }})")
 a("count-follow-up", "SetVariable", None, variable="followUps", value=js("variables.followUps + 1"))
 a("quote-expired", "UpdateQuoteStatus", "Quote expired", quoteId=js("input.quoteId"), status="expired")
 a("end-expired", "End", "Expired")
 c("await-fork", "wait-accept", "Accept"); c("await-fork", "follow-up-delay", "FollowUp")
 chain("wait-accept", "mark-accepted", "accept-join"); chain("follow-up-delay", "mark-follow-up", "accept-join")
 c("accept-join", "accept-switch")
-c("accept-switch", "create-order", "Accepted"); c("accept-switch", "send-follow-up", "FollowUp"); c("accept-switch", "quote-expired", "Default")
+c("accept-switch", "create-order", "Accepted"); c("accept-switch", "promise-discount", "FollowUp"); c("accept-switch", "quote-expired", "Default")
+chain("promise-discount", "send-follow-up")
 chain("send-follow-up", "count-follow-up", "await-fork"); chain("quote-expired", "end-expired")
 
 # 3 order + automation
-# The discount follow-up (the second) promised 10 %: accepting after it gets the discounted price.
-a("create-order", "CreateOrder", "Create the order", quoteId=js("input.quoteId"), discountPercent=js("variables.followUps >= 2 ? 10 : 0"))
+# The discount promised on the quote (promise-discount) applies: CreateOrder reads it from the quote.
+a("create-order", "CreateOrder", "Create the order", quoteId=js("input.quoteId"))
 a("set-order", "SetVariable", None, variable="orderId", value=js(f"{O}.orderId"))
 a("automation", "EvaluateRules", "Automation rules", ruleSet="automation", input_=js("({ orderId: variables.orderId })"), actions=["skip_review", "admin_review"])
 status("status-review", "admin_review", "an automation rule asks for ops review")
@@ -181,13 +190,20 @@ c("approve-sample", "status-sample-approved", "Approve"); c("approve-sample", "s
 # 7 production stages: the factory's task, or past the planned end a delay alert and the factory system's event
 S = "outputs['next-stage']"
 status("status-bulk", "bulk_production", "sample approved; bulk production starts")
-a("next-stage", "StartProductionStage", "Start the next stage", orderId=var("orderId"))
+a("next-stage", "StartProductionStage", "Open the next stage", orderId=var("orderId"), startNow=False)
 a("stage-fork", "Fork", None, branches=["Work", "Deadline"])
 a("stage-task", "HumanTask", "Factory completes the stage", title=tpl(f"Complete {{{{ {S}.name }}}} for order {{{{ outputs['create-order'].number }}}} (planned {{{{ {S}.plannedDays }}}} days)"),
   role="factory", assignee=js(f"{F}.supplierId"), outcomes=["Done", "Report delay"],
   form=[{"name": "notes", "label": "Notes", "type": "string", "required": False},
         {"name": "reason", "label": "Reason for the delay", "type": "string", "required": False, "requiredFor": ["Report delay"], "maxLength": 500},
         {"name": "newDate", "label": "New planned date", "type": "date", "required": False, "requiredFor": ["Report delay"]}])
+# v3: the factory says when it starts the stage (the actual start); a stage that reruns after a delay report is started already.
+a("stage-started-check", "Decision", None, condition=js("variables.stageStarted === true"))
+a("stage-start", "HumanTask", "Factory starts the stage", title=tpl(f"Start {{{{ {S}.name }}}} for order {{{{ outputs['create-order'].number }}}} (planned {{{{ {S}.plannedDays }}}} days, until {{{{ {S}.plannedEnd.slice(0, 10) }}}})"),
+  role="factory", assignee=js(f"{F}.supplierId"))
+a("record-stage-start", "RecordStageStart", "Record the actual start", orderId=var("orderId"), sequence=js(f"{S}.sequence"))
+a("stage-started", "SetVariable", None, variable="stageStarted", value=True)
+a("stage-not-started", "SetVariable", None, variable="stageStarted", value=False)
 a("stage-deadline", "Delay", "Planned end of the stage", duration=var("stageDueIn"))
 a("stage-late", "RecordStageDelay", "Record the delay", orderId=var("orderId"), sequence=js(f"{S}.sequence"))
 L = "outputs['stage-late']"
@@ -217,8 +233,10 @@ email("email-stage-delayed", "production-update", BUYER, "Tell the buyer the new
 a("stage-due-new", "SetVariable", None, variable="stageDueIn", value=js(f"{D}.dueIn"))
 chain("status-sample-approved", "status-bulk", "next-stage")
 c("next-stage", "stage-due", "Started"); c("next-stage", "status-qc", "AllDone")
-chain("stage-due", "stage-working", "stage-fork")
-c("stage-fork", "stage-task", "Work"); c("stage-fork", "stage-deadline", "Deadline")
+chain("stage-due", "stage-not-started", "stage-working", "stage-fork")
+c("stage-fork", "stage-started-check", "Work"); c("stage-fork", "stage-deadline", "Deadline")
+c("stage-started-check", "stage-task", "True"); c("stage-started-check", "stage-start", "False")
+chain("stage-start", "record-stage-start", "stage-started", "stage-task")
 c("stage-task", "stage-join", "Done"); c("stage-task", "stage-delay-reported", "Report delay"); chain("stage-delay-reported", "stage-join")
 chain("stage-deadline", "stage-late", "stage-late-alert", "stage-completed-event", "stage-join")
 chain("stage-join", "stage-delay-check")
@@ -276,11 +294,12 @@ for n in order:
 assert len(set(ids)) == len(ids)
 for e in C:
     assert e["source"]["activity"] in ids and e["target"]["activity"] in ids, e
-wf = {"definitionId": "quote-to-delivery", "version": 2, "name": "Quote to delivery",
-      "description": "The marketplace's whole path for one buyer request: price the quote, email it, follow up until it is accepted or expires, then the order: automation rules and ops review, 30% deposit, supplier offers with timeouts, samples, the eleven production stages with delay alerts, the factory's QC with rework, 70% balance, shipping and delivery. Start it through POST /api/quotes; the correlation id is the quote id.",
+wf = {"definitionId": "quote-to-delivery", "version": 3, "name": "Quote to delivery",
+      "description": "The marketplace's whole path for one buyer request: price the quote, email it, follow up until it is accepted or expires, then the order: automation rules and ops review, 30% deposit, supplier offers with timeouts, samples, the eleven production stages (the factory starts and completes each) with delay alerts, the factory's QC with rework, 70% balance, shipping and delivery. Start it through POST /api/quotes; the correlation id is the quote id.",
       "variables": [{"name": "orderId", "type": "string", "default": ""}, {"name": "acceptance", "type": "string", "default": "waiting"},
                     {"name": "followUps", "type": "number", "default": 0}, {"name": "offerResult", "type": "string", "default": ""},
-                    {"name": "stageDueIn", "type": "string", "default": ""}, {"name": "stageAction", "type": "string", "default": "work"}],
+                    {"name": "stageDueIn", "type": "string", "default": ""}, {"name": "stageAction", "type": "string", "default": "work"},
+                    {"name": "stageStarted", "type": "boolean", "default": False}],
       "inputs": [{"name": "quoteId", "type": "string", "required": True, "description": "The quote id (also the instance's correlation id)."},
                  {"name": "productType", "type": "string", "required": True}, {"name": "quantity", "type": "number", "required": True}, {"name": "complexity", "type": "string", "required": False},
                  {"name": "fabric", "type": "string", "required": False}, {"name": "requirements", "type": "string", "required": False}, {"name": "email", "type": "string", "required": True},

@@ -125,11 +125,7 @@ public sealed partial class PortalBuyerTests(BrowserFixture browser, PortalHost 
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
 
         await ScreenshotAsync("portal-order-paid");
-        // README's picture of the portal: refreshed on demand only, so a test run leaves the checkout as it was.
-        if (Environment.GetEnvironmentVariable("SLEEK_UPDATE_README_SCREENSHOTS") == "1")
-        {
-            File.Copy(Path.Combine(RepositoryPaths.Screenshots(), "portal-order-paid.png"), Path.Combine(SourceTree.Root, "docs", "screenshots", "portal-buyer.png"), overwrite: true);
-        }
+        RepositoryPaths.UpdateReadmeScreenshot("portal-order-paid", "portal-buyer");
         await _page.SetViewportSizeAsync(390, 844);
         await ScreenshotAsync("portal-order-paid-390");
         await Accessibility.AssertNoSeriousFindingsAsync(_page, "order (390 px)");
@@ -160,6 +156,7 @@ public sealed partial class PortalBuyerTests(BrowserFixture browser, PortalHost 
         await Expect(_page.GetByTestId("quote-list").GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
         await Expect(_page.GetByTestId("quote-list")).ToContainTextAsync(email);
         await CheckAsync("portal-ops-quotes");
+        RepositoryPaths.UpdateReadmeScreenshot("portal-ops-quotes", "portal-ops");
 
         await _page.GetByLabel("Status").SelectOptionAsync("cancelled");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();

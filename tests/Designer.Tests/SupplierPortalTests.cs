@@ -6,28 +6,54 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Npgsql;
 using Sleek.Workflows.Designer.Tests.Infrastructure;
+using Sleek.Workflows.TestSupport.Fakes;
 using static Microsoft.Playwright.Assertions;
 
 namespace Sleek.Workflows.Designer.Tests;
 
-/// <summary>A designer host with the repository's workflows (quote-to-delivery) imported at start-up.</summary>
+/// <summary>
+/// A designer host with the repository's workflows (quote-to-delivery) imported at start-up and Stripe faked at its HTTP
+/// edge, so invoices are paid by card: the workflow waits for Stripe's signed webhook instead of an ops confirmation.
+/// </summary>
 public sealed class PortalDesignerHost : DesignerHost
 {
-    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    public FakeStripeServer Stripe { get; private set; } = null!;
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Sleek__WorkflowsDirectory"] = Path.Combine(SourceTree.Root, "workflows"),
+        ["Stripe__SecretKey"] = FakeStripeServer.SecretKey,
+        ["Stripe__WebhookSecret"] = FakeStripeServer.WebhookSecret,
+        ["Stripe__ApiBase"] = Stripe.BaseUrl,
+        ["Stripe__PublishableKey"] = "pk_test_fake_51Sleek",
     };
+
+    protected override async Task StartBordersAsync() => Stripe = await FakeStripeServer.StartAsync();
+
+    protected override ValueTask StopBordersAsync() => Stripe.DisposeAsync();
+
+    /// <summary>Stripe takes the payment of the one intent not paid yet and calls the host's signed webhook.</summary>
+    public async Task StripePaysAsync()
+    {
+        var intent = Assert.Single(Stripe.Intents, i => i["status"]!.GetValue<string>() != "succeeded");
+        var webhook = FakeStripeServer.SignedWebhook(FakeStripeServer.PaymentIntentSucceededEvent(Stripe.Succeed(intent["id"]!.GetValue<string>())));
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/webhooks/stripe", UriKind.Relative)) { Content = new StringContent(webhook.Payload, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("Stripe-Signature", webhook.SignatureHeader);
+        using var answer = await Host.Client.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.OK, answer.StatusCode);
+    }
 }
 
 /// <summary>
 /// The supplier side of the portal in a real browser on the repository's quote-to-delivery workflow, on PostgreSQL.
-/// Every step is done by the role that owns it, never the admin: the buyer asks and accepts, ops confirm the deposit
-/// (API); the supplier signs in from a portal link and comes back to it, accepts the offer and sends the sample
+/// Every step is done by the role that owns it, never the admin: the buyer asks and accepts, ops review, Stripe takes the
+/// deposit (API, signed webhook); the supplier signs in from a portal link and comes back to it, accepts the offer and sends the sample
 /// (browser); the buyer approves the sample (API); the supplier reports a delay on the first stage (browser: a date not
-/// after today is refused, the stage reruns with a new task); the factory runs the eleven stages and QC (browser: QC is the
-/// factory's task since v2, failing needs notes); ops confirm the balance (API); the supplier's page, open all along,
-/// shows the shipment step arrive live and records it; the buyer, signed in with the order page open, sees the order
-/// become delivered live when ops confirm delivery, and the first stage's delay with its reason. axe on each screen; screenshots at desktop and 390 px.
+/// after today is refused, the stage reruns with a new task); the factory starts and completes each of the eleven stages
+/// (v3) and does QC (browser: failing needs notes); the buyer signs in from the order link and pays the balance on the pay
+/// page (the card form got the intent's client secret and shows the amount; Stripe's signed webhook takes the payment);
+/// the supplier's page, open all along, shows the shipment step arrive live and records it; the buyer's order page, open
+/// all along, shows the balance paid, the shipment and the delivery arrive live, and the first stage's delay with its reason. axe on each screen; screenshots at desktop and 390 px.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class SupplierPortalTests(BrowserFixture browser, PortalDesignerHost host) : IClassFixture<PortalDesignerHost>
@@ -48,7 +74,7 @@ public sealed class SupplierPortalTests(BrowserFixture browser, PortalDesignerHo
         var ops = await UserAsync("ops", null);
         var (buyer, buyerEmail) = await UserWithEmailAsync("buyer", null);
 
-        // The buyer asks for a quote and accepts it; ops confirm the deposit: the order is paid and offered.
+        // The buyer asks for a quote and accepts it; ops review, Stripe takes the deposit: the order is paid and offered.
         var quote = await ExpectJsonAsync(await buyer.PostAsJsonAsync("/api/quotes", new { productType = "hoodie", quantity = 300, email = buyerEmail }));
         var orderId = (await ExpectJsonAsync(await buyer.PostAsync(new Uri($"/api/quotes/{quote["id"]}/accept", UriKind.Relative), null)))["orderId"]!.GetValue<string>();
         var offer = await DriveUntilAsync(ops, orderId, async () => (await ExpectJsonAsync(await ops.GetAsync(new Uri("/api/portal/offers", UriKind.Relative)))).AsArray()
@@ -104,12 +130,26 @@ public sealed class SupplierPortalTests(BrowserFixture browser, PortalDesignerHo
         var factoryOrder = factory.GetByTestId("assigned-order").Filter(new() { HasText = orderNumber });
         for (var i = 0; i < Stages.Length; i++)
         {
+            // The factory starts the stage (its actual start), then completes it.
+            var start = factoryOrder.GetByTestId("portal-task-stage-start");
+            await Expect(start).ToContainTextAsync($"Start {Stages[i]} ");
+            if (i == 0)
+            {
+                await Expect(factoryOrder.GetByRole(AriaRole.Row).Filter(new() { HasText = Stages[i] })).ToContainTextAsync("ready to start");
+            }
+
+            await start.GetByRole(AriaRole.Button, new() { Name = "Start stage" }).ClickAsync();
             var step = factoryOrder.GetByTestId("portal-task-stage-task");
             await Expect(step).ToContainTextAsync($"Complete {Stages[i]} ");
+            if (i == 0)
+            {
+                await Expect(factoryOrder.GetByRole(AriaRole.Row).Filter(new() { HasText = Stages[i] })).ToContainTextAsync("in progress");
+            }
             if (i == 2)
             {
                 await Accessibility.AssertNoSeriousFindingsAsync(factory, "production and QC");
                 await ScreenshotAsync(factory, "portal-03-factory");
+                RepositoryPaths.UpdateReadmeScreenshot("portal-03-factory", "portal-factory");
                 await factory.SetViewportSizeAsync(390, 844);
                 await ScreenshotAsync(factory, "portal-04-factory-phone");
                 await factory.SetViewportSizeAsync(1280, 900);
@@ -133,11 +173,37 @@ public sealed class SupplierPortalTests(BrowserFixture browser, PortalDesignerHo
         await qc.GetByRole(AriaRole.Button, new() { Name = "Pass" }).ClickAsync();
         await Expect(factoryOrder).ToContainTextAsync("Nothing to do on this order right now");
 
-        // Ops confirm the balance: the supplier's page, open all along, shows the shipment step arrive live.
-        await CompleteAsync(ops, orderId, "confirm-balance", new { reference = "BANK-BALANCE-1" });
+        // The buyer opens the order's link signed out, signs in and comes back to it; the balance invoice is there to pay.
+        await using var buyerContext = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        // Stripe.js lives on js.stripe.com, which this machine cannot reach: fail it at once, as a blocked network would.
+        await buyerContext.RouteAsync("https://js.stripe.com/**", route => route.AbortAsync());
+        var buyerPage = await buyerContext.NewPageAsync();
+        await buyerPage.GotoAsync(Url($"/orders/{orderId}"));
+        await Expect(buyerPage).ToHaveURLAsync(new Regex("/sign-in"));
+        await SignInAsync(buyerPage, buyerEmail);
+        await Expect(buyerPage).ToHaveURLAsync(new Regex($"/orders/{orderId}$"));
+        var balance = buyerPage.GetByTestId("invoice-balance");
+        await Expect(balance.GetByTestId("invoice-status")).ToHaveTextAsync("pending");
+        await Expect(buyerPage.GetByTestId("stage-delay-1")).ToContainTextAsync($"Delayed by the supplier to {DelayedTo}: {DelayReason}");
+
+        // The buyer pays the balance on the pay page: the card form got the intent's client secret and shows its amount.
+        var amount = (await balance.Locator("td").Nth(2).TextContentAsync())!.Trim();
+        await balance.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Pay INV-") }).ClickAsync();
+        await Expect(buyerPage.GetByTestId("card-payment")).ToHaveAttributeAsync("data-client-secret-received", "yes");
+        await Expect(buyerPage.GetByTestId("pay-amount")).ToHaveTextAsync(amount);
+        await Accessibility.AssertNoSeriousFindingsAsync(buyerPage, "pay the balance");
+        await buyerPage.GotoAsync(Url($"/orders/{orderId}"));
+        await Expect(buyerPage.GetByTestId("live-state")).ToHaveTextAsync("Live");
+        await buyerPage.EvaluateAsync("() => { window.__sameDocument = true; }");
+
+        // Stripe takes the payment (signed webhook): the buyer's page shows the balance paid, the supplier's page the
+        // shipment step, both without reloading.
+        await host.StripePaysAsync();
+        await Expect(balance.GetByTestId("invoice-status")).ToContainTextAsync("paid");
         var ship = supplierOrder.GetByTestId("portal-task-ship");
         await Expect(ship).ToBeVisibleAsync();
         await ScreenshotAsync(supplier, "portal-02-supplier");
+        RepositoryPaths.UpdateReadmeScreenshot("portal-02-supplier", "portal-supplier");
         await supplier.SetViewportSizeAsync(390, 844);
         await Accessibility.AssertNoSeriousFindingsAsync(supplier, "assigned orders (phone)");
         await ScreenshotAsync(supplier, "portal-05-supplier-phone");
@@ -146,17 +212,9 @@ public sealed class SupplierPortalTests(BrowserFixture browser, PortalDesignerHo
         await ship.GetByLabel("Tracking number").FillAsync("JD014600006281234567");
         await ship.GetByRole(AriaRole.Button, new() { Name = "Record shipment" }).ClickAsync();
         await Expect(supplierOrder.GetByTestId("shipment")).ToContainTextAsync("JD014600006281234567");
-
-        // The buyer signs in to the order page; ops confirm delivery and the page shows it without reloading.
-        await using var buyerContext = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        var buyerPage = await buyerContext.NewPageAsync();
-        await buyerPage.GotoAsync(Url($"/orders/{orderId}"));
-        await Expect(buyerPage).ToHaveURLAsync(new Regex("/sign-in"));
-        await SignInAsync(buyerPage, buyerEmail);
-        await Expect(buyerPage).ToHaveURLAsync(new Regex($"/orders/{orderId}$"));
         await Expect(buyerPage.GetByTestId("order-status")).ToHaveTextAsync(new Regex("shipped", RegexOptions.IgnoreCase));
-        await Expect(buyerPage.GetByTestId("stage-delay-1")).ToContainTextAsync($"Delayed by the supplier to {DelayedTo}: {DelayReason}");
-        await buyerPage.EvaluateAsync("() => { window.__sameDocument = true; }");
+
+        // Ops confirm delivery; the buyer's page shows it without reloading.
         await CompleteAsync(ops, orderId, "confirm-delivery", new { notes = "signed for at the door" });
         // The workflow goes on from delivered to completed in the same run: either is the delivery seen live.
         await Expect(buyerPage.GetByTestId("order-status")).ToHaveTextAsync(new Regex("delivered|completed", RegexOptions.IgnoreCase));
@@ -206,8 +264,8 @@ public sealed class SupplierPortalTests(BrowserFixture browser, PortalDesignerHo
     private static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Screenshots(), $"{name}.png"), FullPage = true });
 
-    /// <summary>Ops complete the ops tasks of the order as they come (review, deposit confirmation) until <paramref name="until"/> finds something.</summary>
-    private static async Task<JsonNode> DriveUntilAsync(HttpClient ops, string orderId, Func<Task<JsonNode?>> until)
+    /// <summary>Ops complete the ops tasks of the order as they come (review), and Stripe takes the deposit, until <paramref name="until"/> finds something.</summary>
+    private async Task<JsonNode> DriveUntilAsync(HttpClient ops, string orderId, Func<Task<JsonNode?>> until)
     {
         for (var round = 0; round < 120; round++)
         {
@@ -222,11 +280,15 @@ public sealed class SupplierPortalTests(BrowserFixture browser, PortalDesignerHo
                 object body = task!["activityId"]!.GetValue<string>() switch
                 {
                     "review" => new { outcome = "Approve" },
-                    "confirm-deposit" => new { reference = "BANK-DEPOSIT-1" },
                     var other => throw new InvalidOperationException($"unexpected ops task {other}: {task.ToJsonString()}"),
                 };
                 using var done = await ops.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", body);
                 Assert.True(done.IsSuccessStatusCode, await done.Content.ReadAsStringAsync());
+            }
+
+            if (host.Stripe.Intents.Any(i => i["status"]!.GetValue<string>() != "succeeded"))
+            {
+                await host.StripePaysAsync();
             }
 
             await Task.Delay(250);

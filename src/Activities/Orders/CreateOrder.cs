@@ -26,8 +26,11 @@ public sealed class CreateOrder : IActivity
     [Input(Required = true, Description = "The quote id, e.g. input.quoteId.")]
     public string QuoteId { get; set; } = "";
 
-    /// <summary>A discount the buyer was promised (the discount follow-up's 10 %), applied to the order's price and so to its invoices.</summary>
-    [Input(Description = "Percent off the quoted price, 0-50, e.g. variables.followUps >= 2 ? 10 : 0 after the discount follow-up.")]
+    /// <summary>
+    /// A discount the buyer was promised (the discount follow-up's 10 %), applied to the order's price and so to its
+    /// invoices. Left out, the discount recorded on the quote (<c>PromiseQuoteDiscount</c>) applies.
+    /// </summary>
+    [Input(Description = "Percent off the quoted price, 0-50. Left out: the discount promised on the quote (PromiseQuoteDiscount).")]
     public decimal? DiscountPercent { get; set; }
 
     /// <inheritdoc />
@@ -55,12 +58,12 @@ public sealed class CreateOrder : IActivity
             return ActivityResult.Fault($"quote {quote.Number} is {quote.Status.ToName()}; an order needs a quote that is still open");
         }
 
-        if (DiscountPercent is < 0 or > 50)
+        if (DiscountPercent is < 0 or > QuoteDiscount.MaxPercent)
         {
-            return ActivityResult.Fault($"discountPercent {DiscountPercent} is outside 0-50");
+            return ActivityResult.Fault($"discountPercent {DiscountPercent} is outside 0-{QuoteDiscount.MaxPercent}");
         }
 
-        var discount = DiscountPercent ?? 0m;
+        var discount = DiscountPercent ?? quote.DiscountPercent;
         var now = context.Clock.GetUtcNow().UtcDateTime;
         var order = new Order
         {
@@ -70,8 +73,8 @@ public sealed class CreateOrder : IActivity
             BuyerUserId = quote.BuyerUserId,
             ProductType = quote.ProductType,
             Quantity = quote.Quantity,
-            UnitPrice = Discounted(quote.UnitPrice, discount),
-            Total = Discounted(quote.Total, discount),
+            UnitPrice = QuoteDiscount.Apply(quote.UnitPrice, discount, 4),
+            Total = QuoteDiscount.Apply(quote.Total, discount),
             Status = OrderStatus.QuoteSent,
             WorkflowInstanceId = context.InstanceId,
             CreatedAt = now,
@@ -85,7 +88,4 @@ public sealed class CreateOrder : IActivity
         await db.SaveChangesAsync(context.CancellationToken);
         return ActivityResult.Done(OrderOutput.Of(order, quote));
     }
-
-    private static decimal Discounted(decimal amount, decimal percent) =>
-        percent == 0 ? amount : Math.Round(amount * (100 - percent) / 100, 2, MidpointRounding.AwayFromZero);
 }

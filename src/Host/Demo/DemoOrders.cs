@@ -33,6 +33,7 @@ internal sealed class DemoOrders(WorkflowRuntime runtime, TaskQueries tasks, Ins
         ("New order", """{"outcome":"Accept"}"""),
         ("Send a sample", """{"trackingNumber":"DEMO-SAMPLE-1","notes":"two colourways"}"""),
         ("Approve the sample", """{"outcome":"Approve","feedback":"looks right"}"""),
+        ("Start ", "{}"),
         ("Complete ", """{"notes":"done"}"""),
         ("QC inspection", """{"outcome":"Pass","notes":"AQL 2.5 passed"}"""),
         ("Ship order", """{"carrier":"DHL","trackingNumber":"JD0146000012345"}"""),

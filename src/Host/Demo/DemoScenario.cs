@@ -26,7 +26,7 @@ internal sealed record DemoScenario(int Number, string ProductType, int Quantity
         new(2, "polo_shirt", 250, "medium", true, "Confirm payment of", "an order whose deposit ops confirm"),
         new(3, "t_shirt", 300, "simple", true, "Send a sample", "an order whose sample the supplier sends"),
         new(4, "t_shirt", 500, "medium", true, "Approve the sample", "an order whose sample the buyer approves"),
-        new(5, "t_shirt", 200, "medium", true, "Complete ", "an order in production, its first stage with the factory"),
+        new(5, "t_shirt", 200, "medium", true, "Complete ", "an order in production, its first stage started by the factory"),
         new(6, "t_shirt", 150, "simple", true, null, "an order delivered and completed"),
     ];
 }

@@ -32,4 +32,10 @@ public sealed class RateLimitOptions
 
     /// <summary>Password-reset requests per IP per hour (and at most 3 e-mails per account per hour).</summary>
     public int PasswordResetPerIpPerHour { get; set; } = 5;
+
+    /// <summary>
+    /// Capability-link views and acceptances per IP per minute. The token cannot be guessed; this bounds what a flood of
+    /// forged links costs (each refusal is an audit row) while a buyer clicking about stays far below it.
+    /// </summary>
+    public int QuoteLinksPerIpPerMinute { get; set; } = 60;
 }

@@ -20,4 +20,7 @@ public static class RateLimitPolicies
 
     /// <summary>Password-reset requests, per IP.</summary>
     public const string PasswordReset = "password-reset";
+
+    /// <summary>Quotes opened or accepted by their capability link, per IP.</summary>
+    public const string QuoteLinks = "quote-links";
 }

@@ -138,6 +138,8 @@ internal sealed class SleekRateLimiter(RateLimitCounterStore store, RateLimitOpt
                 return [($"refresh:ip:{ip}", options.RefreshPerIpPerMinute, Minute)];
             case RateLimitPolicies.PasswordReset:
                 return [($"password-reset:ip:{ip}", options.PasswordResetPerIpPerHour, Hour)];
+            case RateLimitPolicies.QuoteLinks:
+                return [($"quote-links:ip:{ip}", options.QuoteLinksPerIpPerMinute, Minute)];
             default:
                 throw new InvalidOperationException($"endpoint {http.GetEndpoint()?.DisplayName} names the unknown rate limit '{policy}'");
         }

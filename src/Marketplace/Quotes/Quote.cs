@@ -42,6 +42,12 @@ public sealed class Quote
     /// <summary>Sampling + production + buffer days.</summary>
     public int LeadTimeDays { get; set; }
 
+    /// <summary>
+    /// Percent off promised to the buyer before acceptance (the discount follow-up), 0 when none; the order is created
+    /// at the discounted price (<see cref="QuoteDiscount"/>).
+    /// </summary>
+    public int DiscountPercent { get; set; }
+
     /// <summary>Where the quote stands (stored as its snake_case name).</summary>
     public QuoteStatus Status { get; set; } = QuoteStatus.QuoteRequested;
 

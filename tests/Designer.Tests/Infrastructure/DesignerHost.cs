@@ -30,9 +30,16 @@ public class DesignerHost : IAsyncLifetime
     /// <summary>More environment for the host, e.g. <c>Auth__AccessTokenMinutes</c>.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
+    /// <summary>Starts what the host talks to (fakes at external borders) before <see cref="Settings"/> is read.</summary>
+    protected virtual Task StartBordersAsync() => Task.CompletedTask;
+
+    /// <summary>Stops what <see cref="StartBordersAsync"/> started, after the host.</summary>
+    protected virtual ValueTask StopBordersAsync() => ValueTask.CompletedTask;
+
     public async Task InitializeAsync()
     {
         RepositoryPaths.RequireBuiltDesigner();
+        await StartBordersAsync();
         _database = new PostgresDatabase();
         await _database.InitializeAsync();
         var environment = new Dictionary<string, string?>
@@ -71,5 +78,7 @@ public class DesignerHost : IAsyncLifetime
         {
             await _database.DisposeAsync();
         }
+
+        await StopBordersAsync();
     }
 }

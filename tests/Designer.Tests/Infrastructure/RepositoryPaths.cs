@@ -24,4 +24,17 @@ public static class RepositoryPaths
         Directory.CreateDirectory(path);
         return path;
     }
+
+    /// <summary>
+    /// With SLEEK_UPDATE_README_SCREENSHOTS=1, copies the screenshot <paramref name="shot"/> (taken into
+    /// <see cref="Screenshots"/>) to docs/screenshots/<paramref name="readmeName"/>.png, README's picture of that screen;
+    /// otherwise does nothing, so a test run leaves the checkout as it was.
+    /// </summary>
+    public static void UpdateReadmeScreenshot(string shot, string readmeName)
+    {
+        if (Environment.GetEnvironmentVariable("SLEEK_UPDATE_README_SCREENSHOTS") == "1")
+        {
+            File.Copy(Path.Combine(Screenshots(), $"{shot}.png"), Path.Combine(SourceTree.Root, "docs", "screenshots", $"{readmeName}.png"), overwrite: true);
+        }
+    }
 }

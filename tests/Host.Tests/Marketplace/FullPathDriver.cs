@@ -20,6 +20,7 @@ internal sealed class FullPathDriver(MarketplaceClient client, string orderId)
         ("New order", new { outcome = "Accept" }),
         ("Send a sample", new { trackingNumber = "SAMPLE-1", notes = "two colourways" }),
         ("Approve the sample", new { outcome = "Approve", feedback = "looks right" }),
+        ("Start ", new { }),
         ("Complete ", new { notes = "done" }),
         ("QC inspection", new { outcome = "Pass", report = "AQL 2.5 passed" }),
         ("Ship order", new { carrier = "DHL", trackingNumber = "JD0146000012345" }),

@@ -97,10 +97,56 @@ public sealed partial class QuoteLinkScenario(PostgresDatabase database) : HostS
     }
 
     [Fact]
-    public async Task Accepting_after_the_discount_follow_up_gives_the_discounted_total_on_the_order_and_its_invoices()
+    public async Task A_flood_of_link_requests_from_one_IP_is_stopped_with_429_before_it_writes_audit_rows()
+    {
+        // Counters live in the database the class's tests share, per IP and minute: a minute no other test uses.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(1000));
+        var settings = Settings();
+        settings["RateLimits:QuoteLinksPerIpPerMinute"] = "4";
+        var host = NewHost(NewFolder().WithSample("quote-to-delivery"), clock, settings: settings);
+        var ops = new MarketplaceClient(new SleekApi(host.CreateClient()));
+        using var anonymous = host.CreateAnonymousClient();
+        var quoteId = MarketplaceClient.Str(await new MarketplaceClient(new SleekApi(anonymous)).CreateQuoteAsync(), "id");
+        var link = await LinkInAsync(host, "quote-confirmation", $"{PublicUrl}/quotes/{quoteId}?token=");
+        var token = Uri.UnescapeDataString(link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
+        var refusedBefore = await RefusalCountAsync(ops);
+
+        // A script trying forged tokens: the first four are refused as usual (404, audited), then the IP is stopped.
+        for (var i = 0; i < 4; i++)
+        {
+            await SleekApi.ExpectProblemAsync(await anonymous.GetAsync(new Uri($"/api/quotes/{quoteId}/link?token=forged-{i}", UriKind.Relative)), HttpStatusCode.NotFound);
+        }
+
+        using (var stopped = await AcceptByLinkAsync(anonymous, quoteId, "forged-5"))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, stopped.StatusCode);
+            Assert.True(stopped.Headers.RetryAfter?.Delta > TimeSpan.Zero, "429 without Retry-After");
+            Assert.Equal("application/problem+json", stopped.Content.Headers.ContentType?.MediaType);
+        }
+
+        Assert.Equal(refusedBefore + 4, await RefusalCountAsync(ops));
+
+        // The next minute the real link works again, and the quote was never touched meanwhile.
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await SleekApi.ExpectAsync(await anonymous.GetAsync(new Uri($"/api/quotes/{quoteId}/link?token={Uri.EscapeDataString(token)}", UriKind.Relative)), HttpStatusCode.OK);
+        Assert.Equal("quote_sent", MarketplaceClient.Str(await ops.Api.GetJsonAsync($"/api/quotes/{quoteId}"), "status"));
+    }
+
+    private static async Task<int> RefusalCountAsync(MarketplaceClient ops) =>
+        (await ops.Api.GetJsonAsync("/api/audit?action=quote_link.refused&pageSize=1"))["total"]!.GetValue<int>();
+
+    /// <summary>
+    /// v1 works the discount out in the workflow at acceptance; since v3 the discount follow-up records it on the quote
+    /// first, so the quote's page (by the e-mail's link) shows the discounted total before the buyer accepts.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task Accepting_after_the_discount_follow_up_gives_the_discounted_total_on_the_order_and_its_invoices(int version)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var host = NewHost(NewFolder().WithSample("quote-to-delivery"), clock, settings: Settings());
+        var folder = NewFolder().WithFile("quote-to-delivery", version, File.ReadAllText(Path.Combine(SourceTree.Root, "workflows", "quote-to-delivery", $"v{version}.json")));
+        var host = NewHost(folder, clock, settings: Settings());
         var ops = new MarketplaceClient(new SleekApi(host.CreateClient()));
         using var anonymous = host.CreateAnonymousClient();
         var quote = await new MarketplaceClient(new SleekApi(anonymous)).CreateQuoteAsync();
@@ -121,9 +167,18 @@ public sealed partial class QuoteLinkScenario(PostgresDatabase database) : HostS
         var link = LinkRegex().Match(discountEmail).Value;
         Assert.StartsWith($"{PublicUrl}/quotes/{quoteId}?token=", link, StringComparison.Ordinal);
         var token = Uri.UnescapeDataString(link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
+        var discounted = Math.Round(total * 0.9m, 2, MidpointRounding.AwayFromZero);
+        Assert.Contains(discounted.ToString("N2", System.Globalization.CultureInfo.InvariantCulture), discountEmail, StringComparison.Ordinal);
+        var shown = await SleekApi.ExpectAsync(await anonymous.GetAsync(new Uri($"/api/quotes/{quoteId}/link?token={Uri.EscapeDataString(token)}", UriKind.Relative)), HttpStatusCode.OK);
+        Assert.Equal(total, shown["total"]!.GetValue<decimal>());
+        if (version >= 3)
+        {
+            Assert.Equal(10, shown["discountPercent"]!.GetValue<int>());
+            Assert.Equal(discounted, shown["discountedTotal"]!.GetValue<decimal>());
+        }
+
         var orderId = MarketplaceClient.Str(await SleekApi.ExpectAsync(await AcceptByLinkAsync(anonymous, quoteId, token), HttpStatusCode.OK), "orderId");
 
-        var discounted = Math.Round(total * 0.9m, 2, MidpointRounding.AwayFromZero);
         var order = await ops.OrderAsync(orderId);
         Assert.Equal(discounted, order["total"]!.GetValue<decimal>());
         var deposit = (await ops.Api.GetJsonAsync($"/api/orders/{orderId}/invoices")).AsArray()[0]!;

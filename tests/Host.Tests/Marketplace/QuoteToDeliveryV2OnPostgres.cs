@@ -6,14 +6,15 @@ using Sleek.Workflows.TestSupport.Fakes;
 namespace Sleek.Workflows.Host.Tests.Marketplace;
 
 /// <summary>
-/// workflows/quote-to-delivery/v2.json on a database that already runs v1: the upgrade imports v2 beside v1, instances
-/// started on v1 stay on it, new quotes start on v2; on v2 a decline needs its reason (400 naming <c>reason</c>, on the
-/// engine's completion path) and QC is the factory's task for the order's supplier, failing only with notes.
+/// The repository's quote-to-delivery versions on a database that already runs v1: the upgrade imports v2 and later beside
+/// v1, instances started on v1 stay on it, new quotes start on the newest; since v2 a decline needs its reason (400 naming
+/// <c>reason</c>, on the engine's completion path) and QC is the factory's task for the order's supplier, failing only with
+/// notes; since v3 the factory starts each stage itself (its actual start) before completing it.
 /// </summary>
 public sealed class QuoteToDeliveryV2OnPostgres(PostgresDatabase database) : HostScenario(database), IClassFixture<PostgresDatabase>
 {
     [Fact]
-    public async Task A_v1_database_upgrades_to_v2_and_v2_refuses_a_decline_without_reason_and_gives_QC_to_the_factory()
+    public async Task A_v1_database_upgrades_to_the_newest_which_refuses_a_decline_without_reason_and_has_the_factory_start_stages_and_do_QC()
     {
         await using var smtp = await SmtpCapture.StartAsync();
         await using var ai = await FakeOpenAiServer.StartAsync();
@@ -26,7 +27,7 @@ public sealed class QuoteToDeliveryV2OnPostgres(PostgresDatabase database) : Hos
         Assert.Equal(1, (await oldClient.Api.GetInstanceAsync(oldInstance))["version"]!.GetValue<int>());
         await StopAsync(before);
 
-        // After: the repository's folder (v1 and v2). The old instance stays on v1 and goes on; a new quote starts on v2.
+        // After: the repository's folder (v1, v2, v3). The old instance stays on v1 and goes on; a new quote starts on the newest.
         var after = NewHost(RepositoryVersions(), settings: QuoteToDeliveryHost.Settings(smtp, ai));
         var client = new MarketplaceClient(new SleekApi(after.CreateClient()));
         await QuoteToDeliveryHost.NoAutoAcceptAsync(after);
@@ -36,7 +37,7 @@ public sealed class QuoteToDeliveryV2OnPostgres(PostgresDatabase database) : Hos
 
         var quote = await client.CreateQuoteAsync();
         var instanceId = MarketplaceClient.Str(quote, "instanceId");
-        Assert.Equal(2, (await client.Api.GetInstanceAsync(instanceId))["version"]!.GetValue<int>());
+        Assert.Equal(NewestVersion, (await client.Api.GetInstanceAsync(instanceId))["version"]!.GetValue<int>());
         var orderId = MarketplaceClient.Str(await client.AcceptAsync(MarketplaceClient.Str(quote, "id")), "orderId");
 
         // The offer: a decline without a reason, or with a blank or overlong one, is refused naming the field; the task stays open.
@@ -51,6 +52,16 @@ public sealed class QuoteToDeliveryV2OnPostgres(PostgresDatabase database) : Hos
 
         Assert.Equal(MarketplaceClient.Str(offer, "id"), MarketplaceClient.Str(await client.SingleTaskAsync(orderId, "New order"), "id"));
         await client.CompleteOkAsync(offer, new { outcome = "Accept" });
+
+        // Stages: the factory starts each one (the actual start is its Start, not the stage's opening), then completes it.
+        var start = await driver.RunAsync(() => Task.FromResult(false), stopAt: "Start ") ?? throw new InvalidOperationException("no stage start");
+        Assert.Equal("factory", MarketplaceClient.Str(start, "role"));
+        var opened = (await client.OrderAsync(orderId))["stages"]!.AsArray()[0]!;
+        Assert.NotNull(opened["plannedEnd"]);
+        Assert.Null(opened["actualStart"]);
+        await client.CompleteOkAsync(start, new { });
+        await client.SingleTaskAsync(orderId, "Complete Order Confirmation");
+        Assert.NotNull((await client.OrderAsync(orderId))["stages"]!.AsArray()[0]!["actualStart"]);
 
         // QC: the factory's task, assigned to the order's supplier; failing needs notes, which reach the order's status reason.
         var qc = await driver.RunAsync(() => Task.FromResult(false), stopAt: "QC inspection") ?? throw new InvalidOperationException("no QC task");
@@ -72,6 +83,9 @@ public sealed class QuoteToDeliveryV2OnPostgres(PostgresDatabase database) : Hos
         await client.CompleteOkAsync(await client.SingleTaskAsync(orderId, "QC inspection"), new { outcome = "Pass" });
         await client.SingleTaskAsync(orderId, "Confirm payment of");
     }
+
+    private static int NewestVersion => Directory.GetFiles(Path.Combine(SourceTree.Root, "workflows", "quote-to-delivery"), "v*.json")
+        .Max(f => int.Parse(Path.GetFileNameWithoutExtension(f)[1..], System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>Every version of quote-to-delivery in the repository, as a deployment carries them.</summary>
     private WorkflowsFolder RepositoryVersions()

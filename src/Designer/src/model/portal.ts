@@ -10,6 +10,10 @@ export interface QuoteSummary {
   total: number;
   currency: string;
   leadTimeDays: number;
+  /** Percent off promised before acceptance (the discount follow-up); 0 when none. */
+  discountPercent: number;
+  /** What the order costs when accepted with the promised discount; null when none. */
+  discountedTotal: number | null;
   status: string;
   email: string;
   orderId: string | null;

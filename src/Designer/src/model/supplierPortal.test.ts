@@ -12,6 +12,8 @@ describe('portal', () => {
   it('describes stages', () => {
     const base = { sequence: 1, name: 'Cutting', plannedDays: 3, late: false, daysLate: 0 };
     expect(stageState(base)).toBe('not started');
+    expect(stageState({ ...base, plannedEnd: '2026-12-04' })).toBe('ready to start');
+    expect(stageState({ ...base, plannedEnd: '2026-12-04', late: true, daysLate: 2 })).toBe('ready to start, 2 days late');
     expect(stageState({ ...base, actualStart: '2026-12-01' })).toBe('in progress');
     expect(stageState({ ...base, actualStart: '2026-12-01', actualEnd: '2026-12-05', late: true, daysLate: 1 })).toBe('done, 1 day late');
   });

@@ -37,6 +37,8 @@ export const openOrderStatuses = (status: string) => !['delivered', 'completed',
 export function stageState(stage: OrderStage): string {
   if (stage.actualEnd) return stage.late ? `done, ${stage.daysLate} day${stage.daysLate === 1 ? '' : 's'} late` : 'done';
   if (stage.actualStart) return stage.late ? `in progress, ${stage.daysLate} day${stage.daysLate === 1 ? '' : 's'} late` : 'in progress';
+  // Opened (planned dates set) and waiting for the factory's Start (quote-to-delivery v3).
+  if (stage.plannedEnd) return stage.late ? `ready to start, ${stage.daysLate} day${stage.daysLate === 1 ? '' : 's'} late` : 'ready to start';
   return 'not started';
 }
 
@@ -55,6 +57,7 @@ export function timeLeft(deadline: string | null | undefined, now: number): stri
 /** What each portal task is called on the button that completes it (the workflow's ids: workflows/quote-to-delivery). */
 export function actionLabel(task: HumanTask): string {
   switch (task.activityId) {
+    case 'stage-start': return 'Start stage';
     case 'stage-task': return 'Mark stage complete';
     case 'ship': return 'Record shipment';
     case 'submit-sample': return 'Sample sent';

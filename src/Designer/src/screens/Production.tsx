@@ -9,5 +9,5 @@ export function Production() {
 /** Factory / QC: the production stages and checks of its supplier's orders. */
 export function Factory() {
   return <AssignedOrders title="Production and QC" taskRole="factory"
-    intro="Stages of your supplier’s orders: mark each one complete as it is done, and rework what quality control sends back." />;
+    intro="Stages of your supplier’s orders: start each one when work begins and mark it complete when it is done; run the QC checks and rework what quality control sends back." />;
 }

@@ -110,6 +110,9 @@ export function QuoteView({ quoteId }: { quoteId: string }) {
   );
 }
 
+/** A discount promised before acceptance, still to be had (an accepted quote's order already carries it). */
+const promised = (quote: QuoteAnswer) => quote.discountPercent > 0 && quote.discountedTotal !== null && ['quote_requested', 'quote_sent'].includes(quote.status);
+
 function QuoteResult({ quote, onAnother, linkToken }: { quote: QuoteAnswer; onAnother?: () => void; linkToken?: string | null }) {
   const [accepted, setAccepted] = useState<QuoteAnswer | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -137,9 +140,17 @@ function QuoteResult({ quote, onAnother, linkToken }: { quote: QuoteAnswer; onAn
         <dl>
           <dt>Product</dt><dd>{quote.quantity.toLocaleString()} × {quote.productType.replace(/_/g, ' ')} ({quote.complexity})</dd>
           <dt>Price per piece</dt><dd>{money(quote.unitPrice, quote.currency)}</dd>
-          <dt>Total</dt><dd><strong>{money(quote.total, quote.currency)}</strong></dd>
+          {promised(quote) ? (
+            <>
+              <dt>Total</dt><dd><s data-testid="quote-full-total">{money(quote.total, quote.currency)}</s></dd>
+              <dt>With your {quote.discountPercent} % discount</dt><dd><strong data-testid="quote-discounted-total">{money(quote.discountedTotal!, quote.currency)}</strong></dd>
+            </>
+          ) : (
+            <><dt>Total</dt><dd><strong>{money(quote.total, quote.currency)}</strong></dd></>
+          )}
           <dt>Lead time</dt><dd>{quote.leadTimeDays} days</dd>
         </dl>
+        {promised(quote) && <p data-testid="quote-discount">We promised you {quote.discountPercent} % off: accept it and your order and both invoices use the discounted total.</p>}
         <p>We e-mailed it to {quote.email} as well.</p>
       </div>
       {accepted ? (

@@ -18,6 +18,8 @@ namespace Sleek.Workflows.Host.Endpoints.Quotes;
 /// <param name="Total">USD.</param>
 /// <param name="Currency">USD.</param>
 /// <param name="LeadTimeDays">Days from order to delivery.</param>
+/// <param name="DiscountPercent">Percent off promised before acceptance (the discount follow-up); 0 when none.</param>
+/// <param name="DiscountedTotal">USD the order will cost when accepted with the promised discount; null when none.</param>
 /// <param name="Status">quote_requested, quote_sent, accepted, expired or cancelled.</param>
 /// <param name="AiSuggestions">AI-written suggestions, when AI is configured and answered.</param>
 /// <param name="InstanceId">The quote-to-delivery workflow instance.</param>
@@ -38,6 +40,8 @@ internal sealed record QuoteDto(
     decimal Total,
     string Currency,
     int LeadTimeDays,
+    int DiscountPercent,
+    decimal? DiscountedTotal,
     string Status,
     JsonNode? AiSuggestions,
     Guid? InstanceId,
@@ -59,6 +63,8 @@ internal sealed record QuoteDto(
         quote.Total,
         "USD",
         quote.LeadTimeDays,
+        quote.DiscountPercent,
+        quote.DiscountPercent > 0 ? QuoteDiscount.Apply(quote.Total, quote.DiscountPercent) : null,
         quote.Status.ToName(),
         ParseSuggestions(quote.AiSuggestions),
         quote.WorkflowInstanceId,

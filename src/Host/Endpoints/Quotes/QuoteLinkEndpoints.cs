@@ -6,6 +6,7 @@ using Sleek.Workflows.Host.Audit;
 using Sleek.Workflows.Host.Auth;
 using Sleek.Workflows.Host.Identity;
 using Sleek.Workflows.Host.Idempotency;
+using Sleek.Workflows.Host.RateLimits;
 using Sleek.Workflows.Marketplace.Links;
 
 namespace Sleek.Workflows.Host.Endpoints.Quotes;
@@ -22,11 +23,13 @@ internal static class QuoteLinkEndpoints
         group.MapGet("/{id:guid}/link", GetAsync)
             // Anonymous by design: the token is the permission (README "Portal"); it opens one quote.
             .AllowAnonymous()
+            .WithSleekRateLimit(RateLimitPolicies.QuoteLinks)
             .WithName("GetQuoteByLink")
             .WithSummary("The quote a capability link opens (?token= from the quote e-mail); 404 for a tampered, expired or other quote's token.");
         group.MapPost("/{id:guid}/link/accept", AcceptAsync)
-            // No per-IP limit: the token (256-bit MAC) is the permission and cannot be guessed; refusals are audited.
+            // The token (256-bit MAC) is the permission and cannot be guessed; the per-IP limit bounds a flood of audited refusals.
             .AllowAnonymous()
+            .WithSleekRateLimit(RateLimitPolicies.QuoteLinks)
             .WithIdempotency()
             .WithName("AcceptQuoteByLink")
             .WithSummary("Accepts the quote its capability link opens, through its workflow (like POST /api/quotes/{id}/accept); 200 with orderId, 409 when no longer open.");

@@ -44,7 +44,7 @@ export function QuoteList({ ops = false }: { ops?: boolean }) {
                 <td><Link to={`/quotes/${q.id}`}>{q.number}</Link></td>
                 {ops && <td>{q.email}</td>}
                 <td>{q.quantity.toLocaleString('en-US')} × {words(q.productType)}</td>
-                <td>{money(q.total, q.currency)}</td>
+                <td>{money(q.total, q.currency)}{q.discountPercent > 0 && q.discountedTotal !== null && <span className="muted small"> ({q.discountPercent} % off: {money(q.discountedTotal, q.currency)})</span>}</td>
                 <td><span className={`badge status-${q.status}`}>{words(q.status)}</span></td>
                 <td>{day(q.createdAt)}</td>
                 <td>{q.orderId ? <Link to={`/orders/${q.orderId}`}>Open order</Link> : '—'}</td>

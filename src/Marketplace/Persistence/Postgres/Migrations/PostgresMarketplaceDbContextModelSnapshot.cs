@@ -728,6 +728,10 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<int>("DiscountPercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("discount_percent");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(255)

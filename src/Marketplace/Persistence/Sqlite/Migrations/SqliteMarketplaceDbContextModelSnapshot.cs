@@ -723,6 +723,10 @@ namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<int>("DiscountPercent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discount_percent");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(255)

@@ -11,7 +11,7 @@ using Sleek.Workflows.Marketplace.Persistence.Sqlite;
 namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteMarketplaceDbContext))]
-    [Migration("20261205072250_AssistantConversations")]
+    [Migration("20261205083204_AssistantConversations")]
     partial class AssistantConversations
     {
         /// <inheritdoc />
@@ -725,6 +725,10 @@ namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
+
+                    b.Property<int>("DiscountPercent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discount_percent");
 
                     b.Property<string>("Email")
                         .IsRequired()
