@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sleek.Workflows.Marketplace.Ai;
+using Sleek.Workflows.Marketplace.Assistant;
 using Sleek.Workflows.Marketplace.Email;
 using Sleek.Workflows.Marketplace.Parties;
 using Sleek.Workflows.Marketplace.Persistence;
@@ -49,6 +50,10 @@ public static class MarketplaceServiceCollectionExtensions
         services.AddSingleton(sp => new AiTextClient(ai, sp.GetRequiredService<AiCostCalculator>()));
         services.AddSingleton(new AiCostMonitor());
         services.AddSingleton<AiCostWatch>();
+        // The quote assistant: the same endpoint with tool calling, and its per-user and per-IP daily token budgets.
+        var assistant = configuration.GetSection(AssistantOptions.SectionName).Get<AssistantOptions>() ?? new AssistantOptions();
+        services.AddSingleton(assistant);
+        services.AddSingleton(sp => new AssistantModel(ai, assistant, sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
         return services;
     }
 

@@ -21,6 +21,8 @@ import { OrderList } from './screens/portal/OrderList';
 import { OrderPage } from './screens/portal/OrderPage';
 import { PayInvoice } from './screens/portal/PayInvoice';
 import { ClaimQuotes } from './screens/portal/ClaimQuotes';
+// The quote assistant (issue 17).
+import { Assistant } from './screens/portal/Assistant';
 // Supplier portal and notifications (issue 14).
 import { Offers } from './screens/Offers';
 import { Factory, Production } from './screens/Production';
@@ -72,6 +74,7 @@ export function App() {
   else if ((params = match('/orders/:id/invoices/:invoiceId/pay', path))) screen = <PayInvoice key={params.invoiceId} orderId={params.id} invoiceId={params.invoiceId} />;
   else if ((params = match('/orders/:id', path))) screen = <OrderPage key={params.id} orderId={params.id} />;
   else if (path === '/claim-quotes') screen = <ClaimQuotes />;
+  else if (path === '/assistant') screen = <Assistant />;
   // Supplier portal.
   else if (path === '/offers') screen = <Offers />;
   else if (path === '/production') screen = <Production />;
@@ -90,6 +93,7 @@ export function App() {
         <span className="brand">Sleek Workflows</span>
         <nav aria-label="Main">
           {nav.filter(([s]) => screens.includes(s)).map(([s, to, label]) => <Link key={s} to={to}>{label}</Link>)}
+          {(role === 'buyer' || !signedIn) && <Link to="/assistant">Quote assistant</Link>}
         </nav>
         <span className="spacer" />
         {signedIn && <NotificationBell />}

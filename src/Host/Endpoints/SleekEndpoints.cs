@@ -1,6 +1,8 @@
 using Scalar.AspNetCore;
 using Sleek.Workflows.Host.Endpoints.Activities;
+using Sleek.Workflows.Host.Assistant;
 using Sleek.Workflows.Host.Endpoints.Analytics;
+using Sleek.Workflows.Host.Endpoints.Assistant;
 using Sleek.Workflows.Host.Endpoints.ApiKeys;
 using Sleek.Workflows.Host.Endpoints.Audit;
 using Sleek.Workflows.Host.Endpoints.Auth;
@@ -53,6 +55,11 @@ internal static class SleekEndpoints
         services.AddSingleton<NotificationFeed>();
         services.AddSingleton<IResumeGuard, OfferDeadlineGuard>();
         services.AddSingleton<IResumeGuard, StageDelayGuard>();
+        // The quote assistant: conversations, their turns, budgets and the ops hand-over.
+        services.AddSingleton<AssistantConversations>();
+        services.AddSingleton<AssistantBudget>();
+        services.AddSingleton<AssistantHandover>();
+        services.AddSingleton<AssistantTurns>();
         return services;
     }
 
@@ -92,5 +99,7 @@ internal static class SleekEndpoints
         app.MapLiveEndpoints();
         app.MapPortalEndpoints();
         app.MapNotificationsEndpoints();
+        // The quote assistant.
+        app.MapAssistantEndpoints();
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Marketplace.Ai;
+using Sleek.Workflows.Marketplace.Assistant;
 using Sleek.Workflows.Marketplace.Catalog;
 using Sleek.Workflows.Marketplace.Email;
 using Sleek.Workflows.Marketplace.Orders;
@@ -55,6 +56,12 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
     /// <summary>AI calls and their cost.</summary>
     public DbSet<AiUsage> AiUsage => Set<AiUsage>();
 
+    /// <summary>Quote assistant conversations.</summary>
+    public DbSet<AssistantConversation> AssistantConversations => Set<AssistantConversation>();
+
+    /// <summary>Their messages and tool calls.</summary>
+    public DbSet<AssistantMessage> AssistantMessages => Set<AssistantMessage>();
+
     /// <summary>Rule set versions.</summary>
     public DbSet<RuleSetVersion> RuleSetVersions => Set<RuleSetVersion>();
 
@@ -90,6 +97,9 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
         Enum<InvoiceStatus>(configurationBuilder);
         Enum<PaymentProvider>(configurationBuilder);
         Enum<EmailStatus>(configurationBuilder);
+        Enum<AssistantConversationStatus>(configurationBuilder);
+        Enum<AssistantMessageRole>(configurationBuilder);
+        Enum<AssistantMessageStatus>(configurationBuilder);
         configurationBuilder.Properties<string>().HaveMaxLength(200);
     }
 
@@ -223,6 +233,27 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
             Money(e.Property(x => x.CostUsd), 6);
             e.Property(x => x.Error).HasMaxLength(2000);
             e.HasIndex(x => x.At);
+        });
+        modelBuilder.Entity<AssistantConversation>(e =>
+        {
+            e.ToTable("assistant_conversations");
+            e.Property(x => x.OwnerIp).HasMaxLength(64);
+            Money(e.Property(x => x.CostUsd), 6);
+            // A buyer's list, and the daily token budgets (per user, per anonymous IP).
+            e.HasIndex(x => new { x.OwnerUserId, x.UpdatedAt });
+            e.HasIndex(x => new { x.OwnerIp, x.UpdatedAt });
+        });
+        modelBuilder.Entity<AssistantMessage>(e =>
+        {
+            e.ToTable("assistant_messages");
+            Unbounded(e.Property(x => x.Content));
+            e.Property(x => x.ToolName).HasMaxLength(100);
+            Unbounded(e.Property(x => x.ToolArguments));
+            Unbounded(e.Property(x => x.ToolResult));
+            Money(e.Property(x => x.CostUsd), 6);
+            e.HasOne<AssistantConversation>().WithMany().HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.ConversationId, x.Sequence }).IsUnique();
+            e.HasIndex(x => x.CreatedAt);
         });
         modelBuilder.Entity<RuleSetVersion>(e =>
         {

@@ -87,6 +87,13 @@ public static class EndpointAccess
         ["POST /api/quotes/{id:guid}/link/accept"] = Everyone,
         ["GET /api/quotes"] = Roles,
         // Signed in, and only a buyer account claims (403 from the handler for other roles).
+        // The quote assistant: anyone may talk (catalog and prices); a conversation's owner is checked in the handler.
+        ["GET /api/assistant"] = Everyone,
+        ["POST /api/assistant/conversations"] = Everyone,
+        ["GET /api/assistant/conversations"] = Roles,
+        ["GET /api/assistant/conversations/{id:guid}"] = Everyone,
+        ["POST /api/assistant/conversations/{id:guid}/messages"] = Everyone,
+        ["POST /api/assistant/conversations/{id:guid}/proposals/{messageId:guid}/confirm"] = Roles,
         ["POST /api/portal/claim-quotes"] = [Caller.Buyer],
         ["POST /api/portal/claim-quotes/send"] = [Caller.Buyer],
         ["GET /api/invoices/{id:guid}/pdf"] = RolesOrScope,

@@ -46,7 +46,8 @@ internal static class QuotesEndpoints
         group.MapQuoteListEndpoints();
     }
 
-    private static async Task<Results<Created<QuoteDto>, BadRequestProblem, BadGatewayProblem, UnavailableProblem>> CreateAsync(
+    // Also the assistant's quote-card confirmation (AssistantEndpoints): one validation and one way to start a quote.
+    internal static async Task<Results<Created<QuoteDto>, BadRequestProblem, BadGatewayProblem, UnavailableProblem>> CreateAsync(
         QuoteRequest request, HttpContext http, WorkflowRuntime runtime, QuoteQueries quotes, CancellationToken cancellationToken)
     {
         var validation = QuoteRequestValidator.Validate(request);
