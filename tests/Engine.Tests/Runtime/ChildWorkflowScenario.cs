@@ -169,6 +169,21 @@ public abstract class ChildWorkflowScenario(EngineDatabase database)
         Assert.Empty(parent.Children!);
     }
 
+    [Fact]
+    public async Task The_sample_order_lines_sums_what_its_line_children_return()
+    {
+        await using var engine = await StartAsync(TestEngine.LoadWorkflowFile("sample-line-total", 1).AsObject(), TestEngine.LoadWorkflowFile("sample-order-lines", 1).AsObject());
+        var lines = JsonNode.Parse("""[{"sku":"JKT-1","qty":2,"price":40},{"sku":"TEE-3","qty":5,"price":8}]""")!;
+
+        var started = await engine.Runtime.StartAsync(new StartRequest("sample-order-lines", null, "PO-1", new JsonObject { ["lines"] = lines }), CancellationToken.None);
+        var parent = await FinishedAsync(engine, started.Value!.Id);
+
+        Assert.Equal(WorkflowStatus.Completed, parent.Status);
+        Assert.Equal(120, parent.Variables["total"]!.GetValue<double>());
+        Assert.False(parent.Variables["failed"]!.GetValue<bool>());
+        Assert.Equal(2, parent.Children!.Count(c => c.DefinitionId == "sample-line-total" && c.ActivityId == "line"));
+    }
+
     /// <summary>input.n → variables.result = 2n.</summary>
     private static JsonObject Doubler(string id) => new Flow { DefinitionId = id }
         .Variable("result", 0)
