@@ -32,4 +32,7 @@ public sealed class RateLimitOptions
 
     /// <summary>Password-reset requests per IP per hour (and at most 3 e-mails per account per hour).</summary>
     public int PasswordResetPerIpPerHour { get; set; } = 5;
+
+    /// <summary>Requests to a public hook route (<c>"auth": "public"</c>) per IP per minute.</summary>
+    public int PublicHooksPerIpPerMinute { get; set; } = 60;
 }

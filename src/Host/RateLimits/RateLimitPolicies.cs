@@ -20,4 +20,7 @@ public static class RateLimitPolicies
 
     /// <summary>Password-reset requests, per IP.</summary>
     public const string PasswordReset = "password-reset";
+
+    /// <summary>Hook routes: public ones per IP (other routes are not counted: their callers hold a key or an account).</summary>
+    public const string Hooks = "hooks";
 }
