@@ -138,6 +138,20 @@ public abstract class HookScenario(TestDatabase database) : HostScenario(databas
         Assert.Contains("POST", get.Content.Headers.Allow);
     }
 
+    [Fact]
+    public async Task The_sample_order_intake_answers_201_with_the_line_as_the_README_shows()
+    {
+        var host = NewHost(NewFolder().WithSample("sample-order-intake"));
+        var admin = new SleekApi(host.CreateClient());
+        using var client = WithKey(host, await KeyAsync(admin, "hooks:call"));
+
+        using var created = await client.PostAsJsonAsync("/api/hooks/samples/order-intake", new { sku = "JKT-1", qty = 2 });
+        var body = await SleekApi.ExpectAsync(created, HttpStatusCode.Created);
+        Assert.Equal("JKT-1", body["received"]!["sku"]!.GetValue<string>());
+        Assert.Equal("Completed", SleekApi.Status(await admin.GetInstanceAsync(body["instanceId"]!.GetValue<string>())));
+        await SleekApi.ExpectProblemAsync(await client.PostAsJsonAsync("/api/hooks/samples/order-intake", new { sku = "JKT-1", qty = 0 }), HttpStatusCode.BadRequest, "body.qty");
+    }
+
     private (SleekHost Host, SleekApi Admin) Start(IReadOnlyDictionary<string, string>? settings = null)
     {
         var all = new Dictionary<string, string> { ["Sleek:HookResponseSeconds"] = "1" };
