@@ -19,10 +19,14 @@ public sealed class HooksOnTwoHosts(PostgresDatabase database) : IClassFixture<P
     [Fact]
     public async Task A_route_published_on_one_host_is_served_by_the_other_at_once()
     {
-        var (a, b) = (StartHost("A"), StartHost("B"));
+        // One after the other: the first migrates the fresh database under the start-up lock.
+        var a = StartHost("A");
+        HostProcess? b = null;
         try
         {
-            await Task.WhenAll(a.WaitUntilReadyAsync(), b.WaitUntilReadyAsync());
+            await a.WaitUntilReadyAsync();
+            b = StartHost("B");
+            await b.WaitUntilReadyAsync();
             using var keyResponse = await a.Client.PostAsJsonAsync("/api/api-keys", new { name = "two-hosts", scopes = new[] { "hooks:call" } });
             var key = (await SleekApi.ExpectAsync(keyResponse, HttpStatusCode.Created))["key"]!.GetValue<string>();
             using var caller = new HttpClient { BaseAddress = b.BaseAddress };
