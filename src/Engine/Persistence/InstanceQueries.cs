@@ -83,7 +83,8 @@ public sealed class InstanceQueries(EngineDb engineDb)
             .Take(ChildrenShown)
             .Select(i => new ChildInstanceView(i.Id, i.DefinitionId, i.Version, i.Status, i.ParentActivityId, i.CreatedAt, i.FinishedAt))
             .ToListAsync(cancellationToken);
-        return ViewOf(instance, state, bookmarks, incidents, journal) with { Children = children };
+        // None: left null, as in a request's own answer (which reads nothing back), so the two agree.
+        return ViewOf(instance, state, bookmarks, incidents, journal) with { Children = children.Count > 0 ? children : null };
     }
 
     /// <summary>

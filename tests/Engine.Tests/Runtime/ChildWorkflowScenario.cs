@@ -166,7 +166,7 @@ public abstract class ChildWorkflowScenario(EngineDatabase database)
         var parent = await FinishedAsync(engine, started.Value!.Id);
         Assert.Equal(WorkflowStatus.Faulted, parent.Status);
         Assert.Contains("'no-such-flow' does not exist", parent.Incidents[0].Error, StringComparison.Ordinal);
-        Assert.Empty(parent.Children!);
+        Assert.Null(parent.Children);
     }
 
     [Fact]
