@@ -49,6 +49,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<InstanceStore>();
         services.AddSingleton<BurstRunner>();
         services.AddSingleton<WorkSignal>();
+        services.AddSingleton<ChildWorkflows>();
+        services.AddSingleton<Runtime.Hooks.HookRouteTable>();
         services.AddSingleton<InstanceChanges>();
         services.AddSingleton<WorkerHealth>();
         // Resumes by token, event or task all pass the host's IResumeGuards (none registered here: the engine knows no caller).

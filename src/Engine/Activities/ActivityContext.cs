@@ -110,6 +110,12 @@ public sealed class ActivityContext
         }
     }
 
+    /// <summary>The instance's start input (read only; internal to built-in activities).</summary>
+    internal JsonObject Input => _scope.Input;
+
+    /// <summary>The latest output of each activity so far (read only; internal to built-in activities).</summary>
+    internal JsonObject Outputs => _scope.Outputs;
+
     /// <summary>Reads a variable (a deep copy; change it with <see cref="SetVariable"/>).</summary>
     public JsonNode? GetVariable(string name) => _scope.Variables[name]?.DeepClone();
 

@@ -231,6 +231,12 @@ public sealed class DefinitionStore(EngineDb engineDb, DefinitionValidator valid
 
     private async Task<OperationResult<PublishOutcome>> InsertVersionAsync(WorkflowDefinition definition, string source, bool clearDraft, CancellationToken cancellationToken)
     {
+        // Two workflows never serve one hook route (the check reads the other workflows' latest versions).
+        if (await Runtime.Hooks.HookRouteTable.ClashAsync(definition, this, engineDb, cancellationToken) is { } clash)
+        {
+            return OperationResult<PublishOutcome>.Conflict(clash);
+        }
+
         var hash = HashOf(definition);
         await using var db = engineDb.CreateContext();
         await using var write = await db.BeginWriteAsync(cancellationToken);

@@ -13,6 +13,7 @@ public sealed class EngineDb : IDisposable
 {
     private readonly EngineProvider _provider;
     private IBurstStore? _burstStore;
+    private ProviderContextFactory<EngineDbContext>? _enlisted;
 
     /// <summary>Builds the database for the options.</summary>
     public EngineDb(DatabaseOptions options)
@@ -55,6 +56,14 @@ public sealed class EngineDb : IDisposable
         db.Database.AutoSavepointsEnabled = false;
         return db;
     }
+
+    /// <summary>
+    /// An engine context on a burst's connection, enlisted in its transaction (for built-in activities that write engine
+    /// rows, such as a child instance): what it saves commits with the burst or not at all. Dispose it.
+    /// </summary>
+    internal EngineDbContext CreateContext(Activities.BurstTransaction burst) =>
+        (_enlisted ??= ProviderContextFactory<EngineDbContext>.Create<Postgres.PostgresEngineDbContext, Sqlite.SqliteEngineDbContext>(this, o => new(o), o => new(o)))
+            .CreateContext(burst);
 
     /// <summary>
     /// Serializes start-up work (migrations, importing <c>workflows/</c>) between hosts that start at the

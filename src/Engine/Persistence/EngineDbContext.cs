@@ -71,6 +71,9 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
             e.HasIndex(x => new { x.Status, x.CreatedAt });
             e.HasIndex(x => new { x.DefinitionId, x.Version, x.Status });
             e.HasIndex(x => x.CorrelationId);
+            e.Property(x => x.ParentActivityId).HasMaxLength(100);
+            // One child per execution of a parent's activity (a replayed burst finds it), and the children of an instance.
+            e.HasIndex(x => new { x.ParentInstanceId, x.ParentActivityId, x.ParentExecutionNumber }).IsUnique();
         });
         modelBuilder.Entity<BookmarkRecord>(e =>
         {

@@ -11,4 +11,10 @@ public sealed record InstanceChange(bool Found, bool Changed, WorkflowStatus Sta
 {
     /// <summary>The instance does not exist.</summary>
     public static readonly InstanceChange NotFound = new(false, false, default);
+
+    /// <summary>Descendants a cancel cancelled with it (child workflows, their children, …).</summary>
+    public IReadOnlyList<Guid> CancelledChildren { get; init; } = [];
+
+    /// <summary>Whether a cancelled child may have queued its parent's resume (workers should look now).</summary>
+    public bool ResumedParent { get; init; }
 }

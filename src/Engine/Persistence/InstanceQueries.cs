@@ -15,6 +15,9 @@ public sealed class InstanceQueries(EngineDb engineDb)
     /// <summary>Journal rows in a page unless the caller asks for fewer; also the page returned with an instance.</summary>
     public const int JournalPageSize = 100;
 
+    /// <summary>Child workflows an instance view lists (the oldest; a loop that starts more is rare).</summary>
+    public const int ChildrenShown = 200;
+
     /// <summary>Largest journal page.</summary>
     public const int MaxJournalPageSize = 500;
 
@@ -74,7 +77,14 @@ public sealed class InstanceQueries(EngineDb engineDb)
             .ToListAsync(cancellationToken);
         var journal = includeJournal ? await JournalPageAsync(db, id, null, JournalPageSize, cancellationToken) : new JournalPage([], null);
         var state = JsonSerializer.Deserialize<InstanceState>(instance.StateJson, StateJson.Options) ?? new InstanceState();
-        return ViewOf(instance, state, bookmarks, incidents, journal);
+        var children = await db.Instances.AsNoTracking()
+            .Where(i => i.ParentInstanceId == id)
+            .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id)
+            .Take(ChildrenShown)
+            .Select(i => new ChildInstanceView(i.Id, i.DefinitionId, i.Version, i.Status, i.ParentActivityId, i.CreatedAt, i.FinishedAt))
+            .ToListAsync(cancellationToken);
+        // None: left null, as in a request's own answer (which reads nothing back), so the two agree.
+        return ViewOf(instance, state, bookmarks, incidents, journal) with { Children = children.Count > 0 ? children : null };
     }
 
     /// <summary>
@@ -105,7 +115,8 @@ public sealed class InstanceQueries(EngineDb engineDb)
             [.. retries],
             [.. incidents.Select(ToView)],
             journal.Items,
-            journal.Next is not null);
+            journal.Next is not null,
+            Parent: instance.ParentInstanceId is { } parent ? new ParentLinkView(parent, instance.ParentActivityId) : null);
     }
 
     /// <summary>

@@ -81,13 +81,21 @@ public sealed class InstanceStore(EngineDb engineDb, WorkQueue queue)
         instance.UpdatedAt = now;
         instance.FinishedAt = now;
         instance.ConcurrencyVersion++;
+        // Children first (see ChildInstances.CancelDescendantsAsync), then this instance's own rows.
+        var children = await ChildInstances.CancelDescendantsAsync(db, instanceId, now, cancellationToken);
         await db.Bookmarks.Where(b => b.InstanceId == instanceId && b.ConsumedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.ConsumedAt, now).SetProperty(b => b.Outcome, BookmarkOutcome.Cancelled), cancellationToken);
         await db.WorkItems.Where(w => w.InstanceId == instanceId).ExecuteDeleteAsync(cancellationToken);
         await db.Incidents.Where(x => x.InstanceId == instanceId && x.ResolvedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.ResolvedAt, now).SetProperty(x => x.Resolution, IncidentResolution.Cancelled), cancellationToken);
+        // A child cancelled on its own resumes the parent that waits for it (through Faulted), in this transaction.
+        if (await ChildInstances.ResumeParentAsync(db, instance, VariablesOf(instance), now, cancellationToken) is { } resume)
+        {
+            db.WorkItems.Add(resume);
+        }
+
         await locked.CommitAsync(cancellationToken);
-        return new InstanceChange(true, true, instance.Status);
+        return new InstanceChange(true, true, instance.Status) { CancelledChildren = children, ResumedParent = instance.ParentInstanceId is not null };
     }
 
     /// <summary>
@@ -168,9 +176,17 @@ public sealed class InstanceStore(EngineDb engineDb, WorkQueue queue)
         instance.FinishedAt = now;
         instance.ConcurrencyVersion++;
         db.Incidents.Add(new IncidentRecord { Id = Guid.NewGuid(), InstanceId = instance.Id, Attempt = work.Attempts, Error = message, CreatedAt = now });
+        if (await ChildInstances.ResumeParentAsync(db, instance, VariablesOf(instance), now, cancellationToken) is { } resume)
+        {
+            db.WorkItems.Add(resume);
+        }
+
         await locked.CommitAsync(cancellationToken);
         return true;
     }
+
+    private static System.Text.Json.Nodes.JsonObject VariablesOf(WorkflowInstanceRecord instance) =>
+        (System.Text.Json.JsonSerializer.Deserialize<InstanceState>(instance.StateJson, StateJson.Options) ?? new InstanceState()).Variables;
 
     /// <summary>Removes up to <paramref name="batchSize"/> Completed or Cancelled instances finished before <paramref name="cutoff"/>, with their rows; returns how many.</summary>
     public async Task<int> PurgeFinishedAsync(DateTime cutoff, int batchSize, CancellationToken cancellationToken)

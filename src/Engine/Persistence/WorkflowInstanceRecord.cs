@@ -35,6 +35,18 @@ public sealed class WorkflowInstanceRecord
     /// <summary>Completed, faulted or cancelled at (UTC).</summary>
     public DateTime? FinishedAt { get; set; }
 
+    /// <summary>The instance whose ExecuteWorkflow or DispatchWorkflow started this one (null for a top-level instance).</summary>
+    public Guid? ParentInstanceId { get; set; }
+
+    /// <summary>The parent's activity that started it.</summary>
+    public string? ParentActivityId { get; set; }
+
+    /// <summary>
+    /// The execution of that activity (loops run it again). Unique with the two above: one execution starts at most one
+    /// child, whatever replays a crash causes.
+    /// </summary>
+    public int? ParentExecutionNumber { get; set; }
+
     /// <summary>Optimistic concurrency token: incremented by every write.</summary>
     public int ConcurrencyVersion { get; set; }
 }

@@ -139,8 +139,9 @@ public sealed class BurstRunner(
         {
             var result = await RunAsync(session, instance, definition, trigger, state, waits, inProcessOnly: true, runningWorkId: null, cancellationToken);
             var rows = BurstRows.From(instance, result, Now());
+            await ResumeParentAsync(session, rows, result, cancellationToken);
             await store.CommitAsync(session, rows, cancellationToken);
-            Committed(instance.Id, result);
+            Committed(instance, result);
             telemetry.Ran(instance.DefinitionId, instance.Version, result.Status, result.Steps, result.Incident);
             logger.LogInformation(
                 "Burst of instance {InstanceId} ({DefinitionId} v{Version}) ran {Steps} steps after {Kind} in its request: {Status}",
@@ -217,8 +218,9 @@ public sealed class BurstRunner(
             // The retry got past the failure: work parked while the instance was faulted runs now, after it.
             ReleaseParkedWork = work.Kind == WorkKind.Retry && result.Status != WorkflowStatus.Faulted,
         };
+        await ResumeParentAsync(session, rows, result, cancellationToken);
         await store.CommitAsync(session, rows, cancellationToken);
-        Committed(instance.Id, result);
+        Committed(instance, result);
         telemetry.Ran(instance.DefinitionId, instance.Version, result.Status, result.Steps, result.Incident);
         logger.LogInformation(
             "Burst of instance {InstanceId} ({DefinitionId} v{Version}) ran {Steps} steps after {Kind}: {Status}",
@@ -261,12 +263,33 @@ public sealed class BurstRunner(
     /// process wake for it (on PostgreSQL the queue's NOTIFY wakes every host's as well). This process's live streams
     /// hear of the instance at once; other hosts' shortly after, in a batch (<see cref="InstanceChanges"/>).
     /// </summary>
-    private void Committed(Guid instanceId, BurstResult result)
+    private void Committed(WorkflowInstanceRecord instance, BurstResult result)
     {
-        changes.Publish(instanceId);
-        if (result.Paused)
+        changes.Publish(instance.Id);
+        // Also when the burst started a child or, as a child, ended and resumed its parent: that work is due now.
+        var childWork = result.Journal.Exists(e => e.ActivityType is "ExecuteWorkflow" or "DispatchWorkflow")
+            || (instance.ParentInstanceId is not null && result.Status is WorkflowStatus.Completed or WorkflowStatus.Faulted);
+        if (result.Paused || childWork)
         {
             signal.Pulse();
+        }
+    }
+
+    /// <summary>
+    /// A child whose burst ends it (Completed, or Faulted with an incident) resumes the parent that waits for it, in this
+    /// same transaction: the parent's wait is consumed and its resume queued with the burst's rows (one extra round trip,
+    /// only for a child that ends). The parent's host wakes by the queue's NOTIFY (PostgreSQL) or this process's signal.
+    /// </summary>
+    private async Task ResumeParentAsync(BurstSession session, BurstRows rows, BurstResult result, CancellationToken cancellationToken)
+    {
+        if (rows.Instance.ParentInstanceId is null || result.Status is not (WorkflowStatus.Completed or WorkflowStatus.Faulted))
+        {
+            return;
+        }
+
+        if (await ChildInstances.ResumeParentAsync(session.Db, rows.Instance, result.State.Variables, rows.Now, cancellationToken) is { } resume)
+        {
+            rows.WorkItems.Add(resume);
         }
     }
 

@@ -25,7 +25,11 @@ public sealed class ResumeGate(IEnumerable<IResumeGuard> guards, IEnumerable<IRe
         ResumeRefusal? worst = null;
         foreach (var attempt in attempts)
         {
-            ResumeRefusal? refusal = null;
+            // An HttpEndpoint's wait is resumed by its hook route only, whose own auth the host checked: any other
+            // caller (an event, a token) is told nothing waits.
+            ResumeRefusal? refusal = attempt.WaitName.StartsWith(Hooks.HookRoute.BookmarkPrefix, StringComparison.Ordinal) && !attempt.Caller.IsSystem
+                ? ResumeRefusal.Hidden("an HttpEndpoint's wait is resumed through its /api/hooks route only")
+                : null;
             foreach (var guard in _guards)
             {
                 if (await guard.CheckAsync(attempt, cancellationToken) is { } said && (refusal is null || said.Kind < refusal.Kind))

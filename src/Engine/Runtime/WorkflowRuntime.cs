@@ -275,6 +275,16 @@ public sealed class WorkflowRuntime(
         }
 
         logger.LogInformation("Cancelled instance {InstanceId}: {Reason}", instanceId, reason ?? "no reason given");
+        if (change.CancelledChildren.Count > 0)
+        {
+            logger.LogInformation("Cancelled {Count} child instances of {InstanceId} with it: {ChildInstanceIds}", change.CancelledChildren.Count, instanceId, change.CancelledChildren);
+        }
+
+        if (change.ResumedParent)
+        {
+            signal.Pulse();
+        }
+
         return OperationResult<InstanceView>.Ok((await queries.GetAsync(instanceId, false, cancellationToken))!);
     }
 

@@ -30,6 +30,13 @@ public static class ApiScopes
     /// <summary><c>GET /metrics</c> (Prometheus: <c>authorization: {type: ApiKey, credentials: …}</c>).</summary>
     public const string MetricsRead = "metrics:read";
 
-    /// <summary>All scopes a key may be given.</summary>
-    public static readonly IReadOnlyList<string> All = [BookmarksResume, EventsPublish, OrdersRead, TasksRead, TasksComplete, InstancesStart, InstancesRead, MetricsRead];
+    /// <summary>Hook routes (<c>/api/hooks/…</c>) with <c>"auth": "apiKey"</c> and no scope of their own.</summary>
+    public const string HooksCall = "hooks:call";
+
+    /// <summary>All scopes a key may be given (besides a hook route's own <c>hooks:&lt;name&gt;</c>, see <see cref="IsKnown"/>).</summary>
+    public static readonly IReadOnlyList<string> All = [BookmarksResume, EventsPublish, OrdersRead, TasksRead, TasksComplete, InstancesStart, InstancesRead, MetricsRead, HooksCall];
+
+    /// <summary>A scope a key may be given: one of <see cref="All"/>, or <c>hooks:&lt;name&gt;</c> that a hook route names.</summary>
+    public static bool IsKnown(string scope) =>
+        All.Contains(scope) || System.Text.RegularExpressions.Regex.IsMatch(scope, "^hooks:[a-z0-9][a-z0-9-]{0,39}$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(100));
 }

@@ -9,6 +9,7 @@ using Sleek.Workflows.Host.Endpoints.Auth;
 using Sleek.Workflows.Host.Endpoints.Bookmarks;
 using Sleek.Workflows.Host.Endpoints.Events;
 using Sleek.Workflows.Host.Endpoints.Health;
+using Sleek.Workflows.Host.Endpoints.Hooks;
 using Sleek.Workflows.Host.Endpoints.Incidents;
 using Sleek.Workflows.Host.Endpoints.Instances;
 using Sleek.Workflows.Host.Endpoints.Invoices;
@@ -82,6 +83,7 @@ internal static class SleekEndpoints
         app.MapBookmarksEndpoints();
         app.MapTasksEndpoints();
         app.MapEventsEndpoints();
+        app.MapHookEndpoints();
         app.MapIncidentsEndpoints();
         app.MapQuotesEndpoints();
         app.MapOrdersEndpoints();

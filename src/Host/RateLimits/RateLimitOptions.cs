@@ -38,4 +38,7 @@ public sealed class RateLimitOptions
     /// forged links costs (each refusal is an audit row) while a buyer clicking about stays far below it.
     /// </summary>
     public int QuoteLinksPerIpPerMinute { get; set; } = 60;
+
+    /// <summary>Requests to a public hook route (<c>"auth": "public"</c>) per IP per minute.</summary>
+    public int PublicHooksPerIpPerMinute { get; set; } = 60;
 }

@@ -23,4 +23,7 @@ public static class RateLimitPolicies
 
     /// <summary>Quotes opened or accepted by their capability link, per IP.</summary>
     public const string QuoteLinks = "quote-links";
+
+    /// <summary>Hook routes: public ones per IP (other routes are not counted: their callers hold a key or an account).</summary>
+    public const string Hooks = "hooks";
 }

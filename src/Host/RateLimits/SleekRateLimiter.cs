@@ -136,6 +136,11 @@ internal sealed class SleekRateLimiter(RateLimitCounterStore store, RateLimitOpt
                 return [($"register:ip:{ip}", options.RegisterPerIpPerHour, Hour)];
             case RateLimitPolicies.Refresh:
                 return [($"refresh:ip:{ip}", options.RefreshPerIpPerMinute, Minute)];
+            case RateLimitPolicies.Hooks:
+                // Only a public route is counted (the handler checks the others' key or role).
+                return await Endpoints.Hooks.HookEndpoints.IsPublicRouteAsync(http, cancellationToken)
+                    ? [($"hooks:ip:{ip}", options.PublicHooksPerIpPerMinute, Minute)]
+                    : [];
             case RateLimitPolicies.PasswordReset:
                 return [($"password-reset:ip:{ip}", options.PasswordResetPerIpPerHour, Hour)];
             case RateLimitPolicies.QuoteLinks:

@@ -17,6 +17,7 @@ internal static class SleekServices
     {
         var settings = builder.Configuration.GetSection("Sleek").Get<SleekSettings>() ?? new SleekSettings();
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton<Endpoints.Hooks.HookAnswers>();
 
         // Listen on the documented port unless --urls / ASPNETCORE_URLS says otherwise.
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))

@@ -31,6 +31,12 @@ internal sealed class SleekSettings
     /// <summary>Demo mode (<c>--demo</c>): one user per role and a few orders at different stages; refused in Production.</summary>
     public bool Demo { get; set; }
 
+    /// <summary>
+    /// How long a request to <c>/api/hooks/…</c> waits for the workflow's WriteHttpResponse (seconds) before it is answered
+    /// 202 with the instance id.
+    /// </summary>
+    public double HookResponseSeconds { get; set; } = 10;
+
     /// <summary>Largest workflow definition body accepted (bytes).</summary>
     public long MaxDefinitionBytes { get; set; } = 2 * 1024 * 1024;
 }

@@ -32,7 +32,7 @@ public sealed class ActivityRegistryTests
     public void Built_in_activities_are_all_registered()
     {
         Assert.Equal(
-            ["Decision", "Delay", "End", "Fault", "ForEach", "Fork", "HttpRequest", "HumanTask", "Join", "Log", "SetVariable", "Start", "Switch", "Timer", "WaitForEvent"],
+            ["Decision", "Delay", "DispatchWorkflow", "End", "ExecuteWorkflow", "Fault", "ForEach", "Fork", "HttpEndpoint", "HttpRequest", "HumanTask", "Join", "Log", "SetVariable", "Start", "Switch", "Timer", "WaitForEvent", "WriteHttpResponse"],
             _registry.All.Select(d => d.Type).Order(StringComparer.Ordinal));
         Assert.Null(_registry.Find("Nope"));
     }

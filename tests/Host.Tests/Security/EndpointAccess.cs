@@ -59,6 +59,14 @@ public static class EndpointAccess
         ["POST /api/bookmarks/{token}/resume"] = OpsOrScope,
         ["POST /api/events/{name}"] = OpsOrScope,
 
+        // Hooks: anonymous at the policy; each published route checks its own caller (key scope, role, or public and
+        // rate limited) in the handler — tests/Host.Tests/Scenarios/HookScenario.cs. With no route published all get 404.
+        ["GET /api/hooks/{**path}"] = Everyone,
+        ["POST /api/hooks/{**path}"] = Everyone,
+        ["PUT /api/hooks/{**path}"] = Everyone,
+        ["PATCH /api/hooks/{**path}"] = Everyone,
+        ["DELETE /api/hooks/{**path}"] = Everyone,
+
         ["GET /api/tasks"] = RolesOrScope,
         ["GET /api/tasks/{id:guid}"] = RolesOrScope,
         ["POST /api/tasks/{id:guid}/complete"] = RolesOrScope,

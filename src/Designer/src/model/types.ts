@@ -169,6 +169,20 @@ export interface InstanceDetails extends InstanceSummary {
   incidents: Incident[];
   journal: JournalEntry[];
   journalHasMore?: boolean;
+  /** The instance whose ExecuteWorkflow/DispatchWorkflow started this one (null for a top-level instance). */
+  parent?: { instanceId: string; activityId?: string | null } | null;
+  /** Child workflows this instance started, oldest first. */
+  children?: ChildInstance[] | null;
+}
+
+export interface ChildInstance {
+  id: string;
+  definitionId: string;
+  version: number;
+  status: string;
+  activityId?: string | null;
+  createdAt: string;
+  finishedAt?: string | null;
 }
 
 export interface FormField {

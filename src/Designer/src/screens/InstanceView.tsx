@@ -21,6 +21,12 @@ const finished = new Set(['Completed', 'Cancelled']);
 
 interface DryRun { total: number; movable: number; instances: { instanceId: string; version: number; canMove: boolean; problems: { field: string; message: string }[] }[] }
 
+/** The child an ExecuteWorkflow waits for (its bookmark's data names it). */
+function childIdOf(data: unknown): string | null {
+  const id = (data as { instanceId?: unknown } | null | undefined)?.instanceId;
+  return typeof id === 'string' ? id : null;
+}
+
 /** One instance: its diagram coloured by the path taken, what it waits for, journal, variables, incidents and actions. */
 export function InstanceView({ instanceId }: { instanceId: string }) {
   const instance = useApi<InstanceDetails>(`/api/instances/${instanceId}`);
@@ -95,6 +101,12 @@ export function InstanceView({ instanceId }: { instanceId: string }) {
         {inst.correlationId && <> · correlation <code>{inst.correlationId}</code></>} · started {formatTime(inst.createdAt)}
         {inst.finishedAt && <> · finished {formatTime(inst.finishedAt)}</>}
       </p>
+      {inst.parent && (
+        <p data-testid="instance-parent">
+          Started as a child workflow by <Link to={`/instances/${inst.parent.instanceId}`}>instance {inst.parent.instanceId.slice(0, 8)}</Link>
+          {inst.parent.activityId && <> (activity <code>{inst.parent.activityId}</code>)</>}
+        </p>
+      )}
       {inst.error && <div className="error-box" role="alert"><strong>The instance stopped with an error — see its incidents to retry, or cancel it</strong><p>{inst.error}</p></div>}
       <div className="instance-grid">
         <div className="canvas instance-canvas" aria-label="Diagram of the path taken" data-testid="instance-canvas">
@@ -127,10 +139,24 @@ export function InstanceView({ instanceId }: { instanceId: string }) {
                 <li key={b.id} data-testid={`waiting-${b.activityId}`}>
                   <strong>{b.activityId}</strong> — {b.name}{b.dueAt && <> due {formatTime(b.dueAt)}</>}
                   {b.name === 'HumanTask' && <> · <Link to={`/tasks?instanceId=${inst.id}`}>open task</Link></>}
+                  {b.name === 'ChildWorkflow' && childIdOf(b.data) && <> · <Link to={`/instances/${childIdOf(b.data)}`}>the child instance</Link></>}
                 </li>
               ))}
             </ul>
           </section>
+          {(inst.children?.length ?? 0) > 0 && (
+            <section className="panel" aria-label="Child workflows">
+              <h2>Child workflows</h2>
+              <ul>
+                {inst.children!.map((c) => (
+                  <li key={c.id} data-testid={`child-${c.id}`}>
+                    <Link to={`/instances/${c.id}`}>{c.definitionId} v{c.version}</Link> <StatusBadge status={c.status} />
+                    {c.activityId && <span className="muted small"> from <code>{c.activityId}</code></span>}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           <section className="panel" aria-label="Incidents">
             <h2>Incidents</h2>
             {inst.incidents.length === 0 && <p className="muted small">None.</p>}

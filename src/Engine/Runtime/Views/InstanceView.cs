@@ -20,6 +20,8 @@ namespace Sleek.Workflows.Engine.Runtime.Views;
 /// <param name="Journal">The journal's first page, in order (empty unless asked for).</param>
 /// <param name="JournalHasMore">Whether the journal goes on: read it with <c>GET /api/instances/{id}/journal?after=</c>.</param>
 /// <param name="References">The quote, order… it works for (filled by the host; empty from the engine alone).</param>
+/// <param name="Parent">The instance that started this one as a child workflow, and its activity (null for a top-level instance).</param>
+/// <param name="Children">The child workflows this instance started, oldest first (null in a request's own answer: read the instance to see them).</param>
 public sealed record InstanceView(
     Guid Id,
     string DefinitionId,
@@ -37,4 +39,6 @@ public sealed record InstanceView(
     IReadOnlyList<IncidentView> Incidents,
     IReadOnlyList<JournalView> Journal,
     bool JournalHasMore,
-    IReadOnlyList<InstanceReference>? References = null);
+    IReadOnlyList<InstanceReference>? References = null,
+    ParentLinkView? Parent = null,
+    IReadOnlyList<ChildInstanceView>? Children = null);

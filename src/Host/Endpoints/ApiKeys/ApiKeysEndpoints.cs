@@ -25,9 +25,9 @@ internal static class ApiKeysEndpoints
             errors["name"] = ["is required, at most 100 characters"];
         }
 
-        if (body.Scopes is not { Length: > 0 } scopes || scopes.Any(s => !ApiScopes.All.Contains(s)))
+        if (body.Scopes is not { Length: > 0 } scopes || scopes.Any(s => !ApiScopes.IsKnown(s)))
         {
-            errors["scopes"] = [$"must list one or more of {string.Join(", ", ApiScopes.All)}"];
+            errors["scopes"] = [$"must list one or more of {string.Join(", ", ApiScopes.All)} (or hooks:<name> for a hook route's own scope)"];
         }
 
         if (body.PartyRole is not null && body.PartyRole is not (SleekRoles.Supplier or SleekRoles.Factory or SleekRoles.Buyer))

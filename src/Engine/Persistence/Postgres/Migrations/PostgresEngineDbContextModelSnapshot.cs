@@ -422,6 +422,19 @@ namespace Sleek.Workflows.Engine.Persistence.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
 
+                    b.Property<string>("ParentActivityId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("parent_activity_id");
+
+                    b.Property<int?>("ParentExecutionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("parent_execution_number");
+
+                    b.Property<Guid?>("ParentInstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_instance_id");
+
                     b.Property<string>("StateJson")
                         .IsRequired()
                         .HasColumnType("text")
@@ -448,6 +461,9 @@ namespace Sleek.Workflows.Engine.Persistence.Postgres.Migrations
                     b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("DefinitionId", "Version", "Status");
+
+                    b.HasIndex("ParentInstanceId", "ParentActivityId", "ParentExecutionNumber")
+                        .IsUnique();
 
                     b.ToTable("workflow_instances", (string)null);
                 });

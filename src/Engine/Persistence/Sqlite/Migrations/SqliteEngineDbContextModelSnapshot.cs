@@ -413,6 +413,19 @@ namespace Sleek.Workflows.Engine.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("finished_at");
 
+                    b.Property<string>("ParentActivityId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_activity_id");
+
+                    b.Property<int?>("ParentExecutionNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parent_execution_number");
+
+                    b.Property<Guid?>("ParentInstanceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_instance_id");
+
                     b.Property<string>("StateJson")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -439,6 +452,9 @@ namespace Sleek.Workflows.Engine.Persistence.Sqlite.Migrations
                     b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("DefinitionId", "Version", "Status");
+
+                    b.HasIndex("ParentInstanceId", "ParentActivityId", "ParentExecutionNumber")
+                        .IsUnique();
 
                     b.ToTable("workflow_instances", (string)null);
                 });
