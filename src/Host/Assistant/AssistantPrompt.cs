@@ -6,7 +6,8 @@ using Sleek.Workflows.Marketplace.Assistant;
 namespace Sleek.Workflows.Host.Assistant;
 
 /// <summary>What the model is told and shown: the instructions, the stored history as chat messages, and the one rule
-/// the server enforces on its text: amounts of money in it are replaced, because prices come from tool results.</summary>
+/// the server enforces on its text: amounts of money and numbers of days or weeks in it are replaced, because prices,
+/// totals and lead times come from tool results.</summary>
 internal static partial class AssistantPrompt
 {
     /// <summary>Where the buyer can always ask for a quote without the assistant.</summary>
@@ -14,6 +15,9 @@ internal static partial class AssistantPrompt
 
     /// <summary>What replaces an amount of money in the model's text.</summary>
     public const string AmountPlaceholder = "(see the price card)";
+
+    /// <summary>What replaces a number of days or weeks (a lead time) in the model's text.</summary>
+    public const string DurationPlaceholder = "(see the card)";
 
     /// <summary>The system message.</summary>
     public static string Instructions(bool signedInBuyer) =>
@@ -63,8 +67,14 @@ internal static partial class AssistantPrompt
         return history;
     }
 
-    /// <summary>The model's text with every amount of money ("$1,296.75", "1296.75 USD") replaced by <see cref="AmountPlaceholder"/>.</summary>
-    public static string WithoutAmounts(string text) => Amount().Replace(text, AmountPlaceholder);
+    /// <summary>
+    /// The model's text with every amount of money ("$1,296.75", "1296.75 USD") replaced by <see cref="AmountPlaceholder"/>
+    /// and every number of days or weeks ("14 days", "3 working days") by <see cref="DurationPlaceholder"/>.
+    /// </summary>
+    public static string WithoutFigures(string text) => Duration().Replace(Amount().Replace(text, AmountPlaceholder), DurationPlaceholder);
+
+    [GeneratedRegex(@"\d[\d,.]*\s?(?:(?:working|business|calendar)\s)?(?:days?|weeks?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Duration();
 
     [GeneratedRegex(@"(?:(?:US)?\$|USD|€|£)\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?\s?(?:USD|dollars?|\$)", RegexOptions.IgnoreCase)]
     private static partial Regex Amount();

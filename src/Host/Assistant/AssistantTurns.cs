@@ -60,6 +60,7 @@ internal sealed class AssistantTurns(
         var chatOptions = new ChatOptions { Tools = tools.For(), MaxOutputTokens = ai.MaxOutputTokens, ToolMode = ChatToolMode.Auto };
 
         var reply = new StringBuilder();
+        var redactor = new StreamedReplyRedactor();
         long promptTokens = 0, completionTokens = 0;
         string? answeringModel = null;
         Exception? failure = null;
@@ -116,7 +117,11 @@ internal sealed class AssistantTurns(
                 {
                     reply.Append(update.Text);
                     finished = update.FinishReason is { } done && done != ChatFinishReason.ToolCalls;
-                    yield return Event("delta", new JsonObject { ["text"] = update.Text });
+                    // Amounts in the model's text never show, not even while it streams: prices come from tool results.
+                    if (redactor.Push(update.Text) is { Length: > 0 } shown)
+                    {
+                        yield return Event("delta", new JsonObject { ["text"] = shown });
+                    }
                 }
             }
         }
@@ -142,13 +147,18 @@ internal sealed class AssistantTurns(
             {
                 Role = AssistantMessageRole.Assistant,
                 Status = AssistantMessageStatus.Complete,
-                Content = AssistantPrompt.WithoutAmounts(reply.ToString()),
+                Content = AssistantPrompt.WithoutFigures(reply.ToString()),
                 Model = modelName,
                 PromptTokens = (int)promptTokens,
                 CompletionTokens = (int)completionTokens,
                 CostUsd = Math.Round(cost, 6),
             }, stop);
             await AccountAsync(conversation, modelName, promptTokens, completionTokens, cost, duration, null, stop);
+            if (redactor.Flush() is { Length: > 0 } rest)
+            {
+                yield return Event("delta", new JsonObject { ["text"] = rest });
+            }
+
             yield return Event("message", Endpoints.Assistant.AssistantMessageDto.Json(message));
             yield break;
         }

@@ -32,15 +32,24 @@ internal static class HookEndpoints
         "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive", "Upgrade", "Set-Cookie", "Content-Type", "Trailer", "Host",
     };
 
-    public static void MapHookEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapMethods("/api/hooks/{**path}", HookRoute.AllowedMethods, CallAsync)
+    public static void MapHookEndpoints(this IEndpointRouteBuilder app)
+    {
+        // One endpoint per method, so each has its own operation in the OpenAPI document.
+        foreach (var method in HookRoute.AllowedMethods)
+        {
+            MapHook(app, method);
+        }
+    }
+
+    private static void MapHook(IEndpointRouteBuilder app, string method) =>
+        app.MapMethods("/api/hooks/{**path}", [method], CallAsync)
             .AllowAnonymous()
             .WithSleekRateLimit(RateLimitPolicies.Hooks)
             .WithTags("Hooks")
-            .WithName("CallHook")
-            .WithSummary("Calls a workflow's HttpEndpoint: starts an instance (a trigger) or resumes the one waiting with this X-Correlation-Id. Who may call is the route's own (an API key with its scope, a signed-in role, or public and rate limited). Answered by the workflow's WriteHttpResponse, or 202 with the instance id.")
+            .WithName("CallHook" + method[0] + method[1..].ToLowerInvariant())
+            .WithSummary($"Calls a workflow's HttpEndpoint with {method}: starts an instance (a trigger) or resumes the one waiting with this X-Correlation-Id. Who may call is the route's own (an API key with its scope, a signed-in role, or public and rate limited). Answered by the workflow's WriteHttpResponse (any status, headers and JSON body it writes), or 202 with the instance id.")
             .Produces(StatusCodes.Status200OK)
-            .Produces(StatusCodes.Status202Accepted)
+            .Produces<HookAccepted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
