@@ -158,8 +158,11 @@ public sealed class DesignerTests(BrowserFixture browser, DesignerHost host) : I
         await page.Keyboard.PressAsync("Control+z");
         await Expect(_designer.Node("log2")).ToHaveCountAsync(0);
 
-        // Undo (Ctrl+Z on the canvas) takes the earlier edits back too.
-        await page.GetByTestId("canvas").ClickAsync(new() { Position = new() { X = 30, Y = 30 } });
+        // Undo (Ctrl+Z on the canvas) takes the earlier edits back too. The click lands on empty canvas near the top right
+        // (the top left holds the activity search box, the bottom right the minimap).
+        var canvas = page.GetByTestId("canvas");
+        var canvasBox = (await canvas.BoundingBoxAsync())!;
+        await canvas.ClickAsync(new() { Position = new() { X = canvasBox.Width - 40, Y = 30 } });
         await page.Keyboard.PressAsync("Control+z");
         await page.Keyboard.PressAsync("Control+z");
         await Expect(_designer.Node("log1")).ToHaveCountAsync(0);
