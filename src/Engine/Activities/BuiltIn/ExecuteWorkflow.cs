@@ -12,28 +12,12 @@ namespace Sleek.Workflows.Engine.Activities.BuiltIn;
 /// resumes it: a resume by token is refused, and it has no correlation key for events.
 /// </summary>
 [Activity("ExecuteWorkflow", InProcess = true, Category = "Workflows", DisplayName = "Execute workflow", Ports = ["Completed", "Faulted"], Description = "Starts a child instance of a published workflow and waits for it: Completed → Completed, Faulted or Cancelled → Faulted; output {instanceId, status, output (the child's variables), error}.", OutputType = "object")]
-public sealed class ExecuteWorkflow : IResumableActivity
+public sealed class ExecuteWorkflow : ChildWorkflowActivity, IResumableActivity
 {
-    /// <summary>The child's workflow (definition id).</summary>
-    [Input(Required = true, Description = "Definition id of the workflow to run as a child, e.g. check-stock.")]
-    public string WorkflowId { get; set; } = "";
-
-    /// <summary>Its version; 0 for the latest published one when the activity runs.</summary>
-    [Input(Description = "Published version to run; 0 (default) takes the latest one when the activity runs.")]
-    public int Version { get; set; }
-
-    /// <summary>The child's start input (checked against its declared inputs).</summary>
-    [Input(Description = "Start input of the child, an object checked against its declared inputs.")]
-    public JsonNode? Input { get; set; }
-
-    /// <summary>The child's correlation id; defaults to the parent's.</summary>
-    [Input(Description = "Correlation id of the child; default: this instance's.")]
-    public string? CorrelationId { get; set; }
-
     /// <inheritdoc />
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
-        var started = await ChildStarter.StartAsync(context, WorkflowId, Version, Input, CorrelationId);
+        var started = await StartChildAsync(context);
         if (started.Error is { } error)
         {
             return ActivityResult.Fault(error, started.Retryable);

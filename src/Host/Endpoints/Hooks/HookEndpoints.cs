@@ -67,8 +67,21 @@ internal static class HookEndpoints
             return false;
         }
 
-        var routes = await http.RequestServices.GetRequiredService<HookRouteTable>().RoutesForAsync(path!, cancellationToken);
+        var routes = await RoutesForRequestAsync(http, http.RequestServices.GetRequiredService<HookRouteTable>(), path!, cancellationToken);
         return routes.Any(r => r.Auth == HookAuth.Public && r.Methods.Contains(http.Request.Method));
+    }
+
+    /// <summary>The routes serving <paramref name="path"/>, read once per request: the rate limiter and the handler share them.</summary>
+    private static async Task<IReadOnlyList<HookRoute>> RoutesForRequestAsync(HttpContext http, HookRouteTable table, string path, CancellationToken cancellationToken)
+    {
+        if (http.Items.TryGetValue(typeof(HookRoute), out var cached) && cached is IReadOnlyList<HookRoute> routes)
+        {
+            return routes;
+        }
+
+        routes = await table.RoutesForAsync(path, cancellationToken);
+        http.Items[typeof(HookRoute)] = routes;
+        return routes;
     }
 
     private static async Task<IResult> CallAsync(
@@ -79,7 +92,7 @@ internal static class HookEndpoints
             return Problems.NotFound($"no hook is served at /api/hooks/{path}");
         }
 
-        var all = await table.RoutesForAsync(path!, cancellationToken);
+        var all = await RoutesForRequestAsync(http, table, path!, cancellationToken);
         if (all.Count == 0)
         {
             return Problems.NotFound($"no published workflow serves /api/hooks/{path}");
