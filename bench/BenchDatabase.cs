@@ -67,6 +67,15 @@ internal sealed class BenchDatabase : IAsyncDisposable
     /// <summary>Runs SQL on this database.</summary>
     public Task ExecuteAsync(string sql) => ExecuteAsync(ConnectionString, sql);
 
+    /// <summary>The first column of the first row of a query on this database.</summary>
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

@@ -36,6 +36,17 @@ internal static class BenchDefinitions
         ],
         [Connect("start", "wait"), Connect("wait", "set"), Connect("set", "end")]);
 
+    /// <summary>Start → Delay (one day) → SetVariable → End: a timer that fires on its own, then the instance completes.</summary>
+    public static JsonObject DelayThenFinish(string id) => Definition(
+        id,
+        [
+            Node("start", "Start"),
+            Node("delay", "Delay", new JsonObject { ["duration"] = "P1D" }),
+            Node("set", "SetVariable", new JsonObject { ["variable"] = "counter", ["value"] = 1 }),
+            Node("end", "End"),
+        ],
+        [Connect("start", "delay"), Connect("delay", "set"), Connect("set", "end")]);
+
     /// <summary>
     /// Start → WaitForEvent("Go") whose Done port leads back to itself: every resume is one durable
     /// step (the wait resumed, the next wait entered, one new bookmark, the instance row updated).

@@ -34,13 +34,37 @@ internal sealed record BenchOptions
 
     public string HostDll { get; init; } = "src/Host/bin/Release/net10.0/Sleek.Workflows.Host.dll";
 
-    public bool SkipInMemory { get; init; }
+    /// <summary>How long the host resumes before the timed HTTP runs (tiered JIT).</summary>
+    public TimeSpan HttpWarmUp { get; init; } = TimeSpan.FromSeconds(30);
 
-    public bool SkipSteps { get; init; }
+    /// <summary>How long the engine steps before the timed step run.</summary>
+    public TimeSpan StepWarmUp { get; init; } = TimeSpan.FromSeconds(20);
 
-    public bool SkipRoundTrips { get; init; }
+    /// <summary>Fresh starts of the cold-start part (medians are printed).</summary>
+    public int ColdStartRuns { get; init; } = 3;
 
-    public bool SkipHttp { get; init; }
+    /// <summary>Overdue timers stored before the host starts (f).</summary>
+    public int Timers { get; init; } = 100_000;
+
+    /// <summary>pgbench clients for the timers' reference: as many as the host's workers (one per core by default).</summary>
+    public int TimerWorkers { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Published versions of one definition in (g).</summary>
+    public int Versions { get; init; } = 500;
+
+    /// <summary>Completed instances stored in (g).</summary>
+    public int HistoryInstances { get; init; } = 1_000_000;
+
+    /// <summary>The parts to run (all by default).</summary>
+    public IReadOnlySet<string> Parts { get; init; } = AllParts;
+
+    public bool Runs(string part) => Parts.Contains(part);
+
+    /// <summary>Every part, in the order they run.</summary>
+    public static readonly IReadOnlySet<string> AllParts = new HashSet<string>(["memory", "steps", "roundtrips", "http", "coldstart", "timers", "versions"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Makes the benchmark's program exit at once: the runtime-floor process of the cold-start part.</summary>
+    public const string NoOpArgument = "--noop";
 
     public const string Usage = """
         usage: dotnet run -c Release --project bench -- [--postgres "<Npgsql connection string>"] [options]
@@ -55,7 +79,12 @@ internal sealed record BenchOptions
           --http-requests N    timed resumes per HTTP run (10000)
           --seed-api           create the waiting instances through POST /api/instances instead of bulk SQL
           --host-dll PATH      built host (src/Host/bin/Release/net10.0/Sleek.Workflows.Host.dll)
-          --only LIST          run only these parts: memory,steps,roundtrips,http
+          --cold-runs N        fresh starts in the cold-start part, medians printed (3)
+          --timers N           overdue timers stored before the host starts (100000)
+          --versions N         published versions of one definition in the history part (500)
+          --history N          completed instances stored in the history part (1000000)
+          --quick              every part, smaller and shorter: a before/after check in under 3 minutes
+          --only LIST          run only these parts: memory,steps,roundtrips,http,coldstart,timers,versions
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -77,6 +106,11 @@ internal sealed record BenchOptions
                 "--http-requests" => options with { HttpRequests = Int(Next()) },
                 "--seed-api" => options with { SeedThroughApi = true },
                 "--host-dll" => options with { HostDll = Next() },
+                "--cold-runs" => options with { ColdStartRuns = Int(Next()) },
+                "--timers" => options with { Timers = Int(Next()) },
+                "--versions" => options with { Versions = Int(Next()) },
+                "--history" => options with { HistoryInstances = Int(Next()) },
+                "--quick" => Quick(options),
                 "--only" => Only(options, Next()),
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"unknown argument '{args[i]}'\n{Usage}"),
@@ -89,20 +123,30 @@ internal sealed record BenchOptions
     private static BenchOptions Only(BenchOptions options, string parts)
     {
         var set = parts.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var unknown = set.Except(["memory", "steps", "roundtrips", "http"], StringComparer.OrdinalIgnoreCase).ToList();
+        var unknown = set.Except(AllParts, StringComparer.OrdinalIgnoreCase).ToList();
         if (unknown.Count > 0)
         {
-            throw new ArgumentException($"--only: unknown part(s) {string.Join(", ", unknown)}; use memory, steps, roundtrips, http");
+            throw new ArgumentException($"--only: unknown part(s) {string.Join(", ", unknown)}; use {string.Join(", ", AllParts)}");
         }
 
-        return options with
-        {
-            SkipInMemory = !set.Contains("memory"),
-            SkipSteps = !set.Contains("steps"),
-            SkipRoundTrips = !set.Contains("roundtrips"),
-            SkipHttp = !set.Contains("http"),
-        };
+        return options with { Parts = set };
     }
+
+    /// <summary>The same parts at a tenth of the size and with short warm-ups: ratios stay comparable, absolute figures are noisier.</summary>
+    private static BenchOptions Quick(BenchOptions options) => options with
+    {
+        InMemoryDuration = TimeSpan.FromSeconds(1),
+        StepDuration = TimeSpan.FromSeconds(5),
+        StepWarmUp = TimeSpan.FromSeconds(5),
+        DurableInstances = 1000,
+        HttpWaiting = [10_000],
+        HttpRequests = 3000,
+        HttpWarmUp = TimeSpan.FromSeconds(8),
+        ColdStartRuns = 1,
+        Timers = 10_000,
+        Versions = 50,
+        HistoryInstances = 100_000,
+    };
 
     private static int Int(string value) => int.Parse(value, CultureInfo.InvariantCulture);
 }

@@ -41,7 +41,14 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<HostProcess> StartAsync(string hostDll, string connectionString, string folder, string logFile)
+    /// <summary>From just before the process started until <c>/health</c> first answered 200.</summary>
+    public TimeSpan StartedIn { get; private set; }
+
+    /// <summary>
+    /// Starts the host and waits for <c>/health</c>. A null <paramref name="connectionString"/> runs the embedded default
+    /// (SQLite in the data folder), as a newcomer's first start does.
+    /// </summary>
+    public static async Task<HostProcess> StartAsync(string hostDll, string? connectionString, string folder, string logFile, TimeSpan? pollEvery = null)
     {
         if (!File.Exists(hostDll))
         {
@@ -59,12 +66,17 @@ internal sealed class HostProcess : IAsyncDisposable
         start.ArgumentList.Add(Path.GetFullPath(hostDll));
         start.Environment["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__Sleek"] = connectionString;
+        if (connectionString is not null)
+        {
+            start.Environment["ConnectionStrings__Sleek"] = connectionString;
+        }
+
         start.Environment["Sleek__WorkflowsDirectory"] = Path.Combine(folder, "workflows");
         start.Environment["Sleek__DataDirectory"] = Path.Combine(folder, "data");
         // The benchmark signs in like any client: it creates the admin with a one-off bootstrap token.
         start.Environment["Auth__BootstrapToken"] = BootstrapToken;
         start.Environment["Auth__AccessTokenMinutes"] = "600";
+        var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
         var host = new HostProcess(process, new StreamWriter(logFile) { AutoFlush = false }, address);
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
@@ -82,6 +94,7 @@ internal sealed class HostProcess : IAsyncDisposable
                 using var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
                 if (health.StatusCode == HttpStatusCode.OK)
                 {
+                    host.StartedIn = clock.Elapsed;
                     return host;
                 }
             }
@@ -100,7 +113,7 @@ internal sealed class HostProcess : IAsyncDisposable
                 throw new InvalidOperationException($"the host did not answer /health within 60 s; see {logFile}");
             }
 
-            await Task.Delay(200);
+            await Task.Delay(pollEvery ?? TimeSpan.FromMilliseconds(200));
         }
     }
 

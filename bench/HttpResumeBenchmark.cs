@@ -61,7 +61,7 @@ internal static class HttpResumeBenchmark
         var tokens = await SeedWithSqlAsync(database, client, 20_000);
         var watch = Stopwatch.StartNew();
         var resumed = 0;
-        while (watch.Elapsed < TimeSpan.FromSeconds(30) && resumed + options.HttpClients <= tokens.Length)
+        while (watch.Elapsed < options.HttpWarmUp && resumed + options.HttpClients <= tokens.Length)
         {
             var batch = Math.Min(1000, tokens.Length - resumed);
             await ResumeAllAsync(client, tokens.AsMemory(resumed, batch), options.HttpClients, new double[batch]);

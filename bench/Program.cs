@@ -3,6 +3,11 @@ using Sleek.Workflows.Bench;
 // Usage: dotnet run -c Release --project bench [-- --postgres "<Npgsql connection string>"] [options; --help lists them]
 // Prints (a) in-memory interpreter figures and, with a PostgreSQL connection string, (b) durable steps
 // next to pgbench, (c) event-resume round trips, (d) bookmark resume over HTTP against a host process.
+if (args is [BenchOptions.NoOpArgument])
+{
+    return 0; // the runtime floor of the cold-start part: start and exit
+}
+
 BenchOptions options;
 try
 {
@@ -15,30 +20,45 @@ catch (ArgumentException ex)
 }
 
 Console.WriteLine($"Sleek Workflows benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {LoadAverage.Read()}");
-if (!options.SkipInMemory)
+if (options.Runs("memory"))
 {
     await InMemoryBenchmark.RunAsync(options);
 }
 
+if (options.Runs("coldstart"))
+{
+    await ColdStartBenchmark.RunAsync(options);
+}
+
 if (options.PostgresConnectionString is not { } connectionString)
 {
-    Console.WriteLine("(b)–(d) durable: skipped — pass --postgres \"Host=…;Username=…;Password=…\" (a server where a database may be created)");
+    Console.WriteLine("(b)–(d), (f), (g) durable: skipped — pass --postgres \"Host=…;Username=…;Password=…\" (a server where a database may be created)");
     return 0;
 }
 
-if (!options.SkipSteps)
+if (options.Runs("steps"))
 {
     await StepBenchmark.RunAsync(connectionString, options);
 }
 
-if (!options.SkipRoundTrips)
+if (options.Runs("roundtrips"))
 {
     await DurableBenchmark.RunAsync(connectionString, options);
 }
 
-if (!options.SkipHttp)
+if (options.Runs("http"))
 {
     await HttpResumeBenchmark.RunAsync(connectionString, options);
+}
+
+if (options.Runs("timers"))
+{
+    await TimersBenchmark.RunAsync(connectionString, options);
+}
+
+if (options.Runs("versions"))
+{
+    await VersionsBenchmark.RunAsync(connectionString, options);
 }
 
 Console.WriteLine();

@@ -34,7 +34,7 @@ internal static class StepBenchmark
         var pgbench = await RunPgbenchAsync(database.ConnectionString, options, clients, stateJson);
 
         // Warm-up: JIT (tiered compilation and PGO settle only after tens of seconds of load here), pools, plans.
-        await StepAsync(runtime, tokens, TimeSpan.FromSeconds(Math.Max(20, options.StepDuration.TotalSeconds)));
+        await StepAsync(runtime, tokens, options.StepWarmUp);
         // Statistics as autovacuum keeps them in a running system. Those of the empty tables from before the warm-up
         // would leave prepared statements on plans made for a few rows (a sequential scan of bookmarks per step)
         // until autovacuum's next visit, which may or may not fall inside the measurement.
@@ -91,75 +91,19 @@ internal static class StepBenchmark
             '{"eventName":"Go","correlationKey":"step-' || c || '"}', now() FROM generate_series(0, {{clients - 1}}) c;
         """);
 
-    private static async Task<(double TxPerSecond, string Cpu)> RunPgbenchAsync(string connectionString, BenchOptions options, int clients, string stateJson)
-    {
-        if (!File.Exists(options.PgbenchPath))
-        {
-            throw new InvalidOperationException($"pgbench not found at {options.PgbenchPath}; install postgresql-15 (Debian) or pass --pgbench PATH");
-        }
-
+    private static Task<(double TxPerSecond, string Cpu)> RunPgbenchAsync(string connectionString, BenchOptions options, int clients, string stateJson) =>
         // Per transaction what one engine step must make durable at least: the instance row, a journal
         // row, the consumed bookmark gone and the next one there. :client_id picks the client's own row.
-        var script = Path.Combine(Path.GetTempPath(), $"sleek-bench-step-{Guid.NewGuid():N}.sql");
-        await File.WriteAllTextAsync(script, $$"""
-            BEGIN;
-            UPDATE pgb_instances SET state_json = {{Literal(stateJson)}}, updated_at = now(), concurrency_version = concurrency_version + 1 WHERE id = :client_id;
-            INSERT INTO pgb_journal (instance_id, activity_id, activity_type, execution_number, event, started_at, completed_at, inputs_json, ports)
-                VALUES (:client_id, 'wait', 'WaitForEvent', 1, 'resumed', now(), now(), '{"bookmark":"Go","payload":null}', 'Done');
-            DELETE FROM pgb_bookmarks WHERE instance_id = :client_id;
-            INSERT INTO pgb_bookmarks VALUES (gen_random_uuid(), :client_id, 'wait', 1, 'Go', 'step', substr(md5(random()::text) || md5(random()::text), 1, 43), '{"eventName":"Go"}', now());
-            COMMIT;
+        Pgbench.RunAsync(connectionString, options.PgbenchPath, $$"""
+        BEGIN;
+        UPDATE pgb_instances SET state_json = {{Literal(stateJson)}}, updated_at = now(), concurrency_version = concurrency_version + 1 WHERE id = :client_id;
+        INSERT INTO pgb_journal (instance_id, activity_id, activity_type, execution_number, event, started_at, completed_at, inputs_json, ports)
+            VALUES (:client_id, 'wait', 'WaitForEvent', 1, 'resumed', now(), now(), '{"bookmark":"Go","payload":null}', 'Done');
+        DELETE FROM pgb_bookmarks WHERE instance_id = :client_id;
+        INSERT INTO pgb_bookmarks VALUES (gen_random_uuid(), :client_id, 'wait', 1, 'Go', 'step', substr(md5(random()::text) || md5(random()::text), 1, 43), '{"eventName":"Go"}', now());
+        COMMIT;
 
-            """);
-        try
-        {
-            var connection = new NpgsqlConnectionStringBuilder(connectionString);
-            var start = new ProcessStartInfo(options.PgbenchPath)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            foreach (var argument in new[]
-            {
-                "-n", "-f", script, "-c", clients.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "-j", Math.Min(clients, Environment.ProcessorCount).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "-T", ((int)Math.Ceiling(options.StepDuration.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "-h", connection.Host ?? "127.0.0.1", "-p", connection.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "-U", connection.Username ?? "postgres", connection.Database!,
-            })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            if (!string.IsNullOrEmpty(connection.Password))
-            {
-                start.Environment["PGPASSWORD"] = connection.Password;
-            }
-
-            var postgresBefore = CpuMeter.PostgresSeconds();
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            var text = await output;
-            var line = text.Split('\n').FirstOrDefault(l => l.StartsWith("tps = ", StringComparison.Ordinal));
-            if (process.ExitCode != 0 || line is null)
-            {
-                throw new InvalidOperationException($"pgbench failed ({process.ExitCode}): {text} {await error}");
-            }
-
-            var tps = double.Parse(line["tps = ".Length..].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
-            var transactions = tps * options.StepDuration.TotalSeconds;
-            var server = CpuMeter.PostgresSeconds() is { } after && postgresBefore is { } before
-                ? $"CPU per tx: PostgreSQL {(after - before) * 1000 / transactions:F2} ms"
-                : "CPU of PostgreSQL not readable";
-            return (tps, server);
-        }
-        finally
-        {
-            File.Delete(script);
-        }
-    }
+        """, clients, duration: options.StepDuration);
 
     private static async Task<string> ScalarAsync(string connectionString, string sql)
     {
@@ -169,5 +113,5 @@ internal static class StepBenchmark
         return (string)(await command.ExecuteScalarAsync())!;
     }
 
-    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+    private static string Literal(string text) => Pgbench.Literal(text);
 }

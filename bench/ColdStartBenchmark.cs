@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Sleek.Workflows.Bench;
+
+/// <summary>
+/// (e) Cold start of the built host with the embedded defaults, as a newcomer runs it: a fresh data folder (SQLite,
+/// migrations, seeding, the sample workflows imported) until <c>/health</c>; then until a first sample instance has
+/// completed; then a restart on the existing database until <c>/health</c>. Beside them: the .NET runtime's own floor (a
+/// process that starts and exits at once), measured in the same run.
+/// </summary>
+internal static class ColdStartBenchmark
+{
+    private const string SampleWorkflow = "sample-line-total";
+
+    public static async Task RunAsync(BenchOptions options)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"(e) cold start of the host, embedded defaults (SQLite), {options.ColdStartRuns} runs, medians");
+        var floor = new List<double>();
+        var health = new List<double>();
+        var firstInstance = new List<double>();
+        var restart = new List<double>();
+        for (var run = 0; run < options.ColdStartRuns; run++)
+        {
+            floor.Add(await RuntimeFloorAsync());
+            var folder = Directory.CreateTempSubdirectory("sleek-coldstart-").FullName;
+            try
+            {
+                CopyWorkflows(folder);
+                var (toHealth, toFirst) = await FreshStartAsync(options.HostDll, folder);
+                health.Add(toHealth);
+                firstInstance.Add(toFirst);
+                await using (var again = await HostProcess.StartAsync(options.HostDll, null, folder, Path.Combine(folder, "restart.log"), TimeSpan.FromMilliseconds(10)))
+                {
+                    restart.Add(again.StartedIn.TotalSeconds);
+                }
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
+        var runtime = Median(floor);
+        Console.WriteLine($"  .NET runtime floor (start → exit of an empty program):   {runtime,6:F2} s");
+        Row("fresh start → /health", Median(health), runtime, 1.5);
+        Row($"fresh start → first {SampleWorkflow} instance completed", Median(firstInstance), runtime, 2.0);
+        Row("restart on the existing database → /health", Median(restart), runtime, 1.0);
+    }
+
+    private static void Row(string label, double seconds, double runtime, double goal) =>
+        Console.WriteLine($"  {label + ":",-58} {seconds,6:F2} s ({seconds / runtime:F1} × the runtime floor; goal < {goal:F1} s: {(seconds < goal ? "met" : "not met")})");
+
+    private static async Task<(double Health, double FirstInstance)> FreshStartAsync(string hostDll, string folder)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var host = await HostProcess.StartAsync(hostDll, null, folder, Path.Combine(folder, "fresh.log"), TimeSpan.FromMilliseconds(10));
+        var toHealth = host.StartedIn.TotalSeconds;
+        var token = await host.AdminTokenAsync();
+        using var client = new HttpClient { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var started = await client.PostAsJsonAsync("/api/instances", new { definitionId = SampleWorkflow, input = new { sku = "TS-1", qty = 3, price = 4.5 } });
+        started.EnsureSuccessStatusCode();
+        var body = await started.Content.ReadFromJsonAsync<JsonObject>();
+        var status = body?["status"]?.GetValue<string>();
+        if (status != "Completed")
+        {
+            throw new InvalidOperationException($"the first {SampleWorkflow} instance ended {status}, not Completed");
+        }
+
+        // The host's clock started a moment after ours; the instance figure counts from our own start of the process.
+        return (toHealth, clock.Elapsed.TotalSeconds);
+    }
+
+    private static async Task<double> RuntimeFloorAsync()
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true };
+        start.ArgumentList.Add(typeof(ColdStartBenchmark).Assembly.Location);
+        start.ArgumentList.Add(BenchOptions.NoOpArgument);
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        await process.WaitForExitAsync();
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    private static void CopyWorkflows(string folder)
+    {
+        var source = Path.GetFullPath("workflows");
+        if (!Directory.Exists(source))
+        {
+            throw new InvalidOperationException($"run the benchmark from the repository root: no workflows/ at {source}");
+        }
+
+        foreach (var file in Directory.EnumerateFiles(source, "*.json", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(folder, "workflows", Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}
