@@ -55,13 +55,19 @@ internal sealed record BenchOptions
     /// <summary>Completed instances stored in (g).</summary>
     public int HistoryInstances { get; init; } = 1_000_000;
 
+    /// <summary>Measured loads of the editor in the designer part (after one that fills the cache).</summary>
+    public int DesignerRuns { get; init; } = 5;
+
+    /// <summary>The Chromium the designer part drives (Playwright never downloads one here).</summary>
+    public string Chromium { get; init; } = Environment.GetEnvironmentVariable("SLEEK_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
     /// <summary>The parts to run (all by default).</summary>
     public IReadOnlySet<string> Parts { get; init; } = AllParts;
 
     public bool Runs(string part) => Parts.Contains(part);
 
     /// <summary>Every part, in the order they run.</summary>
-    public static readonly IReadOnlySet<string> AllParts = new HashSet<string>(["memory", "steps", "roundtrips", "http", "coldstart", "timers", "versions"], StringComparer.OrdinalIgnoreCase);
+    public static readonly IReadOnlySet<string> AllParts = new HashSet<string>(["memory", "steps", "roundtrips", "http", "coldstart", "designer", "timers", "versions"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Makes the benchmark's program exit at once: the runtime-floor process of the cold-start part.</summary>
     public const string NoOpArgument = "--noop";
@@ -83,8 +89,9 @@ internal sealed record BenchOptions
           --timers N           overdue timers stored before the host starts (100000)
           --versions N         published versions of one definition in the history part (500)
           --history N          completed instances stored in the history part (1000000)
+          --chromium PATH      Chromium for the designer part (/usr/bin/chromium, or SLEEK_CHROMIUM)
           --quick              every part, smaller and shorter: a before/after check in under 3 minutes
-          --only LIST          run only these parts: memory,steps,roundtrips,http,coldstart,timers,versions
+          --only LIST          run only these parts: memory,steps,roundtrips,http,coldstart,designer,timers,versions
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -110,6 +117,7 @@ internal sealed record BenchOptions
                 "--timers" => options with { Timers = Int(Next()) },
                 "--versions" => options with { Versions = Int(Next()) },
                 "--history" => options with { HistoryInstances = Int(Next()) },
+                "--chromium" => options with { Chromium = Next() },
                 "--quick" => Quick(options),
                 "--only" => Only(options, Next()),
                 "--help" or "-h" => throw new ArgumentException(Usage),
@@ -143,6 +151,7 @@ internal sealed record BenchOptions
         HttpRequests = 3000,
         HttpWarmUp = TimeSpan.FromSeconds(8),
         ColdStartRuns = 1,
+        DesignerRuns = 2,
         Timers = 10_000,
         Versions = 50,
         HistoryInstances = 100_000,

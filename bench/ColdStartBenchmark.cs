@@ -44,11 +44,11 @@ internal static class ColdStartBenchmark
             }
         }
 
-        var runtime = Median(floor);
+        var runtime = Statistics.Median(floor);
         Console.WriteLine($"  .NET runtime floor (start → exit of an empty program):   {runtime,6:F2} s");
-        Row("fresh start → /health", Median(health), runtime, 1.5);
-        Row($"fresh start → first {SampleWorkflow} instance completed", Median(firstInstance), runtime, 2.0);
-        Row("restart on the existing database → /health", Median(restart), runtime, 1.0);
+        Row("fresh start → /health", Statistics.Median(health), runtime, 1.5);
+        Row($"fresh start → first {SampleWorkflow} instance completed", Statistics.Median(firstInstance), runtime, 2.0);
+        Row("restart on the existing database → /health", Statistics.Median(restart), runtime, 1.0);
     }
 
     private static void Row(string label, double seconds, double runtime, double goal) =>
@@ -102,9 +102,4 @@ internal static class ColdStartBenchmark
         }
     }
 
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
 }

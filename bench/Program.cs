@@ -1,8 +1,10 @@
 using Sleek.Workflows.Bench;
 
 // Usage: dotnet run -c Release --project bench [-- --postgres "<Npgsql connection string>"] [options; --help lists them]
-// Prints (a) in-memory interpreter figures and, with a PostgreSQL connection string, (b) durable steps
-// next to pgbench, (c) event-resume round trips, (d) bookmark resume over HTTP against a host process.
+// Prints (a) in-memory interpreter figures, (e) the host's cold start and (h) the designer's load in Chromium, and, with
+// a PostgreSQL connection string, (b) durable steps next to pgbench, (c) event-resume round trips next to WorkflowCore,
+// (d) bookmark resume over HTTP against a host process, (f) overdue timers at start-up next to pgbench and (g) run
+// latency with a large history stored.
 if (args is [BenchOptions.NoOpArgument])
 {
     return 0; // the runtime floor of the cold-start part: start and exit
@@ -28,6 +30,11 @@ if (options.Runs("memory"))
 if (options.Runs("coldstart"))
 {
     await ColdStartBenchmark.RunAsync(options);
+}
+
+if (options.Runs("designer"))
+{
+    await DesignerBenchmark.RunAsync(options);
 }
 
 if (options.PostgresConnectionString is not { } connectionString)
