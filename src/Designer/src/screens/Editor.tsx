@@ -12,6 +12,10 @@ import { DiagramSearch } from '../components/DiagramSearch';
 import { FitOnLoad, MIN_ZOOM, useFit } from '../components/FitOnLoad';
 import { DRAG_TYPE, Palette } from '../components/Palette';
 import { PropertiesPanel } from '../components/PropertiesPanel';
+import { StartInstanceForm } from '../components/StartInstanceForm';
+import { WorkflowInputsEditor } from '../components/WorkflowInputsEditor';
+import { scopeOf, type CompletionScope } from '../model/completion';
+import { readsLeftToRight } from '../model/direction';
 import { VariablesPanel } from '../components/VariablesPanel';
 import { diffDefinitions, isEmptyDiff, nothingToPublish, type VersionDiff } from '../model/diff';
 import { downloadJson } from '../model/download';
@@ -296,8 +300,9 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
     record();
     void runLayout();
   };
-  // A workflow whose activities have no positions (written by hand, generated) is laid out on open.
-  const unplaced = useRef(initial.root.activities.some((a) => !a.position));
+  // A workflow whose activities have no positions (written by hand, generated), or stored left to right by an older
+  // designer, is laid out on open. The new positions are not an edit: the editor stays "saved" until something changes.
+  const unplaced = useRef(initial.root.activities.some((a) => !a.position) || readsLeftToRight(initial));
   useEffect(() => {
     if (!unplaced.current) return;
     unplaced.current = false;
@@ -371,6 +376,8 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
 
   const diagram = useMemo(() => ({ descriptors: descriptorMap, errors: errorsByActivity(errors), runStates: new Map(), readOnly: false }), [descriptorMap, errors]);
   const variableNames = (meta.variables ?? []).map((v) => v.name);
+  const selectedId = selectedNode?.id ?? null;
+  const scope = useMemo<CompletionScope>(() => (selectedId ? scopeOf(definition, selectedId) : { variables: [], inputs: [], outputs: [] }), [definition, selectedId]);
   const workflowErrors = errors.filter((e) => !e.activityId);
 
   return (
@@ -397,7 +404,7 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
         {unchanged && <span id="publish-reason" className="muted small" data-testid="publish-reason">Nothing to publish: same as v{details.latestVersion}</span>}
         <button type="button" onClick={() => setStarting((s) => !s)} disabled={details.latestVersion === 0} aria-expanded={starting}>Start instance</button>
       </div>
-      {starting && <StartInstanceForm definitionId={definitionId} onStarted={(id) => navigate(`/instances/${id}`)} />}
+      {starting && <StartInstanceForm definitionId={definitionId} inputs={published?.inputs ?? []} onStarted={(id) => navigate(`/instances/${id}`)} />}
       <div className="editor-body">
         <Palette descriptors={descriptors} onAdd={(t) => addActivity(t)} />
         <div className="canvas" ref={canvasRef} onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={onDrop} data-testid="canvas" aria-label="Workflow diagram">
@@ -439,40 +446,19 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
           {nodes.length === 0 && <div className="canvas-empty">Drag an activity from the palette (or select one and press Enter) to begin.</div>}
         </div>
         <div className="sidebar">
-          <PropertiesPanel node={selectedNode} descriptor={selectedNode ? descriptorMap.get(selectedNode.data.activity.type) : undefined} variables={variableNames}
+          <PropertiesPanel node={selectedNode} descriptor={selectedNode ? descriptorMap.get(selectedNode.data.activity.type) : undefined} variables={variableNames} scope={scope}
             errors={selectedNode ? errors.filter((e) => e.activityId === selectedNode.id) : []} onRename={rename} onInput={setInput} />
           <VariablesPanel variables={meta.variables ?? []} onChange={(v: VariableDefinition[]) => { record('variables'); setMeta({ ...meta, variables: v }); }} />
           <section className="panel" aria-label="Workflow">
             <h2>Workflow</h2>
             <label htmlFor="wf-description">Description</label>
             <textarea id="wf-description" rows={2} value={meta.description ?? ''} onChange={(e) => { record('meta.description'); setMeta({ ...meta, description: e.target.value || null }); }} />
-            <WorkflowInputs meta={meta} onChange={(inputs) => { record('meta.inputs'); setMeta({ ...meta, inputs }); }} />
+            <WorkflowInputsEditor inputs={meta.inputs ?? []} onChange={(inputs) => { record('meta.inputs'); setMeta({ ...meta, inputs }); }} />
           </section>
           {diff && <DiffPanel label={diff.label} diff={diff.diff} onClose={() => setDiff(null)} />}
         </div>
       </div>
     </div>
-  );
-}
-
-function WorkflowInputs({ meta, onChange }: { meta: DefinitionMeta; onChange: (inputs: NonNullable<DefinitionMeta['inputs']>) => void }) {
-  const [text, setText] = useState(JSON.stringify(meta.inputs ?? [], null, 1));
-  const [problem, setProblem] = useState<string | null>(null);
-  return (
-    <>
-      <label htmlFor="wf-inputs">Inputs (JSON: [{'{'}"name", "type", "required"{'}'}])</label>
-      <textarea id="wf-inputs" className="code" rows={3} value={text} spellCheck={false}
-        onChange={(e) => {
-          setText(e.target.value);
-          try {
-            const v: unknown = JSON.parse(e.target.value || '[]');
-            if (!Array.isArray(v)) throw new Error('must be an array');
-            setProblem(null);
-            onChange(v as NonNullable<DefinitionMeta['inputs']>);
-          } catch (err) { setProblem((err as Error).message); }
-        }} />
-      {problem && <p className="field-error">{problem}</p>}
-    </>
   );
 }
 
@@ -499,30 +485,5 @@ function DiffPanel({ label, diff, onClose }: { label: string; diff: VersionDiff;
         </ul></>
       )}
     </section>
-  );
-}
-
-function StartInstanceForm({ definitionId, onStarted }: { definitionId: string; onStarted: (id: string) => void }) {
-  const [correlationId, setCorrelationId] = useState('');
-  const [input, setInput] = useState('{}');
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    try {
-      const parsed: unknown = JSON.parse(input || '{}');
-      const r = await api<{ id: string }>('/api/instances', { method: 'POST', body: { definitionId, correlationId: correlationId || null, input: parsed } });
-      onStarted(r.id);
-    } catch (err) {
-      setError(err instanceof SyntaxError ? new Error(`Input is not JSON: ${err.message}`) : err);
-    }
-  };
-  return (
-    <form className="card inline-form" onSubmit={submit} aria-label="Start an instance">
-      <label>Correlation id <input value={correlationId} onChange={(e) => setCorrelationId(e.target.value)} /></label>
-      <label>Input (JSON) <input className="code" value={input} onChange={(e) => setInput(e.target.value)} aria-label="Instance input (JSON)" /></label>
-      <button type="submit" className="primary">Start</button>
-      <ErrorBox error={error} />
-    </form>
   );
 }
