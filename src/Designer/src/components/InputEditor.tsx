@@ -107,7 +107,7 @@ function LiteralEditor({ fieldId, descriptor, value, siblings, onChange, onLocal
     return (
       <>
         <FormFieldsEditor fieldId={fieldId} fields={(value ?? []) as FormField[]} outcomes={outcomes} onChange={onChange} />
-        <button type="button" className="link" onClick={() => setFormAsJson(true)}>Edit the form as JSON</button>
+        <button type="button" className="link-button" onClick={() => setFormAsJson(true)}>Edit the form as JSON</button>
       </>
     );
   }
@@ -129,7 +129,7 @@ function LiteralEditor({ fieldId, descriptor, value, siblings, onChange, onLocal
     default:
       return (
         <>
-        {descriptor.uiHint === 'form' && <button type="button" className="link" onClick={() => setFormAsJson(false)}>Edit as a form</button>}
+        {descriptor.uiHint === 'form' && <button type="button" className="link-button" onClick={() => setFormAsJson(false)}>Edit as a form</button>}
         <textarea id={fieldId} className="code" aria-label={aria} rows={4} spellCheck={false} value={draft}
           placeholder={descriptor.type === 'array' ? '[]' : descriptor.type === 'object' ? '{}' : 'JSON value'}
           onChange={(e) => {

@@ -40,7 +40,7 @@ export function StartInstanceForm({ definitionId, inputs, onStarted }: { definit
     <form className="card start-form" onSubmit={submit} aria-label="Start an instance" noValidate>
       <div className="input-head">
         <strong>Start an instance</strong>
-        <button type="button" className="link" aria-pressed={asJson} onClick={() => setAsJson((j) => !j)}>{asJson ? 'Form' : 'JSON'}</button>
+        <button type="button" className="link-button" aria-pressed={asJson} onClick={() => setAsJson((j) => !j)}>{asJson ? 'Form' : 'JSON'}</button>
       </div>
       <div className="start-fields">
         <label>Correlation id <input value={correlationId} onChange={(e) => setCorrelationId(e.target.value)} placeholder="optional" /></label>

@@ -11,7 +11,7 @@ export function WorkflowInputsEditor({ inputs, onChange }: { inputs: WorkflowInp
     <div className="rows-editor" role="group" aria-labelledby="wf-inputs-title">
       <div className="input-head">
         <span id="wf-inputs-title" className="label">Inputs</span>
-        <button type="button" className="link" aria-pressed={asJson} onClick={() => setAsJson((j) => !j)}>{asJson ? 'Form' : 'JSON'}</button>
+        <button type="button" className="link-button" aria-pressed={asJson} onClick={() => setAsJson((j) => !j)}>{asJson ? 'Form' : 'JSON'}</button>
       </div>
       {asJson ? <JsonInputs inputs={inputs} onChange={onChange} /> : (
         <>
