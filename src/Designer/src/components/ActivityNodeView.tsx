@@ -5,6 +5,7 @@ import { INPUT_HANDLE } from '../model/graph';
 import { hasInput, portsOf } from '../model/ports';
 import { CategoryIcon } from './CategoryIcon';
 import { useDiagram } from './DiagramContext';
+import { GroupNodeView } from './GroupNodeView';
 
 /** One activity on the canvas: title, type, an input handle on top and one output handle per port along the bottom (diagrams read top to bottom). */
 function ActivityNodeViewInner({ id, data, selected }: NodeProps<ActivityNode>) {
@@ -62,4 +63,4 @@ function ActivityNodeViewInner({ id, data, selected }: NodeProps<ActivityNode>) 
 }
 
 export const ActivityNodeView = memo(ActivityNodeViewInner);
-export const nodeTypes = { activity: ActivityNodeView };
+export const nodeTypes = { activity: ActivityNodeView, collapsed: GroupNodeView };

@@ -16,6 +16,8 @@ import { StartInstanceForm } from '../components/StartInstanceForm';
 import { WorkflowInputsEditor } from '../components/WorkflowInputsEditor';
 import { scopeOf, type CompletionScope } from '../model/completion';
 import { readsLeftToRight } from '../model/direction';
+import { applyGroups, GROUP_PREFIX, loadGroups, newGroup, saveGroups, type CollapsedGroup, type GroupNode } from '../model/groups';
+import { GroupActions } from '../components/GroupNodeView';
 import { VariablesPanel } from '../components/VariablesPanel';
 import { diffDefinitions, isEmptyDiff, nothingToPublish, type VersionDiff } from '../model/diff';
 import { downloadJson } from '../model/download';
@@ -171,7 +173,22 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
     return () => clearTimeout(timer);
   }, [semanticKey]);
 
-  const onNodesChange = useCallback((changes: NodeChange<ActivityNode>[]) => {
+  // Collapsed groups: a view of the diagram kept in this browser; the definition never holds them.
+  const [groups, setGroups] = useState<CollapsedGroup[]>(() => loadGroups(definitionId));
+  useEffect(() => saveGroups(definitionId, groups), [definitionId, groups]);
+  const shown = useMemo(() => applyGroups(nodes, edges, groups), [nodes, edges, groups]);
+  const groupActions = useMemo(() => ({ expand: (id: string) => setGroups((gs) => gs.filter((g) => g.id !== id)) }), []);
+
+  const onNodesChange = useCallback((all: NodeChange<ActivityNode | GroupNode>[]) => {
+    // A group's box only moves; everything else about it is derived from its members.
+    const moved = all.filter((c) => c.type === 'position' && c.id.startsWith(GROUP_PREFIX) && c.position);
+    if (moved.length > 0) {
+      setGroups((gs) => gs.map((g) => {
+        const c = moved.find((m) => m.type === 'position' && m.id === GROUP_PREFIX + g.id);
+        return c && c.type === 'position' && c.position ? { ...g, position: c.position } : g;
+      }));
+    }
+    const changes = all.filter((c) => !('id' in c) || !c.id.startsWith(GROUP_PREFIX)) as NodeChange<ActivityNode>[];
     if (changes.some((c) => c.type === 'remove')) record();
     onNodesChangeBase(changes);
   }, [onNodesChangeBase, record]);
@@ -210,6 +227,13 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
   };
 
   const selected = nodes.filter((n) => n.selected);
+  const groupSelected = () => {
+    if (selected.length < 2) return;
+    const g = newGroup(selected, groups);
+    setGroups([...groups, g]);
+    setNodes((ns) => ns.map((n) => (n.selected ? { ...n, selected: false } : n)));
+    setStatus(`Grouped ${selected.length} activities as '${g.name}'. Expand the group to edit them.`);
+  };
   const selectedNode = selected.length === 1 ? selected[0] : null;
 
   const updateActivity = (id: string, key: string, change: (a: ActivityNode['data']['activity']) => ActivityNode['data']['activity']) => {
@@ -390,6 +414,7 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
         <span className="spacer" />
         <button type="button" onClick={undo} disabled={!history.current.canUndo} aria-label="Undo (Ctrl+Z)">Undo</button>
         <button type="button" onClick={redo} disabled={!history.current.canRedo} aria-label="Redo (Ctrl+Y)">Redo</button>
+        <button type="button" onClick={groupSelected} disabled={selected.length < 2} title="Draw the selected activities as one box (only in this browser)">Group selected</button>
         <button type="button" onClick={layout} disabled={layingOut} aria-busy={layingOut}>{layingOut ? 'Laying out…' : 'Auto-layout'}</button>
         <button type="button" onClick={() => importInput.current?.click()}>Import…</button>
         <input ref={importInput} type="file" accept=".json,application/json" hidden aria-label="Definition file to load into the editor (ours or Elsa 3)"
@@ -409,8 +434,9 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
         <Palette descriptors={descriptors} onAdd={(t) => addActivity(t)} />
         <div className="canvas" ref={canvasRef} onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={onDrop} data-testid="canvas" aria-label="Workflow diagram">
           <DiagramContext.Provider value={diagram}>
+            <GroupActions.Provider value={groupActions}>
             <ReactFlow
-              nodes={nodes} edges={edges} nodeTypes={nodeTypes}
+              nodes={shown.nodes} edges={shown.edges} nodeTypes={nodeTypes}
               onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
               onNodeDragStart={() => record()}
               deleteKeyCode={['Delete', 'Backspace']}
@@ -425,7 +451,12 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
               <MiniMap pannable zoomable ariaLabel="Overview of the diagram" />
               <FitOnLoad minimap top={SEARCH_ROOM} fitKey={fitKey} onFitted={() => setFitted(true)} />
             </ReactFlow>
-            <DiagramSearch nodes={nodes} onPick={(id) => setNodes((ns) => ns.map((n) => (n.selected === (n.id === id) ? n : { ...n, selected: n.id === id })))} />
+            </GroupActions.Provider>
+            <DiagramSearch nodes={nodes} onPick={(id) => {
+              // A found activity inside a collapsed group opens its group.
+              setGroups((gs) => (gs.some((g) => g.members.includes(id)) ? gs.filter((g) => !g.members.includes(id)) : gs));
+              setNodes((ns) => ns.map((n) => (n.selected === (n.id === id) ? n : { ...n, selected: n.id === id })));
+            }} />
           </DiagramContext.Provider>
           <Toasts status={status} onClose={() => setStatus('')}>
             {restored && dirty && (
