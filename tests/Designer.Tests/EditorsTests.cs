@@ -237,7 +237,7 @@ public sealed class EditorsTests(BrowserFixture browser, DesignerHost host) : IC
         await Expect(group).ToContainTextAsync("2 activities");
         await Expect(Designer.Node("decide")).ToHaveCountAsync(0);
         await Expect(Designer.Node("end")).ToHaveCountAsync(0);
-        // The approve task's two ways out both end in the group: drawn as one connection into it.
+        // The approve task's two ways out (Approve, Reject) both end in the group: each is drawn into its box.
         await Expect(Page.Locator(".react-flow__edge[data-id^='approve:'][data-id$='->group:g1:in']")).ToHaveCountAsync(2);
         await Expect(Page.GetByTestId("editor-state")).Not.ToContainTextAsync("unsaved");
         await Designer.ScreenshotAsync("editors-08-group-collapsed");
