@@ -165,6 +165,17 @@ public sealed class EditorsTests(BrowserFixture browser, DesignerHost host) : IC
         await workflows.GetByRole(AriaRole.Button, new() { Name = "Definition id" }).ClickAsync();
         await Expect(workflows.Locator("tbody tr").First).ToContainTextAsync("list-beta");
         await Designer.ScreenshotAsync("editors-04-workflow-list");
+
+        // Both selected and exported: one file each, from the export endpoint.
+        var downloads = new List<string>();
+        Page.Download += (_, download) => downloads.Add(download.SuggestedFilename);
+        await workflows.GetByLabel("Select Approval list-alpha").CheckAsync();
+        await workflows.GetByLabel("Select Approval list-beta").CheckAsync();
+        var exports = Page.GetByRole(AriaRole.Group, new() { Name = "Actions on the selected rows" });
+        await exports.GetByRole(AriaRole.Button, new() { Name = "Export selected" }).ClickAsync();
+        await Expect(exports.GetByRole(AriaRole.Status)).ToHaveTextAsync("Exported 2 workflows.");
+        await Eventually(() => Task.FromResult((downloads.Count == 2, $"downloads: {string.Join(", ", downloads)}")));
+        Assert.Equal(["list-alpha-v1.json", "list-beta-v1.json"], downloads.Order());
         await Accessibility.AssertNoSeriousFindingsAsync(Page, "workflow list (search, sort)");
 
         var ids = new List<string>();

@@ -1,4 +1,4 @@
-import type { Edge, Node } from '@xyflow/react';
+import type { Edge, Node, NodeHandle, Position } from '@xyflow/react';
 import type { ActivityNode } from './graph';
 
 /**
@@ -12,6 +12,13 @@ export type GroupNode = Node<GroupNodeData, 'collapsed'>;
 
 export const GROUP_PREFIX = 'group:';
 export const GROUP_SIZE = { width: 240, height: 76 };
+
+// The box's two handles, given rather than measured: its changes are not kept in the nodes' state, so React Flow
+// would never learn where they are and could not draw the connections to and from the group.
+const groupHandles: NodeHandle[] = [
+  { id: 'in', type: 'target', position: 'top' as unknown as Position, x: GROUP_SIZE.width / 2 - 4, y: -4, width: 8, height: 8 },
+  { id: 'out', type: 'source', position: 'bottom' as unknown as Position, x: GROUP_SIZE.width / 2 - 4, y: GROUP_SIZE.height - 4, width: 8, height: 8 },
+];
 
 /** A new group of the given activities, placed where the first of them is (top left). */
 export function newGroup(members: ActivityNode[], existing: CollapsedGroup[]): CollapsedGroup {
@@ -36,7 +43,7 @@ export function applyGroups(nodes: ActivityNode[], edges: Edge[], groups: Collap
   const shownNodes: (ActivityNode | GroupNode)[] = nodes.map((n) => (groupOf.has(n.id) ? { ...n, hidden: true, selected: false } : n));
   for (const g of live) {
     shownNodes.push({
-      id: GROUP_PREFIX + g.id, type: 'collapsed', position: g.position, ...GROUP_SIZE, selectable: false, deletable: false, connectable: false,
+      id: GROUP_PREFIX + g.id, type: 'collapsed', position: g.position, ...GROUP_SIZE, handles: groupHandles, selectable: false, deletable: false, connectable: false,
       data: { group: g, count: g.members.length },
     });
   }

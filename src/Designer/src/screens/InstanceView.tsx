@@ -151,8 +151,9 @@ export function InstanceView({ instanceId }: { instanceId: string }) {
                   <li key={c.id} data-testid={`child-${c.id}`}>
                     <Link to={`/instances/${c.id}`}>{c.definitionId} v{c.version}</Link> <StatusBadge status={c.status} />
                     {c.activityId && <span className="muted small"> from <code>{c.activityId}</code></span>}{' '}
-                    <button type="button" className="link-button" aria-expanded={openChild === c.id} aria-label={`Show ${c.definitionId} v${c.version} here`}
-                      onClick={() => setOpenChild((o) => (o === c.id ? null : c.id))}>{openChild === c.id ? 'Hide' : 'Show here'}</button>
+                    <button type="button" className="link-button" aria-expanded={openChild === c.id} onClick={() => setOpenChild((o) => (o === c.id ? null : c.id))}>
+                      {openChild === c.id ? 'Hide' : 'Show'} <span className="sr-only">{c.definitionId} v{c.version} </span>here
+                    </button>
                   </li>
                 ))}
               </ul>
