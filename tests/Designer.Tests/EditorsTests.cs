@@ -241,7 +241,7 @@ public sealed class EditorsTests(BrowserFixture browser, DesignerHost host) : IC
         await Designer.GotoAsync("/workflows/groups-view");
         await Designer.Node("decide").ClickAsync();
         await Designer.Node("end").ClickAsync(new() { Modifiers = [KeyboardModifier.Control] });
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Group selected" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Group", Exact = true }).ClickAsync();
 
         var group = Page.GetByTestId("group-g1");
         await Expect(group).ToBeVisibleAsync();

@@ -414,7 +414,7 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
         <span className="spacer" />
         <button type="button" onClick={undo} disabled={!history.current.canUndo} aria-label="Undo (Ctrl+Z)">Undo</button>
         <button type="button" onClick={redo} disabled={!history.current.canRedo} aria-label="Redo (Ctrl+Y)">Redo</button>
-        <button type="button" onClick={groupSelected} disabled={selected.length < 2} title="Draw the selected activities as one box (only in this browser)">Group selected</button>
+        <button type="button" onClick={groupSelected} disabled={selected.length < 2} title="Draw the selected activities as one box (only in this browser)">Group</button>
         <button type="button" onClick={layout} disabled={layingOut} aria-busy={layingOut}>{layingOut ? 'Laying out…' : 'Auto-layout'}</button>
         <button type="button" onClick={() => importInput.current?.click()}>Import…</button>
         <input ref={importInput} type="file" accept=".json,application/json" hidden aria-label="Definition file to load into the editor (ours or Elsa 3)"
