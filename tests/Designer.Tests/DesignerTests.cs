@@ -53,7 +53,7 @@ public sealed class DesignerTests(BrowserFixture browser, DesignerHost host) : I
         // Inputs of the human task; its outcomes become ports.
         await _designer.Node("humanTask1").ClickAsync();
         await page.GetByLabel("Input title", new() { Exact = true }).FillAsync("Approve the order");
-        await page.GetByLabel("Input role", new() { Exact = true }).FillAsync("ops");
+        await page.GetByLabel("Input role", new() { Exact = true }).SelectOptionAsync("ops");
         await page.GetByLabel("Input outcomes", new() { Exact = true }).FillAsync("Approve, Reject");
         await Expect(page.Locator(".react-flow__handle[data-nodeid='humanTask1'][data-handleid='Reject']")).ToBeVisibleAsync();
 

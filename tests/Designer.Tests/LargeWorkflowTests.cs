@@ -18,19 +18,16 @@ namespace Sleek.Workflows.Designer.Tests;
 public sealed class LargeWorkflowTests(BrowserFixture browser, PortalDesignerHost host) : IClassFixture<PortalDesignerHost>, IAsyncLifetime
 {
     private const string Big = "two-hundred-steps";
-    private IBrowserContext _context = null!;
+    private DesignerSession _session = null!;
     private DesignerPage _designer = null!;
 
     public async Task InitializeAsync()
     {
-        SetDefaultExpectTimeout(30_000);
-        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
-        _context.SetDefaultTimeout(30_000);
-        _designer = new DesignerPage(await _context.NewPageAsync(), host.BaseAddress);
-        await _designer.SignInAsync(host.AdminEmail, host.AdminPassword);
+        _session = await DesignerSession.SignInAsync(browser, host);
+        _designer = _session.Designer;
     }
 
-    public async Task DisposeAsync() => await _context.DisposeAsync();
+    public async Task DisposeAsync() => await _session.DisposeAsync();
 
     /// <summary>Searching "payment" in quote-to-delivery lands on the deposit payment, selected, inside the screen and readable.</summary>
     [Fact]

@@ -1,12 +1,10 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { clearAllLocalDrafts } from './model/localDrafts';
 import { homeOf, roleOfToken, screenOf, screensOf, type Screen } from './model/roles';
 import { getToken, setUnauthorizedHandler, signOut } from './api/client';
 import { Link, match, useRouter } from './router';
 import { WorkflowList } from './screens/WorkflowList';
-import { Editor } from './screens/Editor';
 import { InstanceList } from './screens/InstanceList';
-import { InstanceView } from './screens/InstanceView';
 import { Tasks } from './screens/Tasks';
 import { Rules } from './screens/Rules';
 import { Dashboard } from './screens/Dashboard';
@@ -28,6 +26,11 @@ import { Offers } from './screens/Offers';
 import { Factory, Production } from './screens/Production';
 import { Notifications } from './screens/Notifications';
 import { NotificationBell } from './components/NotificationBell';
+import { Loading } from './components/Feedback';
+
+// The diagram screens (React Flow, the editors) are chunks of their own: the lists a person lands on load without them.
+const Editor = lazy(() => import('./screens/Editor').then((m) => ({ default: m.Editor })));
+const InstanceView = lazy(() => import('./screens/InstanceView').then((m) => ({ default: m.InstanceView })));
 
 export function App() {
   const { path, navigate } = useRouter();
@@ -109,7 +112,7 @@ export function App() {
           <Link to="/sign-in">Sign in</Link>
         )}
       </header>
-      <main>{screen}</main>
+      <main><Suspense fallback={<div className="page"><Loading what="the screen" /></div>}>{screen}</Suspense></main>
     </div>
   );
 }

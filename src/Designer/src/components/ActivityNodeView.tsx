@@ -3,7 +3,9 @@ import { memo, useEffect, useRef } from 'react';
 import type { ActivityNode } from '../model/graph';
 import { INPUT_HANDLE } from '../model/graph';
 import { hasInput, portsOf } from '../model/ports';
+import { CategoryIcon } from './CategoryIcon';
 import { useDiagram } from './DiagramContext';
+import { GroupNodeView } from './GroupNodeView';
 
 /** One activity on the canvas: title, type, an input handle on top and one output handle per port along the bottom (diagrams read top to bottom). */
 function ActivityNodeViewInner({ id, data, selected }: NodeProps<ActivityNode>) {
@@ -33,6 +35,7 @@ function ActivityNodeViewInner({ id, data, selected }: NodeProps<ActivityNode>) 
     <div className={classes.join(' ')} data-testid={`node-${id}`} role="group" aria-label={`${title} (${activity.type})${nodeErrors.length ? `, ${nodeErrors.length} error(s)` : ''}${runState ? `, ${runState}` : ''}`}>
       {hasInput(activity.type) && <Handle type="target" position={Position.Top} id={INPUT_HANDLE} title={`Input of ${id}`} />}
       <div className="node-title">
+        <CategoryIcon category={descriptor?.category} size={14} />
         <span className="node-name">{title}</span>
         {nodeErrors.length > 0 && <span className="error-badge" title={nodeErrors.map((e) => e.message).join('\n')}>{nodeErrors.length} {nodeErrors.length === 1 ? 'problem' : 'problems'}</span>}
         {runState && <span className={`run-badge run-${runState}`}>{runState}</span>}
@@ -60,4 +63,4 @@ function ActivityNodeViewInner({ id, data, selected }: NodeProps<ActivityNode>) 
 }
 
 export const ActivityNodeView = memo(ActivityNodeViewInner);
-export const nodeTypes = { activity: ActivityNodeView };
+export const nodeTypes = { activity: ActivityNodeView, collapsed: GroupNodeView };

@@ -1,12 +1,20 @@
 import { useEffect, useState } from 'react';
 import { checkExpression, convertValue, defaultKind, expressionText, kindOf, kindsFor, literalOf, makeExpression, makeLiteral, type ValueKind } from '../model/expressions';
-import type { InputDescriptor } from '../model/types';
+import type { CompletionScope } from '../model/completion';
+import { allRoles } from '../model/roles';
+import type { FormField, InputDescriptor } from '../model/types';
+import { ExpressionField } from './ExpressionField';
+import { FormFieldsEditor } from './FormFieldsEditor';
 
 interface Props {
   activityId: string;
   descriptor: InputDescriptor;
   value: unknown;
   variables: string[];
+  /** What an expression here may read, for completion. */
+  scope: CompletionScope;
+  /** The activity's other inputs (a form's "required to" lists its outcomes). */
+  siblings: Record<string, unknown>;
   serverErrors: string[];
   onChange: (value: unknown) => void;
 }
@@ -14,7 +22,7 @@ interface Props {
 const listInputs = new Set(['outcomes', 'branches']);
 
 /** One input: how it is given (literal, JavaScript, variable, template) and its value, checked as you type. */
-export function InputEditor({ activityId, descriptor, value, variables, serverErrors, onChange }: Props) {
+export function InputEditor({ activityId, descriptor, value, variables, scope, siblings, serverErrors, onChange }: Props) {
   const kind = value === undefined ? defaultKind(descriptor) : kindOf(value);
   const fieldId = `input-${activityId}-${descriptor.name}`;
   const [localError, setLocalError] = useState<string | null>(null);
@@ -35,15 +43,14 @@ export function InputEditor({ activityId, descriptor, value, variables, serverEr
       </>
     ) : (
       <>
-        <textarea id={fieldId} className="code" rows={kind === 'js' ? 3 : 2} value={text} aria-label={`Input ${descriptor.name}`} aria-invalid={problem !== null}
-          spellCheck={false}
+        <ExpressionField id={fieldId} value={text} label={`Input ${descriptor.name}`} invalid={problem !== null} scope={scope} language={kind}
           placeholder={kind === 'js' ? 'variables.total * 0.3' : 'Order {{ input.orderId }}'}
-          onChange={(e) => onChange(makeExpression(kind, e.target.value))} />
+          onChange={(t) => onChange(makeExpression(kind, t))} />
         {problem && <p className="field-error">{problem}</p>}
       </>
     );
   } else {
-    editor = <LiteralEditor fieldId={fieldId} descriptor={descriptor} value={literalOf(value)} onChange={(v) => onChange(v === undefined ? undefined : makeLiteral(v))} onLocalError={setLocalError} />;
+    editor = <LiteralEditor fieldId={fieldId} descriptor={descriptor} value={literalOf(value)} siblings={siblings} onChange={(v) => onChange(v === undefined ? undefined : makeLiteral(v))} onLocalError={setLocalError} />;
   }
 
   return (
@@ -64,10 +71,11 @@ export function InputEditor({ activityId, descriptor, value, variables, serverEr
   );
 }
 
-function LiteralEditor({ fieldId, descriptor, value, onChange, onLocalError }: {
-  fieldId: string; descriptor: InputDescriptor; value: unknown; onChange: (v: unknown) => void; onLocalError: (m: string | null) => void;
+function LiteralEditor({ fieldId, descriptor, value, siblings, onChange, onLocalError }: {
+  fieldId: string; descriptor: InputDescriptor; value: unknown; siblings: Record<string, unknown>; onChange: (v: unknown) => void; onLocalError: (m: string | null) => void;
 }) {
   const aria = `Input ${descriptor.name}`;
+  const [formAsJson, setFormAsJson] = useState(false);
   const jsonText = value === undefined ? '' : JSON.stringify(value, null, 2);
   const [draft, setDraft] = useState(jsonText);
   // Keep the JSON text in step when the value changes from outside (undo, another field).
@@ -80,6 +88,27 @@ function LiteralEditor({ fieldId, descriptor, value, onChange, onLocalError }: {
         <option value="">(default{descriptor.default != null ? `: ${String(descriptor.default)}` : ''})</option>
         {descriptor.options.map((o) => <option key={o} value={o}>{o}</option>)}
       </select>
+    );
+  }
+  // The role of a human task: one of the roles the API knows (a role stored that it does not know stays visible).
+  if ((descriptor.uiHint === 'role' || descriptor.name === 'role') && descriptor.type === 'string') {
+    const known = typeof value !== 'string' || value === '' || allRoles.some((r) => r.role === value);
+    return (
+      <select id={fieldId} aria-label={aria} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}>
+        <option value="">(choose a role)</option>
+        {allRoles.map((r) => <option key={r.role} value={r.role}>{r.label}</option>)}
+        {!known && <option value={value as string}>{String(value)} (not a role the server knows)</option>}
+      </select>
+    );
+  }
+  // A human task's form: rows of fields, or its JSON for those who prefer it.
+  if (descriptor.uiHint === 'form' && !formAsJson && (value === undefined || Array.isArray(value))) {
+    const outcomes = Array.isArray(literalOf(siblings.outcomes)) ? (literalOf(siblings.outcomes) as unknown[]).map(String) : [];
+    return (
+      <>
+        <FormFieldsEditor fieldId={fieldId} fields={(value ?? []) as FormField[]} outcomes={outcomes} onChange={onChange} />
+        <button type="button" className="link-button" onClick={() => setFormAsJson(true)}>Edit the form as JSON</button>
+      </>
     );
   }
   if (listInputs.has(descriptor.name) && descriptor.type === 'array') {
@@ -99,6 +128,8 @@ function LiteralEditor({ fieldId, descriptor, value, onChange, onLocalError }: {
         : <input id={fieldId} aria-label={aria} value={typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value)} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)} />;
     default:
       return (
+        <>
+        {descriptor.uiHint === 'form' && <button type="button" className="link-button" onClick={() => setFormAsJson(false)}>Edit as a form</button>}
         <textarea id={fieldId} className="code" aria-label={aria} rows={4} spellCheck={false} value={draft}
           placeholder={descriptor.type === 'array' ? '[]' : descriptor.type === 'object' ? '{}' : 'JSON value'}
           onChange={(e) => {
@@ -114,6 +145,7 @@ function LiteralEditor({ fieldId, descriptor, value, onChange, onLocalError }: {
               onLocalError(`not valid JSON: ${(err as Error).message}`);
             }
           }} />
+        </>
       );
   }
 }

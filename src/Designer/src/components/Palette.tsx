@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { ActivityDescriptor } from '../model/types';
+import { CategoryIcon } from './CategoryIcon';
 
 export const DRAG_TYPE = 'application/x-sleek-activity';
 
@@ -20,7 +21,7 @@ export function Palette({ descriptors, onAdd }: { descriptors: ActivityDescripto
       {groups.length === 0 && <p className="muted small">No activity matches “{query}”.</p>}
       {groups.map(([category, items]) => (
         <section key={category} aria-label={`${category} activities`}>
-          <h3>{category}</h3>
+          <h3><CategoryIcon category={category} /> {category}</h3>
           <ul>
             {items.map((d) => (
               <li key={d.type}>
@@ -34,7 +35,7 @@ export function Palette({ descriptors, onAdd }: { descriptors: ActivityDescripto
                   onDragStart={(e) => { e.dataTransfer.setData(DRAG_TYPE, d.type); e.dataTransfer.effectAllowed = 'move'; }}
                   onClick={() => onAdd(d.type)}
                 >
-                  {d.displayName}
+                  <CategoryIcon category={d.category} size={14} /> {d.displayName}
                 </button>
               </li>
             ))}

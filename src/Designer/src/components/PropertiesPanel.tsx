@@ -1,3 +1,4 @@
+import type { CompletionScope } from '../model/completion';
 import type { ActivityNode } from '../model/graph';
 import type { ActivityDescriptor, ValidationError } from '../model/types';
 import { InputEditor } from './InputEditor';
@@ -6,6 +7,7 @@ interface Props {
   node: ActivityNode | null;
   descriptor: ActivityDescriptor | undefined;
   variables: string[];
+  scope: CompletionScope;
   errors: ValidationError[];
   onRename: (name: string) => void;
   onInput: (name: string, value: unknown) => void;
@@ -13,7 +15,7 @@ interface Props {
 }
 
 /** The selected activity's name and inputs; the server's errors shown under the field they name. */
-export function PropertiesPanel({ node, descriptor, variables, errors, onRename, onInput, readOnly }: Props) {
+export function PropertiesPanel({ node, descriptor, variables, scope, errors, onRename, onInput, readOnly }: Props) {
   if (!node) {
     return <section className="panel" aria-label="Properties"><h2>Properties</h2><p className="muted small">Select an activity to edit its inputs.</p></section>;
   }
@@ -35,7 +37,7 @@ export function PropertiesPanel({ node, descriptor, variables, errors, onRename,
         {otherErrors.map((e, i) => <p key={i} className="field-error server" role="alert">{e.message}</p>)}
         {!descriptor && <p className="field-error">Unknown activity type '{activity.type}': this host cannot run it.</p>}
         {(descriptor?.inputs ?? []).map((d) => (
-          <InputEditor key={`${activity.id}-${d.name}`} activityId={activity.id} descriptor={d} value={inputs[d.name]} variables={variables}
+          <InputEditor key={`${activity.id}-${d.name}`} activityId={activity.id} descriptor={d} value={inputs[d.name]} variables={variables} scope={scope} siblings={inputs}
             serverErrors={fieldErrors(d.name)} onChange={(v) => onInput(d.name, v)} />
         ))}
         {unknownInputs.map((k) => (

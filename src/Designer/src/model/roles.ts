@@ -12,6 +12,16 @@ const supplierPaths: Record<string, SupplierScreen> = { '/offers': 'offers', '/p
 
 const staffOps = ['admin', 'ops'];
 
+/** The six roles the API knows (src/Host/Auth/SleekRoles.cs), as a human task's role picker offers them. */
+export const allRoles: { role: string; label: string }[] = [
+  { role: 'ops', label: 'Operations (ops)' },
+  { role: 'admin', label: 'Administrator (admin)' },
+  { role: 'rule_author', label: 'Rule author (rule_author)' },
+  { role: 'buyer', label: 'Buyer (buyer)' },
+  { role: 'supplier', label: 'Supplier (supplier)' },
+  { role: 'factory', label: 'Factory staff (factory)' },
+];
+
 /** The screens a role's navigation shows; every screen when the role is unknown (a server without sign-in). */
 export function screensOf(role: string | null): Screen[] {
   if (role === null || staffOps.includes(role)) return ['workflows', 'instances', 'tasks', 'rules', 'dashboard', 'ops-quotes', 'ops-orders', 'offers', 'production', 'factory'];

@@ -12,6 +12,12 @@ import { DiagramSearch } from '../components/DiagramSearch';
 import { FitOnLoad, MIN_ZOOM, useFit } from '../components/FitOnLoad';
 import { DRAG_TYPE, Palette } from '../components/Palette';
 import { PropertiesPanel } from '../components/PropertiesPanel';
+import { StartInstanceForm } from '../components/StartInstanceForm';
+import { WorkflowInputsEditor } from '../components/WorkflowInputsEditor';
+import { scopeOf, type CompletionScope } from '../model/completion';
+import { readsLeftToRight } from '../model/direction';
+import { applyGroups, GROUP_PREFIX, loadGroups, newGroup, saveGroups, type CollapsedGroup, type GroupNode } from '../model/groups';
+import { GroupActions } from '../components/GroupNodeView';
 import { VariablesPanel } from '../components/VariablesPanel';
 import { diffDefinitions, isEmptyDiff, nothingToPublish, type VersionDiff } from '../model/diff';
 import { downloadJson } from '../model/download';
@@ -167,7 +173,22 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
     return () => clearTimeout(timer);
   }, [semanticKey]);
 
-  const onNodesChange = useCallback((changes: NodeChange<ActivityNode>[]) => {
+  // Collapsed groups: a view of the diagram kept in this browser; the definition never holds them.
+  const [groups, setGroups] = useState<CollapsedGroup[]>(() => loadGroups(definitionId));
+  useEffect(() => saveGroups(definitionId, groups), [definitionId, groups]);
+  const shown = useMemo(() => applyGroups(nodes, edges, groups), [nodes, edges, groups]);
+  const groupActions = useMemo(() => ({ expand: (id: string) => setGroups((gs) => gs.filter((g) => g.id !== id)) }), []);
+
+  const onNodesChange = useCallback((all: NodeChange<ActivityNode | GroupNode>[]) => {
+    // A group's box only moves; everything else about it is derived from its members.
+    const moved = all.filter((c) => c.type === 'position' && c.id.startsWith(GROUP_PREFIX) && c.position);
+    if (moved.length > 0) {
+      setGroups((gs) => gs.map((g) => {
+        const c = moved.find((m) => m.type === 'position' && m.id === GROUP_PREFIX + g.id);
+        return c && c.type === 'position' && c.position ? { ...g, position: c.position } : g;
+      }));
+    }
+    const changes = all.filter((c) => !('id' in c) || !c.id.startsWith(GROUP_PREFIX)) as NodeChange<ActivityNode>[];
     if (changes.some((c) => c.type === 'remove')) record();
     onNodesChangeBase(changes);
   }, [onNodesChangeBase, record]);
@@ -206,6 +227,13 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
   };
 
   const selected = nodes.filter((n) => n.selected);
+  const groupSelected = () => {
+    if (selected.length < 2) return;
+    const g = newGroup(selected, groups);
+    setGroups([...groups, g]);
+    setNodes((ns) => ns.map((n) => (n.selected ? { ...n, selected: false } : n)));
+    setStatus(`Grouped ${selected.length} activities as '${g.name}'. Expand the group to edit them.`);
+  };
   const selectedNode = selected.length === 1 ? selected[0] : null;
 
   const updateActivity = (id: string, key: string, change: (a: ActivityNode['data']['activity']) => ActivityNode['data']['activity']) => {
@@ -296,8 +324,9 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
     record();
     void runLayout();
   };
-  // A workflow whose activities have no positions (written by hand, generated) is laid out on open.
-  const unplaced = useRef(initial.root.activities.some((a) => !a.position));
+  // A workflow whose activities have no positions (written by hand, generated), or stored left to right by an older
+  // designer, is laid out on open. The new positions are not an edit: the editor stays "saved" until something changes.
+  const unplaced = useRef(initial.root.activities.some((a) => !a.position) || readsLeftToRight(initial));
   useEffect(() => {
     if (!unplaced.current) return;
     unplaced.current = false;
@@ -371,6 +400,8 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
 
   const diagram = useMemo(() => ({ descriptors: descriptorMap, errors: errorsByActivity(errors), runStates: new Map(), readOnly: false }), [descriptorMap, errors]);
   const variableNames = (meta.variables ?? []).map((v) => v.name);
+  const selectedId = selectedNode?.id ?? null;
+  const scope = useMemo<CompletionScope>(() => (selectedId ? scopeOf(definition, selectedId) : { variables: [], inputs: [], outputs: [] }), [definition, selectedId]);
   const workflowErrors = errors.filter((e) => !e.activityId);
 
   return (
@@ -383,6 +414,7 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
         <span className="spacer" />
         <button type="button" onClick={undo} disabled={!history.current.canUndo} aria-label="Undo (Ctrl+Z)">Undo</button>
         <button type="button" onClick={redo} disabled={!history.current.canRedo} aria-label="Redo (Ctrl+Y)">Redo</button>
+        <button type="button" onClick={groupSelected} disabled={selected.length < 2} title="Draw the selected activities as one box (only in this browser)">Group</button>
         <button type="button" onClick={layout} disabled={layingOut} aria-busy={layingOut}>{layingOut ? 'Laying out…' : 'Auto-layout'}</button>
         <button type="button" onClick={() => importInput.current?.click()}>Import…</button>
         <input ref={importInput} type="file" accept=".json,application/json" hidden aria-label="Definition file to load into the editor (ours or Elsa 3)"
@@ -397,13 +429,14 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
         {unchanged && <span id="publish-reason" className="muted small" data-testid="publish-reason">Nothing to publish: same as v{details.latestVersion}</span>}
         <button type="button" onClick={() => setStarting((s) => !s)} disabled={details.latestVersion === 0} aria-expanded={starting}>Start instance</button>
       </div>
-      {starting && <StartInstanceForm definitionId={definitionId} onStarted={(id) => navigate(`/instances/${id}`)} />}
+      {starting && <StartInstanceForm definitionId={definitionId} inputs={published?.inputs ?? []} onStarted={(id) => navigate(`/instances/${id}`)} />}
       <div className="editor-body">
         <Palette descriptors={descriptors} onAdd={(t) => addActivity(t)} />
         <div className="canvas" ref={canvasRef} onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={onDrop} data-testid="canvas" aria-label="Workflow diagram">
           <DiagramContext.Provider value={diagram}>
+            <GroupActions.Provider value={groupActions}>
             <ReactFlow
-              nodes={nodes} edges={edges} nodeTypes={nodeTypes}
+              nodes={shown.nodes} edges={shown.edges} nodeTypes={nodeTypes}
               onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
               onNodeDragStart={() => record()}
               deleteKeyCode={['Delete', 'Backspace']}
@@ -418,7 +451,12 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
               <MiniMap pannable zoomable ariaLabel="Overview of the diagram" />
               <FitOnLoad minimap top={SEARCH_ROOM} fitKey={fitKey} onFitted={() => setFitted(true)} />
             </ReactFlow>
-            <DiagramSearch nodes={nodes} onPick={(id) => setNodes((ns) => ns.map((n) => (n.selected === (n.id === id) ? n : { ...n, selected: n.id === id })))} />
+            </GroupActions.Provider>
+            <DiagramSearch nodes={nodes} onPick={(id) => {
+              // A found activity inside a collapsed group opens its group.
+              setGroups((gs) => (gs.some((g) => g.members.includes(id)) ? gs.filter((g) => !g.members.includes(id)) : gs));
+              setNodes((ns) => ns.map((n) => (n.selected === (n.id === id) ? n : { ...n, selected: n.id === id })));
+            }} />
           </DiagramContext.Provider>
           <Toasts status={status} onClose={() => setStatus('')}>
             {restored && dirty && (
@@ -439,40 +477,19 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
           {nodes.length === 0 && <div className="canvas-empty">Drag an activity from the palette (or select one and press Enter) to begin.</div>}
         </div>
         <div className="sidebar">
-          <PropertiesPanel node={selectedNode} descriptor={selectedNode ? descriptorMap.get(selectedNode.data.activity.type) : undefined} variables={variableNames}
+          <PropertiesPanel node={selectedNode} descriptor={selectedNode ? descriptorMap.get(selectedNode.data.activity.type) : undefined} variables={variableNames} scope={scope}
             errors={selectedNode ? errors.filter((e) => e.activityId === selectedNode.id) : []} onRename={rename} onInput={setInput} />
           <VariablesPanel variables={meta.variables ?? []} onChange={(v: VariableDefinition[]) => { record('variables'); setMeta({ ...meta, variables: v }); }} />
           <section className="panel" aria-label="Workflow">
             <h2>Workflow</h2>
             <label htmlFor="wf-description">Description</label>
             <textarea id="wf-description" rows={2} value={meta.description ?? ''} onChange={(e) => { record('meta.description'); setMeta({ ...meta, description: e.target.value || null }); }} />
-            <WorkflowInputs meta={meta} onChange={(inputs) => { record('meta.inputs'); setMeta({ ...meta, inputs }); }} />
+            <WorkflowInputsEditor inputs={meta.inputs ?? []} onChange={(inputs) => { record('meta.inputs'); setMeta({ ...meta, inputs }); }} />
           </section>
           {diff && <DiffPanel label={diff.label} diff={diff.diff} onClose={() => setDiff(null)} />}
         </div>
       </div>
     </div>
-  );
-}
-
-function WorkflowInputs({ meta, onChange }: { meta: DefinitionMeta; onChange: (inputs: NonNullable<DefinitionMeta['inputs']>) => void }) {
-  const [text, setText] = useState(JSON.stringify(meta.inputs ?? [], null, 1));
-  const [problem, setProblem] = useState<string | null>(null);
-  return (
-    <>
-      <label htmlFor="wf-inputs">Inputs (JSON: [{'{'}"name", "type", "required"{'}'}])</label>
-      <textarea id="wf-inputs" className="code" rows={3} value={text} spellCheck={false}
-        onChange={(e) => {
-          setText(e.target.value);
-          try {
-            const v: unknown = JSON.parse(e.target.value || '[]');
-            if (!Array.isArray(v)) throw new Error('must be an array');
-            setProblem(null);
-            onChange(v as NonNullable<DefinitionMeta['inputs']>);
-          } catch (err) { setProblem((err as Error).message); }
-        }} />
-      {problem && <p className="field-error">{problem}</p>}
-    </>
   );
 }
 
@@ -499,30 +516,5 @@ function DiffPanel({ label, diff, onClose }: { label: string; diff: VersionDiff;
         </ul></>
       )}
     </section>
-  );
-}
-
-function StartInstanceForm({ definitionId, onStarted }: { definitionId: string; onStarted: (id: string) => void }) {
-  const [correlationId, setCorrelationId] = useState('');
-  const [input, setInput] = useState('{}');
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    try {
-      const parsed: unknown = JSON.parse(input || '{}');
-      const r = await api<{ id: string }>('/api/instances', { method: 'POST', body: { definitionId, correlationId: correlationId || null, input: parsed } });
-      onStarted(r.id);
-    } catch (err) {
-      setError(err instanceof SyntaxError ? new Error(`Input is not JSON: ${err.message}`) : err);
-    }
-  };
-  return (
-    <form className="card inline-form" onSubmit={submit} aria-label="Start an instance">
-      <label>Correlation id <input value={correlationId} onChange={(e) => setCorrelationId(e.target.value)} /></label>
-      <label>Input (JSON) <input className="code" value={input} onChange={(e) => setInput(e.target.value)} aria-label="Instance input (JSON)" /></label>
-      <button type="submit" className="primary">Start</button>
-      <ErrorBox error={error} />
-    </form>
   );
 }

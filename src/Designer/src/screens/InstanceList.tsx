@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { ApiError, api } from '../api/client';
 import { useApi } from '../api/useApi';
+import { DataTable, type Column } from '../components/DataTable';
 import { ErrorBox, Empty, Loading, StatusBadge, formatTime } from '../components/Feedback';
 import { CopyableId, DocumentNumbers } from '../components/InstanceIds';
 import type { InstanceSummary, Page } from '../model/types';
@@ -52,21 +54,9 @@ export function InstanceList() {
       {data && data.items.length === 0 && <Empty>No instance matches these filters.</Empty>}
       {data && data.items.length > 0 && (
         <>
-          <table className="grid" aria-label="Instances">
-            <thead><tr><th>Instance</th><th>Workflow</th><th>Status</th><th>Quote / order</th><th>Started</th><th>Finished</th></tr></thead>
-            <tbody>
-              {data.items.map((i) => (
-                <tr key={i.id}>
-                  <td><Link to={`/instances/${i.id}`} ariaLabel={`Open instance ${i.id}`}>Open</Link> <CopyableId id={i.id} what="instance id" /></td>
-                  <td>{i.definitionId} <span className="muted">v{i.version}</span></td>
-                  <td><StatusBadge status={i.status} /></td>
-                  <td>{i.references && i.references.length > 0 ? <DocumentNumbers references={i.references} /> : i.correlationId ?? <span className="muted">—</span>}</td>
-                  <td className="small">{formatTime(i.createdAt)}</td>
-                  <td className="small">{formatTime(i.finishedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable label="Instances" rows={data.items} columns={instanceColumns} rowId={(i) => i.id} rowName={(i) => `instance ${i.id}`}
+            searchPlaceholder="Search this page: workflow, status, quote…"
+            bulkActions={(selected, clear) => <CancelSelected selected={selected} onDone={() => { clear(); reload(); }} />} />
           <nav className="pager" aria-label="Pages">
             <button type="button" disabled={page <= 1} onClick={() => goto(page - 1)}>Previous</button>
             <span>Page {page} of {pages} · {data.total} instance(s)</span>
@@ -75,5 +65,53 @@ export function InstanceList() {
         </>
       )}
     </div>
+  );
+}
+
+const instanceColumns: Column<InstanceSummary>[] = [
+  { id: 'id', header: 'Instance', value: (i) => i.id, cell: (i) => <><Link to={`/instances/${i.id}`} ariaLabel={`Open instance ${i.id}`}>Open</Link> <CopyableId id={i.id} what="instance id" /></> },
+  { id: 'workflow', header: 'Workflow', value: (i) => `${i.definitionId} v${i.version}`, cell: (i) => <>{i.definitionId} <span className="muted">v{i.version}</span></> },
+  { id: 'status', header: 'Status', value: (i) => i.status, cell: (i) => <StatusBadge status={i.status} /> },
+  {
+    id: 'reference', header: 'Quote / order', value: (i) => (i.references ?? []).map((r) => r.number).join(' ') || i.correlationId,
+    cell: (i) => (i.references && i.references.length > 0 ? <DocumentNumbers references={i.references} /> : i.correlationId ?? <span className="muted">—</span>),
+  },
+  { id: 'started', header: 'Started', value: (i) => i.createdAt, cell: (i) => formatTime(i.createdAt), className: 'small' },
+  { id: 'finished', header: 'Finished', value: (i) => i.finishedAt, cell: (i) => formatTime(i.finishedAt), className: 'small' },
+];
+
+const cancellable = new Set(['Running', 'Suspended', 'Faulted']);
+
+/** Cancels each selected instance that still runs (POST /api/instances/{id}/cancel, one call each), after asking. */
+function CancelSelected({ selected, onDone }: { selected: InstanceSummary[]; onDone: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+  const open = selected.filter((i) => cancellable.has(i.status));
+  const run = async () => {
+    if (!window.confirm(`Cancel ${open.length} ${open.length === 1 ? 'instance' : 'instances'}? They will never resume.`)) return;
+    setBusy(true);
+    const failed: string[] = [];
+    for (const i of open) {
+      try {
+        await api(`/api/instances/${i.id}/cancel`, { method: 'POST', body: { reason: 'cancelled in the designer (bulk)' } });
+      } catch (e) {
+        failed.push(`${i.id}: ${e instanceof ApiError ? e.problem.detail ?? e.problem.title : (e as Error).message}`);
+      }
+    }
+    setBusy(false);
+    const done = open.length - failed.length;
+    setNote(failed.length === 0
+      ? `Cancelled ${done} ${done === 1 ? 'instance' : 'instances'}.`
+      : `Cancelled ${done}; ${failed.length} could not be cancelled: ${failed.join('; ')}`);
+    onDone();
+  };
+  return (
+    <>
+      <button type="button" className="danger" disabled={busy || open.length === 0} onClick={() => void run()}
+        title={selected.length > open.length ? 'Finished instances are left as they are.' : undefined}>
+        {busy ? 'Cancelling…' : `Cancel selected${open.length ? ` (${open.length})` : ''}`}
+      </button>
+      {note && <span className="small" role="status">{note}</span>}
+    </>
   );
 }

@@ -1,16 +1,13 @@
-import { Background, ControlButton, Controls, ReactFlow, ReactFlowProvider, useNodesState, type Edge } from '@xyflow/react';
+import { ReactFlowProvider, type Edge } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { DiagramSearch } from '../components/DiagramSearch';
-import { autoLayout } from '../model/elkWorker';
-import { portsOf } from '../model/ports';
+import { ChildInstancePanel } from '../components/ChildInstancePanel';
+import { focusOn, ReadOnlyDiagram } from '../components/ReadOnlyDiagram';
 import { api } from '../api/client';
 import { useApi } from '../api/useApi';
 import { useLiveEvents } from '../api/useLiveEvents';
-import { nodeTypes } from '../components/ActivityNodeView';
-import { DiagramContext, useDiagram } from '../components/DiagramContext';
-import { FitOnLoad, MIN_ZOOM, useFit } from '../components/FitOnLoad';
+import { DiagramContext } from '../components/DiagramContext';
 import { ErrorBox, Loading, StatusBadge, Toasts, formatTime } from '../components/Feedback';
-import { definitionToGraph, type ActivityNode } from '../model/graph';
+import { definitionToGraph } from '../model/graph';
 import { pathTaken } from '../model/path';
 import type { ActivityDescriptor, InstanceDetails, WorkflowDefinition, WorkflowDetails } from '../model/types';
 import { CopyableId, DocumentNumbers } from '../components/InstanceIds';
@@ -38,6 +35,8 @@ export function InstanceView({ instanceId }: { instanceId: string }) {
   const [message, setMessage] = useState('');
   const [target, setTarget] = useState('');
   const [dryRun, setDryRun] = useState<DryRun | null>(null);
+  // A child workflow shown on this page (its diagram under the parent's).
+  const [openChild, setOpenChild] = useState<string | null>(null);
 
   // Live: the instance's events stream in (SSE) while it can still change; a burst's entries come together, so one
   // reload per burst, not one per entry.
@@ -151,7 +150,10 @@ export function InstanceView({ instanceId }: { instanceId: string }) {
                 {inst.children!.map((c) => (
                   <li key={c.id} data-testid={`child-${c.id}`}>
                     <Link to={`/instances/${c.id}`}>{c.definitionId} v{c.version}</Link> <StatusBadge status={c.status} />
-                    {c.activityId && <span className="muted small"> from <code>{c.activityId}</code></span>}
+                    {c.activityId && <span className="muted small"> from <code>{c.activityId}</code></span>}{' '}
+                    <button type="button" className="link-button" aria-expanded={openChild === c.id} onClick={() => setOpenChild((o) => (o === c.id ? null : c.id))}>
+                      {openChild === c.id ? 'Hide' : 'Show'} <span className="sr-only">{c.definitionId} v{c.version} </span>here
+                    </button>
                   </li>
                 ))}
               </ul>
@@ -206,6 +208,7 @@ export function InstanceView({ instanceId }: { instanceId: string }) {
           )}
         </div>
       </div>
+      {openChild && <ChildInstancePanel key={openChild} childId={openChild} descriptors={activities.data ?? []} onClose={() => setOpenChild(null)} />}
       <section className="panel" aria-label="Journal">
         <h2>Journal</h2>
         {inst.journal.length === 0 && <p className="muted small">No entries yet.</p>}
@@ -223,51 +226,5 @@ export function InstanceView({ instanceId }: { instanceId: string }) {
         {inst.journalHasMore && <p className="muted small">The journal goes on: the first 100 entries are shown.</p>}
       </section>
     </div>
-  );
-}
-
-/** What the instance view opens on: the waiting and faulted activities (where someone has to act), if any. */
-function focusOn(states: Map<string, 'executed' | 'waiting' | 'faulted'> | undefined): string[] | undefined {
-  const ids = [...(states ?? new Map())].filter(([, s]) => s === 'waiting' || s === 'faulted').map(([id]) => id);
-  return ids.length > 0 ? ids : undefined;
-}
-
-/** Room above the diagram for the legend and the search box, so a fit never puts a node under them. */
-const OVERLAY_ROOM = 90;
-
-/**
- * The definition's diagram, not editable; its nodes kept in state so React Flow can record their measured size.
- * Opens centred on `focus` (what the instance waits for or failed at) at a readable zoom; a definition without
- * positions is laid out first.
- */
-function ReadOnlyDiagram({ nodes: initial, edges, unplaced, focus }: { nodes: ActivityNode[]; edges: Edge[]; unplaced: boolean; focus?: string[] }) {
-  const [nodes, setNodes, onNodesChange] = useNodesState<ActivityNode>(initial);
-  const [fitKey, setFitKey] = useState(0);
-  const [fitted, setFitted] = useState(false);
-  const { descriptors } = useDiagram();
-  const fit = useFit(false, OVERLAY_ROOM);
-  const laidOut = useRef(!unplaced);
-  useEffect(() => {
-    if (laidOut.current) return;
-    laidOut.current = true;
-    void autoLayout(initial, edges, { ports: (n) => portsOf(n.data.activity, descriptors.get(n.data.activity.type)) }).then((laid) => {
-      // Onto the nodes as React Flow has them (with their measured sizes).
-      const at = new Map(laid.map((n) => [n.id, n.position]));
-      setNodes((ns) => ns.map((n) => (at.has(n.id) ? { ...n, position: at.get(n.id)! } : n)));
-      setFitKey((k) => k + 1);
-    });
-  }, [initial, edges, descriptors, setNodes]);
-  return (
-    <>
-      <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} onNodesChange={onNodesChange} nodesDraggable={false} nodesConnectable={false} elementsSelectable={false}
-        minZoom={MIN_ZOOM} onlyRenderVisibleElements={fitted} proOptions={{ hideAttribution: true }}>
-        <Background />
-        <Controls showInteractive={false} showFitView={false}>
-          <ControlButton onClick={() => void fit()} aria-label="Fit the whole workflow" title="Fit the whole workflow">⤢</ControlButton>
-        </Controls>
-        <FitOnLoad top={OVERLAY_ROOM} focus={focus} fitKey={fitKey} onFitted={() => setFitted(true)} />
-      </ReactFlow>
-      <DiagramSearch nodes={nodes} onPick={(id) => setNodes((ns) => ns.map((n) => (n.selected === (n.id === id) ? n : { ...n, selected: n.id === id })))} />
-    </>
   );
 }

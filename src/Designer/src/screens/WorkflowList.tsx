@@ -1,7 +1,9 @@
 import { useRef, useState } from 'react';
 import { api } from '../api/client';
 import { useApi } from '../api/useApi';
+import { DataTable, type Column } from '../components/DataTable';
 import { ErrorBox, Empty, Loading, formatTime } from '../components/Feedback';
+import { downloadJson } from '../model/download';
 import { convertElsa, isElsaDefinition } from '../model/elsa';
 import { definitionIdProblem } from '../model/messages';
 import type { WorkflowDefinition, WorkflowSummary } from '../model/types';
@@ -95,28 +97,58 @@ export function WorkflowList() {
       <ErrorBox error={error} title="Could not load the workflows" />
       {data && data.length === 0 && <Empty>No workflows yet. Create one or import a definition file.</Empty>}
       {data && data.length > 0 && (
-        <table className="grid" aria-label="Workflows">
-          <thead>
-            <tr><th>Name</th><th>Definition id</th><th>Published</th><th>Draft</th><th>Running</th><th>Updated</th><th><span className="sr-only">Actions</span></th></tr>
-          </thead>
-          <tbody>
-            {data.map((w) => (
-              <tr key={w.definitionId}>
-                <td><Link to={`/workflows/${encodeURIComponent(w.definitionId)}`}>{w.name}</Link>{w.description && <div className="muted small">{w.description}</div>}</td>
-                <td><code>{w.definitionId}</code></td>
-                <td>{w.latestVersion > 0 ? `v${w.latestVersion}` : <span className="muted">never</span>}</td>
-                <td>{w.hasDraft ? <span className="badge draft">draft</span> : <span className="muted">—</span>}</td>
-                <td>{w.activeInstances > 0 ? <Link to={`/instances?definitionId=${encodeURIComponent(w.definitionId)}`}>{w.activeInstances}</Link> : 0}</td>
-                <td className="small">{formatTime(w.updatedAt)}</td>
-                <td>
-                  <Link to={`/workflows/${encodeURIComponent(w.definitionId)}`} ariaLabel={`Edit ${w.name}`}>Edit</Link>{' '}
-                  <Link to={`/instances?definitionId=${encodeURIComponent(w.definitionId)}`} ariaLabel={`Instances of ${w.name}`}>Instances</Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable label="Workflows" rows={data} columns={workflowColumns} rowId={(w) => w.definitionId} rowName={(w) => w.name}
+          searchPlaceholder="Search by name or id" initialSort={{ id: 'updated', desc: true }}
+          bulkActions={(selected, clear) => <ExportSelected selected={selected} onDone={clear} />} />
       )}
     </div>
+  );
+}
+
+const workflowColumns: Column<WorkflowSummary>[] = [
+  { id: 'name', header: 'Name', value: (w) => w.name, cell: (w) => <><Link to={`/workflows/${encodeURIComponent(w.definitionId)}`}>{w.name}</Link>{w.description && <div className="muted small">{w.description}</div>}</> },
+  { id: 'definitionId', header: 'Definition id', value: (w) => w.definitionId, cell: (w) => <code>{w.definitionId}</code> },
+  { id: 'published', header: 'Published', value: (w) => w.latestVersion, cell: (w) => (w.latestVersion > 0 ? `v${w.latestVersion}` : <span className="muted">never</span>) },
+  { id: 'draft', header: 'Draft', value: (w) => (w.hasDraft ? 'draft' : ''), cell: (w) => (w.hasDraft ? <span className="badge draft">draft</span> : <span className="muted">—</span>) },
+  { id: 'running', header: 'Running', value: (w) => w.activeInstances, cell: (w) => (w.activeInstances > 0 ? <Link to={`/instances?definitionId=${encodeURIComponent(w.definitionId)}`}>{w.activeInstances}</Link> : 0) },
+  { id: 'updated', header: 'Updated', value: (w) => w.updatedAt, cell: (w) => formatTime(w.updatedAt), className: 'small' },
+  {
+    id: 'actions', header: 'Actions', sortable: false, value: () => null, cell: (w) => (
+      <>
+        <Link to={`/workflows/${encodeURIComponent(w.definitionId)}`} ariaLabel={`Edit ${w.name}`}>Edit</Link>{' '}
+        <Link to={`/instances?definitionId=${encodeURIComponent(w.definitionId)}`} ariaLabel={`Instances of ${w.name}`}>Instances</Link>
+      </>
+    ),
+  },
+];
+
+/** Downloads the latest published version of each selected workflow (GET /api/workflows/{id}/export, one file each). */
+function ExportSelected({ selected, onDone }: { selected: WorkflowSummary[]; onDone: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const publishedOnes = selected.filter((w) => w.latestVersion > 0);
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      for (const w of publishedOnes) {
+        downloadJson(`${w.definitionId}-v${w.latestVersion}.json`, await api<unknown>(`/api/workflows/${encodeURIComponent(w.definitionId)}/export`));
+      }
+      const skipped = selected.length - publishedOnes.length;
+      setNote(`Exported ${publishedOnes.length} ${publishedOnes.length === 1 ? 'workflow' : 'workflows'}${skipped ? `; ${skipped} never published, so there is nothing to export` : ''}.`);
+      onDone();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" disabled={busy || publishedOnes.length === 0} onClick={() => void run()}>Export selected</button>
+      {note && <span className="small" role="status">{note}</span>}
+      <ErrorBox error={error} title="Could not export every selected workflow" />
+    </>
   );
 }
