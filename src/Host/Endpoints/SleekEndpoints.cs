@@ -95,6 +95,7 @@ internal static class SleekEndpoints
         app.MapRulesEndpoints();
         app.MapInvoicesEndpoints();
         app.MapSupplierDocumentEndpoints();
+        app.MapSuppliersEndpoints();
         app.MapStripeWebhookEndpoints();
         app.MapAnalyticsEndpoints();
         // Buyer portal.

@@ -39,6 +39,9 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
     /// <summary>Suppliers.</summary>
     public DbSet<Supplier> Suppliers => Set<Supplier>();
 
+    /// <summary>Suppliers' certificates with their expiry.</summary>
+    public DbSet<SupplierCertificate> SupplierCertificates => Set<SupplierCertificate>();
+
     /// <summary>Offers of orders to suppliers.</summary>
     public DbSet<SupplierOffer> SupplierOffers => Set<SupplierOffer>();
 
@@ -105,6 +108,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
         Enum<AssistantMessageRole>(configurationBuilder);
         Enum<AssistantMessageStatus>(configurationBuilder);
         Enum<FileKind>(configurationBuilder);
+        Enum<VerificationStatus>(configurationBuilder);
         Enum<FileOwnerKind>(configurationBuilder);
         configurationBuilder.Properties<string>().HaveMaxLength(200);
     }
@@ -177,7 +181,20 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
             Money(e.Property(x => x.OnTimeRate), 4, precision: 5);
             StringList(e.Property(x => x.Categories));
             StringList(e.Property(x => x.Certifications));
+            e.Property(x => x.ContactName).HasMaxLength(100);
+            e.Property(x => x.Phone).HasMaxLength(40);
+            e.Property(x => x.VerificationReason).HasMaxLength(2000);
             e.HasIndex(x => x.UserId);
+            e.HasIndex(x => x.VerificationStatus);
+            e.HasIndex(x => x.Email);
+        });
+        modelBuilder.Entity<SupplierCertificate>(e =>
+        {
+            e.ToTable("supplier_certificates");
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.HasOne<Supplier>().WithMany().HasForeignKey(x => x.SupplierId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => x.SupplierId);
+            e.HasIndex(x => x.ExpiresOn);
         });
         modelBuilder.Entity<SupplierOffer>(e =>
         {
