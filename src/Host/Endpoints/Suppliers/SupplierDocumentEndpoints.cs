@@ -25,7 +25,7 @@ internal static class SupplierDocumentEndpoints
             .WithMetadata(new RequestSizeLimit(files.MaxDocumentBytes + FileForm.FormOverheadBytes))
             .WithMetadata(BinaryBody.Instance)
             .DisableAntiforgery()
-            .Accepts<IFormFile>("multipart/form-data")
+            // No Accepts<IFormFile> metadata: it makes routing answer 415 to other content types before authorization runs.
             .WithTags("Suppliers")
             .WithName("UploadSupplierDocument")
             .WithSummary("Uploads a document (multipart/form-data: 'file', and 'kind' = business_licence, certificate or other_document). The type is read from the bytes: PDF, PNG, JPEG or WebP.");
