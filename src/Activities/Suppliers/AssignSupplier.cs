@@ -36,10 +36,9 @@ public sealed class AssignSupplier : IActivity
         var offers = await db.SupplierOffers.Where(o => o.OrderId == OrderId).ToListAsync(ct);
         var refused = offers.Where(o => o.Response is OfferResponse.Declined or OfferResponse.Timeout).Select(o => o.SupplierId).ToHashSet();
         db.SupplierOffers.RemoveRange(offers.Where(o => o.Response is null));
-        var suppliers = (await db.Suppliers.AsNoTracking().ToListAsync(ct))
-            .Where(s => !refused.Contains(s.Id))
-            .Select(s => s.ToProfile())
-            .ToList();
+        // Only verified suppliers are offered orders; an expired certificate no longer counts for the rules.
+        var suppliers = await SupplierCandidates.LoadAsync(db, context.Clock.GetUtcNow(), ct);
+        suppliers.RemoveAll(s => refused.Contains(s.Id));
 
         var facts = order.ToFacts();
         var runner = context.Services.GetRequiredService<RulesRunner>();

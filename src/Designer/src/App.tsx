@@ -26,6 +26,11 @@ import { Offers } from './screens/Offers';
 import { Factory, Production } from './screens/Production';
 import { Notifications } from './screens/Notifications';
 import { NotificationBell } from './components/NotificationBell';
+// Suppliers and onboarding (issue 15).
+import { SupplierList } from './screens/suppliers/SupplierList';
+import { SupplierPage } from './screens/suppliers/SupplierPage';
+import { SupplierSignUp } from './screens/suppliers/SupplierSignUp';
+import { SupplierOnboarding } from './screens/suppliers/SupplierOnboarding';
 import { Loading } from './components/Feedback';
 
 // The diagram screens (React Flow, the editors) are chunks of their own: the lists a person lands on load without them.
@@ -83,6 +88,11 @@ export function App() {
   else if (path === '/production') screen = <Production />;
   else if (path === '/factory') screen = <Factory />;
   else if (path === '/notifications') screen = <Notifications />;
+  // Suppliers and onboarding.
+  else if (path === '/ops/suppliers') screen = <SupplierList />;
+  else if ((params = match('/suppliers/:id', path))) screen = <SupplierPage key={params.id} supplierId={params.id} />;
+  else if (path === '/supplier/signup') screen = <SupplierSignUp />;
+  else if (path === '/supplier/onboarding') screen = <SupplierOnboarding />;
   else screen = <div className="page"><h1>Not found</h1><p>No screen at {path}. <Link to="/">Back to workflows</Link></p></div>;
 
   const signedIn = token !== null;
@@ -90,6 +100,7 @@ export function App() {
     ['offers', '/offers', 'Offers'], ['production', '/production', 'Assigned orders'], ['factory', '/factory', 'Production & QC']];
   // Buyer portal and ops lists.
   nav.push(['ops-quotes', '/ops/quotes', 'Quotes'], ['ops-orders', '/ops/orders', 'Orders'], ['my-quotes', '/my/quotes', 'My quotes'], ['my-orders', '/my/orders', 'My orders']);
+  nav.push(['suppliers', '/ops/suppliers', 'Suppliers'], ['onboarding', '/supplier/onboarding', 'Onboarding']);
   return (
     <div className="app">
       <header className="topbar">

@@ -20,6 +20,7 @@ using Sleek.Workflows.Host.Endpoints.Orders;
 using Sleek.Workflows.Host.Endpoints.Portal;
 using Sleek.Workflows.Host.Endpoints.Quotes;
 using Sleek.Workflows.Host.Endpoints.Rules;
+using Sleek.Workflows.Host.Endpoints.Suppliers;
 using Sleek.Workflows.Host.Endpoints.Setup;
 using Sleek.Workflows.Host.Endpoints.Tasks;
 using Sleek.Workflows.Host.Endpoints.Users;
@@ -93,6 +94,8 @@ internal static class SleekEndpoints
         app.MapAuditEndpoints();
         app.MapRulesEndpoints();
         app.MapInvoicesEndpoints();
+        app.MapSupplierDocumentEndpoints();
+        app.MapSuppliersEndpoints();
         app.MapStripeWebhookEndpoints();
         app.MapAnalyticsEndpoints();
         // Buyer portal.

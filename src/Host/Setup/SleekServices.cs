@@ -48,6 +48,8 @@ internal static class SleekServices
         builder.Services.AddMarketplace(builder.Configuration);
         // Rule sets versioned in that database (rules/*.json imported at start-up), supplier ranking and previews.
         builder.Services.AddSleekRules();
+        // Supplier onboarding: starts workflows/supplier-onboarding and raises its events for the suppliers API.
+        builder.Services.AddSingleton<Endpoints.Suppliers.SupplierOnboarding>();
         // Stripe (Stripe:SecretKey, WebhookSecret, ApiBase) and analytics; no secret key means ops confirm payments manually.
         builder.Services.AddSleekPayments(builder.Configuration.GetSection(StripeOptions.SectionName).Get<StripeOptions>() ?? new StripeOptions());
 

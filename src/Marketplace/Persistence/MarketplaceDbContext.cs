@@ -5,6 +5,7 @@ using Sleek.Workflows.Marketplace.Ai;
 using Sleek.Workflows.Marketplace.Assistant;
 using Sleek.Workflows.Marketplace.Catalog;
 using Sleek.Workflows.Marketplace.Email;
+using Sleek.Workflows.Marketplace.Files;
 using Sleek.Workflows.Marketplace.Orders;
 using Sleek.Workflows.Marketplace.Payments;
 using Sleek.Workflows.Marketplace.Production;
@@ -38,6 +39,9 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
     /// <summary>Suppliers.</summary>
     public DbSet<Supplier> Suppliers => Set<Supplier>();
 
+    /// <summary>Suppliers' certificates with their expiry.</summary>
+    public DbSet<SupplierCertificate> SupplierCertificates => Set<SupplierCertificate>();
+
     /// <summary>Offers of orders to suppliers.</summary>
     public DbSet<SupplierOffer> SupplierOffers => Set<SupplierOffer>();
 
@@ -64,6 +68,9 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
 
     /// <summary>Rule set versions.</summary>
     public DbSet<RuleSetVersion> RuleSetVersions => Set<RuleSetVersion>();
+
+    /// <summary>Uploaded files' metadata (the bytes are in the file store).</summary>
+    public DbSet<StoredFile> Files => Set<StoredFile>();
 
     /// <summary>Number counters (Q-, ORD-, INV-).</summary>
     public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
@@ -100,6 +107,9 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
         Enum<AssistantConversationStatus>(configurationBuilder);
         Enum<AssistantMessageRole>(configurationBuilder);
         Enum<AssistantMessageStatus>(configurationBuilder);
+        Enum<FileKind>(configurationBuilder);
+        Enum<VerificationStatus>(configurationBuilder);
+        Enum<FileOwnerKind>(configurationBuilder);
         configurationBuilder.Properties<string>().HaveMaxLength(200);
     }
 
@@ -171,7 +181,20 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
             Money(e.Property(x => x.OnTimeRate), 4, precision: 5);
             StringList(e.Property(x => x.Categories));
             StringList(e.Property(x => x.Certifications));
+            e.Property(x => x.ContactName).HasMaxLength(100);
+            e.Property(x => x.Phone).HasMaxLength(40);
+            e.Property(x => x.VerificationReason).HasMaxLength(2000);
             e.HasIndex(x => x.UserId);
+            e.HasIndex(x => x.VerificationStatus);
+            e.HasIndex(x => x.Email);
+        });
+        modelBuilder.Entity<SupplierCertificate>(e =>
+        {
+            e.ToTable("supplier_certificates");
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.HasOne<Supplier>().WithMany().HasForeignKey(x => x.SupplierId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => x.SupplierId);
+            e.HasIndex(x => x.ExpiresOn);
         });
         modelBuilder.Entity<SupplierOffer>(e =>
         {
@@ -262,6 +285,17 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
             Unbounded(e.Property(x => x.Json));
             e.Property(x => x.Comment).HasMaxLength(2000);
             e.HasIndex(x => new { x.Name, x.Version }).IsUnique();
+        });
+        modelBuilder.Entity<StoredFile>(e =>
+        {
+            e.ToTable("files");
+            e.Property(x => x.OriginalName).HasMaxLength(FileNames.MaxLength);
+            e.Property(x => x.ContentType).HasMaxLength(100);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.StorageKey).HasMaxLength(300);
+            e.HasIndex(x => x.StorageKey).IsUnique();
+            // A record's files (a supplier's documents, a product's images).
+            e.HasIndex(x => new { x.OwnerKind, x.OwnerId, x.UploadedAt });
         });
         modelBuilder.Entity<DocumentCounter>(e =>
         {

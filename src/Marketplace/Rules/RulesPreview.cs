@@ -36,7 +36,7 @@ public sealed class RulesPreview(MarketplaceDb marketplace, RulesRunner runner, 
 
     private async Task<List<PreviewRecord>> AssignmentsAsync(MarketplaceDbContext db, RuleSetFile current, RuleSetFile candidate, int limit, CancellationToken ct)
     {
-        var suppliers = (await db.Suppliers.AsNoTracking().ToListAsync(ct)).Select(s => s.ToProfile()).ToList();
+        var suppliers = await SupplierCandidates.LoadAsync(db, clock.GetUtcNow(), ct);
         var records = new List<PreviewRecord>();
         foreach (var order in await db.Orders.AsNoTracking().OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Take(limit).ToListAsync(ct))
         {

@@ -43,5 +43,7 @@ public static class DemoSuppliers
         Tier = tier,
         AutoAccept = autoAccept,
         Certifications = certifications,
+        // Seeded factories are already vetted: eligible for offers from the start.
+        VerificationStatus = VerificationStatus.Verified,
     };
 }

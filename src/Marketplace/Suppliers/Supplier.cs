@@ -47,4 +47,25 @@ public sealed class Supplier
 
     /// <summary>The supplier's user account, if it has one.</summary>
     public string? UserId { get; set; }
+
+    /// <summary>The contact person.</summary>
+    public string? ContactName { get; set; }
+
+    /// <summary>The contact's phone.</summary>
+    public string? Phone { get; set; }
+
+    /// <summary>Largest order it takes (the top of its MOQ range); null: no limit.</summary>
+    public int? MaxOrderQuantity { get; set; }
+
+    /// <summary>Where onboarding stands; only verified suppliers are offered orders.</summary>
+    public VerificationStatus VerificationStatus { get; set; } = VerificationStatus.Pending;
+
+    /// <summary>Why ops rejected, suspended or asked for more (the latest decision).</summary>
+    public string? VerificationReason { get; set; }
+
+    /// <summary>When the status last changed.</summary>
+    public DateTimeOffset? VerificationChangedAt { get; set; }
+
+    /// <summary>The onboarding workflow's instance, once one runs.</summary>
+    public Guid? OnboardingInstanceId { get; set; }
 }

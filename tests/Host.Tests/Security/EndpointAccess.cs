@@ -105,6 +105,21 @@ public static class EndpointAccess
         ["POST /api/portal/claim-quotes"] = [Caller.Buyer],
         ["POST /api/portal/claim-quotes/send"] = [Caller.Buyer],
         ["GET /api/invoices/{id:guid}/pdf"] = RolesOrScope,
+
+        // A supplier's documents: any signed-in user passes the policy; the handler lets in staff and that supplier only (SupplierAccess).
+        ["POST /api/suppliers/{id:guid}/documents"] = Roles,
+        ["GET /api/suppliers/{id:guid}/documents"] = Roles,
+        ["GET /api/suppliers/{id:guid}/documents/{fileId:guid}"] = Roles,
+        // Suppliers: ops list, create, invite, suspend and reinstate; a supplier's own users and staff read, edit and submit (SupplierAccess); anyone signs up.
+        ["GET /api/suppliers"] = Ops,
+        ["POST /api/suppliers"] = Ops,
+        ["POST /api/suppliers/invitations"] = Ops,
+        ["GET /api/suppliers/{id:guid}"] = Roles,
+        ["PUT /api/suppliers/{id:guid}"] = Roles,
+        ["POST /api/suppliers/{id:guid}/submit"] = Roles,
+        ["POST /api/suppliers/{id:guid}/suspend"] = Ops,
+        ["POST /api/suppliers/{id:guid}/reinstate"] = Ops,
+        ["POST /api/suppliers/signup"] = Everyone,
         ["GET /api/orders"] = RolesOrScope,
         ["GET /api/orders/{id:guid}"] = RolesOrScope,
         ["GET /api/orders/{id:guid}/tasks"] = RolesOrScope,

@@ -1,13 +1,13 @@
 /** What each role may open in the designer, mirroring the server's policies (src/Host/Auth/SleekPolicies.cs). */
 
-export type Screen = 'workflows' | 'instances' | 'tasks' | 'rules' | 'dashboard' | PortalScreen | SupplierScreen;
+export type Screen = 'workflows' | 'instances' | 'tasks' | 'rules' | 'dashboard' | PortalScreen | SupplierScreen | 'suppliers' | 'onboarding';
 
 /** Buyer portal and ops lists (issue 14). */
 export type PortalScreen = 'ops-quotes' | 'ops-orders' | 'my-quotes' | 'my-orders';
 
 // The supplier portal (issue 14, supplier side): offers and assigned orders for suppliers, stages and QC for factories.
 export type SupplierScreen = 'offers' | 'production' | 'factory';
-const supplierScreens: Record<string, SupplierScreen[]> = { supplier: ['offers', 'production'], factory: ['factory'] };
+const supplierScreens: Record<string, (SupplierScreen | 'onboarding')[]> = { supplier: ['offers', 'production', 'onboarding'], factory: ['factory'] };
 const supplierPaths: Record<string, SupplierScreen> = { '/offers': 'offers', '/production': 'production', '/factory': 'factory' };
 
 const staffOps = ['admin', 'ops'];
@@ -24,7 +24,7 @@ export const allRoles: { role: string; label: string }[] = [
 
 /** The screens a role's navigation shows; every screen when the role is unknown (a server without sign-in). */
 export function screensOf(role: string | null): Screen[] {
-  if (role === null || staffOps.includes(role)) return ['workflows', 'instances', 'tasks', 'rules', 'dashboard', 'ops-quotes', 'ops-orders', 'offers', 'production', 'factory'];
+  if (role === null || staffOps.includes(role)) return ['workflows', 'instances', 'tasks', 'rules', 'dashboard', 'ops-quotes', 'ops-orders', 'offers', 'production', 'factory', 'suppliers'];
   if (role === 'rule_author') return ['rules', 'tasks'];
   if (role === 'buyer') return ['my-quotes', 'my-orders', 'tasks'];
   return ['tasks', ...(supplierScreens[role] ?? [])];
@@ -42,6 +42,9 @@ export function screenOf(path: string): Screen | null {
   if (path === '/ops/orders') return 'ops-orders';
   if (path === '/my/quotes') return 'my-quotes';
   if (path === '/my/orders') return 'my-orders';
+  // Suppliers (issue 15): ops' list and supplier pages; a supplier's own onboarding. Sign-up is open to everyone.
+  if (path === '/ops/suppliers' || path.startsWith('/suppliers/')) return 'suppliers';
+  if (path === '/supplier/onboarding') return 'onboarding';
   if (supplierPaths[path]) return supplierPaths[path];
   return null;
 }
@@ -69,6 +72,18 @@ export function roleOfToken(token: string | null): string | null {
   try {
     const json = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='))) as { role?: unknown };
     return typeof json.role === 'string' ? json.role : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The party claim of a JWT access token (a supplier user's supplier id), or null. */
+export function partyOfToken(token: string | null): string | null {
+  const payload = token?.split('.')[1];
+  if (!payload) return null;
+  try {
+    const json = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='))) as { party?: unknown };
+    return typeof json.party === 'string' ? json.party : null;
   } catch {
     return null;
   }

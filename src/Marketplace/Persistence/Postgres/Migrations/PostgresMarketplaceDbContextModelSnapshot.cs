@@ -349,6 +349,75 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                     b.ToTable("email_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Files.StoredFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("original_name");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("owner_kind");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("storage_key");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerKind", "OwnerId", "UploadedAt");
+
+                    b.ToTable("files", (string)null);
+                });
+
             modelBuilder.Entity("Sleek.Workflows.Marketplace.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -885,6 +954,11 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("certifications");
 
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("contact_name");
+
                     b.Property<string>("Country")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -901,6 +975,10 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("lead_time_days");
 
+                    b.Property<int?>("MaxOrderQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_order_quantity");
+
                     b.Property<int>("Moq")
                         .HasColumnType("integer")
                         .HasColumnName("moq");
@@ -915,6 +993,15 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                         .HasPrecision(5, 4)
                         .HasColumnType("numeric(5,4)")
                         .HasColumnName("on_time_rate");
+
+                    b.Property<Guid?>("OnboardingInstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("onboarding_instance_id");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("phone");
 
                     b.Property<decimal>("Rating")
                         .HasPrecision(3, 2)
@@ -932,11 +1019,71 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("user_id");
 
+                    b.Property<DateTimeOffset?>("VerificationChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verification_changed_at");
+
+                    b.Property<string>("VerificationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("verification_reason");
+
+                    b.Property<string>("VerificationStatus")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("verification_status");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Email");
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("VerificationStatus");
+
                     b.ToTable("suppliers", (string)null);
+                });
+
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Suppliers.SupplierCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<DateTimeOffset?>("ExpiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expired_at");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expires_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder_sent_at");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresOn");
+
+                    b.HasIndex("SupplierId");
+
+                    b.ToTable("supplier_certificates", (string)null);
                 });
 
             modelBuilder.Entity("Sleek.Workflows.Marketplace.Suppliers.SupplierOffer", b =>
@@ -1039,6 +1186,15 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                     b.HasOne("Sleek.Workflows.Marketplace.Orders.Order", null)
                         .WithMany()
                         .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Suppliers.SupplierCertificate", b =>
+                {
+                    b.HasOne("Sleek.Workflows.Marketplace.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

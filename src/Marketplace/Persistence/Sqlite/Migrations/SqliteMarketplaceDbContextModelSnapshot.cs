@@ -344,6 +344,75 @@ namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
                     b.ToTable("email_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Files.StoredFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("original_name");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_kind");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("storage_key");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerKind", "OwnerId", "UploadedAt");
+
+                    b.ToTable("files", (string)null);
+                });
+
             modelBuilder.Entity("Sleek.Workflows.Marketplace.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -880,6 +949,11 @@ namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("certifications");
 
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_name");
+
                     b.Property<string>("Country")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -896,6 +970,10 @@ namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("lead_time_days");
 
+                    b.Property<int?>("MaxOrderQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_order_quantity");
+
                     b.Property<int>("Moq")
                         .HasColumnType("INTEGER")
                         .HasColumnName("moq");
@@ -910,6 +988,15 @@ namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
                         .HasPrecision(5, 4)
                         .HasColumnType("INTEGER")
                         .HasColumnName("on_time_rate");
+
+                    b.Property<Guid?>("OnboardingInstanceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("onboarding_instance_id");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
 
                     b.Property<long>("Rating")
                         .HasPrecision(3, 2)
@@ -927,11 +1014,71 @@ namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
+                    b.Property<DateTimeOffset?>("VerificationChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verification_changed_at");
+
+                    b.Property<string>("VerificationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verification_reason");
+
+                    b.Property<string>("VerificationStatus")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verification_status");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Email");
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("VerificationStatus");
+
                     b.ToTable("suppliers", (string)null);
+                });
+
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Suppliers.SupplierCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_id");
+
+                    b.Property<DateTimeOffset?>("ExpiredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expired_at");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("ReminderSentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reminder_sent_at");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresOn");
+
+                    b.HasIndex("SupplierId");
+
+                    b.ToTable("supplier_certificates", (string)null);
                 });
 
             modelBuilder.Entity("Sleek.Workflows.Marketplace.Suppliers.SupplierOffer", b =>
@@ -1034,6 +1181,15 @@ namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
                     b.HasOne("Sleek.Workflows.Marketplace.Orders.Order", null)
                         .WithMany()
                         .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Suppliers.SupplierCertificate", b =>
+                {
+                    b.HasOne("Sleek.Workflows.Marketplace.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
