@@ -23,6 +23,7 @@ using Sleek.Workflows.Host.Endpoints.Rules;
 using Sleek.Workflows.Host.Endpoints.Setup;
 using Sleek.Workflows.Host.Endpoints.Tasks;
 using Sleek.Workflows.Host.Endpoints.Users;
+using Sleek.Workflows.Host.Endpoints.BulkOperations;
 using Sleek.Workflows.Host.Endpoints.VersionMigrations;
 using Sleek.Workflows.Host.Endpoints.Webhooks;
 using Sleek.Workflows.Host.Endpoints.Workflows;
@@ -80,6 +81,7 @@ internal static class SleekEndpoints
         app.MapWorkflowsEndpoints();
         app.MapInstancesEndpoints();
         app.MapVersionMigrationsEndpoints();
+        app.MapBulkOperationsEndpoints();
         app.MapBookmarksEndpoints();
         app.MapTasksEndpoints();
         app.MapEventsEndpoints();
