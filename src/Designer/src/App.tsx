@@ -28,6 +28,8 @@ import { Offers } from './screens/Offers';
 import { Factory, Production } from './screens/Production';
 import { Notifications } from './screens/Notifications';
 import { NotificationBell } from './components/NotificationBell';
+// Bulk operations (issue 16).
+import { BulkOperations } from './screens/BulkOperations';
 
 export function App() {
   const { path, navigate } = useRouter();
@@ -80,6 +82,7 @@ export function App() {
   else if (path === '/production') screen = <Production />;
   else if (path === '/factory') screen = <Factory />;
   else if (path === '/notifications') screen = <Notifications />;
+  else if (path === '/ops/bulk') screen = <BulkOperations />;
   else screen = <div className="page"><h1>Not found</h1><p>No screen at {path}. <Link to="/">Back to workflows</Link></p></div>;
 
   const signedIn = token !== null;
