@@ -60,6 +60,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<RetentionWorker>();
         services.AddSingleton<Runtime.Bulk.BulkJobs>();
         services.AddSingleton<Runtime.Bulk.BulkJobRunner>();
+        services.AddSingleton<Runtime.Replay.DraftReplays>();
         services.AddSingleton<WorkflowDirectorySync>();
         // HttpRequest calls only allowed hosts and addresses, and reads up to a cap.
         services.AddSleekOutboundHttp(options.Http);

@@ -24,6 +24,7 @@ using Sleek.Workflows.Host.Endpoints.Setup;
 using Sleek.Workflows.Host.Endpoints.Tasks;
 using Sleek.Workflows.Host.Endpoints.Users;
 using Sleek.Workflows.Host.Endpoints.BulkOperations;
+using Sleek.Workflows.Host.Endpoints.DraftReplay;
 using Sleek.Workflows.Host.Endpoints.VersionMigrations;
 using Sleek.Workflows.Host.Endpoints.Webhooks;
 using Sleek.Workflows.Host.Endpoints.Workflows;
@@ -82,6 +83,7 @@ internal static class SleekEndpoints
         app.MapInstancesEndpoints();
         app.MapVersionMigrationsEndpoints();
         app.MapBulkOperationsEndpoints();
+        app.MapDraftReplayEndpoints();
         app.MapBookmarksEndpoints();
         app.MapTasksEndpoints();
         app.MapEventsEndpoints();

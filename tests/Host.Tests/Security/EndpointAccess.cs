@@ -59,6 +59,7 @@ public static class EndpointAccess
         ["POST /api/bulk-operations"] = Ops,
         ["GET /api/bulk-operations"] = Ops,
         ["GET /api/bulk-operations/{id:guid}"] = Ops,
+        ["POST /api/workflows/{definitionId}/draft/replay"] = Ops,
 
         ["POST /api/bookmarks/{token}/resume"] = OpsOrScope,
         ["POST /api/events/{name}"] = OpsOrScope,
