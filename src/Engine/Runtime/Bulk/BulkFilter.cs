@@ -21,6 +21,13 @@ public sealed record BulkFilter(
     string? CorrelationId = null,
     DateTime? CreatedBefore = null)
 {
+    /// <summary>How a job keeps its filter: camelCase, statuses by name, no nulls.</summary>
+    internal static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
     /// <summary>True when no criterion is given (refused: a bulk job never takes every instance by accident).</summary>
     public bool IsEmpty => DefinitionId is null && Version is null && Statuses is not { Count: > 0 } && HasOpenIncident is null
         && IncidentActivityId is null && CorrelationId is null && CreatedBefore is null;

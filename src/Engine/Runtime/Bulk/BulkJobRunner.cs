@@ -133,8 +133,11 @@ public sealed class BulkJobRunner(
             (done, failed) = error is null ? (done + 1, failed) : (done, failed + 1);
         }
 
+        // The lease runs from the batch's end, not its start: a slow batch does not hand the job over the moment it commits.
+        var until = clock.GetUtcNow().UtcDateTime + options.Lease;
         await db.BulkJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(
-            s => s.SetProperty(j => j.Done, j => j.Done + done).SetProperty(j => j.Failed, j => j.Failed + failed).SetProperty(j => j.UpdatedAt, now),
+            s => s.SetProperty(j => j.Done, j => j.Done + done).SetProperty(j => j.Failed, j => j.Failed + failed)
+                .SetProperty(j => j.UpdatedAt, now).SetProperty(j => j.LockedUntil, until),
             cancellationToken);
         await write.CommitAsync(cancellationToken);
 
@@ -259,7 +262,7 @@ public sealed class BulkJobRunner(
     }
 
     private static string DefinitionOf(BulkJobRecord job) =>
-        System.Text.Json.JsonSerializer.Deserialize<BulkFilter>(job.FilterJson, StateJson.Options)?.DefinitionId ?? "";
+        System.Text.Json.JsonSerializer.Deserialize<BulkFilter>(job.FilterJson, BulkFilter.Json)?.DefinitionId ?? "";
 
     private static void AddParameter(DbCommand command, string name, object value)
     {

@@ -74,7 +74,7 @@ public sealed class BulkJobs(EngineDb engineDb, DefinitionStore definitions, Tim
         {
             Id = Guid.NewGuid(),
             Operation = operation,
-            FilterJson = JsonSerializer.Serialize(filter, StateJson.Options),
+            FilterJson = JsonSerializer.Serialize(filter, BulkFilter.Json),
             TargetVersion = operation == BulkOperation.Migrate ? targetVersion : null,
             Reason = operation == BulkOperation.Cancel ? reason : null,
             Status = BulkJobStatus.Running,
