@@ -82,8 +82,6 @@ internal static class SleekEndpoints
         app.MapWorkflowsEndpoints();
         app.MapInstancesEndpoints();
         app.MapVersionMigrationsEndpoints();
-        app.MapBulkOperationsEndpoints();
-        app.MapDraftReplayEndpoints();
         app.MapBookmarksEndpoints();
         app.MapTasksEndpoints();
         app.MapEventsEndpoints();
@@ -107,5 +105,8 @@ internal static class SleekEndpoints
         app.MapNotificationsEndpoints();
         // The quote assistant.
         app.MapAssistantEndpoints();
+        // Bulk operations and draft replay (issue 16).
+        app.MapBulkOperationsEndpoints();
+        app.MapDraftReplayEndpoints();
     }
 }

@@ -37,7 +37,7 @@ public sealed class BulkCancelAcrossHostKill(PostgresDatabase database, ITestOut
         var a = StartHost("A");
         try
         {
-            await a.WaitUntilReadyAsync();
+            await a.WaitUntilReadyAsync(TimeSpan.FromMinutes(4)); // migrations alone took a minute on a loaded test machine
             // 10,000 waiting instances, each with its open bookmark, as the engine leaves them.
             await ExecuteAsync($"""
                 INSERT INTO workflow_instances (id, definition_id, version, status, correlation_id, state_json, created_at, updated_at, concurrency_version)
@@ -48,7 +48,7 @@ public sealed class BulkCancelAcrossHostKill(PostgresDatabase database, ITestOut
                 FROM workflow_instances WHERE definition_id = 'bulk-kill';
                 """);
             var b = StartHost("B");
-            await b.WaitUntilReadyAsync();
+            await b.WaitUntilReadyAsync(TimeSpan.FromMinutes(4));
 
             var clock = Stopwatch.StartNew();
             using var started = await a.Api.PostAsync("/api/bulk-operations", new { operation = "cancel", filter = new { definitionId = "bulk-kill" }, reason = "season closed" });
