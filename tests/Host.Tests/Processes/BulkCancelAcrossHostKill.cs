@@ -83,7 +83,7 @@ public sealed class BulkCancelAcrossHostKill(PostgresDatabase database, ITestOut
             Assert.Equal(Instances, await ScalarAsync("SELECT count(*) FROM workflow_instances WHERE definition_id = 'bulk-kill' AND status = 'cancelled' AND error = 'cancelled: season closed'"));
             Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM bookmarks b JOIN workflow_instances i ON i.id = b.instance_id WHERE i.definition_id = 'bulk-kill' AND b.consumed_at IS NULL"));
             Assert.Equal(Instances, await ScalarAsync("SELECT count(*) FROM bookmarks b JOIN workflow_instances i ON i.id = b.instance_id WHERE i.definition_id = 'bulk-kill' AND b.outcome = 'cancelled'"));
-            Assert.Contains($"Bulk job {jobId} taken over by {survivor.WorkerName}", survivor.Output, StringComparison.Ordinal);
+            Assert.Contains($"taken over by {survivor.WorkerName}: {holder.WorkerName}'s lease lapsed unfinished", survivor.Output, StringComparison.Ordinal);
 
             Assert.NotEmpty(seen);
             Assert.All(seen, p => Assert.Equal(Instances, p.Done + p.Failed + p.Left));
