@@ -58,6 +58,9 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<InstanceMigrations>();
         services.AddSingleton<RetentionWorker>();
+        services.AddSingleton<Runtime.Bulk.BulkJobs>();
+        services.AddSingleton<Runtime.Bulk.BulkJobRunner>();
+        services.AddSingleton<Runtime.Replay.DraftReplays>();
         services.AddSingleton<WorkflowDirectorySync>();
         // HttpRequest calls only allowed hosts and addresses, and reads up to a cap.
         services.AddSleekOutboundHttp(options.Http);
@@ -66,6 +69,8 @@ public static class EngineServiceCollectionExtensions
             services.AddHostedService<WorkflowWorker>();
             services.AddHostedService<QueueDepthSampler>();
             services.AddHostedService(sp => sp.GetRequiredService<RetentionWorker>());
+            // Bulk jobs (cancel, retry, migrate many instances) are worked off by whichever host claims them.
+            services.AddHostedService(sp => sp.GetRequiredService<Runtime.Bulk.BulkJobRunner>());
             // PostgreSQL: other hosts' work wakes this one at once (LISTEN); SQLite is one process, so its WorkSignal suffices.
             EngineProvider.AddWorkerServices(services, options.Database);
         }

@@ -31,6 +31,8 @@ import { SupplierList } from './screens/suppliers/SupplierList';
 import { SupplierPage } from './screens/suppliers/SupplierPage';
 import { SupplierSignUp } from './screens/suppliers/SupplierSignUp';
 import { SupplierOnboarding } from './screens/suppliers/SupplierOnboarding';
+// Bulk operations (issue 16).
+import { BulkOperations } from './screens/BulkOperations';
 import { Loading } from './components/Feedback';
 
 // The diagram screens (React Flow, the editors) are chunks of their own: the lists a person lands on load without them.
@@ -93,6 +95,7 @@ export function App() {
   else if ((params = match('/suppliers/:id', path))) screen = <SupplierPage key={params.id} supplierId={params.id} />;
   else if (path === '/supplier/signup') screen = <SupplierSignUp />;
   else if (path === '/supplier/onboarding') screen = <SupplierOnboarding />;
+  else if (path === '/ops/bulk') screen = <BulkOperations />;
   else screen = <div className="page"><h1>Not found</h1><p>No screen at {path}. <Link to="/">Back to workflows</Link></p></div>;
 
   const signedIn = token !== null;

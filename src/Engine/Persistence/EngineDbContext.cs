@@ -34,6 +34,12 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
     /// <summary>Idempotency keys of API clients and the responses they got.</summary>
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
 
+    /// <summary>Bulk jobs (cancel, retry, migrate many instances).</summary>
+    public DbSet<BulkJobRecord> BulkJobs => Set<BulkJobRecord>();
+
+    /// <summary>The instances each bulk job selected, with how each went.</summary>
+    public DbSet<BulkJobItemRecord> BulkJobItems => Set<BulkJobItemRecord>();
+
     /// <summary>
     /// Loads an instance, tracked, for a write in the current transaction. On PostgreSQL the row stays locked
     /// (<c>FOR UPDATE</c>) until the transaction ends, so bursts and commands on one instance never interleave;
@@ -130,6 +136,25 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
             e.Property(x => x.Location).HasMaxLength(2000);
             e.Property(x => x.Owner).HasMaxLength(200);
             e.HasIndex(x => x.ExpiresAt);
+        });
+        modelBuilder.Entity<BulkJobRecord>(e =>
+        {
+            e.ToTable("bulk_jobs");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Operation).HasConversion<SnakeCaseEnumConverter<Runtime.Bulk.BulkOperation>>().HasMaxLength(20);
+            e.Property(x => x.Status).HasConversion<SnakeCaseEnumConverter<Runtime.Bulk.BulkJobStatus>>().HasMaxLength(20);
+            e.Property(x => x.Reason).HasMaxLength(1000);
+            e.Property(x => x.CreatedBy).HasMaxLength(200);
+            e.Property(x => x.LockedBy).HasMaxLength(200);
+            e.HasIndex(x => new { x.Status, x.CreatedAt });
+        });
+        modelBuilder.Entity<BulkJobItemRecord>(e =>
+        {
+            e.ToTable("bulk_job_items");
+            e.HasKey(x => new { x.JobId, x.Seq });
+            e.Property(x => x.State).HasConversion<SnakeCaseEnumConverter<Runtime.Bulk.BulkItemState>>().HasMaxLength(20);
+            e.Property(x => x.Error).HasMaxLength(2000);
+            e.HasIndex(x => new { x.JobId, x.State, x.Seq });
         });
 
         // snake_case columns, so hand-written SQL (work claiming, the PostgreSQL batches, benchmarks) reads naturally.

@@ -65,7 +65,21 @@ public sealed class InstanceStore(EngineDb engineDb, WorkQueue queue)
     public async Task<InstanceChange> CancelAsync(Guid instanceId, string? reason, DateTime now, CancellationToken cancellationToken)
     {
         await using var locked = await LockAsync(instanceId, cancellationToken);
-        var (db, instance) = (locked.Db, locked.Instance);
+        var change = await CancelLockedAsync(locked.Db, locked.Instance, reason, now, cancellationToken);
+        if (change.Changed)
+        {
+            await locked.CommitAsync(cancellationToken);
+        }
+
+        return change;
+    }
+
+    /// <summary>
+    /// The cancel of <see cref="CancelAsync"/> on an instance already loaded for update in <paramref name="db"/>'s write
+    /// transaction (a bulk job's batch); the caller commits.
+    /// </summary>
+    internal static async Task<InstanceChange> CancelLockedAsync(EngineDbContext db, WorkflowInstanceRecord? instance, string? reason, DateTime now, CancellationToken cancellationToken)
+    {
         if (instance is null)
         {
             return InstanceChange.NotFound;
@@ -76,6 +90,7 @@ public sealed class InstanceStore(EngineDb engineDb, WorkQueue queue)
             return new InstanceChange(true, false, instance.Status);
         }
 
+        var instanceId = instance.Id;
         instance.Status = WorkflowStatus.Cancelled;
         instance.Error = string.IsNullOrWhiteSpace(reason) ? instance.Error : $"cancelled: {reason}";
         instance.UpdatedAt = now;
@@ -94,7 +109,6 @@ public sealed class InstanceStore(EngineDb engineDb, WorkQueue queue)
             db.WorkItems.Add(resume);
         }
 
-        await locked.CommitAsync(cancellationToken);
         return new InstanceChange(true, true, instance.Status) { CancelledChildren = children, ResumedParent = instance.ParentInstanceId is not null };
     }
 
@@ -106,12 +120,28 @@ public sealed class InstanceStore(EngineDb engineDb, WorkQueue queue)
     public async Task<InstanceChange> RetryAsync(Guid instanceId, DateTime now, CancellationToken cancellationToken)
     {
         await using var locked = await LockAsync(instanceId, cancellationToken);
-        var (db, instance) = (locked.Db, locked.Instance);
+        var change = await RetryLockedAsync(locked.Db, locked.Instance, now, queue, cancellationToken);
+        if (change.Changed)
+        {
+            await locked.CommitAsync(cancellationToken);
+        }
+
+        return change;
+    }
+
+    /// <summary>
+    /// The retry of <see cref="RetryAsync"/> on an instance already loaded for update in <paramref name="db"/>'s write
+    /// transaction; the caller commits. With a <paramref name="leaseTo"/> queue the re-run is leased to this worker (it
+    /// runs it at once); without one (a bulk job) it is left for any worker.
+    /// </summary>
+    internal static async Task<InstanceChange> RetryLockedAsync(EngineDbContext db, WorkflowInstanceRecord? instance, DateTime now, WorkQueue? leaseTo, CancellationToken cancellationToken)
+    {
         if (instance is null)
         {
             return InstanceChange.NotFound;
         }
 
+        var instanceId = instance.Id;
         var incident = await db.Incidents.Where(x => x.InstanceId == instanceId && x.ResolvedAt == null).OrderByDescending(x => x.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         if (instance.Status != WorkflowStatus.Faulted || incident is null)
         {
@@ -147,12 +177,11 @@ public sealed class InstanceStore(EngineDb engineDb, WorkQueue queue)
                 AvailableAt = now,
                 PayloadJson = new JsonObject { ["activityId"] = incident.ActivityId }.ToJsonString(),
             };
-            queue.LeaseToSelf(work);
+            leaseTo?.LeaseToSelf(work);
             db.WorkItems.Add(work);
         }
 
-        await locked.CommitAsync(cancellationToken);
-        return new InstanceChange(true, true, instance.Status, work);
+        return new InstanceChange(true, true, instance.Status, leaseTo is null ? null : work);
     }
 
     /// <summary>

@@ -14,6 +14,10 @@ namespace Sleek.Workflows.Engine.Runtime;
 /// The burst runs inside a request's transaction: reaching an activity that is not <see cref="ActivityAttribute.InProcess"/>
 /// stops it with <see cref="OutOfProcessActivityException"/> before that activity runs.
 /// </param>
+/// <param name="Stub">
+/// For a replay (<see cref="Replay.DraftReplays"/>): given an activity's id, type and execution number, the result to use
+/// instead of running it (a recorded outcome), or null to run it. Null in every real burst.
+/// </param>
 public sealed record BurstRequest(
     CompiledDefinition Definition,
     Guid InstanceId,
@@ -22,4 +26,5 @@ public sealed record BurstRequest(
     BurstTrigger Trigger,
     IReadOnlyList<OpenBookmark> OpenBookmarks,
     BurstTransaction? Transaction = null,
-    bool InProcessOnly = false);
+    bool InProcessOnly = false,
+    Func<string, string, int, ActivityResult?>? Stub = null);

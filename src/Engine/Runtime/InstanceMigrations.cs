@@ -49,44 +49,20 @@ public sealed class InstanceMigrations(
                 return OperationResult<InstanceView>.NotFound($"instance {instanceId} does not exist");
             }
 
-            var current = await definitions.GetCompiledAsync(instance.DefinitionId, instance.Version, cancellationToken)
-                ?? throw new InvalidOperationException($"definition {instance.DefinitionId} v{instance.Version} is not published");
-            var state = ReadState(instance.StateJson);
-            var waits = await locked.WaitsAsync(cancellationToken);
-            var problems = InstanceMigrator.Check(instance.Status, state, [.. waits.Select(OpenBookmark.Of)], current, target);
-            if (problems.Count > 0)
+            fromVersion = instance.Version;
+            var moved = await MoveLockedAsync(locked.Db, instance, target, definitions, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            if (moved.Problems.Count > 0)
             {
                 // Nothing was changed: disposing the lock rolls back.
-                var errors = problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+                var errors = moved.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
                 return new OperationResult<InstanceView>(
                     OperationStatus.Conflict,
                     await queries.GetAsync(instanceId, includeJournal: false, cancellationToken),
-                    $"Instance {instanceId} cannot move from version {instance.Version} to {targetVersion}: {problems.Count} problem(s); nothing was changed.",
+                    $"Instance {instanceId} cannot move from version {instance.Version} to {targetVersion}: {moved.Problems.Count} problem(s); nothing was changed.",
                     errors);
             }
 
-            fromVersion = instance.Version;
-            added = InstanceMigrator.Apply(state, target);
-            var now = clock.GetUtcNow().UtcDateTime;
-            instance.Version = targetVersion;
-            instance.StateJson = JsonSerializer.Serialize(state, StateJson.Options);
-            instance.UpdatedAt = now;
-            instance.ConcurrencyVersion++;
-            locked.AddJournal(new JournalRecord
-            {
-                InstanceId = instance.Id,
-                ActivityId = "",
-                ActivityType = "",
-                Event = JournalEvent.Migrated,
-                StartedAt = now,
-                CompletedAt = now,
-                InputsJson = new JsonObject
-                {
-                    ["fromVersion"] = fromVersion,
-                    ["toVersion"] = targetVersion,
-                    ["addedVariables"] = new JsonArray([.. added.Select(a => (JsonNode?)a)]),
-                }.ToJsonString(),
-            });
+            added = moved.Added;
             await locked.CommitAsync(cancellationToken);
         }
 
@@ -94,6 +70,52 @@ public sealed class InstanceMigrations(
             "Migrated instance {InstanceId} of {DefinitionId} from v{FromVersion} to v{ToVersion}; variables added with defaults: {Added}",
             instanceId, definitionId, fromVersion, targetVersion, added.Count == 0 ? "none" : string.Join(", ", added));
         return OperationResult<InstanceView>.Ok((await queries.GetAsync(instanceId, includeJournal: false, cancellationToken))!);
+    }
+
+    /// <summary>
+    /// Checks and moves an instance already loaded for update in <paramref name="db"/>'s write transaction (a single
+    /// migration's lock, or a bulk job's batch); the caller commits. Returns the problems (nothing changed) or the
+    /// variables added with defaults.
+    /// </summary>
+    internal static async Task<(IReadOnlyList<MigrationProblem> Problems, IReadOnlyList<string> Added)> MoveLockedAsync(
+        EngineDbContext db, WorkflowInstanceRecord instance, CompiledDefinition target, DefinitionStore definitions, DateTime now, CancellationToken cancellationToken)
+    {
+        var current = await definitions.GetCompiledAsync(instance.DefinitionId, instance.Version, cancellationToken);
+        if (current is null)
+        {
+            return ([new MigrationProblem("version", $"the instance's version {instance.Version} is not published")], []);
+        }
+
+        var state = ReadState(instance.StateJson);
+        var waits = await BurstStore.WaitsAsync(db, [instance.Id], null, cancellationToken);
+        var problems = InstanceMigrator.Check(instance.Status, state, [.. waits.Select(OpenBookmark.Of)], current, target);
+        if (problems.Count > 0)
+        {
+            return (problems, []);
+        }
+
+        var fromVersion = instance.Version;
+        var added = InstanceMigrator.Apply(state, target);
+        instance.Version = target.Definition.Version;
+        instance.StateJson = JsonSerializer.Serialize(state, StateJson.Options);
+        instance.UpdatedAt = now;
+        instance.ConcurrencyVersion++;
+        db.Journal.Add(new JournalRecord
+        {
+            InstanceId = instance.Id,
+            ActivityId = "",
+            ActivityType = "",
+            Event = JournalEvent.Migrated,
+            StartedAt = now,
+            CompletedAt = now,
+            InputsJson = new JsonObject
+            {
+                ["fromVersion"] = fromVersion,
+                ["toVersion"] = target.Definition.Version,
+                ["addedVariables"] = new JsonArray([.. added.Select(a => (JsonNode?)a)]),
+            }.ToJsonString(),
+        });
+        return ([], added);
     }
 
     /// <summary>

@@ -208,7 +208,9 @@ public sealed class WorkflowInterpreter
             }
 
             var context = CreateContext(node, executionNumber, attempt);
-            var result = await RunActivityAsync(node, context, () => activity.ExecuteAsync(context));
+            // A replay stubs activities with their recorded outcome; a real burst never has a stub.
+            var result = _request.Stub?.Invoke(node.Id, node.Type, executionNumber)
+                ?? await RunActivityAsync(node, context, () => activity.ExecuteAsync(context));
             KeepActivityState(activityId, context);
             if (result.Kind == ActivityResultKind.Fault && result.Retryable && node.Retry is { } policy && attempt < policy.MaxAttempts)
             {

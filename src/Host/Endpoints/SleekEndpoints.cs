@@ -24,6 +24,8 @@ using Sleek.Workflows.Host.Endpoints.Suppliers;
 using Sleek.Workflows.Host.Endpoints.Setup;
 using Sleek.Workflows.Host.Endpoints.Tasks;
 using Sleek.Workflows.Host.Endpoints.Users;
+using Sleek.Workflows.Host.Endpoints.BulkOperations;
+using Sleek.Workflows.Host.Endpoints.DraftReplay;
 using Sleek.Workflows.Host.Endpoints.VersionMigrations;
 using Sleek.Workflows.Host.Endpoints.Webhooks;
 using Sleek.Workflows.Host.Endpoints.Workflows;
@@ -106,5 +108,8 @@ internal static class SleekEndpoints
         app.MapNotificationsEndpoints();
         // The quote assistant.
         app.MapAssistantEndpoints();
+        // Bulk operations and draft replay (issue 16).
+        app.MapBulkOperationsEndpoints();
+        app.MapDraftReplayEndpoints();
     }
 }

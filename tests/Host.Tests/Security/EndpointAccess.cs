@@ -55,6 +55,11 @@ public static class EndpointAccess
         ["POST /api/instances/{id:guid}/cancel"] = Ops,
         ["POST /api/instances/{id:guid}/retry"] = Ops,
         ["POST /api/instances/{id:guid}/migrate"] = Ops,
+        ["POST /api/bulk-operations/dry-run"] = Ops,
+        ["POST /api/bulk-operations"] = Ops,
+        ["GET /api/bulk-operations"] = Ops,
+        ["GET /api/bulk-operations/{id:guid}"] = Ops,
+        ["POST /api/workflows/{definitionId}/draft/replay"] = Ops,
 
         ["POST /api/bookmarks/{token}/resume"] = OpsOrScope,
         ["POST /api/events/{name}"] = OpsOrScope,

@@ -34,6 +34,7 @@ export function screensOf(role: string | null): Screen[] {
 export function screenOf(path: string): Screen | null {
   if (path === '/' || path === '/workflows' || path.startsWith('/workflows/')) return 'workflows';
   if (path === '/instances' || path.startsWith('/instances/')) return 'instances';
+  if (path === '/ops/bulk') return 'instances'; // bulk operations on instances: ops only
   if (path === '/tasks') return 'tasks';
   if (path === '/rules' || path.startsWith('/rules/')) return 'rules';
   if (path === '/dashboard') return 'dashboard';

@@ -29,6 +29,8 @@ import { autoLayout } from '../model/elkWorker';
 import { portsOf } from '../model/ports';
 import type { ActivityDescriptor, ValidationError, VariableDefinition, WorkflowDefinition, WorkflowDetails } from '../model/types';
 import { Link, useLeavePrompt, useRouter } from '../router';
+// Draft replay in the version diff (issue 16).
+import { DraftReplay } from '../components/DraftReplay';
 
 /** Loads a definition (its draft, else its latest published version) and the palette, then shows the editor. */
 export function Editor({ definitionId }: { definitionId: string }) {
@@ -91,7 +93,7 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
   const [dirty, setDirty] = useState(restored !== null);
   const [published, setPublished] = useState<WorkflowDefinition | null>(null);
   const [, setTick] = useState(0);
-  const [diff, setDiff] = useState<{ label: string; diff: VersionDiff } | null>(null);
+  const [diff, setDiff] = useState<{ label: string; diff: VersionDiff; version: number } | null>(null);
   const [starting, setStarting] = useState(false);
   const history = useRef(new History<Snapshot>());
   const clipboard = useRef<{ nodes: ActivityNode[]; edges: Edge[] } | null>(null);
@@ -369,7 +371,7 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
     if (version === '') return;
     try {
       const older = await api<WorkflowDefinition>(`/api/workflows/${encodeURIComponent(definitionId)}/versions/${version}`);
-      setDiff({ label: `v${version} → this editor`, diff: diffDefinitions(older, definition) });
+      setDiff({ label: `v${version} → this editor`, diff: diffDefinitions(older, definition), version: Number(version) });
     } catch (e) {
       setActionError(e);
     }
@@ -486,14 +488,14 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
             <textarea id="wf-description" rows={2} value={meta.description ?? ''} onChange={(e) => { record('meta.description'); setMeta({ ...meta, description: e.target.value || null }); }} />
             <WorkflowInputsEditor inputs={meta.inputs ?? []} onChange={(inputs) => { record('meta.inputs'); setMeta({ ...meta, inputs }); }} />
           </section>
-          {diff && <DiffPanel label={diff.label} diff={diff.diff} onClose={() => setDiff(null)} />}
+          {diff && <DiffPanel label={diff.label} diff={diff.diff} onClose={() => setDiff(null)}><DraftReplay definitionId={definitionId} fromVersion={diff.version} saveDraft={saveDraft} /></DiffPanel>}
         </div>
       </div>
     </div>
   );
 }
 
-function DiffPanel({ label, diff, onClose }: { label: string; diff: VersionDiff; onClose: () => void }) {
+function DiffPanel({ label, diff, onClose, children }: { label: string; diff: VersionDiff; onClose: () => void; children?: React.ReactNode }) {
   return (
     <section className="panel diff" aria-label="Version differences" data-testid="diff-panel">
       <h2>Differences <span className="muted small">{label}</span></h2>
@@ -515,6 +517,7 @@ function DiffPanel({ label, diff, onClose }: { label: string; diff: VersionDiff;
           {diff.variables.changed.map((v) => <li key={'~' + v} className="diff-changed">~ {v}</li>)}
         </ul></>
       )}
+      {children}
     </section>
   );
 }

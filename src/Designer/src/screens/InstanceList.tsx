@@ -38,7 +38,7 @@ export function InstanceList() {
 
   return (
     <div className="page">
-      <div className="page-header"><h1>Instances</h1><div className="actions"><button type="button" onClick={reload}>Refresh</button></div></div>
+      <div className="page-header"><h1>Instances</h1><div className="actions"><Link to="/ops/bulk">Bulk operations</Link><button type="button" onClick={reload}>Refresh</button></div></div>
       <form className="filters" onSubmit={apply} aria-label="Filter instances">
         <label>Status
           <select value={status} onChange={(e) => setStatus(e.target.value)}>
