@@ -29,6 +29,7 @@ public sealed record BulkFilter(
     };
 
     /// <summary>True when no criterion is given (refused: a bulk job never takes every instance by accident).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEmpty => DefinitionId is null && Version is null && Statuses is not { Count: > 0 } && HasOpenIncident is null
         && IncidentActivityId is null && CorrelationId is null && CreatedBefore is null;
 }
