@@ -28,6 +28,10 @@ import { Offers } from './screens/Offers';
 import { Factory, Production } from './screens/Production';
 import { Notifications } from './screens/Notifications';
 import { NotificationBell } from './components/NotificationBell';
+// The product catalog (issue 15).
+import { Catalog } from './screens/catalog/Catalog';
+import { ProductPage } from './screens/catalog/ProductPage';
+import { MyProducts } from './screens/catalog/MyProducts';
 
 export function App() {
   const { path, navigate } = useRouter();
@@ -80,6 +84,10 @@ export function App() {
   else if (path === '/production') screen = <Production />;
   else if (path === '/factory') screen = <Factory />;
   else if (path === '/notifications') screen = <Notifications />;
+  // The product catalog.
+  else if (path === '/catalog') screen = <Catalog />;
+  else if ((params = match('/catalog/:id', path))) screen = <ProductPage key={params.id} productId={params.id} />;
+  else if (path === '/my/products') screen = <MyProducts />;
   else screen = <div className="page"><h1>Not found</h1><p>No screen at {path}. <Link to="/">Back to workflows</Link></p></div>;
 
   const signedIn = token !== null;
@@ -87,12 +95,14 @@ export function App() {
     ['offers', '/offers', 'Offers'], ['production', '/production', 'Assigned orders'], ['factory', '/factory', 'Production & QC']];
   // Buyer portal and ops lists.
   nav.push(['ops-quotes', '/ops/quotes', 'Quotes'], ['ops-orders', '/ops/orders', 'Orders'], ['my-quotes', '/my/quotes', 'My quotes'], ['my-orders', '/my/orders', 'My orders']);
+  nav.push(['my-products', '/my/products', 'My products']);
   return (
     <div className="app">
       <header className="topbar">
         <span className="brand">Sleek Workflows</span>
         <nav aria-label="Main">
           {nav.filter(([s]) => screens.includes(s)).map(([s, to, label]) => <Link key={s} to={to}>{label}</Link>)}
+          {(role === 'buyer' || !signedIn) && <Link to="/catalog">Products</Link>}
           {(role === 'buyer' || !signedIn) && <Link to="/assistant">Quote assistant</Link>}
         </nav>
         <span className="spacer" />

@@ -1,6 +1,6 @@
 /** What each role may open in the designer, mirroring the server's policies (src/Host/Auth/SleekPolicies.cs). */
 
-export type Screen = 'workflows' | 'instances' | 'tasks' | 'rules' | 'dashboard' | PortalScreen | SupplierScreen;
+export type Screen = 'workflows' | 'instances' | 'tasks' | 'rules' | 'dashboard' | PortalScreen | SupplierScreen | 'my-products';
 
 /** Buyer portal and ops lists (issue 14). */
 export type PortalScreen = 'ops-quotes' | 'ops-orders' | 'my-quotes' | 'my-orders';
@@ -17,7 +17,8 @@ export function screensOf(role: string | null): Screen[] {
   if (role === null || staffOps.includes(role)) return ['workflows', 'instances', 'tasks', 'rules', 'dashboard', 'ops-quotes', 'ops-orders', 'offers', 'production', 'factory'];
   if (role === 'rule_author') return ['rules', 'tasks'];
   if (role === 'buyer') return ['my-quotes', 'my-orders', 'tasks'];
-  return ['tasks', ...(supplierScreens[role] ?? [])];
+  // A supplier's own products (issue 15; the catalog itself is open to everyone).
+  return ['tasks', ...(supplierScreens[role] ?? []), ...(role === 'supplier' ? ['my-products' as const] : [])];
 }
 
 /** The screen a path belongs to, or null for screens everyone may open (sign-in, quotes, setup…). */
@@ -33,6 +34,7 @@ export function screenOf(path: string): Screen | null {
   if (path === '/my/quotes') return 'my-quotes';
   if (path === '/my/orders') return 'my-orders';
   if (supplierPaths[path]) return supplierPaths[path];
+  if (path === '/my/products') return 'my-products';
   return null;
 }
 
