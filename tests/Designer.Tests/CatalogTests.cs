@@ -123,7 +123,7 @@ public sealed class CatalogTests(BrowserFixture browser, CatalogDesignerHost hos
         await buyer.GetByLabel("Your email").FillAsync(buyerEmail);
         await Accessibility.AssertNoSeriousFindingsAsync(buyer, "quote form from a product");
         await buyer.GetByRole(AriaRole.Button, new() { Name = "Get a quote" }).ClickAsync();
-        await Expect(buyer.GetByRole(AriaRole.Heading, new() { Name = new Regex("^Your quote Q-") })).ToBeVisibleAsync();
+        await Expect(buyer.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Your quote Q-") })).ToBeVisibleAsync();
         var productId = await ScalarAsync($"SELECT id::text FROM products WHERE title = '{title}'");
         Assert.Equal(productId, await ScalarAsync($"SELECT product_id::text FROM quotes WHERE email = '{buyerEmail}'"));
         await buyer.GotoAsync(Url($"/catalog/{productId}"));
