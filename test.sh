@@ -13,7 +13,7 @@
 #        - otherwise a throwaway PostgreSQL 15 is started from /usr/lib/postgresql/15/bin in a
 #          temp dir on a free 127.0.0.1 port, exported as SLEEK_TEST_POSTGRES, and stopped and
 #          removed on exit (pass or fail, or Ctrl-C).
-#   3. `dotnet tool restore`, then `dotnet test Sleek.Workflows.sln -c Release` with a TRX logger
+#   3. `dotnet tool restore`, `npm ci` in tests/S3Server (s3rver, an S3-protocol server the file store tests start), then `dotnet test Sleek.Workflows.sln -c Release` with a TRX logger
 #      and the console logger, writing to ./TestResults (wiped first); then, without extra arguments,
 #      the designer's vitest unit tests (npm in src/Designer) with a JUnit file there too.
 #   4. prints one closing line `Tests: N passed, M failed, K skipped` summed over all TRX files,
@@ -288,6 +288,12 @@ fi
 if [ -f .config/dotnet-tools.json ] || [ -f dotnet-tools.json ]; then
     log "dotnet tool restore"
     dotnet tool restore
+fi
+
+# The S3-protocol server the S3 file store's tests start (npm s3rver, tests/S3Server).
+if [ -f tests/S3Server/package.json ] && [ ! -x tests/S3Server/node_modules/.bin/s3rver ]; then
+    log "npm ci (tests/S3Server: s3rver for the S3 file store tests)"
+    (cd tests/S3Server && npm ci --no-audit --no-fund </dev/null)
 fi
 
 rm -rf -- "$RESULTS_DIR"

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sleek.Workflows.Marketplace.Ai;
 using Sleek.Workflows.Marketplace.Assistant;
 using Sleek.Workflows.Marketplace.Email;
+using Sleek.Workflows.Marketplace.Files;
 using Sleek.Workflows.Marketplace.Parties;
 using Sleek.Workflows.Marketplace.Persistence;
 
@@ -44,6 +45,16 @@ public static class MarketplaceServiceCollectionExtensions
         services.AddSingleton(EmailTemplates.Load(TemplatesDirectory(configuration)));
         services.TryAddSingleton<IEmailTransport>(sp => EmailTransportFactory.Create(smtp, dataDirectory, sp.GetService<TimeProvider>()));
         services.AddHostedService<EmailDispatcher>();
+
+        // Files: a folder under the data directory, or an S3-compatible bucket when Files:S3:Bucket is set (a cluster needs that).
+        var files = configuration.GetSection(FilesOptions.SectionName).Get<FilesOptions>() ?? new FilesOptions();
+        services.AddSingleton(files);
+        services.TryAddSingleton<IFileStore>(_ => files.S3.IsConfigured
+            ? new S3FileStore(files.S3)
+            : new FolderFileStore(Path.Combine(dataDirectory, "files")));
+        services.AddSingleton(sp => new FileUploads(
+            sp.GetRequiredService<MarketplaceDb>(), sp.GetRequiredService<IFileStore>(), files, sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<FileUploads>>()));
 
         // AI text: off unless Ai:Endpoint or Ai:ApiKey is set; every call's cost is logged and watched.
         var ai = configuration.GetSection(AiOptions.SectionName).Get<AiOptions>() ?? new AiOptions();

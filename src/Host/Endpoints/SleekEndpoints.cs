@@ -22,6 +22,7 @@ using Sleek.Workflows.Host.Endpoints.Portal;
 using Sleek.Workflows.Host.Endpoints.Products;
 using Sleek.Workflows.Host.Endpoints.Quotes;
 using Sleek.Workflows.Host.Endpoints.Rules;
+using Sleek.Workflows.Host.Endpoints.Suppliers;
 using Sleek.Workflows.Host.Endpoints.Setup;
 using Sleek.Workflows.Host.Endpoints.Tasks;
 using Sleek.Workflows.Host.Endpoints.Users;
@@ -95,6 +96,7 @@ internal static class SleekEndpoints
         app.MapAuditEndpoints();
         app.MapRulesEndpoints();
         app.MapInvoicesEndpoints();
+        app.MapSupplierDocumentEndpoints();
         app.MapStripeWebhookEndpoints();
         app.MapAnalyticsEndpoints();
         // Buyer portal.
@@ -108,5 +110,6 @@ internal static class SleekEndpoints
         // The product catalog (issue 15): suppliers' products under ops approval, the buyers' search.
         app.MapProductsEndpoints();
         app.MapCatalogEndpoints();
+        app.MapProductImageEndpoints();
     }
 }

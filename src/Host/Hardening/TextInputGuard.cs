@@ -46,7 +46,7 @@ internal sealed class TextInputGuard(RequestDelegate next)
             request.ContentType = contentType.ToString();
         }
 
-        if (HasBody(http))
+        if (HasBody(http) && http.GetEndpoint()?.Metadata.GetMetadata<BinaryBody>() is null)
         {
             // Read once here (the size cap of BodySizeLimitMiddleware applies while reading) and handed on from memory.
             var body = new MemoryStream();

@@ -29,7 +29,7 @@ public sealed class ProductCatalog(MarketplaceDb marketplace)
 
         var total = await products.CountAsync(cancellationToken);
         var page = await Listed(db, products.OrderByDescending(p => p.ListedAt).ThenBy(p => p.Id).Skip(search.Skip).Take(search.Take)).ToListAsync(cancellationToken);
-        return (page, total);
+        return (await WithImagesAsync(db, page, cancellationToken), total);
     }
 
     /// <summary>A listed product, or null (unknown or not approved yet); <paramref name="countView"/> adds one to its views.</summary>
@@ -44,7 +44,8 @@ public sealed class ProductCatalog(MarketplaceDb marketplace)
                 cancellationToken);
         }
 
-        return await Listed(db, db.Products.AsNoTracking().Where(p => p.Id == id && p.IsListed)).SingleOrDefaultAsync(cancellationToken);
+        var product = await Listed(db, db.Products.AsNoTracking().Where(p => p.Id == id && p.IsListed)).SingleOrDefaultAsync(cancellationToken);
+        return product is null ? null : (await WithImagesAsync(db, [product], cancellationToken))[0];
     }
 
     /// <summary>
@@ -64,6 +65,15 @@ public sealed class ProductCatalog(MarketplaceDb marketplace)
 
         await write.CommitAsync(cancellationToken);
         return linked == 1;
+    }
+
+    /// <summary>The products with the ids of their images as approved (uploaded by the time of the last approval).</summary>
+    private static async Task<IReadOnlyList<ListedProduct>> WithImagesAsync(MarketplaceDbContext db, IReadOnlyList<ListedProduct> products, CancellationToken cancellationToken)
+    {
+        var images = await ProductImages.OfAsync(db, [.. products.Select(p => p.Id)], cancellationToken);
+        return [.. products.Select(p => images.TryGetValue(p.Id, out var files)
+            ? p with { ImageIds = [.. files.Where(f => p.ListedAt is { } at && f.UploadedAt.UtcDateTime <= at).Select(f => f.Id)] }
+            : p)];
     }
 
     private static IQueryable<ListedProduct> Listed(MarketplaceDbContext db, IQueryable<Product> products) =>

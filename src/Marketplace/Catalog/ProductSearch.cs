@@ -30,4 +30,8 @@ public sealed record ListedProduct(
     decimal Rating,
     Guid SupplierId,
     string SupplierName,
-    DateTime? ListedAt);
+    DateTime? ListedAt)
+{
+    /// <summary>Its images as approved (<see cref="ProductImages.Visible"/>): <c>GET /api/catalog/products/{id}/images/{imageId}</c>.</summary>
+    public IReadOnlyList<Guid> ImageIds { get; init; } = [];
+}

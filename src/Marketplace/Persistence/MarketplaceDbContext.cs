@@ -5,6 +5,7 @@ using Sleek.Workflows.Marketplace.Ai;
 using Sleek.Workflows.Marketplace.Assistant;
 using Sleek.Workflows.Marketplace.Catalog;
 using Sleek.Workflows.Marketplace.Email;
+using Sleek.Workflows.Marketplace.Files;
 using Sleek.Workflows.Marketplace.Orders;
 using Sleek.Workflows.Marketplace.Payments;
 using Sleek.Workflows.Marketplace.Production;
@@ -70,6 +71,8 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
 
     /// <summary>Submitted product versions and their review.</summary>
     public DbSet<ProductRevision> ProductRevisions => Set<ProductRevision>();
+    /// <summary>Uploaded files' metadata (the bytes are in the file store).</summary>
+    public DbSet<StoredFile> Files => Set<StoredFile>();
 
     /// <summary>Number counters (Q-, ORD-, INV-).</summary>
     public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
@@ -110,6 +113,8 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
         Enum<AssistantMessageRole>(configurationBuilder);
         Enum<AssistantMessageStatus>(configurationBuilder);
         Enum<ProductRevisionStatus>(configurationBuilder);
+        Enum<FileKind>(configurationBuilder);
+        Enum<FileOwnerKind>(configurationBuilder);
         configurationBuilder.Properties<string>().HaveMaxLength(200);
     }
 
@@ -301,6 +306,17 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
             e.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.ProductId, x.Number }).IsUnique();
             e.HasIndex(x => new { x.Status, x.SubmittedAt });
+        });
+        modelBuilder.Entity<StoredFile>(e =>
+        {
+            e.ToTable("files");
+            e.Property(x => x.OriginalName).HasMaxLength(FileNames.MaxLength);
+            e.Property(x => x.ContentType).HasMaxLength(100);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.StorageKey).HasMaxLength(300);
+            e.HasIndex(x => x.StorageKey).IsUnique();
+            // A record's files (a supplier's documents, a product's images).
+            e.HasIndex(x => new { x.OwnerKind, x.OwnerId, x.UploadedAt });
         });
         modelBuilder.Entity<DocumentCounter>(e =>
         {

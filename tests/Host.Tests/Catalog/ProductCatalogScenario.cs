@@ -239,6 +239,63 @@ public abstract class ProductCatalogScenario(TestDatabase database)
         Assert.Equal(1, product["views"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task Product_images_are_read_from_their_bytes_kept_to_the_owner_and_shown_to_buyers_as_approved()
+    {
+        await using var kit = Kit();
+        var suppliers = await kit.SupplierIdsAsync();
+        var (supplier, _, _) = await kit.UserAsync("supplier", suppliers[0].ToString());
+        var (stranger, _, _) = await kit.UserAsync("supplier", suppliers[1].ToString());
+        var (ops, _, _) = await kit.UserAsync("ops");
+        var buyer = kit.Anonymous("10.15.0.5");
+        var created = await SleekApi.ExpectAsync(await supplier.PostAsJsonAsync("/api/products", Draft($"Printed {Tag()} tote", "bag", 100, 3m)), HttpStatusCode.Created);
+        var id = Str(created, "id");
+
+        // The type comes from the bytes: a PNG sent as image/jpeg named .jpg is a PNG; HTML named .png and a PDF are refused.
+        var image = await SleekApi.ExpectAsync(await UploadImageAsync(supplier, id, "front.jpg", TinyPng, "image/jpeg"), HttpStatusCode.Created);
+        Assert.Equal("image/png", Str(image, "contentType"));
+        var imageId = Str(image, "id");
+        await SleekApi.ExpectProblemAsync(await UploadImageAsync(supplier, id, "x.png", System.Text.Encoding.UTF8.GetBytes("<html><script>alert(1)</script>"), "image/png"), HttpStatusCode.UnsupportedMediaType, "file");
+        await SleekApi.ExpectProblemAsync(await UploadImageAsync(supplier, id, "spec.pdf", System.Text.Encoding.ASCII.GetBytes("%PDF-1.7\n%âãÏÓ\n1 0 obj\n"), "application/pdf"), HttpStatusCode.UnsupportedMediaType, "file");
+        await SleekApi.ExpectProblemAsync(await UploadImageAsync(supplier, id, "../../etc/passwd.png", TinyPng, "image/png"), HttpStatusCode.BadRequest, "file");
+        // Another supplier can neither add nor read one; buyers see nothing of an unapproved product.
+        await SleekApi.ExpectProblemAsync(await UploadImageAsync(stranger, id, "mine.png", TinyPng, "image/png"), HttpStatusCode.NotFound);
+        await SleekApi.ExpectProblemAsync(await stranger.GetAsync(new Uri(Str(image, "url"), UriKind.Relative)), HttpStatusCode.NotFound);
+        await SleekApi.ExpectProblemAsync(await buyer.GetAsync(new Uri($"/api/catalog/products/{id}/images/{imageId}", UriKind.Relative)), HttpStatusCode.NotFound);
+        using (var own = await supplier.GetAsync(new Uri(Str(image, "url"), UriKind.Relative)))
+        {
+            Assert.Equal(TinyPng, await own.Content.ReadAsByteArrayAsync());
+        }
+
+        await ReviewAsync(ops, created, "Approve");
+        var listed = await SleekApi.ExpectAsync(await buyer.GetAsync(new Uri($"/api/catalog/products/{id}", UriKind.Relative)), HttpStatusCode.OK);
+        Assert.Equal(imageId, listed["imageIds"]!.AsArray().Single()!.GetValue<string>());
+        using (var shown = await buyer.GetAsync(new Uri($"/api/catalog/products/{id}/images/{imageId}", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+            Assert.Equal("image/png", shown.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(TinyPng, await shown.Content.ReadAsByteArrayAsync());
+        }
+
+        // An image added after the approval waits for the next approved change.
+        var later = Str(await SleekApi.ExpectAsync(await UploadImageAsync(supplier, id, "back.png", TinyPng, "image/png"), HttpStatusCode.Created), "id");
+        Assert.Single((await SleekApi.ExpectAsync(await buyer.GetAsync(new Uri($"/api/catalog/products/{id}", UriKind.Relative)), HttpStatusCode.OK))["imageIds"]!.AsArray());
+        await SleekApi.ExpectProblemAsync(await buyer.GetAsync(new Uri($"/api/catalog/products/{id}/images/{later}", UriKind.Relative)), HttpStatusCode.NotFound);
+        Assert.Equal(2, (await SleekApi.ExpectAsync(await supplier.GetAsync(new Uri($"/api/products/{id}", UriKind.Relative)), HttpStatusCode.OK))["images"]!.AsArray().Count);
+    }
+
+    /// <summary>A valid 1×1 PNG.</summary>
+    private static readonly byte[] TinyPng = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    private static async Task<HttpResponseMessage> UploadImageAsync(HttpClient client, string productId, string fileName, byte[] bytes, string contentType)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        form.Add(file, "file", fileName);
+        return await client.PostAsync(new Uri($"/api/products/{productId}/images", UriKind.Relative), form);
+    }
+
     private SecurityKit Kit() =>
         new(database, null, folder => folder.WithSample("product-approval").With(SpineDefinitions.MiniSpine()));
 

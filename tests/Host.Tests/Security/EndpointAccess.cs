@@ -105,6 +105,11 @@ public static class EndpointAccess
         ["POST /api/portal/claim-quotes"] = [Caller.Buyer],
         ["POST /api/portal/claim-quotes/send"] = [Caller.Buyer],
         ["GET /api/invoices/{id:guid}/pdf"] = RolesOrScope,
+
+        // A supplier's documents: any signed-in user passes the policy; the handler lets in staff and that supplier only (SupplierAccess).
+        ["POST /api/suppliers/{id:guid}/documents"] = Roles,
+        ["GET /api/suppliers/{id:guid}/documents"] = Roles,
+        ["GET /api/suppliers/{id:guid}/documents/{fileId:guid}"] = Roles,
         ["GET /api/orders"] = RolesOrScope,
         ["GET /api/orders/{id:guid}"] = RolesOrScope,
         ["GET /api/orders/{id:guid}/tasks"] = RolesOrScope,
@@ -126,6 +131,9 @@ public static class EndpointAccess
         ["GET /api/catalog/products"] = Everyone,
         ["GET /api/catalog/products/{id:guid}"] = Everyone,
         ["GET /api/catalog/categories"] = Everyone,
+        ["POST /api/products/{id:guid}/images"] = [Caller.Supplier],
+        ["GET /api/products/{id:guid}/images/{fileId:guid}"] = Roles,
+        ["GET /api/catalog/products/{id:guid}/images/{fileId:guid}"] = Everyone,
         ["GET /api/notifications"] = Roles,
         ["POST /api/notifications/{id:guid}/read"] = Roles,
         ["GET /api/notifications/events"] = Roles,

@@ -18,7 +18,15 @@ export interface ListedProduct {
   supplierId: string;
   supplierName: string;
   listedAt: string | null;
+  /** Images as approved: imageUrl(product.id, imageId). */
+  imageIds: string[];
 }
+
+/** Where buyers load a listed product's image. */
+export const imageUrl = (productId: string, imageId: string) => `/api/catalog/products/${encodeURIComponent(productId)}/images/${encodeURIComponent(imageId)}`;
+
+/** A stored file as the API shows it. */
+export interface StoredImage { id: string; name: string; contentType: string; size: number; uploadedAt: string; url: string }
 
 export interface ProductFields { category: string; title: string; description: string; moq: number; basePrice: number; currency: string; leadTimeDays: number }
 
@@ -44,6 +52,8 @@ export interface SupplierProduct {
   inquiries: number;
   createdAt: string;
   listedAt: string | null;
+  /** Every image, at the owner's route (buyers see those uploaded by the last approval). */
+  images: StoredImage[];
 }
 
 /** The quote form's address for "Ask for a quote" on a product: the form starts with its category and MOQ. */

@@ -1,4 +1,6 @@
+using Sleek.Workflows.Host.Endpoints.Files;
 using Sleek.Workflows.Marketplace.Catalog;
+using Sleek.Workflows.Marketplace.Files;
 
 namespace Sleek.Workflows.Host.Endpoints.Products;
 
@@ -44,6 +46,7 @@ internal sealed record ProductRevisionDto(Guid Id, int Number, string Status, Pr
 /// <param name="CreatedAt">UTC.</param>
 /// <param name="ListedAt">UTC, the last approval.</param>
 /// <param name="Revisions">Every revision, newest first (the single-product read only).</param>
+/// <param name="Images">Its images, oldest first, at the owner's route (buyers see those uploaded by the last approval).</param>
 internal sealed record SupplierProductDto(
     Guid Id,
     Guid SupplierId,
@@ -54,9 +57,10 @@ internal sealed record SupplierProductDto(
     int Inquiries,
     DateTime CreatedAt,
     DateTime? ListedAt,
-    IReadOnlyList<ProductRevisionDto>? Revisions)
+    IReadOnlyList<ProductRevisionDto>? Revisions,
+    IReadOnlyList<FileDto> Images)
 {
-    public static SupplierProductDto Of(Product p, ProductRevision? latest, IReadOnlyList<ProductRevision>? revisions = null) => new(
+    public static SupplierProductDto Of(Product p, ProductRevision? latest, IReadOnlyList<StoredFile> images, IReadOnlyList<ProductRevision>? revisions = null) => new(
         p.Id,
         p.SupplierId,
         p.IsListed,
@@ -66,5 +70,6 @@ internal sealed record SupplierProductDto(
         p.Inquiries,
         p.CreatedAt,
         p.ListedAt,
-        revisions?.Select(ProductRevisionDto.Of).ToList());
+        revisions?.Select(ProductRevisionDto.Of).ToList(),
+        [.. images.Select(f => FileDto.From(f, ProductImageEndpoints.OwnUrl(f)))]);
 }

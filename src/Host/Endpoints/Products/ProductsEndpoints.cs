@@ -109,7 +109,9 @@ internal static class ProductsEndpoints
         var products = await db.Products.AsNoTracking().Where(p => p.SupplierId == supplier.Id).OrderByDescending(p => p.CreatedAt).Take(500).ToListAsync(cancellationToken);
         var latestIds = products.Where(p => p.LatestRevisionId != null).Select(p => p.LatestRevisionId!.Value).ToList();
         var latest = await db.ProductRevisions.AsNoTracking().Where(r => latestIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
-        IReadOnlyList<SupplierProductDto> items = [.. products.Select(p => SupplierProductDto.Of(p, p.LatestRevisionId is { } r && latest.TryGetValue(r, out var rev) ? rev : null))];
+        var images = await ProductImages.OfAsync(db, [.. products.Select(p => p.Id)], cancellationToken);
+        IReadOnlyList<SupplierProductDto> items = [.. products.Select(p => SupplierProductDto.Of(
+            p, p.LatestRevisionId is { } r && latest.TryGetValue(r, out var rev) ? rev : null, images.TryGetValue(p.Id, out var files) ? files : []))];
         return TypedResults.Ok(items);
     }
 
@@ -174,7 +176,8 @@ internal static class ProductsEndpoints
         }
 
         var revisions = await db.ProductRevisions.AsNoTracking().Where(r => r.ProductId == id).OrderByDescending(r => r.Number).ToListAsync(cancellationToken);
-        return SupplierProductDto.Of(product, revisions.FirstOrDefault(), withRevisions ? revisions : null);
+        var images = await ProductImages.OfAsync(db, [id], cancellationToken);
+        return SupplierProductDto.Of(product, revisions.FirstOrDefault(), images.TryGetValue(id, out var files) ? files : [], withRevisions ? revisions : null);
     }
 
     /// <summary>The calling supplier user's supplier; null for an account bound to none.</summary>

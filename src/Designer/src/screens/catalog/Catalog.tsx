@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useApi } from '../../api/useApi';
 import { ErrorBox, Empty, Loading } from '../../components/Feedback';
-import { catalogQuery, type CatalogCategory, type ListedProduct } from '../../model/catalog';
+import { catalogQuery, imageUrl, type CatalogCategory, type ListedProduct } from '../../model/catalog';
 import { money, words, type ListPage } from '../../model/portal';
 import { Link } from '../../router';
 
@@ -41,6 +41,7 @@ export function Catalog() {
         <ul className="product-grid" data-testid="product-list">
           {data.items.map((p) => (
             <li key={p.id} className="card product-card">
+              {p.imageIds.length > 0 && <img className="product-thumb" src={imageUrl(p.id, p.imageIds[0])} alt="" loading="lazy" />}
               <h2><Link to={`/catalog/${p.id}`}>{p.title}</Link></h2>
               <p className="muted small">{words(p.category)} · by {p.supplierName}</p>
               <dl className="facts">

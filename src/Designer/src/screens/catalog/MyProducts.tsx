@@ -48,12 +48,46 @@ export function MyProducts() {
               <dt>Views</dt><dd>{p.views.toLocaleString('en-US')}</dd>
               <dt>Quotes asked</dt><dd>{p.inquiries.toLocaleString('en-US')}</dd>
             </dl>
+            <ProductImages product={p} onAdded={products.reload} />
             {editing === null && p.latest?.status !== 'pending' && (
               <button type="button" onClick={() => { setMessage(null); setEditing(p); }}>Change</button>
             )}
           </li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+/** A product's images and an upload (PNG, JPEG or WebP; the server reads the type from the bytes). */
+function ProductImages({ product, onAdded }: { product: SupplierProduct; onAdded: () => void }) {
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const inputId = `product-${product.id}-image`;
+  const upload = async (file: File | undefined) => {
+    if (!file) return;
+    setError(null);
+    setBusy(true);
+    try {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      await api(`/api/products/${product.id}/images`, { method: 'POST', body: form });
+      onAdded();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="product-image-upload">
+      <p className="small">
+        {product.images.length === 0 ? 'No pictures yet.' : <>Pictures: <span data-testid="product-image-names">{product.images.map((i) => i.name).join(', ')}</span>.</>}
+        {' '}Buyers see pictures added before the last approval; a new one shows after the next approved change.
+      </p>
+      <label htmlFor={inputId}>{busy ? 'Uploading…' : 'Add a picture (PNG, JPEG or WebP)'}</label>{' '}
+      <input id={inputId} type="file" accept="image/png,image/jpeg,image/webp" disabled={busy} onChange={(e) => { void upload(e.target.files?.[0]); e.target.value = ''; }} />
+      <ErrorBox error={error} title="The picture was not added" />
     </div>
   );
 }

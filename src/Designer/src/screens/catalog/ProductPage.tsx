@@ -1,6 +1,6 @@
 import { useApi } from '../../api/useApi';
 import { ErrorBox, Loading } from '../../components/Feedback';
-import { quoteLinkFor, type ListedProduct } from '../../model/catalog';
+import { imageUrl, quoteLinkFor, type ListedProduct } from '../../model/catalog';
 import { money, words } from '../../model/portal';
 import { Link, useRouter } from '../../router';
 
@@ -17,6 +17,11 @@ export function ProductPage({ productId }: { productId: string }) {
         <article className="card" aria-label={data.title}>
           <h1>{data.title}</h1>
           <p className="muted">{words(data.category)} · by {data.supplierName}</p>
+          {data.imageIds.length > 0 && (
+            <div className="product-images" data-testid="product-images">
+              {data.imageIds.map((imageId, i) => <img key={imageId} src={imageUrl(data.id, imageId)} alt={`${data.title}, picture ${i + 1} of ${data.imageIds.length}`} />)}
+            </div>
+          )}
           {data.description && <p className="product-description">{data.description}</p>}
           <dl className="facts">
             <dt>Price from</dt><dd>{money(data.basePrice, data.currency)} per piece</dd>
