@@ -19,7 +19,7 @@ public sealed class CatalogDesignerHost : DesignerHost
 /// <summary>
 /// The product catalog in a real browser, each step by the role that owns it: a supplier lists a product (it waits for
 /// review), ops approve it on their task list, a buyer finds it by search and filters, opens it (a view is counted) and
-/// asks for a quote from it: the form comes filled with its category and minimum order, and the quote references the
+/// asks for a quote from it (with the picture the supplier uploaded): the form comes filled with its category and minimum order, and the quote references the
 /// product (an inquiry is counted). axe on each screen, including the empty and the error state.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -72,6 +72,9 @@ public sealed class CatalogTests(BrowserFixture browser, CatalogDesignerHost hos
         await Expect(supplier.GetByTestId("product-status")).ToContainTextAsync("sent for review");
         var card = supplier.GetByTestId("my-products").GetByRole(AriaRole.Listitem).Filter(new() { HasText = title });
         await Expect(card).ToContainTextAsync("pending");
+        // A picture through the file store (its type read from the bytes).
+        await card.GetByLabel("Add a picture (PNG, JPEG or WebP)").SetInputFilesAsync(new FilePayload { Name = "front.png", MimeType = "image/png", Buffer = TinyPng });
+        await Expect(card.GetByTestId("product-image-names")).ToHaveTextAsync("front.png");
         await Accessibility.AssertNoSeriousFindingsAsync(supplier, "my products");
 
         // Not listed yet: the catalog does not show it.
@@ -112,6 +115,7 @@ public sealed class CatalogTests(BrowserFixture browser, CatalogDesignerHost hos
         await Accessibility.AssertNoSeriousFindingsAsync(buyer, "catalog");
         await listed.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await Expect(buyer.GetByTestId("product-views")).ToHaveTextAsync("1");
+        await Expect(buyer.GetByTestId("product-images").GetByRole(AriaRole.Img)).ToHaveCountAsync(1);
         await Expect(buyer.GetByTestId("product-inquiries")).ToHaveTextAsync("0");
         await Accessibility.AssertNoSeriousFindingsAsync(buyer, "product page");
 
@@ -134,6 +138,9 @@ public sealed class CatalogTests(BrowserFixture browser, CatalogDesignerHost hos
         await Expect(buyer.GetByRole(AriaRole.Alert)).ToContainTextAsync("This product is not available");
         await Accessibility.AssertNoSeriousFindingsAsync(buyer, "product page (not found)");
     }
+
+    /// <summary>A valid 1×1 PNG.</summary>
+    private static readonly byte[] TinyPng = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
     private string Url(string path) => new Uri(host.BaseAddress, path).ToString();
 
