@@ -50,7 +50,7 @@ public sealed class CatalogTests(BrowserFixture browser, CatalogDesignerHost hos
         var tag = "t" + Guid.NewGuid().ToString("N")[..8];
         var title = $"Organic {tag} hoodie";
 
-        // The supplier adds a product: a bad price is refused naming the field, then it goes to review.
+        // The supplier adds a product; it goes to review.
         var supplier = await NewPageAsync();
         await supplier.GotoAsync(Url("/my/products"));
         await SignInAsync(supplier, supplierEmail);
@@ -62,11 +62,7 @@ public sealed class CatalogTests(BrowserFixture browser, CatalogDesignerHost hos
         await supplier.GetByLabel("Title", new() { Exact = true }).FillAsync(title);
         await supplier.GetByLabel("Description", new() { Exact = true }).FillAsync("Brushed fleece, GOTS certified cotton.");
         await supplier.GetByLabel("Minimum order (pieces)").FillAsync("200");
-        await supplier.GetByLabel("Base price per piece (USD)").FillAsync("12.505");
         await supplier.GetByLabel("Lead time (days)").FillAsync("40");
-        await supplier.GetByRole(AriaRole.Button, new() { Name = "Send for review" }).ClickAsync();
-        await Expect(supplier.GetByRole(AriaRole.Alert)).ToContainTextAsync("The product was not sent");
-        await Accessibility.AssertNoSeriousFindingsAsync(supplier, "product form (error)");
         await supplier.GetByLabel("Base price per piece (USD)").FillAsync("12.50");
         await supplier.GetByRole(AriaRole.Button, new() { Name = "Send for review" }).ClickAsync();
         await Expect(supplier.GetByTestId("product-status")).ToContainTextAsync("sent for review");
