@@ -23,12 +23,11 @@ export function Catalog() {
       <p className="muted">Products our suppliers make, checked by our team. Open one to see its details and ask for a quote.</p>
       <form className="filters" aria-label="Search products" onSubmit={(e) => { e.preventDefault(); setApplied({ ...form, page: 1 }); }}>
         <label>Search <input type="search" value={form.search} maxLength={200} placeholder="e.g. organic cotton" onChange={(e) => setForm({ ...form, search: e.target.value })} /></label>
-        <label>Category
-          <select value={form.category} onChange={(e) => setForm({ ...form, category: e.target.value })}>
+        <label htmlFor="catalog-category">Category</label>
+        <select id="catalog-category" value={form.category} onChange={(e) => setForm({ ...form, category: e.target.value })}>
             <option value="">any</option>
             {categories.data?.map((c) => <option key={c.key} value={c.key}>{c.name}</option>)}
-          </select>
-        </label>
+        </select>
         <label>Minimum order at most <input type="number" min={1} step={1} value={form.maxMoq} onChange={(e) => setForm({ ...form, maxMoq: e.target.value })} /></label>
         <button type="submit" className="primary">Search</button>
       </form>
