@@ -33,6 +33,8 @@ public static class MarketplaceServiceCollectionExtensions
         // on hold): what the host's authorization asks before anyone reads or resumes the instance.
         services.AddSingleton<PartyInstances>();
         services.AddSingleton<InstanceDocuments>();
+        // The buyers' side of the product catalog (listed products only).
+        services.AddSingleton<Catalog.ProductCatalog>();
         services.AddSingleton(configuration.GetSection(MarketplaceOptions.SectionName).Get<MarketplaceOptions>() ?? new MarketplaceOptions());
 
         // Email: rows are recorded by SendEmail in the burst and sent by the dispatcher after the commit.

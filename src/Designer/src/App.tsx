@@ -33,6 +33,10 @@ import { SupplierSignUp } from './screens/suppliers/SupplierSignUp';
 import { SupplierOnboarding } from './screens/suppliers/SupplierOnboarding';
 // Bulk operations (issue 16).
 import { BulkOperations } from './screens/BulkOperations';
+// The product catalog (issue 15).
+import { Catalog } from './screens/catalog/Catalog';
+import { ProductPage } from './screens/catalog/ProductPage';
+import { MyProducts } from './screens/catalog/MyProducts';
 import { Loading } from './components/Feedback';
 
 // The diagram screens (React Flow, the editors) are chunks of their own: the lists a person lands on load without them.
@@ -96,6 +100,10 @@ export function App() {
   else if (path === '/supplier/signup') screen = <SupplierSignUp />;
   else if (path === '/supplier/onboarding') screen = <SupplierOnboarding />;
   else if (path === '/ops/bulk') screen = <BulkOperations />;
+  // The product catalog.
+  else if (path === '/catalog') screen = <Catalog />;
+  else if ((params = match('/catalog/:id', path))) screen = <ProductPage key={params.id} productId={params.id} />;
+  else if (path === '/my/products') screen = <MyProducts />;
   else screen = <div className="page"><h1>Not found</h1><p>No screen at {path}. <Link to="/">Back to workflows</Link></p></div>;
 
   const signedIn = token !== null;
@@ -104,12 +112,14 @@ export function App() {
   // Buyer portal and ops lists.
   nav.push(['ops-quotes', '/ops/quotes', 'Quotes'], ['ops-orders', '/ops/orders', 'Orders'], ['my-quotes', '/my/quotes', 'My quotes'], ['my-orders', '/my/orders', 'My orders']);
   nav.push(['suppliers', '/ops/suppliers', 'Suppliers'], ['onboarding', '/supplier/onboarding', 'Onboarding']);
+  nav.push(['my-products', '/my/products', 'My products']);
   return (
     <div className="app">
       <header className="topbar">
         <span className="brand">Sleek Workflows</span>
         <nav aria-label="Main">
           {nav.filter(([s]) => screens.includes(s)).map(([s, to, label]) => <Link key={s} to={to}>{label}</Link>)}
+          {(role === 'buyer' || !signedIn) && <Link to="/catalog">Products</Link>}
           {(role === 'buyer' || !signedIn) && <Link to="/assistant">Quote assistant</Link>}
         </nav>
         <span className="spacer" />

@@ -22,6 +22,9 @@ public static class SleekPolicies
     /// <summary>Admin, rule authors: changing rules.</summary>
     public const string RulesWrite = "rules.write";
 
+    /// <summary>Supplier users only: their own products (the handler checks the party).</summary>
+    public const string Supplier = "supplier";
+
     /// <summary>Any signed-in user (any role); no API key.</summary>
     public const string SignedIn = "signed-in";
 
@@ -83,6 +86,7 @@ public static class SleekPolicies
             [Ops] = new(ops, []),
             [Staff] = new([SleekRoles.Admin, SleekRoles.Ops, SleekRoles.RuleAuthor], []),
             [RulesWrite] = new([SleekRoles.Admin, SleekRoles.RuleAuthor], []),
+            [Supplier] = new([SleekRoles.Supplier], []),
             [SignedIn] = new(all, []),
             [OrdersRead] = new(all, [ApiScopes.OrdersRead]),
             [TasksRead] = new(all, [ApiScopes.TasksRead, ApiScopes.TasksComplete]),

@@ -7,6 +7,7 @@ using Sleek.Workflows.Host.Endpoints.ApiKeys;
 using Sleek.Workflows.Host.Endpoints.Audit;
 using Sleek.Workflows.Host.Endpoints.Auth;
 using Sleek.Workflows.Host.Endpoints.Bookmarks;
+using Sleek.Workflows.Host.Endpoints.Catalog;
 using Sleek.Workflows.Host.Endpoints.Events;
 using Sleek.Workflows.Host.Endpoints.Health;
 using Sleek.Workflows.Host.Endpoints.Hooks;
@@ -18,6 +19,7 @@ using Sleek.Workflows.Host.Endpoints.Notifications;
 using Sleek.Workflows.Host.Endpoints.OpenApi;
 using Sleek.Workflows.Host.Endpoints.Orders;
 using Sleek.Workflows.Host.Endpoints.Portal;
+using Sleek.Workflows.Host.Endpoints.Products;
 using Sleek.Workflows.Host.Endpoints.Quotes;
 using Sleek.Workflows.Host.Endpoints.Rules;
 using Sleek.Workflows.Host.Endpoints.Suppliers;
@@ -111,5 +113,9 @@ internal static class SleekEndpoints
         // Bulk operations and draft replay (issue 16).
         app.MapBulkOperationsEndpoints();
         app.MapDraftReplayEndpoints();
+        // The product catalog (issue 15): suppliers' products under ops approval, the buyers' search.
+        app.MapProductsEndpoints();
+        app.MapCatalogEndpoints();
+        app.MapProductImageEndpoints();
     }
 }

@@ -69,6 +69,11 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
     /// <summary>Rule set versions.</summary>
     public DbSet<RuleSetVersion> RuleSetVersions => Set<RuleSetVersion>();
 
+    /// <summary>Suppliers' products in their listed (approved) form.</summary>
+    public DbSet<Product> Products => Set<Product>();
+
+    /// <summary>Submitted product versions and their review.</summary>
+    public DbSet<ProductRevision> ProductRevisions => Set<ProductRevision>();
     /// <summary>Uploaded files' metadata (the bytes are in the file store).</summary>
     public DbSet<StoredFile> Files => Set<StoredFile>();
 
@@ -77,6 +82,9 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
 
     /// <summary>The tracked order, or null, held against concurrent changes until the caller's transaction ends.</summary>
     internal abstract Task<Order?> LoadOrderForUpdateAsync(Guid orderId, CancellationToken cancellationToken);
+
+    /// <summary>Products whose title or description match <paramref name="text"/>: full text on PostgreSQL, LIKE on SQLite.</summary>
+    internal abstract IQueryable<Product> MatchingProducts(string text);
 
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -107,6 +115,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
         Enum<AssistantConversationStatus>(configurationBuilder);
         Enum<AssistantMessageRole>(configurationBuilder);
         Enum<AssistantMessageStatus>(configurationBuilder);
+        Enum<ProductRevisionStatus>(configurationBuilder);
         Enum<FileKind>(configurationBuilder);
         Enum<VerificationStatus>(configurationBuilder);
         Enum<FileOwnerKind>(configurationBuilder);
@@ -140,6 +149,9 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
             e.HasIndex(x => x.CreatedAt);
             e.HasIndex(x => new { x.Email, x.CreatedAt });
             e.HasIndex(x => new { x.BuyerUserId, x.CreatedAt });
+            // The product a quote was asked for from ("Ask for a quote" on a product page).
+            e.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.ProductId);
         });
         modelBuilder.Entity<Order>(e =>
         {
@@ -285,6 +297,32 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
             Unbounded(e.Property(x => x.Json));
             e.Property(x => x.Comment).HasMaxLength(2000);
             e.HasIndex(x => new { x.Name, x.Version }).IsUnique();
+        });
+        modelBuilder.Entity<Product>(e =>
+        {
+            e.ToTable("products");
+            e.Property(x => x.Category).HasMaxLength(100);
+            e.Property(x => x.Title).HasMaxLength(ProductRules.MaxTitle);
+            e.Property(x => x.Description).HasMaxLength(ProductRules.MaxDescription);
+            e.Property(x => x.Currency).HasMaxLength(3);
+            Money(e.Property(x => x.BasePrice), 2);
+            e.HasOne<Supplier>().WithMany().HasForeignKey(x => x.SupplierId).OnDelete(DeleteBehavior.Restrict);
+            // A supplier's own list; the buyers' list (listed, by category, newest first). Full text: the PostgreSQL migration.
+            e.HasIndex(x => new { x.SupplierId, x.CreatedAt });
+            e.HasIndex(x => new { x.IsListed, x.Category, x.ListedAt });
+        });
+        modelBuilder.Entity<ProductRevision>(e =>
+        {
+            e.ToTable("product_revisions");
+            e.Property(x => x.Category).HasMaxLength(100);
+            e.Property(x => x.Title).HasMaxLength(ProductRules.MaxTitle);
+            e.Property(x => x.Description).HasMaxLength(ProductRules.MaxDescription);
+            e.Property(x => x.Currency).HasMaxLength(3);
+            e.Property(x => x.RejectionReason).HasMaxLength(ProductReviews.MaxReason);
+            Money(e.Property(x => x.BasePrice), 2);
+            e.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.ProductId, x.Number }).IsUnique();
+            e.HasIndex(x => new { x.Status, x.SubmittedAt });
         });
         modelBuilder.Entity<StoredFile>(e =>
         {

@@ -65,4 +65,7 @@ public sealed class Quote
 
     /// <summary>The order made from it.</summary>
     public Guid? OrderId { get; set; }
+
+    /// <summary>The catalog product the buyer asked for a quote from, if any.</summary>
+    public Guid? ProductId { get; set; }
 }

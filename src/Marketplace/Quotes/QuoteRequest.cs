@@ -26,4 +26,7 @@ public sealed record QuoteRequest
 
     /// <summary>Optional, ≤100 chars.</summary>
     public string? Name { get; init; }
+
+    /// <summary>Optional: the listed catalog product the quote is asked for from (its id); checked by the quote API.</summary>
+    public string? ProductId { get; init; }
 }

@@ -137,6 +137,18 @@ public static class EndpointAccess
         ["GET /api/instances/{id:guid}/events"] = OpsOrScope,
         ["GET /api/portal/offers"] = RolesOrScope,
         ["GET /api/portal/suppliers"] = Ops,
+
+        // Product catalog (issue 15): suppliers submit their own products (the handler checks the party); buyers browse anonymously.
+        ["POST /api/products"] = [Caller.Supplier],
+        ["PUT /api/products/{id:guid}"] = [Caller.Supplier],
+        ["GET /api/products/mine"] = [Caller.Supplier],
+        ["GET /api/products/{id:guid}"] = Roles,
+        ["GET /api/catalog/products"] = Everyone,
+        ["GET /api/catalog/products/{id:guid}"] = Everyone,
+        ["GET /api/catalog/categories"] = Everyone,
+        ["POST /api/products/{id:guid}/images"] = [Caller.Supplier],
+        ["GET /api/products/{id:guid}/images/{fileId:guid}"] = Roles,
+        ["GET /api/catalog/products/{id:guid}/images/{fileId:guid}"] = Everyone,
         ["GET /api/notifications"] = Roles,
         ["POST /api/notifications/{id:guid}/read"] = Roles,
         ["GET /api/notifications/events"] = Roles,

@@ -118,13 +118,14 @@ export function fieldErrorsOf(error: unknown): Record<string, string[]> {
  * answers a repeat (a double click, a retry after a dropped connection) with the first answer. See useActionKey.
  */
 export async function api<T>(path: string, init: { method?: string; body?: unknown; raw?: boolean; idempotencyKey?: string } = {}): Promise<T> {
-  let body: string | undefined;
-  if (init.body !== undefined) body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
+  // A FormData body (a file upload) goes as multipart/form-data: the browser sets its Content-Type with the boundary.
+  let body: string | FormData | undefined;
+  if (init.body !== undefined) body = typeof init.body === 'string' || init.body instanceof FormData ? init.body : JSON.stringify(init.body);
   const send = async (): Promise<Response> => {
     const headers: Record<string, string> = { accept: 'application/json' };
     const token = getToken();
     if (token) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = 'application/json';
     if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey;
     try {
       return await fetch(path, { method: init.method ?? 'GET', headers, body });

@@ -1,6 +1,6 @@
 /** What each role may open in the designer, mirroring the server's policies (src/Host/Auth/SleekPolicies.cs). */
 
-export type Screen = 'workflows' | 'instances' | 'tasks' | 'rules' | 'dashboard' | PortalScreen | SupplierScreen | 'suppliers' | 'onboarding';
+export type Screen = 'workflows' | 'instances' | 'tasks' | 'rules' | 'dashboard' | PortalScreen | SupplierScreen | 'suppliers' | 'onboarding' | 'my-products';
 
 /** Buyer portal and ops lists (issue 14). */
 export type PortalScreen = 'ops-quotes' | 'ops-orders' | 'my-quotes' | 'my-orders';
@@ -27,7 +27,8 @@ export function screensOf(role: string | null): Screen[] {
   if (role === null || staffOps.includes(role)) return ['workflows', 'instances', 'tasks', 'rules', 'dashboard', 'ops-quotes', 'ops-orders', 'offers', 'production', 'factory', 'suppliers'];
   if (role === 'rule_author') return ['rules', 'tasks'];
   if (role === 'buyer') return ['my-quotes', 'my-orders', 'tasks'];
-  return ['tasks', ...(supplierScreens[role] ?? [])];
+  // A supplier's own products (issue 15; the catalog itself is open to everyone).
+  return ['tasks', ...(supplierScreens[role] ?? []), ...(role === 'supplier' ? ['my-products' as const] : [])];
 }
 
 /** The screen a path belongs to, or null for screens everyone may open (sign-in, quotes, setup…). */
@@ -47,6 +48,7 @@ export function screenOf(path: string): Screen | null {
   if (path === '/ops/suppliers' || path.startsWith('/suppliers/')) return 'suppliers';
   if (path === '/supplier/onboarding') return 'onboarding';
   if (supplierPaths[path]) return supplierPaths[path];
+  if (path === '/my/products') return 'my-products';
   return null;
 }
 

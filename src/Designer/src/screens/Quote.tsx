@@ -14,8 +14,12 @@ type QuoteAnswer = QuoteSummary;
  * the quote is theirs and can be accepted here, which makes the order.
  */
 export function Quote() {
-  const [productType, setProductType] = useState('');
-  const [quantity, setQuantity] = useState('150');
+  // "Ask for a quote" on a catalog product (issue 15): ?productId=&productType=&quantity= prefill the form, and the quote references the product.
+  const prefill = new URLSearchParams(useRouter().search);
+  const productId = prefill.get('productId');
+  const productTitle = prefill.get('product') ?? 'from the catalog';
+  const [productType, setProductType] = useState(prefill.get('productType') ?? '');
+  const [quantity, setQuantity] = useState(prefill.get('quantity') ?? '150');
   const [complexity, setComplexity] = useState('medium');
   const [fabric, setFabric] = useState('');
   const [requirements, setRequirements] = useState('');
@@ -34,7 +38,7 @@ export function Quote() {
     try {
       setQuote(await api<QuoteAnswer>('/api/quotes', {
         method: 'POST',
-        body: { productType, quantity: Number(quantity), complexity, fabric: fabric || undefined, requirements: requirements || undefined, email, name: name || undefined },
+        body: { productType, quantity: Number(quantity), complexity, fabric: fabric || undefined, requirements: requirements || undefined, email, name: name || undefined, productId: productId || undefined },
       }));
     } catch (err) {
       setError(err);
@@ -49,6 +53,11 @@ export function Quote() {
     <div className="page narrow">
       <h1>Ask for a quote</h1>
       <p className="muted">No account needed: the price and lead time come at once and by e-mail. <Link to="/register">Register as a buyer</Link> to accept quotes yourself.</p>
+      {productId && (
+        <p className="status" role="status" data-testid="quote-product">
+          For the product <Link to={`/catalog/${productId}`}>{productTitle}</Link>: the category and minimum order are filled in.
+        </p>
+      )}
       <form className="card" onSubmit={submit} aria-label="Ask for a quote">
         <div className={`input-row${invalid('productType')}`}>
           <label htmlFor="quote-product">Product</label>

@@ -26,6 +26,7 @@ namespace Sleek.Workflows.Host.Endpoints.Quotes;
 /// <param name="OrderId">The order made from it, once accepted.</param>
 /// <param name="CreatedAt">UTC.</param>
 /// <param name="AcceptedAt">UTC.</param>
+/// <param name="ProductId">The catalog product the quote was asked for from, if any.</param>
 internal sealed record QuoteDto(
     Guid Id,
     string Number,
@@ -47,7 +48,8 @@ internal sealed record QuoteDto(
     Guid? InstanceId,
     Guid? OrderId,
     DateTime CreatedAt,
-    DateTime? AcceptedAt)
+    DateTime? AcceptedAt,
+    Guid? ProductId = null)
 {
     public static QuoteDto From(Quote quote) => new(
         quote.Id,
@@ -70,7 +72,8 @@ internal sealed record QuoteDto(
         quote.WorkflowInstanceId,
         quote.OrderId,
         quote.CreatedAt,
-        quote.AcceptedAt);
+        quote.AcceptedAt,
+        quote.ProductId);
 
     private static JsonNode? ParseSuggestions(string? text)
     {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Sleek.Workflows.Marketplace.Catalog;
 using Sleek.Workflows.Marketplace.Quotes;
 using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Engine.Runtime;
@@ -51,9 +52,13 @@ internal static class QuotesEndpoints
         QuoteRequest request, HttpContext http, WorkflowRuntime runtime, QuoteQueries quotes, CancellationToken cancellationToken)
     {
         var validation = QuoteRequestValidator.Validate(request);
-        if (!validation.IsValid)
+        // "Ask for a quote" on a catalog product: the quote references that product (issue 15).
+        var catalog = http.RequestServices.GetRequiredService<ProductCatalog>();
+        var (product, productErrors) = await QuoteProducts.CheckAsync(request, validation.Request, catalog, cancellationToken);
+        if (!validation.IsValid || productErrors.Count > 0)
         {
-            return Problems.Invalid("The quote request is invalid: " + string.Join(", ", validation.Errors.Keys) + ".", validation.Errors);
+            var errors = validation.Errors.Concat(productErrors).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+            return Problems.Invalid("The quote request is invalid: " + string.Join(", ", errors.Keys) + ".", errors);
         }
 
         var valid = validation.Request!;
@@ -91,6 +96,11 @@ internal static class QuotesEndpoints
         if (instance.Status == WorkflowStatus.Faulted || quote is null)
         {
             return Failed(instance, quote is null ? "the quote was not stored" : "the quote was stored but its workflow failed");
+        }
+
+        if (product is not null && quote.ProductId is null && await catalog.RecordInquiryAsync(quote.Id, product.Id, cancellationToken))
+        {
+            quote.ProductId = product.Id;
         }
 
         return TypedResults.Created($"/api/quotes/{quote.Id}", QuoteDto.From(quote));

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sleek.Workflows.Marketplace.Catalog;
 using Sleek.Workflows.Marketplace.Orders;
 
 namespace Sleek.Workflows.Marketplace.Persistence.Postgres;
@@ -13,4 +14,13 @@ public sealed class PostgresMarketplaceDbContext(DbContextOptions<PostgresMarket
     /// </remarks>
     internal override Task<Order?> LoadOrderForUpdateAsync(Guid orderId, CancellationToken cancellationToken) =>
         Orders.FromSqlInterpolated($"SELECT * FROM orders WHERE id = {orderId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// <c>search_vector</c> is a stored generated tsvector of title (weight A) and description (B) with a GIN index, made
+    /// by the migration <c>ProductCatalog</c> (the EF model does not know the column); <c>websearch_to_tsquery</c> takes
+    /// what people type ("organic cotton", "hoodie -zip") and never fails on syntax.
+    /// </remarks>
+    internal override IQueryable<Product> MatchingProducts(string text) =>
+        Products.FromSqlInterpolated($"SELECT * FROM products WHERE search_vector @@ websearch_to_tsquery('english', {text})");
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sleek.Workflows.Engine.Persistence;
+using Sleek.Workflows.Marketplace.Catalog;
 using Sleek.Workflows.Marketplace.Orders;
 
 namespace Sleek.Workflows.Marketplace.Persistence.Sqlite;
@@ -11,6 +12,23 @@ public sealed class SqliteMarketplaceDbContext(DbContextOptions<SqliteMarketplac
     /// <remarks>No row lock needed: SQLite has one writer at a time anyway.</remarks>
     internal override Task<Order?> LoadOrderForUpdateAsync(Guid orderId, CancellationToken cancellationToken) =>
         Orders.SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// No full text here: every word must appear in the title or the description, as a LIKE with the wildcards escaped
+    /// (SQLite's LIKE ignores case for ASCII letters). Fine for one process's catalog; PostgreSQL ranks and stems.
+    /// </remarks>
+    internal override IQueryable<Product> MatchingProducts(string text)
+    {
+        IQueryable<Product> products = Products;
+        foreach (var word in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(8))
+        {
+            var pattern = "%" + word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            products = products.Where(p => EF.Functions.Like(p.Title, pattern, "\\") || EF.Functions.Like(p.Description, pattern, "\\"));
+        }
+
+        return products;
+    }
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -253,6 +253,179 @@ namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
                     b.ToTable("categories", (string)null);
                 });
 
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Catalog.Product", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("BasePrice")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("base_price");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<int>("Inquiries")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("inquiries");
+
+                    b.Property<bool>("IsListed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_listed");
+
+                    b.Property<Guid?>("LatestRevisionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("latest_revision_id");
+
+                    b.Property<int>("LeadTimeDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lead_time_days");
+
+                    b.Property<DateTime?>("ListedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("listed_at");
+
+                    b.Property<Guid?>("ListedRevisionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("listed_revision_id");
+
+                    b.Property<int>("Moq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("moq");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Views")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("views");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupplierId", "CreatedAt");
+
+                    b.HasIndex("IsListed", "Category", "ListedAt");
+
+                    b.ToTable("products", (string)null);
+                });
+
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Catalog.ProductRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("BasePrice")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("base_price");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<int>("LeadTimeDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lead_time_days");
+
+                    b.Property<int>("Moq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("moq");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<Guid?>("WorkflowInstanceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workflow_instance_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.ToTable("product_revisions", (string)null);
+                });
+
             modelBuilder.Entity("Sleek.Workflows.Marketplace.Email.EmailMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -826,6 +999,10 @@ namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("order_id");
 
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
                     b.Property<string>("ProductType")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -867,6 +1044,8 @@ namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("ProductId");
 
                     b.HasIndex("BuyerUserId", "CreatedAt");
 
@@ -1135,6 +1314,24 @@ namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Catalog.Product", b =>
+                {
+                    b.HasOne("Sleek.Workflows.Marketplace.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Catalog.ProductRevision", b =>
+                {
+                    b.HasOne("Sleek.Workflows.Marketplace.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sleek.Workflows.Marketplace.Orders.Order", b =>
                 {
                     b.HasOne("Sleek.Workflows.Marketplace.Quotes.Quote", null)
@@ -1183,6 +1380,14 @@ namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Quotes.Quote", b =>
+                {
+                    b.HasOne("Sleek.Workflows.Marketplace.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Sleek.Workflows.Marketplace.Suppliers.SupplierCertificate", b =>
