@@ -40,6 +40,7 @@ public static class EndpointAccess
         ["POST /api/workflows"] = Ops,
         ["POST /api/workflows/validate"] = Ops,
         ["POST /api/workflows/import"] = Ops,
+        ["POST /api/workflows/convert"] = Ops,
         ["GET /api/workflows/{definitionId}"] = Ops,
         ["GET /api/workflows/{definitionId}/versions"] = Ops,
         ["GET /api/workflows/{definitionId}/versions/{version:int}"] = Ops,
