@@ -65,6 +65,9 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
     /// <summary>Rule set versions.</summary>
     public DbSet<RuleSetVersion> RuleSetVersions => Set<RuleSetVersion>();
 
+    /// <summary>Rule sets rule authors created (built-in ones have no row).</summary>
+    public DbSet<RuleSetRecord> RuleSets => Set<RuleSetRecord>();
+
     /// <summary>Number counters (Q-, ORD-, INV-).</summary>
     public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
 
@@ -262,6 +265,16 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
             Unbounded(e.Property(x => x.Json));
             e.Property(x => x.Comment).HasMaxLength(2000);
             e.HasIndex(x => new { x.Name, x.Version }).IsUnique();
+        });
+        modelBuilder.Entity<RuleSetRecord>(e =>
+        {
+            e.ToTable("rule_sets");
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Input).HasMaxLength(50);
+            e.Property(x => x.Description).HasMaxLength(2000);
+            e.Property(x => x.CreatedBy).HasMaxLength(100);
+            e.Property(x => x.RenamedFrom).HasMaxLength(100);
         });
         modelBuilder.Entity<DocumentCounter>(e =>
         {
