@@ -77,6 +77,9 @@ public static class EndpointAccess
         ["POST /api/incidents/{id:guid}/cancel"] = Ops,
 
         ["GET /api/rules"] = Staff,
+        ["POST /api/rules"] = RulesWrite,
+        ["POST /api/rules/{name}/rename"] = RulesWrite,
+        ["POST /api/rules/{name}/retire"] = RulesWrite,
         ["GET /api/rules/{name}"] = Staff,
         ["GET /api/rules/{name}/versions"] = Staff,
         ["PUT /api/rules/{name}"] = RulesWrite,
