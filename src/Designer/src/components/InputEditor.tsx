@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { checkExpression, convertValue, defaultKind, expressionText, kindOf, kindsFor, literalOf, makeExpression, makeLiteral, type ValueKind } from '../model/expressions';
 import type { InputDescriptor } from '../model/types';
+import { RuleSetPicker } from './RuleSetPicker';
 
 interface Props {
   activityId: string;
@@ -74,6 +75,9 @@ function LiteralEditor({ fieldId, descriptor, value, onChange, onLocalError }: {
   useEffect(() => { setDraft((d) => { try { return JSON.stringify(JSON.parse(d)) === JSON.stringify(value) ? d : jsonText; } catch { return jsonText; } }); }, [jsonText, value]);
   useEffect(() => () => onLocalError(null), [onLocalError]);
 
+  if (descriptor.uiHint === 'ruleSet') {
+    return <RuleSetPicker fieldId={fieldId} aria={aria} value={value} onChange={onChange} />;
+  }
   if (descriptor.options && descriptor.options.length > 0) {
     return (
       <select id={fieldId} aria-label={aria} value={value === undefined ? '' : String(value)} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}>
