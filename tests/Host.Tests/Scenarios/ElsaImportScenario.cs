@@ -110,6 +110,18 @@ public abstract class ElsaImportScenario(TestDatabase database) : HostScenario(d
         Assert.DoesNotContain(list, w => w!["definitionId"]!.GetValue<string>() == "elsa-unsupported");
     }
 
+    [Theory]
+    [InlineData("""{"root":{"type":"Elsa.Flowchart","activities":[5,{"id":"s","type":"Elsa.Start","metadata":"oops"},{"id":"w","type":"Elsa.WriteLine","text":"plain","metadata":{"designer":7}}],"connections":[{"source":7},{"source":{"activity":"s"},"target":{"activity":"w"}},"x"]}}""", HttpStatusCode.Created)]
+    [InlineData("""{"root":{"type":"Elsa.Flowchart","activities":{"not":"a list"}}}""", HttpStatusCode.BadRequest)]
+    [InlineData("""{"root":{"type":"Elsa.Sequence","activities":[]}}""", HttpStatusCode.BadRequest)]
+    [InlineData("""{"root":{"type":"Elsa.Flowchart","activities":[{"id":"../../etc","type":"Elsa.WriteLine","text":{"expression":{"type":"Python","value":"1"}}}]}}""", HttpStatusCode.BadRequest)]
+    public async Task A_careless_hand_written_export_is_converted_or_refused_never_a_500(string json, HttpStatusCode expected)
+    {
+        var admin = StartHost(NewFolder());
+        using var response = await admin.PostRawAsync("/api/workflows/import", json);
+        Assert.Equal(expected, response.StatusCode);
+    }
+
     [Fact]
     public async Task Our_own_file_is_not_an_Elsa_export_for_convert()
     {

@@ -19,7 +19,7 @@ internal sealed class ElsaActivity(JsonObject raw, ElsaMapping mapping, string i
 
             if (!mapping.Inputs.TryGetValue(key, out var target))
             {
-                if (value?["expression"]?["value"] is { } held && ElsaExport.Text(held) != "")
+                if (ElsaExport.At(value, "expression", "value") is { } held && ElsaExport.Text(held) != "")
                 {
                     warnings.Add($"activity '{id}': input '{key}' has no equivalent on {mapping.Type} and was left out");
                 }
@@ -122,7 +122,7 @@ internal sealed class ElsaActivity(JsonObject raw, ElsaMapping mapping, string i
             _inputs["methods"] = new JsonArray([.. methods.Select(m => (JsonNode?)(ElsaExport.Text(m)?.ToUpperInvariant() ?? ""))]);
         }
 
-        var policy = raw["policy"]?["expression"]?["value"] is { } p ? ElsaExport.Text(p) : null;
+        var policy = ElsaExport.Text(ElsaExport.At(raw, "policy", "expression", "value"));
         if (IsTrue(raw["authorize"]) && policy is { Length: > 0 })
         {
             _inputs["auth"] = "role";
@@ -146,7 +146,7 @@ internal sealed class ElsaActivity(JsonObject raw, ElsaMapping mapping, string i
                 : 200;
         }
 
-        var contentType = raw["contentType"]?["expression"]?["value"] is { } ct ? ElsaExport.Text(ct) : null;
+        var contentType = ElsaExport.Text(ElsaExport.At(raw, "contentType", "expression", "value"));
         if (contentType is { Length: > 0 } && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
         {
             warnings.Add($"activity '{id}': the response is sent as application/json, not {contentType}");
@@ -155,7 +155,7 @@ internal sealed class ElsaActivity(JsonObject raw, ElsaMapping mapping, string i
 
     private static bool IsTrue(JsonNode? input)
     {
-        var value = input is JsonObject o ? o["expression"]?["value"] : input;
+        var value = input is JsonObject ? ElsaExport.At(input, "expression", "value") : input;
         return value is JsonValue v && ((v.TryGetValue<bool>(out var b) && b) || (v.TryGetValue<string>(out var s) && string.Equals(s, "true", StringComparison.OrdinalIgnoreCase)));
     }
 }

@@ -56,7 +56,7 @@ public static partial class ElsaConverter
                 activity["name"] = name.Length > 200 ? name[..200] : name;
             }
 
-            if (raw["metadata"]?["designer"]?["position"] is JsonObject position
+            if (ElsaExport.At(raw, "metadata", "designer", "position") is JsonObject position
                 && position["x"] is JsonValue x && x.TryGetValue<double>(out var px)
                 && position["y"] is JsonValue y && y.TryGetValue<double>(out var py))
             {
@@ -191,7 +191,7 @@ public static partial class ElsaConverter
             return;
         }
 
-        var targets = connections.Select(c => ElsaExport.Text(c!["target"]!["activity"])).ToHashSet(StringComparer.Ordinal);
+        var targets = connections.Select(c => ElsaExport.Text(ElsaExport.At(c, "target", "activity"))).ToHashSet(StringComparer.Ordinal);
         var entries = all.Select(a => ElsaExport.Text(a["id"])!).Where(id => !targets.Contains(id)).ToList();
         var startId = "start";
         for (var n = 2; all.Any(a => ElsaExport.Text(a["id"]) == startId); n++)

@@ -22,6 +22,17 @@ public static class ElsaExport
             && activities.OfType<JsonObject>().Any(a => Text(a["type"])?.StartsWith("Elsa.", StringComparison.Ordinal) == true);
     }
 
+    /// <summary>The node at <paramref name="keys"/> under objects only (an Elsa export written by hand may hold a value where an object is expected).</summary>
+    internal static JsonNode? At(JsonNode? node, params string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            node = node is JsonObject o ? o[key] : null;
+        }
+
+        return node;
+    }
+
     internal static string? Text(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
 }
