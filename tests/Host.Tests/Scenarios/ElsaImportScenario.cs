@@ -132,9 +132,10 @@ public abstract class ElsaImportScenario(TestDatabase database) : HostScenario(d
     [Fact]
     public async Task An_Elsa_file_dropped_into_workflows_is_imported_under_its_path_and_a_bad_one_stops_start_up()
     {
-        var admin = StartHost(NewFolder().WithFile("order-check", 1, Fixture("http-order-check.json")));
-        var definition = await admin.GetJsonAsync("/api/workflows/order-check/versions/1");
-        Assert.Equal("HttpEndpoint", definition["root"]!["activities"]![1]!["type"]!.GetValue<string>());
+        // (Not the HTTP fixture: the class's tests share a database, and a second workflow on its route would clash.)
+        var admin = StartHost(NewFolder().WithFile("fork-wait", 1, Fixture("fork-and-wait-3.0.json")));
+        var definition = await admin.GetJsonAsync("/api/workflows/fork-wait/versions/1");
+        Assert.Equal("Fork", definition["root"]!["activities"]![1]!["type"]!.GetValue<string>());
 
         var host = NewHost(NewFolder().WithFile("elsa-unsupported", 1, Fixture("unsupported-mixed.json")));
         var error = await Record.ExceptionAsync(() => Task.Run(() => host.CreateClient()));
