@@ -124,8 +124,8 @@ public sealed class InstanceOperationsTests(BrowserFixture browser, DesignerHost
         await page.GetByTestId("import-file").SetInputFilesAsync(file);
         await converted;
         await Expect(page).ToHaveURLAsync(new Regex("/workflows/http-order-check$"));
-        await Expect(_designer.Node("receive")).ToContainTextAsync("HTTP endpoint");
-        await Expect(_designer.Node("answer")).ToContainTextAsync("Write HTTP response");
+        await Expect(_designer.Node("receive")).ToContainTextAsync("HttpEndpoint");
+        await Expect(_designer.Node("answer")).ToContainTextAsync("WriteHttpResponse");
         await Expect(_designer.Node("start")).ToBeVisibleAsync();
         await Expect(page.Locator(".node-errors")).ToHaveCountAsync(0);
 
