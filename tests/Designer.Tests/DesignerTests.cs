@@ -234,7 +234,10 @@ public sealed class DesignerTests(BrowserFixture browser, DesignerHost host) : I
         await Expect(page.GetByText("Renamed from rush-quotes")).ToBeVisibleAsync();
         await Expect(page.GetByLabel("History")).ToContainTextAsync("v1");
         await list.GetByRole(AriaRole.Link, new() { Name = "automation", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Rename" })).ToHaveCountAsync(0);
+        await Expect(page).ToHaveURLAsync(new Regex("/rules/automation$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "automation" })).ToBeVisibleAsync();
+        await _designer.ScreenshotAsync("17-rules-built-in");
+        await Expect(page.GetByLabel("New name")).ToHaveCountAsync(0);
     }
 
     [Fact]
