@@ -51,13 +51,14 @@ export function Rules({ name }: { name?: string }) {
             </ul>
           </nav>
           {name ? (
-            <div>
+            // One key for the whole pane: its parts must not share a key as siblings (a stale rename form stayed).
+            <div key={name}>
               {selected?.retiredAt && <div className="note" role="status">Retired {formatTime(selected.retiredAt)}: it evaluates nothing and takes no new version.</div>}
               {selected?.renamedFrom && <p className="muted small">Renamed from {selected.renamedFrom}; its history came along.</p>}
               {writer && selected && !selected.builtIn && (
-                <RenameRetire key={name} name={name} retired={selected.retiredAt != null} onRenamed={goTo} onRetired={list.reload} />
+                <RenameRetire name={name} retired={selected.retiredAt != null} onRenamed={goTo} onRetired={list.reload} />
               )}
-              <RuleEditor key={name} name={name} onSaved={list.reload} />
+              <RuleEditor name={name} onSaved={list.reload} />
             </div>
           ) : <p className="muted">Choose a rule set to edit.</p>}
         </div>
