@@ -198,6 +198,49 @@ public sealed class DesignerTests(BrowserFixture browser, DesignerHost host) : I
     }
 
     [Fact]
+    public async Task A_rule_author_creates_a_rule_set_on_the_rules_screen_and_a_broken_rule_is_named()
+    {
+        var page = _designer.Page;
+        await _designer.GotoAsync("/rules");
+        await page.GetByRole(AriaRole.Button, new() { Name = "New rule set" }).ClickAsync();
+        var form = page.GetByRole(AriaRole.Form, new() { Name = "New rule set" });
+        await form.GetByLabel("Name").FillAsync("rush-quotes");
+        await form.GetByLabel("What the rules read (input1)").SelectOptionAsync("automation");
+        await form.GetByLabel("Description").FillAsync("Big quotes go to admin review");
+        var rules = form.GetByLabel("Rules (RulesEngine JSON: an array of workflows, as RulesEngine files are written)");
+        var template = await rules.InputValueAsync();
+
+        // A member AutomationInput lacks: the server refuses, naming the rule; nothing is created.
+        await rules.FillAsync(template.Replace("input1.QuoteTotal", "input1.Total", StringComparison.Ordinal));
+        await form.GetByRole(AriaRole.Button, new() { Name = "Create rule set" }).ClickAsync();
+        var refusal = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "The rule set was not created" });
+        await Expect(refusal).ToContainTextAsync("BigQuote");
+        await Expect(refusal).ToContainTextAsync("Total");
+        await Accessibility.AssertNoSeriousFindingsAsync(page, "rules (new rule set)");
+
+        await rules.FillAsync(template);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Create rule set" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/rules/rush-quotes$"));
+        var list = page.GetByRole(AriaRole.Navigation, new() { Name = "Rule sets" });
+        await Expect(list.GetByRole(AriaRole.Link, new() { Name = "rush-quotes" })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Rules (RulesEngine JSON: an array of workflows)")).ToHaveValueAsync(new Regex("BigQuote"));
+        await Expect(page.GetByLabel("History")).ToContainTextAsync("v1");
+        await _designer.ScreenshotAsync("16-rules-created");
+
+        // Renamed, its history comes along; built-in sets offer no rename.
+        await page.GetByLabel("New name").FillAsync("rush-quotes-2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rename" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/rules/rush-quotes-2$"));
+        await Expect(page.GetByText("Renamed from rush-quotes")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("History")).ToContainTextAsync("v1");
+        await list.GetByRole(AriaRole.Link, new() { Name = "automation", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/rules/automation$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "automation" })).ToBeVisibleAsync();
+        await _designer.ScreenshotAsync("17-rules-built-in");
+        await Expect(page.GetByLabel("New name")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task Dashboard_and_routing()
     {
         var page = _designer.Page;

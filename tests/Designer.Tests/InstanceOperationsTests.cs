@@ -112,6 +112,30 @@ public sealed class InstanceOperationsTests(BrowserFixture browser, DesignerHost
         await _designer.ScreenshotAsync("13-editor-diff");
     }
 
+    [Fact]
+    public async Task A_real_Elsa_export_is_converted_by_the_server_into_a_draft_with_its_http_trigger()
+    {
+        var page = _designer.Page;
+        await _designer.GotoAsync("/");
+        var file = Path.Combine(SourceTree.Root, "tests", "Host.Tests", "Fixtures", "elsa", "http-order-check.json");
+
+        // The designer has no converter of its own: POST /api/workflows/convert answers, then the draft is saved.
+        var converted = page.WaitForResponseAsync(r => r.Url.EndsWith("/api/workflows/convert", StringComparison.Ordinal) && r.Status == 200);
+        await page.GetByTestId("import-file").SetInputFilesAsync(file);
+        await converted;
+        await Expect(page).ToHaveURLAsync(new Regex("/workflows/http-order-check$"));
+        await Expect(_designer.Node("receive")).ToContainTextAsync("HttpEndpoint");
+        await Expect(_designer.Node("answer")).ToContainTextAsync("WriteHttpResponse");
+        await Expect(_designer.Node("start")).ToBeVisibleAsync();
+        await Expect(page.Locator(".node-errors")).ToHaveCountAsync(0);
+
+        // A C# or Liquid expression is refused by the server, naming the activity.
+        await _designer.GotoAsync("/");
+        await page.GetByTestId("import-file").SetInputFilesAsync(Path.Combine(SourceTree.Root, "tests", "Host.Tests", "Fixtures", "elsa", "unsupported-mixed.json"));
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("This is an Elsa 3 workflow export");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("activity 'normalise': a C# expression cannot be carried over");
+    }
+
     private static string ElsaExport(string? extraActivity) => $$"""
         {
           "id": "5f1c", "definitionId": "elsa-hello", "name": "Hello from Elsa", "version": 3,

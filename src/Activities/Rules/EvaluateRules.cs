@@ -10,7 +10,7 @@ using Sleek.Workflows.Marketplace.Rules;
 namespace Sleek.Workflows.Activities.Rules;
 
 /// <summary>
-/// Runs a rule set (<c>rules/&lt;ruleSet&gt;.json</c>, latest saved version) on an input object. The output
+/// Runs a rule set by name (built in, e.g. <c>rules/automation.json</c>, or created by a rule author; latest saved version) on an input object. The output
 /// names every matched rule with its output and every failed rule with why, so the journal shows which
 /// rules matched. Routing: without <see cref="Actions"/> it always continues through <c>Done</c> (route
 /// with a Decision on <c>outputs.&lt;id&gt;.action</c>); with <see cref="Actions"/> (e.g.
@@ -24,8 +24,8 @@ public sealed class EvaluateRules : IActivity, IHasDynamicPorts, IValidatesInput
     private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>The rule set's name, e.g. <c>automation</c>.</summary>
-    [Input(Required = true, Options = [RuleSetCatalog.Automation, RuleSetCatalog.SupplierEligibility, RuleSetCatalog.SupplierUrgency],
-        Description = "Rule set (file name in rules/ without .json).")]
+    [Input(Required = true, UiHint = "ruleSet",
+        Description = "Rule set by name (GET /api/rules lists them: built-in ones such as automation, and those rule authors created).")]
     public string RuleSet { get; set; } = "";
 
     /// <summary>The facts, as the rule set's input shape (e.g. AutomationInput: quoteTotal, buyerCompletedOrders, stageDaysLate).</summary>
@@ -43,15 +43,16 @@ public sealed class EvaluateRules : IActivity, IHasDynamicPorts, IValidatesInput
         RuleSetResult result;
         try
         {
-            var input = await ReadInputAsync(context, runner);
+            var rules = await runner.GetCurrentAsync(RuleSet, context.CancellationToken);
+            var input = await ReadInputAsync(context, rules.Shape);
             if (input is null)
             {
                 return ActivityResult.Fault($"rule set '{RuleSet}': the order or quote named in the input does not exist");
             }
 
-            result = await runner.RunAsync(RuleSet, input, context.CancellationToken);
+            result = await RulesRunner.RunAsync(rules, input);
         }
-        catch (Exception e) when (e is UnknownRuleSetException or InvalidRuleSetException or JsonException)
+        catch (Exception e) when (e is UnknownRuleSetException or RetiredRuleSetException or InvalidRuleSetException or JsonException)
         {
             return ActivityResult.Fault($"rule set '{RuleSet}': {e.Message}");
         }
@@ -68,14 +69,13 @@ public sealed class EvaluateRules : IActivity, IHasDynamicPorts, IValidatesInput
     }
 
     /// <summary>
-    /// The typed input. For <c>automation</c>, an input naming <c>orderId</c> or <c>quoteId</c> starts from
+    /// The typed input. For an automation rule set (input kind <c>automation</c>), an input naming <c>orderId</c> or <c>quoteId</c> starts from
     /// the stored facts (total, quantity, buyer's completed orders; read in the burst's transaction, so an
     /// order created earlier in the same burst is seen) and the input's other fields override them.
     /// </summary>
-    private async Task<object?> ReadInputAsync(ActivityContext context, RulesRunner runner)
+    private async Task<object?> ReadInputAsync(ActivityContext context, RuleSetShape shape)
     {
-        var shape = runner.Catalog.Get(RuleSet);
-        if (RuleSet != RuleSetCatalog.Automation || Input is not JsonObject given
+        if (shape.InputType != typeof(AutomationInput) || Input is not JsonObject given
             || (Id(given, "orderId") is null && Id(given, "quoteId") is null))
         {
             return shape.ReadInput(Input);
@@ -116,10 +116,11 @@ public sealed class EvaluateRules : IActivity, IHasDynamicPorts, IValidatesInput
     /// <inheritdoc />
     public IEnumerable<(string Input, string Message)> Validate(IReadOnlyDictionary<string, JsonNode?> inputs, ExpressionSyntax syntax)
     {
+        // Rule sets are created at run time, so a name is only checked for its form here; an unknown or retired one faults naming it.
         if (inputs.TryGetValue("ruleSet", out var node) && InputValue.Parse(node) is { Kind: InputKind.Literal, Literal: JsonValue v }
-            && v.TryGetValue<string>(out var name) && !new RuleSetCatalog().IsKnown(name))
+            && v.TryGetValue<string>(out var name) && !RuleSetCatalog.IsValidName(name))
         {
-            yield return ("ruleSet", new UnknownRuleSetException(name, new RuleSetCatalog().Shapes.Select(s => s.Name)).Message);
+            yield return ("ruleSet", $"'{name}' is not a rule set name: lower-case letters, digits and dashes (GET /api/rules lists them)");
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
+using Sleek.Workflows.Engine.Definitions.Import.Elsa;
 using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Engine.Runtime;
 
@@ -52,6 +53,24 @@ public sealed partial class WorkflowDirectorySync(DefinitionStore store, ILogger
 
             var folderId = match.Groups["id"].Value;
             var fileVersion = int.Parse(match.Groups["version"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (ElsaExport.Is(json))
+            {
+                // An Elsa 3 export dropped in: its path names it, as any file here.
+                var conversion = ElsaConverter.Convert(json!.AsObject(), folderId, fileVersion);
+                if (conversion.Definition is null)
+                {
+                    problems.Add($"{relative}: {conversion.Summary()}");
+                    continue;
+                }
+
+                foreach (var warning in conversion.Warnings)
+                {
+                    logger.LogWarning("Elsa import {File}: {Warning}", relative, warning);
+                }
+
+                json = conversion.Definition;
+            }
+
             var id = json?["definitionId"] is JsonValue idValue && idValue.TryGetValue<string>(out var s) ? s : null;
             var version = json?["version"] is JsonValue versionValue && versionValue.TryGetValue<int>(out var v) ? v : (int?)null;
             if (id != folderId || version != fileVersion)

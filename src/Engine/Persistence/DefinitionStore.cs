@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Sleek.Workflows.Engine.Activities;
 using Sleek.Workflows.Engine.Definitions;
+using Sleek.Workflows.Engine.Definitions.Import.Elsa;
 using Sleek.Workflows.Engine.Runtime;
 
 namespace Sleek.Workflows.Engine.Persistence;
@@ -82,6 +83,29 @@ public sealed class DefinitionStore(EngineDb engineDb, DefinitionValidator valid
         }
 
         return await InsertVersionAsync(validation.Definition!, source, clearDraft: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Publishes a file to import: our definition as <see cref="PublishAsync"/> does, or an Elsa 3 export converted first
+    /// (<see cref="ElsaConverter"/>); an export that cannot be converted is one problem naming every type and expression in the way.
+    /// </summary>
+    public async Task<OperationResult<PublishOutcome>> ImportAsync(JsonNode? json, string source, CancellationToken cancellationToken)
+    {
+        if (!ElsaExport.Is(json))
+        {
+            return await PublishAsync(json, source, cancellationToken);
+        }
+
+        var conversion = ElsaConverter.Convert(json!.AsObject());
+        if (conversion.Definition is null)
+        {
+            return OperationResult<PublishOutcome>.Invalid(conversion.Summary(), ToErrors(conversion.Errors));
+        }
+
+        var validation = validator.Validate(conversion.Definition);
+        return validation.IsValid
+            ? await InsertVersionAsync(validation.Definition!, source, clearDraft: false, cancellationToken)
+            : OperationResult<PublishOutcome>.Invalid("This Elsa 3 workflow export was converted, but the result is not a valid workflow here; the errors name the converted fields.", ToErrors(validation.Errors));
     }
 
     /// <summary>Creates a new definition from JSON as a draft (nothing published yet).</summary>

@@ -76,6 +76,8 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
     public DbSet<ProductRevision> ProductRevisions => Set<ProductRevision>();
     /// <summary>Uploaded files' metadata (the bytes are in the file store).</summary>
     public DbSet<StoredFile> Files => Set<StoredFile>();
+    /// <summary>Rule sets rule authors created (built-in ones have no row).</summary>
+    public DbSet<RuleSetRecord> RuleSets => Set<RuleSetRecord>();
 
     /// <summary>Number counters (Q-, ORD-, INV-).</summary>
     public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
@@ -334,6 +336,16 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
             e.HasIndex(x => x.StorageKey).IsUnique();
             // A record's files (a supplier's documents, a product's images).
             e.HasIndex(x => new { x.OwnerKind, x.OwnerId, x.UploadedAt });
+        });
+        modelBuilder.Entity<RuleSetRecord>(e =>
+        {
+            e.ToTable("rule_sets");
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Input).HasMaxLength(50);
+            e.Property(x => x.Description).HasMaxLength(2000);
+            e.Property(x => x.CreatedBy).HasMaxLength(100);
+            e.Property(x => x.RenamedFrom).HasMaxLength(100);
         });
         modelBuilder.Entity<DocumentCounter>(e =>
         {

@@ -12,7 +12,7 @@ namespace Sleek.Workflows.Marketplace.Rules;
 /// that differs from the last version imported from a file becomes a new version by <c>file</c> (an edit
 /// made through the API is not undone by an unchanged file).
 /// </summary>
-public sealed class RuleSetStore(MarketplaceDb marketplace, RuleSetCatalog catalog, TimeProvider clock) : IRuleSetSource
+public sealed partial class RuleSetStore(MarketplaceDb marketplace, RuleSetCatalog catalog, TimeProvider clock) : IRuleSetSource
 {
     /// <summary>The author of versions imported from <c>rules/</c>.</summary>
     public const string FileAuthor = "file";
@@ -20,20 +20,40 @@ public sealed class RuleSetStore(MarketplaceDb marketplace, RuleSetCatalog catal
     /// <inheritdoc />
     public async Task<RuleSetDocument?> GetLatestAsync(string name, CancellationToken cancellationToken)
     {
-        var latest = await GetAsync(name, null, cancellationToken);
-        return latest is null ? null : new RuleSetDocument(latest.Name, latest.Version, latest.Json);
+        var info = await FindAsync(name, cancellationToken);
+        var latest = info is null ? null : await GetAsync(name, null, cancellationToken);
+        return latest is null ? null : new RuleSetDocument(latest.Name, latest.Version, latest.Json, info!.BuiltIn ? null : info.Input, info.Retired);
     }
 
-    /// <summary>Every known rule set with its latest version (version 0 when none is saved).</summary>
+    /// <summary>A rule set of this name (built in, or created by a rule author, retired or not), or null.</summary>
+    public async Task<RuleSetInfo?> FindAsync(string name, CancellationToken cancellationToken)
+    {
+        if (catalog.IsKnown(name))
+        {
+            var shape = catalog.Get(name);
+            return new RuleSetInfo(name, shape.Description, RuleSetCatalog.KindOf(shape.InputType), BuiltIn: true, null, null);
+        }
+
+        await using var db = marketplace.CreateContext();
+        var record = await db.RuleSets.AsNoTracking().SingleOrDefaultAsync(r => r.Name == name, cancellationToken);
+        return record is null ? null : Info(record);
+    }
+
+    private static RuleSetInfo Info(RuleSetRecord r) => new(r.Name, r.Description, r.Input, BuiltIn: false, r.RetiredAt, r.RenamedFrom);
+
+    /// <summary>Every rule set (built in first, then created ones, retired ones too) with its latest version (version 0 when none is saved).</summary>
     public async Task<IReadOnlyList<RuleSetSummary>> ListAsync(CancellationToken cancellationToken)
     {
+        await using var db = marketplace.CreateContext();
+        var created = await db.RuleSets.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
+        var infos = (await Task.WhenAll(catalog.Shapes.Select(s => FindAsync(s.Name, cancellationToken)))).Select(i => i!).Concat(created.Select(Info));
         var list = new List<RuleSetSummary>();
-        foreach (var shape in catalog.Shapes)
+        foreach (var info in infos)
         {
-            var latest = await GetAsync(shape.Name, null, cancellationToken);
-            list.Add(latest is null
-                ? new RuleSetSummary(shape.Name, shape.Description, 0, null, null, 0)
-                : new RuleSetSummary(shape.Name, shape.Description, latest.Version, latest.Author, latest.CreatedAt, RuleSetFile.CountRules(latest.Json)));
+            var latest = await GetAsync(info.Name, null, cancellationToken);
+            list.Add(new RuleSetSummary(
+                info.Name, info.Description, latest?.Version ?? 0, latest?.Author, latest?.CreatedAt, latest is null ? 0 : RuleSetFile.CountRules(latest.Json),
+                info.Input, info.BuiltIn, info.RetiredAt, info.RenamedFrom));
         }
 
         return list;
@@ -61,11 +81,17 @@ public sealed class RuleSetStore(MarketplaceDb marketplace, RuleSetCatalog catal
     /// version was saved since <paramref name="expectedVersion"/> (or at the same moment). Ok: the content equals
     /// the latest version, nothing saved. Created: the new version.
     /// </summary>
-    /// <exception cref="UnknownRuleSetException">The name is not a known rule set.</exception>
+    /// <exception cref="UnknownRuleSetException">The name is not a rule set.</exception>
     public async Task<OperationResult<RuleSetVersion>> SaveAsync(
         string name, string json, string author, string? comment, int? expectedVersion, CancellationToken cancellationToken)
     {
-        var file = catalog.Parse(name, json);
+        var info = await FindAsync(name, cancellationToken) ?? throw new UnknownRuleSetException(name, catalog.Shapes.Select(s => s.Name));
+        if (info.Retired)
+        {
+            return OperationResult<RuleSetVersion>.Conflict($"rule set '{name}' is retired; create a new rule set instead");
+        }
+
+        var file = RuleSetFile.Parse(catalog.Get(name, info.Input, info.Description), json);
         if (!file.IsValid)
         {
             return OperationResult<RuleSetVersion>.Invalid(

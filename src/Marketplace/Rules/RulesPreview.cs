@@ -24,26 +24,33 @@ public sealed class RulesPreview(MarketplaceDb marketplace, RulesRunner runner, 
         candidate.EnsureValid();
         var current = await runner.GetCurrentAsync(candidate.Name, cancellationToken);
         await using var db = marketplace.CreateContext();
-        var (subject, all) = candidate.Name switch
+        var eligibility = await runner.GetCurrentAsync(RuleSetCatalog.SupplierEligibility, cancellationToken);
+        var weights = await ranking.CurrentWeightsAsync(cancellationToken);
+        // By input kind: a rule set a rule author created is previewed as the built-in one of its kind.
+        var (subject, all) = candidate.Shape.InputType switch
         {
-            RuleSetCatalog.Automation => ("quotes", await AutomationAsync(db, current, candidate, limit, cancellationToken)),
-            RuleSetCatalog.SupplierUrgency => ("orders", await UrgencyAsync(db, current, candidate, limit, cancellationToken)),
-            _ => ("orders", await AssignmentsAsync(db, current, candidate, limit, cancellationToken)),
+            var t when t == typeof(AutomationInput) => ("quotes", await AutomationAsync(db, current, candidate, limit, cancellationToken)),
+            var t when t == typeof(UrgencyInput) => ("orders", await UrgencyAsync(db, current, candidate, limit, cancellationToken)),
+            var t when t == typeof(SupplierScoreInput) => ("orders", await AssignmentsAsync(db, eligibility, eligibility, current, candidate, limit, cancellationToken)),
+            _ => ("orders", await AssignmentsAsync(db, current, candidate, weights, weights, limit, cancellationToken)),
         };
         var changed = all.Count(r => r.Changed);
         return new RulesPreviewResult(candidate.Name, current.Version, subject, all.Count, changed, [.. all.Where(r => includeUnchanged || r.Changed)]);
     }
 
-    private async Task<List<PreviewRecord>> AssignmentsAsync(MarketplaceDbContext db, RuleSetFile current, RuleSetFile candidate, int limit, CancellationToken ct)
+    /// <summary>Rankings before and after a change of the eligibility rules or of the scoring weights.</summary>
+    private async Task<List<PreviewRecord>> AssignmentsAsync(
+        MarketplaceDbContext db, RuleSetFile oldEligibility, RuleSetFile newEligibility, RuleSetFile oldWeights, RuleSetFile newWeights, int limit, CancellationToken ct)
     {
         var suppliers = await SupplierCandidates.LoadAsync(db, clock.GetUtcNow(), ct);
         var records = new List<PreviewRecord>();
         foreach (var order in await db.Orders.AsNoTracking().OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Take(limit).ToListAsync(ct))
         {
             var facts = order.ToFacts();
-            var old = await ranking.RankAsync(facts, suppliers, current);
-            var @new = await ranking.RankAsync(facts, suppliers, candidate);
-            var changed = !old.Candidates.Select(c => c.Supplier.Id).SequenceEqual(@new.Candidates.Select(c => c.Supplier.Id));
+            var old = await ranking.RankAsync(facts, suppliers, oldEligibility, oldWeights);
+            var @new = await ranking.RankAsync(facts, suppliers, newEligibility, newWeights);
+            var changed = !old.Candidates.Select(c => c.Supplier.Id).SequenceEqual(@new.Candidates.Select(c => c.Supplier.Id))
+                || old.Top?.Score.Total != @new.Top?.Score.Total;
             records.Add(new PreviewRecord(order.Id, order.Number, Assignment(old), Assignment(@new), changed));
         }
 

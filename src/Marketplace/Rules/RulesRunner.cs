@@ -18,13 +18,19 @@ public sealed class RulesRunner(RuleSetCatalog catalog, IRuleSetSource source)
     public RuleSetCatalog Catalog => catalog;
 
     /// <summary>The current, compiled version of a rule set.</summary>
-    /// <exception cref="UnknownRuleSetException">The name is not known, or nothing is stored under it.</exception>
+    /// <exception cref="UnknownRuleSetException">Nothing is stored under the name.</exception>
+    /// <exception cref="RetiredRuleSetException">The rule set is retired.</exception>
     /// <exception cref="InvalidRuleSetException">The stored version does not compile.</exception>
     public async Task<RuleSetFile> GetCurrentAsync(string name, CancellationToken cancellationToken)
     {
-        var shape = catalog.Get(name);
         var document = await source.GetLatestAsync(name, cancellationToken)
             ?? throw new UnknownRuleSetException(name, catalog.Shapes.Select(s => s.Name));
+        if (document.Retired)
+        {
+            throw new RetiredRuleSetException(name);
+        }
+
+        var shape = catalog.Get(name, document.Input);
         var file = _compiled.GetOrAdd((name, document.Version, document.Json), key => RuleSetFile.Parse(shape, key.Json, key.Version));
         if (_compiled.Count > 64)
         {

@@ -4,7 +4,7 @@ namespace Sleek.Workflows.Marketplace.Suppliers;
 
 /// <summary>
 /// Ranks suppliers for an order: <c>rules/supplier-eligibility.json</c> excludes (any failed rule
-/// excludes, and the failed rules are kept as the reason), <see cref="SupplierScoring"/> scores the rest,
+/// excludes, and the failed rules are kept as the reason), <see cref="SupplierScoring"/> scores the rest (points from <c>rules/supplier-scoring.json</c>),
 /// the best <see cref="TopCount"/> are the candidates. Ties are broken by higher on-time rate, then lower
 /// workload, then higher rating, then name and id (ordinal) so the order is always the same.
 /// </summary>
@@ -15,12 +15,26 @@ public sealed class SupplierRanking(RulesRunner runner, SupplierScoring scoring)
     /// <summary>How many candidates are offered (docs/domain.md: top 5).</summary>
     public const int TopCount = 5;
 
-    /// <summary>Ranks with the current eligibility rules.</summary>
+    /// <summary>Ranks with the current eligibility and scoring rules.</summary>
     public async Task<SupplierRankingResult> RankAsync(OrderFacts order, IEnumerable<SupplierProfile> suppliers, CancellationToken cancellationToken) =>
-        await RankAsync(order, suppliers, await runner.GetCurrentAsync(RuleSetCatalog.SupplierEligibility, cancellationToken));
+        await RankAsync(
+            order, suppliers, await runner.GetCurrentAsync(RuleSetCatalog.SupplierEligibility, cancellationToken), await CurrentWeightsAsync(cancellationToken));
 
-    /// <summary>Ranks with given eligibility rules (a candidate version, for previews).</summary>
-    public async Task<SupplierRankingResult> RankAsync(OrderFacts order, IEnumerable<SupplierProfile> suppliers, RuleSetFile eligibility)
+    /// <summary>The current <c>supplier-scoring</c> version; the seeded one when none is stored.</summary>
+    public async Task<RuleSetFile> CurrentWeightsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await runner.GetCurrentAsync(RuleSetCatalog.SupplierScoring, cancellationToken);
+        }
+        catch (UnknownRuleSetException)
+        {
+            return SupplierScoring.Seeded;
+        }
+    }
+
+    /// <summary>Ranks with given eligibility rules and scoring weights (candidate versions, for previews); the seeded weights when none are given.</summary>
+    public async Task<SupplierRankingResult> RankAsync(OrderFacts order, IEnumerable<SupplierProfile> suppliers, RuleSetFile eligibility, RuleSetFile? weights = null)
     {
         var eligible = new List<(SupplierProfile Supplier, SupplierScore Score)>();
         var excluded = new List<ExcludedSupplier>();
@@ -33,7 +47,7 @@ public sealed class SupplierRanking(RulesRunner runner, SupplierScoring scoring)
             }
             else
             {
-                eligible.Add((supplier, scoring.Score(order, supplier)));
+                eligible.Add((supplier, await scoring.ScoreAsync(order, supplier, weights ?? SupplierScoring.Seeded)));
             }
         }
 

@@ -87,7 +87,7 @@ public abstract class RulesEditScenario(TestDatabase database) : HostScenario(da
         foreach (var response in new[] { await api.GetAsync("/api/rules/pricing"), await api.PutRawAsync("/api/rules/pricing", "[]"), await api.PostRawAsync("/api/rules/pricing/preview", "[]") })
         {
             var problem = await SleekApi.ExpectProblemAsync(response, HttpStatusCode.NotFound);
-            Assert.Contains("known rule sets: automation, supplier-eligibility, supplier-urgency", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Contains("known rule sets: automation, supplier-eligibility, supplier-scoring, supplier-urgency", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         }
     }
 

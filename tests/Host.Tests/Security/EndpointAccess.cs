@@ -40,6 +40,7 @@ public static class EndpointAccess
         ["POST /api/workflows"] = Ops,
         ["POST /api/workflows/validate"] = Ops,
         ["POST /api/workflows/import"] = Ops,
+        ["POST /api/workflows/convert"] = Ops,
         ["GET /api/workflows/{definitionId}"] = Ops,
         ["GET /api/workflows/{definitionId}/versions"] = Ops,
         ["GET /api/workflows/{definitionId}/versions/{version:int}"] = Ops,
@@ -81,6 +82,9 @@ public static class EndpointAccess
         ["POST /api/incidents/{id:guid}/cancel"] = Ops,
 
         ["GET /api/rules"] = Staff,
+        ["POST /api/rules"] = RulesWrite,
+        ["POST /api/rules/{name}/rename"] = RulesWrite,
+        ["POST /api/rules/{name}/retire"] = RulesWrite,
         ["GET /api/rules/{name}"] = Staff,
         ["GET /api/rules/{name}/versions"] = Staff,
         ["PUT /api/rules/{name}"] = RulesWrite,

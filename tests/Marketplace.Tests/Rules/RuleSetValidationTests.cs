@@ -9,7 +9,7 @@ public sealed class RuleSetValidationTests
     public void The_repository_rule_files_all_compile()
     {
         var files = RuleFiles.Catalog.LoadDirectory(RuleFiles.Directory);
-        Assert.Equal(["automation", "supplier-eligibility", "supplier-urgency"], files.Select(f => f.Name));
+        Assert.Equal(["automation", "supplier-eligibility", "supplier-scoring", "supplier-urgency"], files.Select(f => f.Name));
         Assert.All(files, f => Assert.True(f.IsValid, string.Join("; ", f.Problems)));
     }
 
@@ -76,7 +76,7 @@ public sealed class RuleSetValidationTests
     public void An_unknown_rule_set_lists_the_known_ones()
     {
         var error = Assert.Throws<UnknownRuleSetException>(() => RuleFiles.Catalog.Get("pricing"));
-        Assert.Equal("Unknown rule set 'pricing'; known rule sets: automation, supplier-eligibility, supplier-urgency.", error.Message);
+        Assert.Equal("Unknown rule set 'pricing'; known rule sets: automation, supplier-eligibility, supplier-scoring, supplier-urgency.", error.Message);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ import { allRoles } from '../model/roles';
 import type { FormField, InputDescriptor } from '../model/types';
 import { ExpressionField } from './ExpressionField';
 import { FormFieldsEditor } from './FormFieldsEditor';
+import { RuleSetPicker } from './RuleSetPicker';
 
 interface Props {
   activityId: string;
@@ -82,6 +83,9 @@ function LiteralEditor({ fieldId, descriptor, value, siblings, onChange, onLocal
   useEffect(() => { setDraft((d) => { try { return JSON.stringify(JSON.parse(d)) === JSON.stringify(value) ? d : jsonText; } catch { return jsonText; } }); }, [jsonText, value]);
   useEffect(() => () => onLocalError(null), [onLocalError]);
 
+  if (descriptor.uiHint === 'ruleSet') {
+    return <RuleSetPicker fieldId={fieldId} aria={aria} value={value} onChange={onChange} />;
+  }
   if (descriptor.options && descriptor.options.length > 0) {
     return (
       <select id={fieldId} aria-label={aria} value={value === undefined ? '' : String(value)} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}>

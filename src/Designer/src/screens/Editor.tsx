@@ -4,6 +4,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api } from '../api/client';
+import { convertElsa, isElsaExport } from '../api/elsa';
 import { useApi } from '../api/useApi';
 import { nodeTypes } from '../components/ActivityNodeView';
 import { DiagramContext, errorsByActivity, errorsFromProblem } from '../components/DiagramContext';
@@ -21,7 +22,6 @@ import { GroupActions } from '../components/GroupNodeView';
 import { VariablesPanel } from '../components/VariablesPanel';
 import { diffDefinitions, isEmptyDiff, nothingToPublish, type VersionDiff } from '../model/diff';
 import { downloadJson } from '../model/download';
-import { convertElsa, isElsaDefinition } from '../model/elsa';
 import { definitionToGraph, edgeId, graphToDefinition, newActivityId, type ActivityNode, type DefinitionMeta } from '../model/graph';
 import { History } from '../model/history';
 import { clearLocalDraft, saveLocalDraft, unsavedLocalDraft, type LocalDraft } from '../model/localDrafts';
@@ -381,9 +381,8 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
     setActionError(null);
     try {
       let json: unknown = JSON.parse(await file.text());
-      if (isElsaDefinition(json)) {
-        const r = convertElsa(json);
-        if (!r.definition) { setActionError(new Error(`This Elsa 3 workflow cannot be imported:\n${r.errors.join('\n')}`)); return; }
+      if (isElsaExport(json)) {
+        const r = await convertElsa(json);
         json = r.definition;
         if (r.warnings.length) setStatus(`Imported from Elsa with notes: ${r.warnings.join('; ')}`);
       }

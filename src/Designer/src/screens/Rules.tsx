@@ -3,9 +3,10 @@ import { ApiError, api, getToken, isMissingApi } from '../api/client';
 import { mayWriteRules, roleOfToken } from '../model/roles';
 import { useApi } from '../api/useApi';
 import { ErrorBox, Empty, Loading, formatTime } from '../components/Feedback';
-import { Link } from '../router';
+import { NewRuleSetForm, RenameRetire } from '../components/RuleSetForms';
+import { Link, useRouter } from '../router';
 
-interface RuleSetSummary { name: string; description?: string; version: number; author?: string | null; updatedAt?: string | null; ruleCount: number }
+interface RuleSetSummary { name: string; description?: string; version: number; author?: string | null; updatedAt?: string | null; ruleCount: number; input: string; builtIn: boolean; retiredAt?: string | null; renamedFrom?: string | null }
 interface RuleSetVersion { name: string; version: number; author: string; createdAt: string; comment?: string | null; ruleCount: number; rules?: unknown }
 interface PreviewRecord { id: string; number?: string | null; old: unknown; new: unknown; changed: boolean }
 interface PreviewResult { ruleSet: string; currentVersion: number; subject: string; examined: number; changedCount: number; records: PreviewRecord[] }
@@ -21,9 +22,18 @@ function show(value: unknown): string {
 /** Rule sets: list, edit the RulesEngine JSON (compiled by the server on save), impact preview before saving, history. */
 export function Rules({ name }: { name?: string }) {
   const list = useApi<RuleSetSummary[]>('/api/rules');
+  const { navigate } = useRouter();
+  const [creating, setCreating] = useState(false);
+  const writer = mayWriteRules(roleOfToken(getToken()));
+  const selected = list.data?.find((r) => r.name === name);
+  const goTo = (to: string) => { list.reload(); navigate(`/rules/${encodeURIComponent(to)}`); };
   return (
     <div className="page">
-      <div className="page-header"><h1>Rules</h1></div>
+      <div className="page-header">
+        <h1>Rules</h1>
+        {writer && <div className="actions"><button type="button" onClick={() => setCreating((c) => !c)} aria-expanded={creating}>New rule set</button></div>}
+      </div>
+      {creating && <NewRuleSetForm onCreated={(created) => { setCreating(false); goTo(created); }} onCancel={() => setCreating(false)} />}
       {list.loading && !list.data && <Loading what="rules" />}
       {list.error !== null && (isMissingApi(list.error) ? notThere() : <ErrorBox error={list.error} title="Could not load the rules" />)}
       {list.data && list.data.length === 0 && <Empty>No rule sets.</Empty>}
@@ -34,13 +44,23 @@ export function Rules({ name }: { name?: string }) {
               {list.data.map((r) => (
                 <li key={r.name}>
                   <Link to={`/rules/${encodeURIComponent(r.name)}`}>{r.name}</Link>
-                  <div className="muted small">{r.version > 0 ? `v${r.version} · ${r.ruleCount} rule(s)` : 'never saved'}{r.author ? ` · ${r.author}` : ''}</div>
+                  <div className="muted small">{r.version > 0 ? `v${r.version} · ${r.ruleCount} rule(s)` : 'never saved'}{r.author ? ` · ${r.author}` : ''} · {r.input}{r.builtIn ? ' · built in' : ''}{r.retiredAt ? ' · retired' : ''}</div>
                   {r.description && <div className="hint">{r.description}</div>}
                 </li>
               ))}
             </ul>
           </nav>
-          {name ? <RuleEditor key={name} name={name} onSaved={list.reload} /> : <p className="muted">Choose a rule set to edit.</p>}
+          {name ? (
+            // One key for the whole pane: its parts must not share a key as siblings (a stale rename form stayed).
+            <div key={name}>
+              {selected?.retiredAt && <div className="note" role="status">Retired {formatTime(selected.retiredAt)}: it evaluates nothing and takes no new version.</div>}
+              {selected?.renamedFrom && <p className="muted small">Renamed from {selected.renamedFrom}; its history came along.</p>}
+              {writer && selected && !selected.builtIn && (
+                <RenameRetire name={name} retired={selected.retiredAt != null} onRenamed={goTo} onRetired={list.reload} />
+              )}
+              <RuleEditor name={name} onSaved={list.reload} />
+            </div>
+          ) : <p className="muted">Choose a rule set to edit.</p>}
         </div>
       )}
     </div>

@@ -1,10 +1,10 @@
 import { useRef, useState } from 'react';
 import { api } from '../api/client';
+import { convertElsa, isElsaExport } from '../api/elsa';
 import { useApi } from '../api/useApi';
 import { DataTable, type Column } from '../components/DataTable';
 import { ErrorBox, Empty, Loading, formatTime } from '../components/Feedback';
 import { downloadJson } from '../model/download';
-import { convertElsa, isElsaDefinition } from '../model/elsa';
 import { definitionIdProblem } from '../model/messages';
 import type { WorkflowDefinition, WorkflowSummary } from '../model/types';
 import { Link, useRouter } from '../router';
@@ -46,16 +46,11 @@ export function WorkflowList() {
     setImportNotes([]);
     try {
       const json: unknown = JSON.parse(await file.text());
-      if (isElsaDefinition(json)) {
-        const result = convertElsa(json);
-        if (!result.definition) {
-          setActionError(new Error(`This Elsa 3 workflow cannot be imported:\n${result.errors.join('\n')}`));
-          setImportNotes(result.errors);
-          return;
-        }
-        setImportNotes(result.warnings);
-        // An Elsa import becomes a draft to check and publish here.
+      if (isElsaExport(json)) {
+        // The server converts it (or answers one problem naming what cannot be); it becomes a draft to check and publish here.
+        const result = await convertElsa(json);
         await api(`/api/workflows/${encodeURIComponent(result.definition.definitionId)}/draft`, { method: 'PUT', body: result.definition });
+        setImportNotes(result.warnings);
         navigate(`/workflows/${encodeURIComponent(result.definition.definitionId)}`);
         return;
       }

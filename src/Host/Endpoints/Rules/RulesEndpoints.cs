@@ -8,8 +8,9 @@ using Sleek.Workflows.Host.Auth;
 namespace Sleek.Workflows.Host.Endpoints.Rules;
 
 /// <summary>
-/// Rule sets (RulesEngine JSON): list, read any version, save a new version (compiled first; a bad rule is
-/// refused naming the rule and the error), and preview a candidate over recent orders or quotes.
+/// Rule sets (RulesEngine JSON): list, create (any name, one of the input kinds), rename, retire, read any version, save a
+/// new version (compiled first; a bad rule is refused naming the rule and the error), and preview a candidate over recent
+/// orders or quotes.
 /// The author of a saved version is the signed-in user when there is one, else the <c>X-Author</c>
 /// header, else <c>anonymous</c>. A concurrent edit is refused with 409 when the client sends the version
 /// it edited as <c>If-Match: "N"</c> (the ETag of GET) or <c>?expectedVersion=N</c>.
@@ -23,6 +24,19 @@ internal static class RulesEndpoints
     {
         var group = app.MapGroup("/api/rules").WithTags("Rules").RequireAuthorization(SleekPolicies.Staff);
         group.MapGet("/", ListAsync).WithName("ListRuleSets").WithSummary("Every rule set with its latest version, author, time and rule count.");
+        group.MapPost("/", CreateAsync)
+            .RequireAuthorization(SleekPolicies.RulesWrite)
+            .Accepts<JsonElement>("application/json")
+            .WithName("CreateRuleSet")
+            .WithSummary("Creates a rule set named ?name= taking input kind ?input= (supplier, urgency, automation, supplier-score) with the body (RulesEngine JSON, as a RulesEngine file is written) as version 1; a bad rule is refused (400) naming it.");
+        group.MapPost("/{name}/rename", RenameAsync)
+            .RequireAuthorization(SleekPolicies.RulesWrite)
+            .WithName("RenameRuleSet")
+            .WithSummary("Renames a rule set rule authors created; its versions move with it. Built-in rule sets are refused (409).");
+        group.MapPost("/{name}/retire", RetireAsync)
+            .RequireAuthorization(SleekPolicies.RulesWrite)
+            .WithName("RetireRuleSet")
+            .WithSummary("Retires a rule set rule authors created: its versions stay readable; it evaluates nothing and takes no new version. Built-in rule sets are refused (409).");
         group.MapGet("/{name}", GetAsync).WithName("GetRuleSet").WithSummary("A rule set's latest version (or ?version=N) with its RulesEngine JSON; ETag is the version.");
         group.MapGet("/{name}/versions", VersionsAsync).WithName("ListRuleSetVersions").WithSummary("A rule set's saved versions, newest first.");
         group.MapPut("/{name}", SaveAsync)
@@ -41,7 +55,7 @@ internal static class RulesEndpoints
 
     private static async Task<Results<Ok<RuleSetVersionDto>, NotFoundProblem>> GetAsync(string name, int? version, HttpResponse response, RuleSetStore store, RuleSetCatalog catalog, CancellationToken cancellationToken)
     {
-        if (!catalog.IsKnown(name))
+        if (await store.FindAsync(name, cancellationToken) is null)
         {
             return Unknown(name, catalog);
         }
@@ -57,13 +71,13 @@ internal static class RulesEndpoints
     }
 
     private static async Task<Results<Ok<IEnumerable<RuleSetVersionDto>>, NotFoundProblem>> VersionsAsync(string name, RuleSetStore store, RuleSetCatalog catalog, CancellationToken cancellationToken) =>
-        catalog.IsKnown(name)
+        await store.FindAsync(name, cancellationToken) is not null
             ? TypedResults.Ok((await store.VersionsAsync(name, cancellationToken)).Select(v => RuleSetVersionDto.From(v, withRules: false)))
             : Unknown(name, catalog);
 
     private static async Task<Results<Created<RuleSetVersionDto>, Ok<RuleSetVersionDto>, NotFoundProblem, ConflictProblem, BadRequestProblem>> SaveAsync(string name, int? expectedVersion, HttpContext http, RuleSetStore store, RuleSetCatalog catalog, CancellationToken cancellationToken)
     {
-        if (!catalog.IsKnown(name))
+        if (await store.FindAsync(name, cancellationToken) is null)
         {
             return Unknown(name, catalog);
         }
@@ -85,15 +99,12 @@ internal static class RulesEndpoints
             expectedVersion = ifMatch;
         }
 
-        var author = http.User.Identity?.IsAuthenticated == true
-            ? http.User.Identity.Name ?? http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "user"
-            : http.Request.Headers["X-Author"].ToString().Trim();
-        if (author.Length > MaxAuthorLength)
+        if (AuthorOf(http) is not { } author)
         {
             return Problems.Invalid("X-Author", $"must be at most {MaxAuthorLength} characters");
         }
 
-        var result = await store.SaveAsync(name, json!, author.Length == 0 ? "anonymous" : author, null, expectedVersion, cancellationToken);
+        var result = await store.SaveAsync(name, json!, author, null, expectedVersion, cancellationToken);
         if (result.Value is { } saved && result.Status is OperationStatus.Created or OperationStatus.Ok)
         {
             http.Response.Headers.ETag = $"\"{saved.Version}\"";
@@ -107,9 +118,9 @@ internal static class RulesEndpoints
     }
 
     private static async Task<Results<Ok<RulesPreviewResult>, NotFoundProblem, ConflictProblem, BadRequestProblem>> PreviewAsync(
-        string name, int? limit, bool? all, HttpRequest request, RulesPreview preview, RuleSetCatalog catalog, CancellationToken cancellationToken)
+        string name, int? limit, bool? all, HttpRequest request, RulesPreview preview, RuleSetStore store, RuleSetCatalog catalog, CancellationToken cancellationToken)
     {
-        if (!catalog.IsKnown(name))
+        if (await store.FindAsync(name, cancellationToken) is not { } info)
         {
             return Unknown(name, catalog);
         }
@@ -125,7 +136,7 @@ internal static class RulesEndpoints
             return bodyProblem;
         }
 
-        var candidate = catalog.Parse(name, json!);
+        var candidate = RuleSetFile.Parse(catalog.Get(name, info.Input, info.Description), json!);
         if (!candidate.IsValid)
         {
             return Problems.Invalid($"the candidate rules do not compile: {string.Join("; ", candidate.Problems)}", RuleProblem.ByField(candidate.Problems));
@@ -143,6 +154,68 @@ internal static class RulesEndpoints
         {
             return Problems.Conflict($"the saved version does not compile, so there is nothing to compare with: {e.Message}");
         }
+        catch (RetiredRuleSetException e)
+        {
+            return Problems.Conflict(e.Message);
+        }
+    }
+
+    private static async Task<Results<Created<RuleSetVersionDto>, ConflictProblem, BadRequestProblem>> CreateAsync(
+        string? name, string? input, string? description, HttpContext http, RuleSetStore store, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return Problems.Invalid("name", "is required: the new rule set's name, e.g. ?name=rush-orders");
+        }
+
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return Problems.Invalid("input", $"is required: what the rules read (input1), one of {string.Join(", ", RuleSetCatalog.InputKinds.Keys)}");
+        }
+
+        var (json, bodyProblem) = await ReadBodyAsync(http.Request, cancellationToken);
+        if (bodyProblem is not null)
+        {
+            return bodyProblem;
+        }
+
+        if (AuthorOf(http) is not { } author)
+        {
+            return Problems.Invalid("X-Author", $"must be at most {MaxAuthorLength} characters");
+        }
+
+        var result = await store.CreateAsync(name, input, description, json!, author, cancellationToken);
+        if (result is { Status: OperationStatus.Created, Value: { } created })
+        {
+            http.Response.Headers.ETag = $"\"{created.Version}\"";
+            return TypedResults.Created($"/api/rules/{name}", RuleSetVersionDto.From(created, withRules: false));
+        }
+
+        return result.Status == OperationStatus.Conflict ? Problems.Conflict(result.Message!) : Problems.Invalid(result.Message!, result.Errors!);
+    }
+
+    private static async Task<Results<Ok<RuleSetInfo>, NotFoundProblem, ConflictProblem, BadRequestProblem>> RenameAsync(
+        string name, RenameRuleSetRequest? body, RuleSetStore store, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(body?.Name))
+        {
+            return Problems.Invalid("name", "is required: the rule set's new name");
+        }
+
+        return Problems.From(await store.RenameAsync(name, body.Name, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<RuleSetInfo>, NotFoundProblem, ConflictProblem, BadRequestProblem>> RetireAsync(
+        string name, RuleSetStore store, CancellationToken cancellationToken) =>
+        Problems.From(await store.RetireAsync(name, cancellationToken));
+
+    /// <summary>The signed-in user, else the X-Author header, else <c>anonymous</c>; null when the header is too long.</summary>
+    private static string? AuthorOf(HttpContext http)
+    {
+        var author = http.User.Identity?.IsAuthenticated == true
+            ? http.User.Identity.Name ?? http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "user"
+            : http.Request.Headers["X-Author"].ToString().Trim();
+        return author.Length > MaxAuthorLength ? null : author.Length == 0 ? "anonymous" : author;
     }
 
     /// <summary>The raw body (RulesEngine JSON), or a problem naming <c>body</c>.</summary>

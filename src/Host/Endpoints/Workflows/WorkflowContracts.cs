@@ -52,3 +52,9 @@ internal sealed record ValidationReport(bool Valid, IReadOnlyList<ValidationErro
 /// <param name="Valid">The draft could be published as it is.</param>
 /// <param name="Errors">What would stop publishing.</param>
 internal sealed record DraftSaved(string DefinitionId, bool Valid, IReadOnlyList<ValidationError> Errors);
+
+/// <summary>Answer of <c>POST /api/workflows/convert</c>: an Elsa 3 export as one of our definitions, not saved.</summary>
+/// <param name="Definition">The converted definition.</param>
+/// <param name="Warnings">What was carried over approximately, for the person importing.</param>
+/// <param name="Errors">What would stop publishing it as it is (empty when it can be published).</param>
+internal sealed record ConvertedWorkflow(WorkflowDefinition Definition, IReadOnlyList<string> Warnings, IReadOnlyList<ValidationError> Errors);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Sleek.Workflows.Engine.Definitions;
+using Sleek.Workflows.Engine.Definitions.Import.Elsa;
 using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Engine.Runtime;
 using Sleek.Workflows.Host.Auth;
@@ -21,8 +22,11 @@ internal static class WorkflowsEndpoints
         group.MapPost("/", CreateAsync).WithName("CreateWorkflow").WithSummary("Creates a definition as a draft (publish it to run it).").Accepts<WorkflowDefinition>("application/json");
         group.MapPost("/validate", Validate).WithName("ValidateWorkflow").WithSummary("Validates a definition without saving it.").Accepts<WorkflowDefinition>("application/json");
         group.MapPost("/import", ImportAsync).WithName("ImportWorkflow")
-            .WithSummary("Publishes a definition file under the version it carries; the same content again changes nothing, other content under a published number is refused.")
+            .WithSummary("Publishes a definition file under the version it carries (ours, or an Elsa 3 export converted first); the same content again changes nothing, other content under a published number is refused.")
             .Accepts<WorkflowDefinition>("application/json");
+        group.MapPost("/convert", Convert).WithName("ConvertElsaWorkflow")
+            .WithSummary("Converts an Elsa 3 workflow export to a definition without saving it (the designer loads it as a draft); what cannot be converted is one 400 naming each activity and expression.")
+            .Accepts<JsonObject>("application/json");
         group.MapGet("/{definitionId}", GetAsync).WithName("GetWorkflow").WithSummary("A definition: latest published version, draft and version list.");
         group.MapGet("/{definitionId}/versions", VersionsAsync).WithName("ListWorkflowVersions").WithSummary("Published versions, newest first.");
         group.MapGet("/{definitionId}/versions/{version:int}", GetVersionAsync).WithName("GetWorkflowVersion").WithSummary("One published version's definition JSON.");
@@ -49,13 +53,33 @@ internal static class WorkflowsEndpoints
     private static async Task<Results<Created<PublishOutcome>, Ok<PublishOutcome>, NotFoundProblem, ConflictProblem, BadRequestProblem>> ImportAsync(
         [FromBody] JsonNode? body, DefinitionStore store, SleekSettings settings, CancellationToken cancellationToken)
     {
-        var result = await store.PublishAsync(body, "import", cancellationToken);
+        var result = await store.ImportAsync(body, "import", cancellationToken);
         if (result.Status == OperationStatus.Created)
         {
             await WriteFileAsync(store, settings, result.Value!, cancellationToken);
         }
 
         return Problems.From(result, published => $"/api/workflows/{published.DefinitionId}/versions/{published.Version}");
+    }
+
+    private static Results<Ok<ConvertedWorkflow>, BadRequestProblem> Convert([FromBody] JsonNode? body, DefinitionValidator validator)
+    {
+        if (!ElsaExport.Is(body))
+        {
+            return Problems.Invalid("root.type", "not an Elsa 3 workflow export: its root is not an Elsa.Flowchart (our own files import with POST /api/workflows/import)");
+        }
+
+        var conversion = ElsaConverter.Convert(body!.AsObject());
+        if (conversion.Definition is null)
+        {
+            return Problems.Invalid(conversion.Summary(), DefinitionStore.ToErrors(conversion.Errors));
+        }
+
+        // The result may still need work (a required input Elsa left empty): the designer shows these errors on the draft.
+        var validation = validator.Validate(conversion.Definition);
+        return validation.Definition is null
+            ? Problems.Invalid("This Elsa 3 workflow export was converted, but the result is not a workflow definition here.", DefinitionStore.ToErrors(validation.Errors))
+            : TypedResults.Ok(new ConvertedWorkflow(validation.Definition, conversion.Warnings, validation.Errors));
     }
 
     private static async Task<Results<Ok<DefinitionDto>, NotFoundProblem>> GetAsync(string definitionId, DefinitionStore store, DefinitionValidator validator, CancellationToken cancellationToken)

@@ -1054,6 +1054,49 @@ namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
                     b.ToTable("quotes", (string)null);
                 });
 
+            modelBuilder.Entity("Sleek.Workflows.Marketplace.Rules.RuleSetRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Input")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("input");
+
+                    b.Property<string>("RenamedFrom")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("renamed_from");
+
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retired_at");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("rule_sets", (string)null);
+                });
+
             modelBuilder.Entity("Sleek.Workflows.Marketplace.Rules.RuleSetVersion", b =>
                 {
                     b.Property<Guid>("Id")
