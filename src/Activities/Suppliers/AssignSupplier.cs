@@ -41,7 +41,7 @@ public sealed class AssignSupplier : IActivity
             .Select(s => s.ToProfile())
             .ToList();
 
-        var facts = order.ToFacts();
+        var facts = order.ToFacts(context.Clock.GetUtcNow().UtcDateTime);
         var runner = context.Services.GetRequiredService<RulesRunner>();
         SupplierRankingResult ranking;
         UrgencyAssessment urgency;

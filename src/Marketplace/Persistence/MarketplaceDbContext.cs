@@ -130,6 +130,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
             e.HasIndex(x => x.CreatedAt);
             e.HasIndex(x => new { x.Email, x.CreatedAt });
             e.HasIndex(x => new { x.BuyerUserId, x.CreatedAt });
+            RequirementLists(e);
         });
         modelBuilder.Entity<Order>(e =>
         {
@@ -154,6 +155,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
             e.HasIndex(x => x.CreatedAt);
             // The task guard and an order's task list find the order of a workflow instance.
             e.HasIndex(x => x.WorkflowInstanceId);
+            RequirementLists(e);
         });
         modelBuilder.Entity<OrderTimelineEntry>(e =>
         {
@@ -292,6 +294,14 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
 
     /// <summary>Long text (bodies, JSON): no length limit, overriding the 200-character default for strings.</summary>
     private static void Unbounded(PropertyBuilder property) => property.Metadata.SetMaxLength(null);
+
+    private static void RequirementLists<T>(EntityTypeBuilder<T> e)
+        where T : class
+    {
+        StringList(e.Property<List<string>>("RequiredCertifications"));
+        StringList(e.Property<List<string>>("AllowedCountries"));
+        StringList(e.Property<List<string>>("BlockedCountries"));
+    }
 
     private static void StringList(PropertyBuilder<List<string>> property) =>
         property.HasConversion(StringListConversion.Converter, StringListConversion.Comparer).HasMaxLength(4000);
