@@ -49,6 +49,9 @@ internal sealed record QuoteDto(
     DateTime CreatedAt,
     DateTime? AcceptedAt)
 {
+    /// <summary>The buyer's deadline, required certifications and allowed/blocked countries.</summary>
+    public OrderRequirementsDto OrderRequirements { get; init; } = OrderRequirementsDto.None;
+
     public static QuoteDto From(Quote quote) => new(
         quote.Id,
         quote.Number,
@@ -70,7 +73,10 @@ internal sealed record QuoteDto(
         quote.WorkflowInstanceId,
         quote.OrderId,
         quote.CreatedAt,
-        quote.AcceptedAt);
+        quote.AcceptedAt)
+    {
+        OrderRequirements = OrderRequirementsDto.From(quote.NeededBy, quote.RequiredCertifications, quote.AllowedCountries, quote.BlockedCountries),
+    };
 
     private static JsonNode? ParseSuggestions(string? text)
     {

@@ -50,7 +50,7 @@ internal static class QuotesEndpoints
     internal static async Task<Results<Created<QuoteDto>, BadRequestProblem, BadGatewayProblem, UnavailableProblem>> CreateAsync(
         QuoteRequest request, HttpContext http, WorkflowRuntime runtime, QuoteQueries quotes, CancellationToken cancellationToken)
     {
-        var validation = QuoteRequestValidator.Validate(request);
+        var validation = QuoteRequestValidator.Validate(request, DateOnly.FromDateTime(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
         if (!validation.IsValid)
         {
             return Problems.Invalid("The quote request is invalid: " + string.Join(", ", validation.Errors.Keys) + ".", validation.Errors);
@@ -69,6 +69,7 @@ internal static class QuotesEndpoints
         AddOptional(input, "fabric", valid.Fabric);
         AddOptional(input, "requirements", valid.Requirements);
         AddOptional(input, "name", valid.Name);
+        OrderRequirementsDto.AddTo(input, valid.Needs);
         // A signed-in buyer's quote is theirs: only they (and staff) can read and accept it.
         var caller = SleekCaller.From(http.User);
         if (caller.Role == SleekRoles.Buyer)

@@ -355,6 +355,18 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AllowedCountries")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("allowed_countries");
+
+                    b.Property<string>("BlockedCountries")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("blocked_countries");
+
                     b.Property<string>("BuyerEmail")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -375,6 +387,18 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<DateOnly?>("ExpectedDeliveryDate")
+                        .HasColumnType("date")
+                        .HasColumnName("expected_delivery_date");
+
+                    b.Property<DateOnly?>("NeededBy")
+                        .HasColumnType("date")
+                        .HasColumnName("needed_by");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -394,6 +418,12 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                     b.Property<Guid>("QuoteId")
                         .HasColumnType("uuid")
                         .HasColumnName("quote_id");
+
+                    b.Property<string>("RequiredCertifications")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("required_certifications");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -685,6 +715,10 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("planned_start");
 
+                    b.Property<DateTime?>("PromisedEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("promised_end");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer")
                         .HasColumnName("sequence");
@@ -712,6 +746,18 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                     b.Property<string>("AiSuggestions")
                         .HasColumnType("text")
                         .HasColumnName("ai_suggestions");
+
+                    b.Property<string>("AllowedCountries")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("allowed_countries");
+
+                    b.Property<string>("BlockedCountries")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("blocked_countries");
 
                     b.Property<string>("BuyerUserId")
                         .HasMaxLength(200)
@@ -752,6 +798,10 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
+                    b.Property<DateOnly?>("NeededBy")
+                        .HasColumnType("date")
+                        .HasColumnName("needed_by");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -771,6 +821,12 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                     b.Property<int>("Quantity")
                         .HasColumnType("integer")
                         .HasColumnName("quantity");
+
+                    b.Property<string>("RequiredCertifications")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("required_certifications");
 
                     b.Property<string>("Requirements")
                         .HasMaxLength(2000)
@@ -869,6 +925,10 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("auto_accept");
 
+                    b.Property<int>("CancelledOrders")
+                        .HasColumnType("integer")
+                        .HasColumnName("cancelled_orders");
+
                     b.Property<int>("Capacity")
                         .HasColumnType("integer")
                         .HasColumnName("capacity");
@@ -891,6 +951,10 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                         .HasColumnType("character varying(2)")
                         .HasColumnName("country");
 
+                    b.Property<int>("DeliveredOrders")
+                        .HasColumnType("integer")
+                        .HasColumnName("delivered_orders");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -911,10 +975,22 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<int>("OnTimeEvents")
+                        .HasColumnType("integer")
+                        .HasColumnName("on_time_events");
+
                     b.Property<decimal>("OnTimeRate")
                         .HasPrecision(5, 4)
                         .HasColumnType("numeric(5,4)")
                         .HasColumnName("on_time_rate");
+
+                    b.Property<int>("QcFailures")
+                        .HasColumnType("integer")
+                        .HasColumnName("qc_failures");
+
+                    b.Property<int>("QcInspections")
+                        .HasColumnType("integer")
+                        .HasColumnName("qc_inspections");
 
                     b.Property<decimal>("Rating")
                         .HasPrecision(3, 2)
@@ -926,6 +1002,14 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
                         .HasColumnName("tier");
+
+                    b.Property<int>("TimedEvents")
+                        .HasColumnType("integer")
+                        .HasColumnName("timed_events");
+
+                    b.Property<int>("TotalOrders")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_orders");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(200)
