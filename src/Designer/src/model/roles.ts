@@ -63,3 +63,15 @@ export function roleOfToken(token: string | null): string | null {
     return null;
   }
 }
+
+/** The party claim of a JWT access token (a supplier or factory user's supplier id), or null. */
+export function partyOfToken(token: string | null): string | null {
+  const payload = token?.split('.')[1];
+  if (!payload) return null;
+  try {
+    const json = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='))) as { party?: unknown };
+    return typeof json.party === 'string' ? json.party : null;
+  } catch {
+    return null;
+  }
+}
