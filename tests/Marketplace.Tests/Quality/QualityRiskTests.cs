@@ -61,6 +61,6 @@ public sealed class QualityRiskTests
         var risk = QualityRisk.Assess(Guid.NewGuid(), 500, Complexity.Medium, null);
         Assert.Null(risk.SupplierId);
         Assert.All(risk.Factors.Where(f => f.Key is "qc_fail_rate" or "lateness"), f => Assert.Equal(QualityRisk.Neutral, f.Value));
-        Assert.Equal(31, risk.Score); // 17.5 + 12.5 + 10 + 0.05 × 20
+        Assert.Equal(41, risk.Score); // 17.5 + 12.5 + 10 + 500 ÷ (10 × 1,000) × 20
     }
 }
