@@ -26,6 +26,9 @@ public static class SupplierPerformance
     /// <summary>How many events the starting rate and rating are worth.</summary>
     public const int PriorWeight = 10;
 
+    /// <summary>The timeline action that records an order leaving its supplier's active orders (delivered or cancelled), once per order.</summary>
+    public const string ReleasedAction = "supplier_released";
+
     /// <summary>The stars a passed QC inspection scores.</summary>
     public const decimal PassStars = 5m;
 
@@ -59,6 +62,17 @@ public static class SupplierPerformance
             return;
         }
 
+        if ((delivered || cancelled) && (order.Timeline.Any(t => t.Action == ReleasedAction)
+            || await db.OrderTimeline.AnyAsync(t => t.OrderId == order.Id && t.Action == ReleasedAction, cancellationToken)))
+        {
+            // Already released (a replayed step): the order counts for its supplier once.
+            delivered = cancelled = false;
+            if (!qc)
+            {
+                return;
+            }
+        }
+
         var supplier = await db.Suppliers.FirstOrDefaultAsync(s => s.Id == supplierId, cancellationToken);
         if (supplier is null)
         {
@@ -71,13 +85,13 @@ public static class SupplierPerformance
             supplier.ActiveOrders = Math.Max(0, supplier.ActiveOrders - 1);
             supplier.DeliveredOrders++;
             Timed(supplier, order.ExpectedDeliveryDate is not { } expected || DateOnly.FromDateTime(now) <= expected);
-            order.Record("workflow", "supplier_performance", $"delivered {(order.ExpectedDeliveryDate is { } e && DateOnly.FromDateTime(now) > e ? "after" : "by")} the promised date{(order.ExpectedDeliveryDate is { } p ? $" {p:yyyy-MM-dd}" : "")}; {Summary(supplier)}", now);
+            order.Record("workflow", ReleasedAction, $"delivered {(order.ExpectedDeliveryDate is { } e && DateOnly.FromDateTime(now) > e ? "after" : "by")} the promised date{(order.ExpectedDeliveryDate is { } p ? $" {p:yyyy-MM-dd}" : "")}; {Summary(supplier)}", now);
         }
         else if (cancelled)
         {
             supplier.ActiveOrders = Math.Max(0, supplier.ActiveOrders - 1);
             supplier.CancelledOrders++;
-            order.Record("workflow", "supplier_performance", $"cancelled: no longer in the supplier's active orders; {Summary(supplier)}", now);
+            order.Record("workflow", ReleasedAction, $"cancelled: no longer in the supplier's active orders; {Summary(supplier)}", now);
         }
         else
         {
@@ -85,7 +99,7 @@ public static class SupplierPerformance
             supplier.Rating = Average(supplier.Rating, supplier.QcInspections, passed ? PassStars : FailStars, 2);
             supplier.QcInspections++;
             supplier.QcFailures += passed ? 0 : 1;
-            order.Record("workflow", "supplier_performance", $"QC {(passed ? "passed" : "failed")}; {Summary(supplier)}", now);
+            order.Record("workflow", "supplier_qc", $"QC {(passed ? "passed" : "failed")}; {Summary(supplier)}", now);
         }
     }
 

@@ -43,6 +43,7 @@ public sealed class SupplyLoopOnPostgres(PostgresDatabase database) : HostScenar
         var orderId = MarketplaceClient.Str(await client.AcceptAsync(quoteId.ToString()), "orderId");
         var driver = new FullPathDriver(client, orderId);
         driver.Answers.Insert(0, ("Extra QC of order", new { outcome = "Pass", notes = "checked 20 pieces" }));
+        driver.Answers.Insert(0, ("QC inspection", new { outcome = "Pass" })); // since v2 the factory's QC form has notes only
 
         var stage = (await driver.RunAsync(() => Task.FromResult(false), stopAt: "Complete Order Confirmation"))!;
         var order = await client.OrderAsync(orderId);
