@@ -1,10 +1,16 @@
-"""Generates workflows/quote-to-delivery/v3.json (the marketplace's whole path).
+"""Generates workflows/quote-to-delivery/v4.json (the marketplace's whole path).
 Email models leave out the fields SendEmail reads itself from the quote/order ids (e.g. ProductType as its display name).
 
-Run: python3 tools/gen_quote_to_delivery.py workflows/quote-to-delivery/v3.json
+Run: python3 tools/gen_quote_to_delivery.py workflows/quote-to-delivery/v4.json
 Edit this script rather than the JSON, then regenerate (a published version is immutable: a change
-after publishing is the next version; v1.json and v2.json were written by this script's earlier states, see git history,
-and stay so that instances started on them keep running on them).
+after publishing is the next version; v1.json, v2.json and v3.json were written by this script's earlier states, see git
+history, and stay so that instances started on them keep running on them).
+v4 over v3: the automation rules act where they apply. At each stage's end and at each delay report the rule set runs
+with the stage's days late (at a delay report: how far the planned end moved), and LateStageEmailsOps' email_ops emails
+ops (the alert when a stage passes its planned end stays as in v3). Once a supplier accepted, the rules run with the
+order's quality risk (input1.RiskScore): HighRiskNeedsExtraQc's extra_qc adds an ops QC review after the factory's QC
+passes (a fail there sends the order to rework like the factory's). The buyer's requirements (neededBy, certifications,
+allowed/blocked countries) are inputs, stored on the quote by CreateQuote.
 v3 over v2: the factory starts each stage itself ("Start <stage>", its actual start) before completing it; the stage is
 opened by StartProductionStage with startNow false (planned dates, and the deadline timer runs from there); the discount
 follow-up records its 10 % on the quote (PromiseQuoteDiscount), shown on the quote's page before acceptance and applied
@@ -173,7 +179,11 @@ c("offer-fork", "supplier-decides", "Supplier"); c("offer-fork", "offer-timeout"
 c("supplier-decides", "offer-accepted", "Accept"); c("supplier-decides", "offer-declined", "Decline")
 chain("offer-accepted", "offer-join"); chain("offer-declined", "offer-join"); chain("offer-timeout", "offer-timed-out", "offer-join")
 chain("offer-join", "record-offer"); c("record-offer", "status-assigned", "Accepted"); c("record-offer", "offer", "NotAccepted")
-chain("status-assigned", "status-sample-requested")
+# v4: the order's quality risk, now that its supplier is known, feeds the rules; extra_qc adds the ops QC review.
+a("risk-rules", "EvaluateRules", "Automation rules: quality risk", ruleSet="automation", actions=["extra_qc"], input_=js("({ orderId: variables.orderId })"))
+a("mark-extra-qc", "SetVariable", None, variable="extraQc", value=True)
+chain("status-assigned", "risk-rules"); c("risk-rules", "mark-extra-qc", "extra_qc"); c("risk-rules", "status-sample-requested", "Default")
+chain("mark-extra-qc", "status-sample-requested")
 
 # 6 samples
 status("status-sample-requested", "sample_requested", "sample requested from the supplier")
@@ -241,8 +251,18 @@ c("stage-task", "stage-join", "Done"); c("stage-task", "stage-delay-reported", "
 chain("stage-deadline", "stage-late", "stage-late-alert", "stage-completed-event", "stage-join")
 chain("stage-join", "stage-delay-check")
 c("stage-delay-check", "complete-stage", "False"); c("stage-delay-check", "reschedule-stage", "True")
-chain("complete-stage", "email-stage", "next-stage")
-chain("reschedule-stage", "email-stage-delayed", "stage-due-new", "stage-working")
+chain("email-stage", "next-stage")
+chain("email-stage-delayed", "stage-due-new", "stage-working")
+# v4: LateStageEmailsOps at each stage event (its end, a delay report); email_ops emails ops.
+def stage_rules(id, after, days_late, model, next_id):
+    a(id, "EvaluateRules", "Automation rules: stage", ruleSet="automation", actions=["email_ops"],
+      input_=js(f"({{ orderId: variables.orderId, subject: 'stage', stage: {model}.name, stageDaysLate: {days_late} }})"))
+    email(f"{id}-email", "production-delay-alert", "ops", "Alert ops: a rule says so",
+          f"({{ OrderNumber: {O}.number, StageName: {model}.name, PlannedEnd: {model}.plannedEnd, DaysLate: {days_late}, SupplierName: {F}.supplierName, "
+          f"SupplierEmail: {F}.supplierEmail }})")
+    chain(after, id); c(id, f"{id}-email", "email_ops"); c(id, next_id, "Default"); chain(f"{id}-email", next_id)
+stage_rules("stage-end-rules", "complete-stage", f"{K}.daysLate", K, "email-stage")
+stage_rules("stage-delay-rules", "reschedule-stage", f"Math.max(0, Math.ceil((Date.parse({D}.plannedEnd) - Date.parse({D}.previousPlannedEnd)) / 86400000))", D, "email-stage-delayed")
 
 # QC with rework
 status("status-qc", "qc_inspection", "production finished; quality control")
@@ -252,7 +272,13 @@ status("status-rework", "bulk_production", js("'QC failed: ' + (outputs.qc.notes
 a("rework", "HumanTask", "Factory reworks", title=tpl("Rework order {{ outputs['create-order'].number }} after QC"), role="factory", assignee=js(f"{F}.supplierId"),
   form=[{"name": "notes", "label": "What was fixed", "type": "string", "required": False}])
 status("status-awaiting-balance", "awaiting_payment", "QC passed; 70% balance invoiced")
-chain("status-qc", "qc"); c("qc", "status-rework", "Fail"); c("qc", "status-awaiting-balance", "Pass"); chain("status-rework", "rework", "status-qc")
+a("extra-qc-check", "Decision", "Extra QC?", condition=js("variables.extraQc === true"))
+a("ops-qc", "HumanTask", "Ops QC review (high quality risk)", title=tpl("Extra QC of order {{ outputs['create-order'].number }}: its quality risk is high (see the order's risk factors)"), role="ops",
+  form=[{"name": "notes", "label": "QC notes (required to fail)", "type": "string", "required": False, "requiredFor": ["Fail"], "maxLength": 500}], outcomes=["Pass", "Fail"])
+status("status-ops-qc-failed", "bulk_production", js("'ops QC failed: ' + (outputs['ops-qc'].notes || 'see inspection')"))
+chain("status-qc", "qc"); c("qc", "status-rework", "Fail"); c("qc", "extra-qc-check", "Pass"); chain("status-rework", "rework", "status-qc")
+c("extra-qc-check", "ops-qc", "True"); c("extra-qc-check", "status-awaiting-balance", "False")
+c("ops-qc", "status-awaiting-balance", "Pass"); c("ops-qc", "status-ops-qc-failed", "Fail"); chain("status-ops-qc-failed", "rework")
 a("balance-invoice", "CreateInvoice", "Balance invoice (70%)", orderId=var("orderId"), kind="balance")
 chain("status-awaiting-balance", "balance-invoice", "email-balance-invoice")
 payment("balance", "status-ready")
@@ -304,16 +330,19 @@ for n in order:
 assert len(set(ids)) == len(ids)
 for e in C:
     assert e["source"]["activity"] in ids and e["target"]["activity"] in ids, e
-wf = {"definitionId": "quote-to-delivery", "version": 3, "name": "Quote to delivery",
-      "description": "The marketplace's whole path for one buyer request: price the quote, email it, follow up until it is accepted or expires, then the order: automation rules and ops review, 30% deposit, supplier offers with timeouts, samples, the eleven production stages (the factory starts and completes each) with delay alerts, the factory's QC with rework, 70% balance, shipping and delivery. Start it through POST /api/quotes; the correlation id is the quote id.",
+wf = {"definitionId": "quote-to-delivery", "version": 4, "name": "Quote to delivery",
+      "description": "The marketplace's whole path for one buyer request: price the quote, email it, follow up until it is accepted or expires, then the order: automation rules and ops review, 30% deposit, supplier offers with timeouts, samples, the eleven production stages (the factory starts and completes each) with delay alerts, the factory's QC with rework (and an ops QC review when the automation rules find the quality risk high), 70% balance, shipping and delivery. Start it through POST /api/quotes; the correlation id is the quote id.",
       "variables": [{"name": "orderId", "type": "string", "default": ""}, {"name": "acceptance", "type": "string", "default": "waiting"},
                     {"name": "followUps", "type": "number", "default": 0}, {"name": "offerResult", "type": "string", "default": ""},
                     {"name": "stageDueIn", "type": "string", "default": ""}, {"name": "stageAction", "type": "string", "default": "work"},
-                    {"name": "stageStarted", "type": "boolean", "default": False}],
+                    {"name": "stageStarted", "type": "boolean", "default": False}, {"name": "extraQc", "type": "boolean", "default": False}],
       "inputs": [{"name": "quoteId", "type": "string", "required": True, "description": "The quote id (also the instance's correlation id)."},
                  {"name": "productType", "type": "string", "required": True}, {"name": "quantity", "type": "number", "required": True}, {"name": "complexity", "type": "string", "required": False},
                  {"name": "fabric", "type": "string", "required": False}, {"name": "requirements", "type": "string", "required": False}, {"name": "email", "type": "string", "required": True},
                  {"name": "name", "type": "string", "required": False}, {"name": "buyerUserId", "type": "string", "required": False},
+                 {"name": "neededBy", "type": "string", "required": False, "description": "yyyy-MM-dd the goods are needed by."},
+                 {"name": "requiredCertifications", "type": "array", "required": False}, {"name": "allowedCountries", "type": "array", "required": False},
+                 {"name": "blockedCountries", "type": "array", "required": False},
                  {"name": "followUpAfter", "type": "string", "required": False, "description": "ISO 8601 duration between follow-up emails (default P2D)."},
                  {"name": "offerTimeout", "type": "string", "required": False, "description": "ISO 8601 duration a supplier has to answer an offer (default P2D)."}],
       "root": {"activities": A, "connections": C}}

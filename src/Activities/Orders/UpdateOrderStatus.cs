@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sleek.Workflows.Engine.Activities;
 using Sleek.Workflows.Marketplace.Orders;
 using Sleek.Workflows.Marketplace.Persistence;
+using Sleek.Workflows.Marketplace.Suppliers;
 
 namespace Sleek.Workflows.Activities.Orders;
 
@@ -82,6 +83,7 @@ public sealed class UpdateOrderStatus : IActivity
             order.UpdatedAt = now;
             order.Record(actor, DeferredAction, $"on hold: released to {to.ToName()} instead of {heldFrom.ToName()}" + (string.IsNullOrWhiteSpace(reason) ? "" : $" ({reason})"), now, heldFrom, to);
             deferred = true;
+            await SupplierPerformance.StatusChangedAsync(db, order, heldFrom, to, now, context.CancellationToken);
         }
         else
         {
@@ -93,6 +95,10 @@ public sealed class UpdateOrderStatus : IActivity
             {
                 return ActivityResult.Fault($"order {order.Number}: {ex.Message}");
             }
+
+            // Delivery, cancellation and QC move the supplier's counters in this burst's transaction (exactly once:
+            // a repeat finds the order there already and changes nothing).
+            await SupplierPerformance.StatusChangedAsync(db, order, from, to, now, context.CancellationToken);
         }
 
         await db.SaveChangesAsync(context.CancellationToken);

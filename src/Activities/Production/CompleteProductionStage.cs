@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sleek.Workflows.Engine.Activities;
 using Sleek.Workflows.Marketplace.Orders;
 using Sleek.Workflows.Marketplace.Persistence;
+using Sleek.Workflows.Marketplace.Suppliers;
 
 namespace Sleek.Workflows.Activities.Production;
 
@@ -50,6 +51,8 @@ public sealed class CompleteProductionStage : IActivity
                 Action = "stage_completed",
                 Reason = $"stage {stage.Sequence} '{stage.Name}' completed" + (daysLate > 0 ? $", {daysLate} day(s) late" : " on time"),
             });
+            // The stage's end counts once for the supplier's on-time rate, in this burst's transaction.
+            await SupplierPerformance.StageEndedAsync(db, stage, context.CancellationToken);
             await db.SaveChangesAsync(context.CancellationToken);
         }
 

@@ -69,6 +69,7 @@ public sealed class StartProductionStage : IActivity
         {
             stage.PlannedStart ??= now;
             stage.PlannedEnd = now.AddDays(stage.PlannedDays);
+            stage.PromisedEnd ??= stage.PlannedEnd;
             if (StartNow)
             {
                 stage.ActualStart = now;

@@ -66,7 +66,7 @@ public sealed class CreateQuote : IActivity
             return ActivityResult.Fault($"request is not a quote request: {ex.Message}");
         }
 
-        var validation = QuoteRequestValidator.Validate(request ?? new QuoteRequest());
+        var validation = QuoteRequestValidator.Validate(request ?? new QuoteRequest(), DateOnly.FromDateTime(context.Clock.GetUtcNow().UtcDateTime));
         if (!validation.IsValid)
         {
             return ActivityResult.Fault("request is invalid: " + string.Join("; ", validation.Errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
@@ -95,6 +95,10 @@ public sealed class CreateQuote : IActivity
             Complexity = valid.Complexity,
             Fabric = valid.Fabric,
             Requirements = valid.Requirements,
+            NeededBy = valid.Needs.NeededBy,
+            RequiredCertifications = [.. valid.Needs.RequiredCertifications],
+            AllowedCountries = [.. valid.Needs.AllowedCountries],
+            BlockedCountries = [.. valid.Needs.BlockedCountries],
             Email = valid.Email,
             Name = valid.Name,
             BuyerUserId = Request["buyerUserId"] is JsonValue user && user.TryGetValue<string>(out var userId) && userId.Length > 0 ? userId : null,

@@ -40,7 +40,7 @@ public sealed class AssignSupplier : IActivity
         var suppliers = await SupplierCandidates.LoadAsync(db, context.Clock.GetUtcNow(), ct);
         suppliers.RemoveAll(s => refused.Contains(s.Id));
 
-        var facts = order.ToFacts();
+        var facts = order.ToFacts(context.Clock.GetUtcNow().UtcDateTime);
         var runner = context.Services.GetRequiredService<RulesRunner>();
         SupplierRankingResult ranking;
         UrgencyAssessment urgency;

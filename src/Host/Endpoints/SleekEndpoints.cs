@@ -18,6 +18,7 @@ using Sleek.Workflows.Host.Endpoints.Live;
 using Sleek.Workflows.Host.Endpoints.Notifications;
 using Sleek.Workflows.Host.Endpoints.OpenApi;
 using Sleek.Workflows.Host.Endpoints.Orders;
+using Sleek.Workflows.Host.Endpoints.Performance;
 using Sleek.Workflows.Host.Endpoints.Portal;
 using Sleek.Workflows.Host.Endpoints.Products;
 using Sleek.Workflows.Host.Endpoints.Quotes;
@@ -92,6 +93,7 @@ internal static class SleekEndpoints
         app.MapIncidentsEndpoints();
         app.MapQuotesEndpoints();
         app.MapOrdersEndpoints();
+        app.MapPerformanceEndpoints();
         app.MapAuthEndpoints();
         app.MapUsersEndpoints();
         app.MapApiKeysEndpoints();

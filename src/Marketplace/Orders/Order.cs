@@ -66,6 +66,24 @@ public sealed class Order
     /// <summary>Optimistic concurrency: raised by every save that changes the order.</summary>
     public int Version { get; set; }
 
+    /// <summary>The date the buyer needs the goods by (the target delivery date; a deadline for eligibility), if any.</summary>
+    public DateOnly? NeededBy { get; set; }
+
+    /// <summary>Certification keys every supplier must hold (lower case).</summary>
+    public List<string> RequiredCertifications { get; set; } = [];
+
+    /// <summary>ISO country codes the order may be made in; empty means any.</summary>
+    public List<string> AllowedCountries { get; set; } = [];
+
+    /// <summary>ISO country codes the order must not be made in.</summary>
+    public List<string> BlockedCountries { get; set; } = [];
+
+    /// <summary>The date the assigned supplier promised delivery by (its lead time from assignment).</summary>
+    public DateOnly? ExpectedDeliveryDate { get; set; }
+
+    /// <summary>When delivery was confirmed (UTC): the actual delivery date; set once.</summary>
+    public DateTime? DeliveredAt { get; set; }
+
     /// <summary>The history, oldest first when loaded ordered by <see cref="OrderTimelineEntry.At"/>.</summary>
     public List<OrderTimelineEntry> Timeline { get; set; } = [];
 

@@ -154,6 +154,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
             // The product a quote was asked for from ("Ask for a quote" on a product page).
             e.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => x.ProductId);
+            RequirementLists(e);
         });
         modelBuilder.Entity<Order>(e =>
         {
@@ -178,6 +179,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
             e.HasIndex(x => x.CreatedAt);
             // The task guard and an order's task list find the order of a workflow instance.
             e.HasIndex(x => x.WorkflowInstanceId);
+            RequirementLists(e);
         });
         modelBuilder.Entity<OrderTimelineEntry>(e =>
         {
@@ -376,6 +378,14 @@ public abstract class MarketplaceDbContext(DbContextOptions options) : DbContext
 
     /// <summary>Long text (bodies, JSON): no length limit, overriding the 200-character default for strings.</summary>
     private static void Unbounded(PropertyBuilder property) => property.Metadata.SetMaxLength(null);
+
+    private static void RequirementLists<T>(EntityTypeBuilder<T> e)
+        where T : class
+    {
+        StringList(e.Property<List<string>>("RequiredCertifications"));
+        StringList(e.Property<List<string>>("AllowedCountries"));
+        StringList(e.Property<List<string>>("BlockedCountries"));
+    }
 
     private static void StringList(PropertyBuilder<List<string>> property) =>
         property.HasConversion(StringListConversion.Converter, StringListConversion.Comparer).HasMaxLength(4000);

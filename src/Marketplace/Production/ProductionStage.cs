@@ -32,4 +32,7 @@ public sealed class ProductionStage
 
     /// <summary>When a delay alert went out (so it goes out once).</summary>
     public DateTime? DelayAlertedAt { get; set; }
+
+    /// <summary>The planned end first promised for the stage (a reported delay moves <see cref="PlannedEnd"/>, not this); UTC.</summary>
+    public DateTime? PromisedEnd { get; set; }
 }

@@ -68,4 +68,16 @@ public sealed class Quote
 
     /// <summary>The catalog product the buyer asked for a quote from, if any.</summary>
     public Guid? ProductId { get; set; }
+
+    /// <summary>The date the buyer needs the goods by (a deadline for eligibility), if any.</summary>
+    public DateOnly? NeededBy { get; set; }
+
+    /// <summary>Certification keys every supplier must hold (lower case).</summary>
+    public List<string> RequiredCertifications { get; set; } = [];
+
+    /// <summary>ISO country codes the order may be made in; empty means any.</summary>
+    public List<string> AllowedCountries { get; set; } = [];
+
+    /// <summary>ISO country codes the order must not be made in.</summary>
+    public List<string> BlockedCountries { get; set; } = [];
 }

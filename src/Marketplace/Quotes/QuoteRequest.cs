@@ -29,4 +29,16 @@ public sealed record QuoteRequest
 
     /// <summary>Optional: the listed catalog product the quote is asked for from (its id); checked by the quote API.</summary>
     public string? ProductId { get; init; }
+
+    /// <summary>Optional yyyy-MM-dd: the date the goods are needed by (after today).</summary>
+    public string? NeededBy { get; init; }
+
+    /// <summary>Optional certifications every supplier must hold, e.g. ["GOTS", "OEKO-TEX"].</summary>
+    public IReadOnlyList<string?>? RequiredCertifications { get; init; }
+
+    /// <summary>Optional ISO country codes the order may be made in; empty means any.</summary>
+    public IReadOnlyList<string?>? AllowedCountries { get; init; }
+
+    /// <summary>Optional ISO country codes the order must not be made in.</summary>
+    public IReadOnlyList<string?>? BlockedCountries { get; init; }
 }

@@ -17,7 +17,9 @@ public static partial class QuoteRequestValidator
     public const int MaxEmail = 255;
 
     /// <summary>Checks a request; all problems are reported at once.</summary>
-    public static QuoteValidation Validate(QuoteRequest request)
+    /// <param name="request">The request as received.</param>
+    /// <param name="today">Today (UTC) for the deadline check; the system clock's when left out.</param>
+    public static QuoteValidation Validate(QuoteRequest request, DateOnly? today = null)
     {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         void Add(string field, string message)
@@ -41,13 +43,14 @@ public static partial class QuoteRequestValidator
         var requirements = Optional(request.Requirements, "requirements", MaxRequirements, Add);
         var name = Optional(request.Name, "name", MaxShortText, Add);
         var email = CheckEmail(request.Email, Add);
+        var needs = OrderRequirementsValidator.Check(request, today ?? DateOnly.FromDateTime(DateTime.UtcNow), Add);
 
         if (errors.Count > 0)
         {
             return new QuoteValidation(errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal), null);
         }
 
-        return new QuoteValidation(new Dictionary<string, string[]>(), new ValidQuoteRequest(category!, quantity, complexity, fabric, requirements, email!, name));
+        return new QuoteValidation(new Dictionary<string, string[]>(), new ValidQuoteRequest(category!, quantity, complexity, fabric, requirements, email!, name) { Needs = needs });
     }
 
     /// <summary>True for a syntactically valid address (one @, a dotted domain with a TLD, no spaces).</summary>

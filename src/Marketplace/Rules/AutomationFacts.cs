@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sleek.Workflows.Marketplace.Orders;
 using Sleek.Workflows.Marketplace.Persistence;
+using Sleek.Workflows.Marketplace.Quality;
 using Sleek.Workflows.Marketplace.Quotes;
 
 namespace Sleek.Workflows.Marketplace.Rules;
@@ -23,6 +24,7 @@ public static class AutomationFacts
             ProductType = order.ProductType,
             BuyerEmail = order.BuyerEmail,
             BuyerCompletedOrders = (await CompletedOrdersAsync(db, [order.BuyerEmail], cancellationToken)).GetValueOrDefault(order.BuyerEmail),
+            RiskScore = (await QualityRisk.ForOrderAsync(db, order.Id, cancellationToken))?.Score ?? 0,
         };
     }
 
@@ -45,6 +47,7 @@ public static class AutomationFacts
             ProductType = q.ProductType,
             BuyerEmail = q.Email,
             BuyerCompletedOrders = completed.GetValueOrDefault(q.Email),
+            RiskScore = QualityRisk.Assess(q.OrderId ?? q.Id, q.Quantity, q.Complexity, null).Score,
         })];
     }
 

@@ -29,4 +29,7 @@ public sealed record AutomationInput
 
     /// <summary>Days the stage is past its planned end (0 when on time or no stage).</summary>
     public double StageDaysLate { get; init; }
+
+    /// <summary>The order's quality risk, 0–100 (<see cref="Quality.QualityRisk"/>); for a quote, before any supplier.</summary>
+    public int RiskScore { get; init; }
 }

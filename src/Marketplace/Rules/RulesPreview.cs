@@ -81,6 +81,9 @@ public sealed class RulesPreview(MarketplaceDb marketplace, RulesRunner runner, 
         {
             var old = Outcome(await RulesRunner.RunAsync(current, inputs[i]));
             var @new = Outcome(await RulesRunner.RunAsync(candidate, inputs[i]));
+            // The quality risk the rules read (input1.RiskScore), so a risk rule's impact is seen with its cause.
+            old["riskScore"] = inputs[i].RiskScore;
+            @new["riskScore"] = inputs[i].RiskScore;
             records.Add(new PreviewRecord(quotes[i].Id, quotes[i].Number, old, @new, !JsonNode.DeepEquals(old, @new)));
         }
 

@@ -24,6 +24,9 @@ public sealed record OrderFacts
     /// <summary>Countries the order may be made in (upper-case ISO codes); empty means any.</summary>
     public string[] AllowedCountries { get; init; } = [];
 
+    /// <summary>Countries the order must not be made in (upper-case ISO codes).</summary>
+    public string[] BlockedCountries { get; init; } = [];
+
     /// <summary>Days until the buyer needs the goods, when the order has a deadline.</summary>
     public int? DeadlineDays { get; init; }
 

@@ -68,4 +68,25 @@ public sealed class Supplier
 
     /// <summary>The onboarding workflow's instance, once one runs.</summary>
     public Guid? OnboardingInstanceId { get; set; }
+
+    /// <summary>Orders it ever accepted (the performance loop counts them at assignment).</summary>
+    public int TotalOrders { get; set; }
+
+    /// <summary>Orders it delivered.</summary>
+    public int DeliveredOrders { get; set; }
+
+    /// <summary>Orders of its that were cancelled after it accepted them.</summary>
+    public int CancelledOrders { get; set; }
+
+    /// <summary>Stages and deliveries measured against their promised dates (feeds <see cref="OnTimeRate"/>).</summary>
+    public int TimedEvents { get; set; }
+
+    /// <summary>Of <see cref="TimedEvents"/>, those done by the promised date.</summary>
+    public int OnTimeEvents { get; set; }
+
+    /// <summary>QC inspections of its orders (feeds <see cref="Rating"/>).</summary>
+    public int QcInspections { get; set; }
+
+    /// <summary>Of <see cref="QcInspections"/>, those that failed.</summary>
+    public int QcFailures { get; set; }
 }

@@ -24,11 +24,15 @@ public static class SupplierMapping
     };
 
     /// <summary>
-    /// The rule/scoring view of an order. Orders carry no certification, country or deadline
-    /// requirements yet, so those stay empty (the rules then let every supplier through on them).
+    /// The rule/scoring view of an order, with the buyer's requirements (certifications, countries, and the days left
+    /// until its needed-by date, counted from <paramref name="now"/>; the system clock's when left out).
     /// </summary>
-    public static OrderFacts ToFacts(this Order order) => new()
+    public static OrderFacts ToFacts(this Order order, DateTime? now = null) => new()
     {
+        RequiredCertifications = [.. order.RequiredCertifications],
+        AllowedCountries = [.. order.AllowedCountries],
+        BlockedCountries = [.. order.BlockedCountries],
+        DeadlineDays = order.NeededBy is { } neededBy ? neededBy.DayNumber - DateOnly.FromDateTime(now ?? DateTime.UtcNow).DayNumber : null,
         Id = order.Id,
         Number = order.Number,
         ProductType = order.ProductType,

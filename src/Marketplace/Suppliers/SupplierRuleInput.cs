@@ -16,6 +16,7 @@ public sealed record SupplierRuleInput(OrderFacts Order, SupplierProfile Supplie
             ProductType = Key(order.ProductType),
             RequiredCertifications = [.. order.RequiredCertifications.Select(Key)],
             AllowedCountries = [.. order.AllowedCountries.Select(Country)],
+            BlockedCountries = [.. order.BlockedCountries.Select(Country)],
         },
         supplier with
         {

@@ -135,6 +135,9 @@ public static class EndpointAccess
         ["POST /api/orders/{id:guid}/cancel"] = Ops,
         ["POST /api/orders/{id:guid}/hold"] = Ops,
         ["POST /api/orders/{id:guid}/release"] = Ops,
+        // Issue 15's supply scores: the policy lets any role in; the handler shows them to ops and the supplier only (404 else).
+        ["GET /api/orders/{id:guid}/risk"] = RolesOrScope,
+        ["GET /api/suppliers/{id:guid}/performance"] = RolesOrScope,
 
         // Live streams (SSE) and the supplier portal (issue 14, supplier side).
         ["GET /api/orders/{id:guid}/events"] = RolesOrScope,

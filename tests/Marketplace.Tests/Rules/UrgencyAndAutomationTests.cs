@@ -37,7 +37,17 @@ public sealed class UrgencyAndAutomationTests
         var result = await RuleFiles.Runner.RunAsync(RuleSetCatalog.Automation, input, CancellationToken.None);
 
         Assert.Equal(action, result.FirstAction);
-        Assert.Equal(3, result.Matched.Count + result.Failed.Count);
+        Assert.Equal(4, result.Matched.Count + result.Failed.Count);
+    }
+
+    [Theory]
+    [InlineData(59, null)]
+    [InlineData(60, "extra_qc")]
+    public async Task A_high_quality_risk_asks_for_extra_QC(int riskScore, string? action)
+    {
+        var input = new AutomationInput { QuoteTotal = 500, RiskScore = riskScore };
+        var result = await RuleFiles.Runner.RunAsync(RuleSetCatalog.Automation, input, CancellationToken.None);
+        Assert.Equal(action, result.FirstAction);
     }
 
     [Fact]

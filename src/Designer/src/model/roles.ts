@@ -80,7 +80,7 @@ export function roleOfToken(token: string | null): string | null {
   }
 }
 
-/** The party claim of a JWT access token (a supplier user's supplier id), or null. */
+/** The party claim of a JWT access token (a supplier or factory user's supplier id), or null. */
 export function partyOfToken(token: string | null): string | null {
   const payload = token?.split('.')[1];
   if (!payload) return null;

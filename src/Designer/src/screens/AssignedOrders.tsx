@@ -5,10 +5,12 @@ import { useLiveEvents } from '../api/useLiveEvents';
 import { ErrorBox, Empty, Loading, StatusBadge } from '../components/Feedback';
 import { LiveBadge } from '../components/LiveBadge';
 import { PartyFilter } from '../components/PartyFilter';
+import { OrderRiskPanel } from '../components/OrderRiskPanel';
 import { PortalTaskForm } from '../components/PortalTaskForm';
+import { SupplierPerformancePanel } from '../components/SupplierPerformancePanel';
 import { DelayOutcome, StageDelayForm } from '../components/StageDelayForm';
 import { actionLabel, openOrderStatuses, stageState, type OrderDetails, type OrderSummary } from '../model/supplierPortal';
-import { roleOfToken } from '../model/roles';
+import { partyOfToken, roleOfToken } from '../model/roles';
 import type { HumanTask, Page } from '../model/types';
 
 /**
@@ -29,6 +31,8 @@ export function AssignedOrders({ title, intro, taskRole }: { title: string; intr
       <div className="page-header"><h1>{title}</h1><div className="actions"><button type="button" onClick={orders.reload}>Refresh</button></div></div>
       <p className="muted">{intro}</p>
       {staff && <PartyFilter value={party} onChange={setParty} />}
+      {!staff && partyOfToken(getToken()) && <SupplierPerformancePanel supplierId={partyOfToken(getToken())!} />}
+      {staff && party && <SupplierPerformancePanel key={party} supplierId={party} />}
       {done.map((m) => <div key={m} className="status" role="status">{m}</div>)}
       {orders.loading && !orders.data && <Loading what="orders" />}
       <ErrorBox error={orders.error} title="Could not load the orders" />
@@ -73,6 +77,7 @@ function OrderCard({ summary, taskRole, staff, onDone }: { summary: OrderSummary
           </tbody>
         </table>
       )}
+      <OrderRiskPanel orderId={summary.id} />
       {o?.shipment?.trackingNumber && <p data-testid="shipment">Shipped with {o.shipment.carrier}, tracking number <strong>{o.shipment.trackingNumber}</strong>.</p>}
       {tasks.data && mine.length === 0 && stageTasks.length === 0 && <p className="muted small">Nothing to do on this order right now.</p>}
       {mine.map((t) => (

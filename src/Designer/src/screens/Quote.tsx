@@ -25,6 +25,10 @@ export function Quote() {
   const [requirements, setRequirements] = useState('');
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
+  const [neededBy, setNeededBy] = useState('');
+  const [certifications, setCertifications] = useState('');
+  const [allowedCountries, setAllowedCountries] = useState('');
+  const [blockedCountries, setBlockedCountries] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [quote, setQuote] = useState<QuoteAnswer | null>(null);
@@ -38,7 +42,10 @@ export function Quote() {
     try {
       setQuote(await api<QuoteAnswer>('/api/quotes', {
         method: 'POST',
-        body: { productType, quantity: Number(quantity), complexity, fabric: fabric || undefined, requirements: requirements || undefined, email, name: name || undefined, productId: productId || undefined },
+        body: {
+          productType, quantity: Number(quantity), complexity, fabric: fabric || undefined, requirements: requirements || undefined, email, name: name || undefined, productId: productId || undefined,
+          neededBy: neededBy || undefined, requiredCertifications: list(certifications), allowedCountries: list(allowedCountries), blockedCountries: list(blockedCountries),
+        },
       }));
     } catch (err) {
       setError(err);
@@ -83,6 +90,25 @@ export function Quote() {
           <label htmlFor="quote-requirements">Requirements (optional)</label>
           <textarea id="quote-requirements" rows={3} maxLength={2000} value={requirements} onChange={(e) => setRequirements(e.target.value)} />
         </div>
+        <fieldset className="requirements">
+          <legend>Supplier requirements (optional)</legend>
+          <div className={`input-row${invalid('neededBy')}`}>
+            <label htmlFor="quote-needed-by">Needed by</label>
+            <input id="quote-needed-by" type="date" value={neededBy} onChange={(e) => setNeededBy(e.target.value)} />
+          </div>
+          <div className={`input-row${invalid('requiredCertifications')}`}>
+            <label htmlFor="quote-certifications">Required certifications, separated by commas</label>
+            <input id="quote-certifications" type="text" placeholder="e.g. GOTS, OEKO-TEX" maxLength={600} value={certifications} onChange={(e) => setCertifications(e.target.value)} />
+          </div>
+          <div className={`input-row${invalid('allowedCountries')}`}>
+            <label htmlFor="quote-allowed-countries">Made only in (country codes)</label>
+            <input id="quote-allowed-countries" type="text" placeholder="e.g. PT, ES" maxLength={300} value={allowedCountries} onChange={(e) => setAllowedCountries(e.target.value)} />
+          </div>
+          <div className={`input-row${invalid('blockedCountries')}`}>
+            <label htmlFor="quote-blocked-countries">Never made in (country codes)</label>
+            <input id="quote-blocked-countries" type="text" placeholder="e.g. CN" maxLength={300} value={blockedCountries} onChange={(e) => setBlockedCountries(e.target.value)} />
+          </div>
+        </fieldset>
         <div className={`input-row${invalid('email')}`}>
           <label htmlFor="quote-email">Your email</label>
           <input id="quote-email" type="email" autoComplete="email" maxLength={255} value={email} onChange={(e) => setEmail(e.target.value)} required />
@@ -178,4 +204,10 @@ function QuoteResult({ quote, onAnother, linkToken }: { quote: QuoteAnswer; onAn
       {onAnother && <p><button type="button" className="link-button" onClick={onAnother}>Ask for another quote</button></p>}
     </div>
   );
+}
+
+/** "GOTS, oeko-tex" → ["GOTS", "oeko-tex"]; nothing → undefined (the field is left out). */
+function list(text: string): string[] | undefined {
+  const items = text.split(',').map((t) => t.trim()).filter((t) => t.length > 0);
+  return items.length > 0 ? items : undefined;
 }

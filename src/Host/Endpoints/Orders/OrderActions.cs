@@ -5,6 +5,7 @@ using Sleek.Workflows.Engine.Runtime;
 using Sleek.Workflows.Marketplace.Orders;
 using Sleek.Workflows.Marketplace.Payments;
 using Sleek.Workflows.Marketplace.Persistence;
+using Sleek.Workflows.Marketplace.Suppliers;
 
 namespace Sleek.Workflows.Host.Endpoints.Orders;
 
@@ -49,7 +50,9 @@ internal sealed class OrderActions(MarketplaceDb marketplace, OrderQueries queri
 
         return await ChangeAsync(id, cancellationToken, async (db, o, now) =>
         {
+            var from = o.Status;
             o.ChangeStatus(OrderStatus.Cancelled, actor, reason, now);
+            await SupplierPerformance.StatusChangedAsync(db, o, from, OrderStatus.Cancelled, now, cancellationToken);
             var pending = await db.Invoices.Where(i => i.OrderId == id && i.Status == InvoiceStatus.Pending).ToListAsync(cancellationToken);
             foreach (var invoice in pending)
             {

@@ -1,3 +1,4 @@
+using Sleek.Workflows.Host.Endpoints.Quotes;
 using Sleek.Workflows.Marketplace.Orders;
 
 namespace Sleek.Workflows.Host.Endpoints.Orders;
@@ -45,4 +46,17 @@ internal sealed record OrderDto(
     DateTime UpdatedAt,
     IReadOnlyList<OrderTimelineDto> Timeline,
     IReadOnlyList<OrderStageDto> Stages,
-    IReadOnlyList<OrderInvoiceDto> Invoices);
+    IReadOnlyList<OrderInvoiceDto> Invoices)
+{
+    /// <summary>The buyer's deadline, required certifications and allowed/blocked countries (from the quote).</summary>
+    public OrderRequirementsDto OrderRequirements { get; init; } = OrderRequirementsDto.None;
+
+    /// <summary>Target (the buyer's needed-by date), expected (the supplier's promise) and actual delivery.</summary>
+    public OrderDeliveryDatesDto Delivery { get; init; } = new(null, null, null);
+}
+
+/// <summary>An order's delivery dates.</summary>
+/// <param name="Target">The date the buyer needs the goods by, if given.</param>
+/// <param name="Expected">The date the assigned supplier promised (assignment + its lead time).</param>
+/// <param name="Actual">When delivery was confirmed (UTC).</param>
+internal sealed record OrderDeliveryDatesDto(DateOnly? Target, DateOnly? Expected, DateTime? Actual);

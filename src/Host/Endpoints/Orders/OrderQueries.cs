@@ -3,6 +3,7 @@ using Sleek.Workflows.Marketplace.Orders;
 using Sleek.Workflows.Marketplace.Persistence;
 using Sleek.Workflows.Marketplace.Production;
 using Sleek.Workflows.Engine.Runtime.Views;
+using Sleek.Workflows.Host.Endpoints.Quotes;
 
 namespace Sleek.Workflows.Host.Endpoints.Orders;
 
@@ -92,7 +93,11 @@ internal sealed class OrderQueries(MarketplaceDb marketplace, TimeProvider clock
             // Ordered in memory: SQLite cannot ORDER BY the converted date columns everywhere, and an order has few rows.
             [.. timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new OrderTimelineDto(t.At, t.Actor, t.Action, t.FromStatus?.ToName(), t.ToStatus?.ToName(), t.Reason))],
             [.. stages.Select(s => Stage(s, now))],
-            [.. invoices.OrderBy(i => i.IssuedAt).ThenBy(i => i.Number).Select(i => new OrderInvoiceDto(i.Id, i.Number, Name(i.Kind.ToString()), i.Amount, i.Currency, Name(i.Status.ToString()), i.IssuedAt, i.DueAt, i.PaidAt))]);
+            [.. invoices.OrderBy(i => i.IssuedAt).ThenBy(i => i.Number).Select(i => new OrderInvoiceDto(i.Id, i.Number, Name(i.Kind.ToString()), i.Amount, i.Currency, Name(i.Status.ToString()), i.IssuedAt, i.DueAt, i.PaidAt))])
+        {
+            OrderRequirements = OrderRequirementsDto.From(order.NeededBy, order.RequiredCertifications, order.AllowedCountries, order.BlockedCountries),
+            Delivery = new OrderDeliveryDatesDto(order.NeededBy, order.ExpectedDeliveryDate, order.DeliveredAt),
+        };
     }
 
     private static OrderStageDto Stage(ProductionStage stage, DateTime now)

@@ -51,6 +51,9 @@ internal sealed record QuoteDto(
     DateTime? AcceptedAt,
     Guid? ProductId = null)
 {
+    /// <summary>The buyer's deadline, required certifications and allowed/blocked countries.</summary>
+    public OrderRequirementsDto OrderRequirements { get; init; } = OrderRequirementsDto.None;
+
     public static QuoteDto From(Quote quote) => new(
         quote.Id,
         quote.Number,
@@ -73,7 +76,10 @@ internal sealed record QuoteDto(
         quote.OrderId,
         quote.CreatedAt,
         quote.AcceptedAt,
-        quote.ProductId);
+        quote.ProductId)
+    {
+        OrderRequirements = OrderRequirementsDto.From(quote.NeededBy, quote.RequiredCertifications, quote.AllowedCountries, quote.BlockedCountries),
+    };
 
     private static JsonNode? ParseSuggestions(string? text)
     {

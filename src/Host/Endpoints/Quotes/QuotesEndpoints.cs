@@ -51,7 +51,7 @@ internal static class QuotesEndpoints
     internal static async Task<Results<Created<QuoteDto>, BadRequestProblem, BadGatewayProblem, UnavailableProblem>> CreateAsync(
         QuoteRequest request, HttpContext http, WorkflowRuntime runtime, QuoteQueries quotes, CancellationToken cancellationToken)
     {
-        var validation = QuoteRequestValidator.Validate(request);
+        var validation = QuoteRequestValidator.Validate(request, DateOnly.FromDateTime(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
         // "Ask for a quote" on a catalog product: the quote references that product (issue 15).
         var catalog = http.RequestServices.GetRequiredService<ProductCatalog>();
         var (product, productErrors) = await QuoteProducts.CheckAsync(request, validation.Request, catalog, cancellationToken);
@@ -74,6 +74,7 @@ internal static class QuotesEndpoints
         AddOptional(input, "fabric", valid.Fabric);
         AddOptional(input, "requirements", valid.Requirements);
         AddOptional(input, "name", valid.Name);
+        OrderRequirementsDto.AddTo(input, valid.Needs);
         // A signed-in buyer's quote is theirs: only they (and staff) can read and accept it.
         var caller = SleekCaller.From(http.User);
         if (caller.Role == SleekRoles.Buyer)

@@ -7,6 +7,8 @@ import { downloadInvoicePdf } from './invoicePdf';
 import { useRef, useState } from 'react';
 import { useLiveEvents } from '../../api/useLiveEvents';
 import { LiveBadge } from '../../components/LiveBadge';
+import { OrderRiskPanel } from '../../components/OrderRiskPanel';
+import { roleOfToken } from '../../model/roles';
 
 /**
  * One order as its buyer (or ops) sees it: status, timeline, production stages with dates, shipment and the invoices
@@ -53,6 +55,9 @@ export function OrderPage({ orderId }: { orderId: string }) {
           {o.supplier && <><dt>Made by</dt><dd>{o.supplier.name} ({o.supplier.country})</dd></>}
         </dl>
       </section>
+
+      {/* The quality risk is for ops and the order's supplier, not its buyer. */}
+      {roleOfToken(getToken()) !== 'buyer' && <OrderRiskPanel orderId={o.id} />}
 
       <section className="card" aria-labelledby="order-invoices">
         <h2 id="order-invoices">Invoices</h2>

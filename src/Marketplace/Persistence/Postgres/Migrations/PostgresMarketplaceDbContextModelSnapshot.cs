@@ -597,6 +597,18 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AllowedCountries")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("allowed_countries");
+
+                    b.Property<string>("BlockedCountries")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("blocked_countries");
+
                     b.Property<string>("BuyerEmail")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -617,6 +629,18 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<DateOnly?>("ExpectedDeliveryDate")
+                        .HasColumnType("date")
+                        .HasColumnName("expected_delivery_date");
+
+                    b.Property<DateOnly?>("NeededBy")
+                        .HasColumnType("date")
+                        .HasColumnName("needed_by");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -636,6 +660,12 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                     b.Property<Guid>("QuoteId")
                         .HasColumnType("uuid")
                         .HasColumnName("quote_id");
+
+                    b.Property<string>("RequiredCertifications")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("required_certifications");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -927,6 +957,10 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("planned_start");
 
+                    b.Property<DateTime?>("PromisedEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("promised_end");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer")
                         .HasColumnName("sequence");
@@ -954,6 +988,18 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                     b.Property<string>("AiSuggestions")
                         .HasColumnType("text")
                         .HasColumnName("ai_suggestions");
+
+                    b.Property<string>("AllowedCountries")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("allowed_countries");
+
+                    b.Property<string>("BlockedCountries")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("blocked_countries");
 
                     b.Property<string>("BuyerUserId")
                         .HasMaxLength(200)
@@ -994,6 +1040,10 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
+                    b.Property<DateOnly?>("NeededBy")
+                        .HasColumnType("date")
+                        .HasColumnName("needed_by");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -1017,6 +1067,12 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                     b.Property<int>("Quantity")
                         .HasColumnType("integer")
                         .HasColumnName("quantity");
+
+                    b.Property<string>("RequiredCertifications")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("required_certifications");
 
                     b.Property<string>("Requirements")
                         .HasMaxLength(2000)
@@ -1160,6 +1216,10 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("auto_accept");
 
+                    b.Property<int>("CancelledOrders")
+                        .HasColumnType("integer")
+                        .HasColumnName("cancelled_orders");
+
                     b.Property<int>("Capacity")
                         .HasColumnType("integer")
                         .HasColumnName("capacity");
@@ -1187,6 +1247,10 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                         .HasColumnType("character varying(2)")
                         .HasColumnName("country");
 
+                    b.Property<int>("DeliveredOrders")
+                        .HasColumnType("integer")
+                        .HasColumnName("delivered_orders");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -1211,6 +1275,10 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<int>("OnTimeEvents")
+                        .HasColumnType("integer")
+                        .HasColumnName("on_time_events");
+
                     b.Property<decimal>("OnTimeRate")
                         .HasPrecision(5, 4)
                         .HasColumnType("numeric(5,4)")
@@ -1225,6 +1293,14 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("phone");
 
+                    b.Property<int>("QcFailures")
+                        .HasColumnType("integer")
+                        .HasColumnName("qc_failures");
+
+                    b.Property<int>("QcInspections")
+                        .HasColumnType("integer")
+                        .HasColumnName("qc_inspections");
+
                     b.Property<decimal>("Rating")
                         .HasPrecision(3, 2)
                         .HasColumnType("numeric(3,2)")
@@ -1235,6 +1311,14 @@ namespace Sleek.Workflows.Marketplace.Persistence.Postgres.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
                         .HasColumnName("tier");
+
+                    b.Property<int>("TimedEvents")
+                        .HasColumnType("integer")
+                        .HasColumnName("timed_events");
+
+                    b.Property<int>("TotalOrders")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_orders");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(200)

@@ -592,6 +592,18 @@ namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("AllowedCountries")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("allowed_countries");
+
+                    b.Property<string>("BlockedCountries")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("blocked_countries");
+
                     b.Property<string>("BuyerEmail")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -612,6 +624,18 @@ namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<DateOnly?>("ExpectedDeliveryDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expected_delivery_date");
+
+                    b.Property<DateOnly?>("NeededBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("needed_by");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -631,6 +655,12 @@ namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
                     b.Property<Guid>("QuoteId")
                         .HasColumnType("TEXT")
                         .HasColumnName("quote_id");
+
+                    b.Property<string>("RequiredCertifications")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("required_certifications");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -922,6 +952,10 @@ namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("planned_start");
 
+                    b.Property<DateTime?>("PromisedEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promised_end");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER")
                         .HasColumnName("sequence");
@@ -949,6 +983,18 @@ namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
                     b.Property<string>("AiSuggestions")
                         .HasColumnType("TEXT")
                         .HasColumnName("ai_suggestions");
+
+                    b.Property<string>("AllowedCountries")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("allowed_countries");
+
+                    b.Property<string>("BlockedCountries")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("blocked_countries");
 
                     b.Property<string>("BuyerUserId")
                         .HasMaxLength(200)
@@ -989,6 +1035,10 @@ namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<DateOnly?>("NeededBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("needed_by");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -1012,6 +1062,12 @@ namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
                     b.Property<int>("Quantity")
                         .HasColumnType("INTEGER")
                         .HasColumnName("quantity");
+
+                    b.Property<string>("RequiredCertifications")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("required_certifications");
 
                     b.Property<string>("Requirements")
                         .HasMaxLength(2000)
@@ -1155,6 +1211,10 @@ namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("auto_accept");
 
+                    b.Property<int>("CancelledOrders")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancelled_orders");
+
                     b.Property<int>("Capacity")
                         .HasColumnType("INTEGER")
                         .HasColumnName("capacity");
@@ -1182,6 +1242,10 @@ namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("country");
 
+                    b.Property<int>("DeliveredOrders")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivered_orders");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -1206,6 +1270,10 @@ namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<int>("OnTimeEvents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("on_time_events");
+
                     b.Property<long>("OnTimeRate")
                         .HasPrecision(5, 4)
                         .HasColumnType("INTEGER")
@@ -1220,6 +1288,14 @@ namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("phone");
 
+                    b.Property<int>("QcFailures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qc_failures");
+
+                    b.Property<int>("QcInspections")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qc_inspections");
+
                     b.Property<long>("Rating")
                         .HasPrecision(3, 2)
                         .HasColumnType("INTEGER")
@@ -1230,6 +1306,14 @@ namespace Sleek.Workflows.Marketplace.Persistence.Sqlite.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT")
                         .HasColumnName("tier");
+
+                    b.Property<int>("TimedEvents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("timed_events");
+
+                    b.Property<int>("TotalOrders")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_orders");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(200)
