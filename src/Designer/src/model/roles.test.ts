@@ -15,7 +15,7 @@ describe('roles', () => {
     expect(screensOf('supplier')).not.toContain('workflows');
     expect(screensOf('factory')).not.toContain('instances');
     expect(screensOf('rule_author')).toEqual(['rules', 'tasks']);
-    expect(screensOf(null)).toHaveLength(10);
+    expect(screensOf(null)).toHaveLength(11);
   });
   it('sends each role home to its own work', () => {
     expect(homeOf('rule_author')).toBe('/rules');

@@ -3,7 +3,7 @@ import { homeOf, screenOf, screensOf } from './roles';
 
 describe('supplier portal navigation', () => {
   it('gives suppliers offers and assigned orders, factories production and QC, ops all', () => {
-    expect(screensOf('supplier')).toEqual(['tasks', 'offers', 'production', 'my-products']);
+    expect(screensOf('supplier')).toEqual(['tasks', 'offers', 'production', 'onboarding', 'my-products']);
     expect(screensOf('factory')).toEqual(['tasks', 'factory']);
     expect(screensOf('ops')).toEqual(expect.arrayContaining(['offers', 'production', 'factory']));
     expect(screensOf('buyer')).not.toContain('offers');

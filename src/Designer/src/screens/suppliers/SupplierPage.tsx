@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { ErrorBox, Loading } from '../../components/Feedback';
+import { SupplierPerformancePanel } from '../../components/SupplierPerformancePanel';
 import { SupplierDocuments } from './SupplierDocuments';
 import { statusWords, type Supplier } from './suppliers';
 
@@ -47,6 +48,8 @@ export function SupplierPage({ supplierId }: { supplierId: string }) {
           <dd>{s.certificates.length === 0 ? '—' : s.certificates.map((c) => `${c.name}${c.expiresOn ? ` (until ${c.expiresOn})` : ''}${c.expired ? ' — expired' : ''}`).join(', ')}</dd>
         </dl>
       </section>
+      {/* Orders, on-time rate and QC from the performance loop: what assignment ranks this supplier by. */}
+      <SupplierPerformancePanel supplierId={supplierId} />
       <SupplierDocuments supplierId={supplierId} upload={false} />
       <section className="card" aria-labelledby="verification-heading">
         <h2 id="verification-heading">Verification</h2>
