@@ -47,8 +47,19 @@ public sealed partial class PortalBuyerTests(BrowserFixture browser, PortalHost 
         await _page.GetByLabel("Product").FillAsync("T-Shirt");
         await _page.GetByLabel("Quantity (50 to 100,000 pieces)").FillAsync("150");
         await _page.GetByLabel("Your email").FillAsync(email);
+        // What the supplier must meet (issue 15): a careless country code is refused in words, naming the field.
+        var neededBy = DateTime.UtcNow.Date.AddDays(120).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await _page.GetByLabel("Needed by").FillAsync(neededBy);
+        await _page.GetByLabel("Required certifications, separated by commas").FillAsync("GOTS, OEKO-TEX");
+        await _page.GetByLabel("Never made in (country codes)").FillAsync("China");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Get a quote" }).ClickAsync();
+        await Expect(_page.GetByRole(AriaRole.Alert)).ToContainTextAsync("is not a two-letter ISO country code such as PT or VN");
+        await CheckAsync("portal-quote-requirement-refused");
+        await _page.GetByLabel("Never made in (country codes)").FillAsync("CN");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Get a quote" }).ClickAsync();
         await Expect(_page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Your quote Q-") })).ToBeVisibleAsync();
+        var requirements = _page.GetByTestId("quote-requirement");
+        await Expect(requirements).ToHaveTextAsync([neededBy, "GOTS, OEKO-TEX", "CN"]);
 
         // 2. The e-mailed link, from the SMTP message: on the configured public address, with its capability token.
         var quoteLink = LinkIn(await MessageAsync(email, "quote"), "/quotes/");

@@ -109,6 +109,14 @@ public sealed class SupplierPortalTests(BrowserFixture browser, PortalDesignerHo
         await supplier.GetByRole(AriaRole.Link, new() { Name = "Assigned orders" }).ClickAsync();
         var supplierOrder = supplier.GetByTestId("assigned-order").Filter(new() { HasText = orderNumber });
         await Expect(supplierOrder.GetByTestId("live-state")).ToHaveTextAsync("Live");
+        // The order's quality risk, explained factor by factor, for its supplier (issue 15): four weighted factors.
+        var risk = supplierOrder.GetByTestId("order-risk");
+        await Expect(risk.GetByTestId("risk-score")).ToContainTextAsync("/ 100");
+        foreach (var factor in new[] { "qc_fail_rate", "lateness", "complexity", "quantity_vs_capacity" })
+        {
+            await Expect(risk.GetByTestId($"risk-factor-{factor}")).ToBeVisibleAsync();
+        }
+
         await supplierOrder.GetByLabel("Sample tracking number").FillAsync("SAMPLE-1");
         await supplierOrder.GetByRole(AriaRole.Button, new() { Name = "Sample sent" }).ClickAsync();
         await Expect(supplierOrder).ToContainTextAsync("Nothing to do on this order right now");
@@ -184,6 +192,8 @@ public sealed class SupplierPortalTests(BrowserFixture browser, PortalDesignerHo
         await Expect(buyerPage).ToHaveURLAsync(new Regex($"/orders/{orderId}$"));
         var balance = buyerPage.GetByTestId("invoice-balance");
         await Expect(balance.GetByTestId("invoice-status")).ToHaveTextAsync("pending");
+        // The quality risk is for ops and the supplier, not the buyer.
+        await Expect(buyerPage.GetByTestId("order-risk")).ToHaveCountAsync(0);
         await Expect(buyerPage.GetByTestId("stage-delay-1")).ToContainTextAsync($"Delayed by the supplier to {DelayedTo}: {DelayReason}");
 
         // The buyer pays the balance on the pay page: the card form got the intent's client secret and shows its amount.

@@ -18,6 +18,27 @@ export interface QuoteSummary {
   email: string;
   orderId: string | null;
   createdAt: string;
+  /** What the buyer asked of the supplier (issue 15); the eligibility rules act on them. */
+  orderRequirements?: OrderRequirements;
+}
+
+/** A quote's and its order's requirements: a deadline, certifications, where it may or may not be made. */
+export interface OrderRequirements {
+  neededBy: string | null;
+  requiredCertifications: string[];
+  allowedCountries: string[];
+  blockedCountries: string[];
+}
+
+/** The requirements as lines for a person (empty when none were given). */
+export function requirementLines(r: OrderRequirements | undefined): [string, string][] {
+  if (!r) return [];
+  const lines: [string, string][] = [];
+  if (r.neededBy) lines.push(['Needed by', r.neededBy]);
+  if (r.requiredCertifications.length > 0) lines.push(['Certifications', r.requiredCertifications.map((c) => c.replace(/_/g, '-').toUpperCase()).join(', ')]);
+  if (r.allowedCountries.length > 0) lines.push(['Made only in', r.allowedCountries.join(', ')]);
+  if (r.blockedCountries.length > 0) lines.push(['Never made in', r.blockedCountries.join(', ')]);
+  return lines;
 }
 
 export interface OrderSummary {

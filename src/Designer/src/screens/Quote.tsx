@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { api, getToken, fieldErrorsOf } from '../api/client';
 import { useApi } from '../api/useApi';
 import { ErrorBox, Loading } from '../components/Feedback';
 import { Link, useRouter } from '../router';
 import { useActionKey } from '../api/useActionKey';
-import { money, type QuoteSummary } from '../model/portal';
+import { money, requirementLines, type QuoteSummary } from '../model/portal';
 
 /** A quote as POST /api/quotes (and GET /api/quotes/{id}) answers it. */
 type QuoteAnswer = QuoteSummary;
@@ -184,6 +184,9 @@ function QuoteResult({ quote, onAnother, linkToken }: { quote: QuoteAnswer; onAn
             <><dt>Total</dt><dd><strong>{money(quote.total, quote.currency)}</strong></dd></>
           )}
           <dt>Lead time</dt><dd>{quote.leadTimeDays} days</dd>
+          {requirementLines(quote.orderRequirements).map(([label, value]) => (
+            <Fragment key={label}><dt>{label}</dt><dd data-testid="quote-requirement">{value}</dd></Fragment>
+          ))}
         </dl>
         {promised(quote) && <p data-testid="quote-discount">We promised you {quote.discountPercent} % off: accept it and your order and both invoices use the discounted total.</p>}
         <p>We e-mailed it to {quote.email} as well.</p>
