@@ -24,7 +24,7 @@ public abstract class SupplierAssignmentScenario(TestDatabase database) : HostSc
         var review = Output(instance, "review");
         Assert.Equal("Default", review["port"]!.GetValue<string>());
         Assert.Empty(review["matched"]!.AsArray());
-        Assert.Equal(3, review["failed"]!.AsArray().Count);
+        Assert.Equal(4, review["failed"]!.AsArray().Count); // every automation rule, the quality-risk one included, fails for a small order
         var assign = Output(instance, "assign");
         var top = assign["candidates"]![0]!;
         Assert.Equal((MarketplaceRecords.Lisbon.ToString(), "exact"), (top["supplierId"]!.GetValue<string>(), top["breakdown"]!["match"]!.GetValue<string>()));

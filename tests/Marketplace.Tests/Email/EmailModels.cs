@@ -10,6 +10,8 @@ internal static class EmailModels
         "delivered", "invoice", "lead-follow-up-discount", "lead-follow-up-gentle", "lead-follow-up-urgent",
         "ops-new-quote", "order-confirmation", "password-reset", "payment-receipt", "production-delay-alert", "production-update",
         "quote-claim", "quote-confirmation", "shipped", "supplier-assignment",
+        // Supplier onboarding (issue 15).
+        "certificate-expiry", "supplier-invitation", "supplier-verification",
     ];
 
     public static TheoryData<string> Names() => [.. TemplateNames];
@@ -97,6 +99,20 @@ internal static class EmailModels
         {
             ["BuyerName"] = "Dana Whitfield", ["OrderNumber"] = "ORD-2026-0007", ["DeliveredAt"] = "2026-06-24",
             ["OrderUrl"] = "https://sleek.example/orders/9c1d", ["FeedbackUrl"] = "https://sleek.example/orders/9c1d/feedback",
+        },
+        "supplier-invitation" => new()
+        {
+            ["SupplierName"] = "Dhaka Knit Works", ["SignUpUrl"] = "https://sleek.example/supplier/signup?invite=7c1e.abc",
+        },
+        "supplier-verification" => new()
+        {
+            ["SupplierName"] = "Dhaka Knit Works", ["Decision"] = "rejected", ["Reason"] = "The business licence has expired; send the renewed one.",
+            ["PortalUrl"] = "https://sleek.example/supplier/onboarding",
+        },
+        "certificate-expiry" => new()
+        {
+            ["SupplierName"] = "Dhaka Knit Works", ["Expiring"] = new JsonArray("GOTS (until 2027-01-04)"), ["Expired"] = new JsonArray("OEKO-TEX"),
+            ["PortalUrl"] = "https://sleek.example/supplier/onboarding",
         },
         _ => throw new ArgumentException($"No sample model for {template}", nameof(template)),
     };
