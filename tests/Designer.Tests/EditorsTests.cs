@@ -246,6 +246,7 @@ public sealed class EditorsTests(BrowserFixture browser, DesignerHost host) : IC
         var group = Page.GetByTestId("group-g1");
         await Expect(group).ToBeVisibleAsync();
         await Expect(group).ToContainTextAsync("2 activities");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(await group.InnerTextAsync(), "2 activities")); // said once, not in name and subtitle
         await Expect(Designer.Node("decide")).ToHaveCountAsync(0);
         await Expect(Designer.Node("end")).ToHaveCountAsync(0);
         // The approve task's two ways out (Approve, Reject) both end in the group: each is drawn into its box.

@@ -11,11 +11,13 @@ export const GroupActions = createContext<{ expand: (groupId: string) => void }>
 function GroupNodeViewInner({ data }: NodeProps<GroupNode>) {
   const { expand } = useContext(GroupActions);
   const { group, count } = data;
+  // An unnamed group is already called "N activities": say the count once.
+  const countText = group.name === `${count} activities` ? '' : `${count} activities · `;
   return (
-    <div className="group-node" data-testid={`group-${group.id}`} role="group" aria-label={`Group ${group.name}, ${count} activities`}>
+    <div className="group-node" data-testid={`group-${group.id}`} role="group" aria-label={countText ? `Group ${group.name}, ${count} activities` : `Group of ${count} activities`}>
       <Handle type="target" position={Position.Top} id={INPUT_HANDLE} isConnectable={false} />
       <div className="node-title"><Group size={14} aria-hidden="true" className="category-icon" /> <span className="node-name">{group.name}</span></div>
-      <div className="node-type">{count} activities · <button type="button" className="link-button nodrag" onClick={() => expand(group.id)}>Expand</button></div>
+      <div className="node-type">{countText}<button type="button" className="link-button nodrag" onClick={() => expand(group.id)}>Expand</button></div>
       <Handle type="source" position={Position.Bottom} id="out" isConnectable={false} />
     </div>
   );
