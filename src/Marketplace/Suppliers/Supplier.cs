@@ -24,11 +24,20 @@ public sealed class Supplier
     /// <summary>Orders it runs now (workload = active ÷ capacity).</summary>
     public int ActiveOrders { get; set; }
 
-    /// <summary>0–5 stars.</summary>
-    public decimal Rating { get; set; }
+    /// <summary>
+    /// 0–5 stars. A new supplier (signed up or added by ops) starts in the middle, unproven rather than bad; the
+    /// performance loop then moves it with each QC outcome, the start counting as 10 earlier events (SupplierPerformance).
+    /// </summary>
+    public decimal Rating { get; set; } = NewSupplierRating;
 
-    /// <summary>Share of orders delivered on time, 0–1.</summary>
-    public decimal OnTimeRate { get; set; }
+    /// <summary>Share of stages and deliveries on time, 0–1; a new supplier starts at one half, like its rating.</summary>
+    public decimal OnTimeRate { get; set; } = NewSupplierOnTimeRate;
+
+    /// <summary>A new supplier's rating before its own record: neither good nor bad (the quality risk reads it as neutral).</summary>
+    public const decimal NewSupplierRating = 2.5m;
+
+    /// <summary>A new supplier's on-time rate before its own record.</summary>
+    public const decimal NewSupplierOnTimeRate = 0.5m;
 
     /// <summary>Minimum order quantity; smaller orders exclude it.</summary>
     public int Moq { get; set; } = 50;

@@ -10,6 +10,7 @@ using Sleek.Workflows.Host.Tests.Marketplace;
 using Sleek.Workflows.Marketplace.Persistence;
 using Sleek.Workflows.Marketplace.Suppliers;
 using Sleek.Workflows.TestSupport;
+using Xunit.Abstractions;
 
 namespace Sleek.Workflows.Host.Tests.Suppliers;
 
@@ -18,9 +19,72 @@ namespace Sleek.Workflows.Host.Tests.Suppliers;
 /// uploads and submits documents; ops approve, reject or ask for more (each with a reason); only verified suppliers
 /// are candidates for offers; certificates get a reminder 30 days before expiry and are flagged expired by timer.
 /// </summary>
-public sealed class SupplierOnboardingOnPostgres(PostgresDatabase database) : HostScenario(database), IClassFixture<PostgresDatabase>
+public sealed class SupplierOnboardingOnPostgres(PostgresDatabase database, ITestOutputHelper output) : HostScenario(database), IClassFixture<PostgresDatabase>
 {
     private const string Password = "correct-horse-battery-staple";
+
+    /// <summary>
+    /// Issue 15's whole supply side for one supplier: it signs up (the only one in Morocco), uploads its licence, ops
+    /// verify it; a buyer who wants the order made only in Morocco reaches it alone; it accepts, makes and ships the order
+    /// on quote-to-delivery v4; its counters and scores move at each step, and ranking reads them. The figures are written
+    /// to the test output (they are the issue note's).
+    /// </summary>
+    [Fact]
+    public async Task A_supplier_goes_from_sign_up_to_its_first_delivered_order_and_its_scores_move_on_the_way()
+    {
+        var v4 = File.ReadAllText(Path.Combine(SourceTree.Root, "workflows", "quote-to-delivery", "v4.json"));
+        var host = NewHost(NewFolder().WithSample("supplier-onboarding").WithFile("quote-to-delivery", 4, v4), settings: QuoteToDeliveryHost.Settings());
+        var ops = new SleekApi(host.CreateClient());
+        var (supplier, id, _) = await SignUpAsync(host, certificates: [], country: "MA");
+        var signedUp = await ScoresAsync(ops, id, "signed up");
+        Assert.Equal((0, 0), (signedUp["totalOrders"]!.GetValue<int>(), signedUp["activeOrders"]!.GetValue<int>()));
+        // Unproven, not bad: a new supplier starts in the middle, so its first order is not high risk for being new.
+        Assert.Equal((2.5m, 0.5m), (signedUp["rating"]!.GetValue<decimal>(), signedUp["onTimeRate"]!.GetValue<decimal>()));
+        Assert.DoesNotContain(await CandidatesAsync(host), p => p.Id.ToString() == id);
+
+        await UploadAndSubmitAsync(supplier, id);
+        await CompleteVerificationAsync(ops, id, "Approve", "licence checked");
+        await Eventually.UntilAsync(() => StatusAsync(ops, id), s => s == "verified", "verified");
+        await ScoresAsync(ops, id, "verified");
+
+        // The buyer wants it made in Morocco only: of the verified suppliers, the new one alone is eligible.
+        var client = new MarketplaceClient(ops);
+        var request = MarketplaceClient.WorkedExample();
+        request["allowedCountries"] = new JsonArray("MA");
+        var orderId = MarketplaceClient.Str(await client.AcceptAsync(MarketplaceClient.Str(await client.CreateQuoteAsync(request), "id")), "orderId");
+        var driver = new FullPathDriver(client, orderId);
+        driver.Answers.Insert(0, ("Extra QC of order", new { outcome = "Pass", notes = "checked 20 pieces" }));
+        driver.Answers.Insert(0, ("QC inspection", new { outcome = "Pass" }));
+        await driver.RunAsync(() => Task.FromResult(false), stopAt: "Send a sample");
+        Assert.Equal(id, MarketplaceClient.Str((await client.OrderAsync(orderId))["supplier"], "id"));
+        var assigned = await ScoresAsync(ops, id, "offer accepted");
+        Assert.Equal((1, 1), (assigned["totalOrders"]!.GetValue<int>(), assigned["activeOrders"]!.GetValue<int>()));
+        var risk = await ops.GetJsonAsync($"/api/orders/{orderId}/risk");
+        output.WriteLine($"order risk: {risk["score"]} ({risk["level"]}): {string.Join(", ", risk["factors"]!.AsArray().Select(f => $"{f!["key"]} {f["value"]} × {f["weight"]}"))}");
+        Assert.True(risk["score"]!.GetValue<int>() < 60, risk.ToJsonString());
+
+        await driver.RunAsync(async () => MarketplaceClient.Str(await client.OrderAsync(orderId), "status") == "completed");
+        var delivered = await ScoresAsync(ops, id, "delivered");
+        Assert.Equal(0, delivered["activeOrders"]!.GetValue<int>());
+        Assert.Equal(1, delivered["deliveredOrders"]!.GetValue<int>());
+        Assert.Equal(1, delivered["qcInspections"]!.GetValue<int>());
+        Assert.Equal(0, delivered["qcFailures"]!.GetValue<int>());
+        // Eleven stages and the delivery, all on time: the on-time rate and the rating (a QC pass) went up.
+        Assert.Equal(12, delivered["onTimeEvents"]!.GetValue<int>());
+        Assert.True(delivered["onTimeRate"]!.GetValue<decimal>() > signedUp["onTimeRate"]!.GetValue<decimal>(), delivered.ToJsonString());
+        Assert.True(delivered["rating"]!.GetValue<decimal>() > signedUp["rating"]!.GetValue<decimal>(), delivered.ToJsonString());
+        // Ranking reads the new figures.
+        var profile = (await CandidatesAsync(host)).Single(p => p.Id.ToString() == id);
+        Assert.Equal((double)delivered["rating"]!.GetValue<decimal>(), (double)profile.Rating, 3);
+        Assert.Equal((double)delivered["onTimeRate"]!.GetValue<decimal>(), (double)profile.OnTimeRate, 3);
+    }
+
+    private async Task<JsonNode> ScoresAsync(SleekApi ops, string id, string step)
+    {
+        var scores = await ops.GetJsonAsync($"/api/suppliers/{id}/performance");
+        output.WriteLine($"{step}: {scores.ToJsonString()}");
+        return scores;
+    }
 
     [Fact]
     public async Task Ops_approve_and_the_supplier_becomes_eligible_then_suspension_removes_it()
@@ -149,13 +213,13 @@ public sealed class SupplierOnboardingOnPostgres(PostgresDatabase database) : Ho
         return (host, new SleekApi(host.CreateClient()));
     }
 
-    private static object Profile(string name, string email, object[] certificates) => new
+    private static object Profile(string name, string email, object[] certificates, string country = "PT") => new
     {
         name,
         email,
         contactName = "Ana Costa",
         phone = "+351 21 000 0000",
-        country = "PT",
+        country,
         categories = new[] { "t_shirt", "hoodie" },
         certificates,
         capacity = 12,
@@ -164,14 +228,14 @@ public sealed class SupplierOnboardingOnPostgres(PostgresDatabase database) : Ho
         leadTimeDays = 30,
     };
 
-    private static object SignUp(string email, object[] certificates, Guid? invitationSupplierId = null, string? invitation = null) =>
-        new { email, password = Password, displayName = "Ana", supplier = Profile("Factory " + email, email, certificates), invitationSupplierId, invitation };
+    private static object SignUp(string email, object[] certificates, Guid? invitationSupplierId = null, string? invitation = null, string country = "PT") =>
+        new { email, password = Password, displayName = "Ana", supplier = Profile("Factory " + email, email, certificates, country), invitationSupplierId, invitation };
 
-    private static async Task<(SleekApi Client, string Id, string Email)> SignUpAsync(SleekHost host, object[] certificates)
+    private static async Task<(SleekApi Client, string Id, string Email)> SignUpAsync(SleekHost host, object[] certificates, string country = "PT")
     {
         var email = $"factory-{Guid.NewGuid():N}@example.com";
         using var anonymous = host.CreateAnonymousClient();
-        var created = await SleekApi.ExpectAsync(await anonymous.PostAsJsonAsync("/api/suppliers/signup", SignUp(email, certificates)), HttpStatusCode.Created);
+        var created = await SleekApi.ExpectAsync(await anonymous.PostAsJsonAsync("/api/suppliers/signup", SignUp(email, certificates, country: country)), HttpStatusCode.Created);
         var client = host.CreateAnonymousClient();
         client.As(await TestAuth.LoginAsync(client, email, Password));
         return (new SleekApi(client), created["supplier"]!["id"]!.GetValue<string>(), email);

@@ -33,6 +33,12 @@ public sealed class EmailTemplatesTests
             // An account email (password reset, quote claim): about no record, but it must carry its link.
             Assert.Contains(link.GetValue<string>(), email.TextBody, StringComparison.Ordinal);
         }
+        else if ((model["SignUpUrl"] ?? model["PortalUrl"]) is { } supplierLink)
+        {
+            // A supplier's onboarding email (invitation, verification, certificates): its name and its link.
+            Assert.Contains(model["SupplierName"]!.GetValue<string>(), email.TextBody, StringComparison.Ordinal);
+            Assert.Contains(supplierLink.GetValue<string>(), email.TextBody, StringComparison.Ordinal);
+        }
         else
         {
             var number = model["InvoiceNumber"] ?? model["OrderNumber"] ?? model["QuoteNumber"];
