@@ -23,11 +23,7 @@ internal static class ProductImageEndpoints
         var files = app.ServiceProvider.GetRequiredService<FilesOptions>();
         app.MapPost("/api/products/{id:guid}/images", UploadAsync)
             .RequireAuthorization(SleekPolicies.Supplier)
-            .WithMetadata(new RequestSizeLimit(files.MaxImageBytes + FileForm.FormOverheadBytes))
-            .WithMetadata(BinaryBody.Instance)
-            .DisableAntiforgery()
-            // No Accepts<IFormFile>: it makes routing answer 415 to other bodies before authorization (the matrix wants 401/403 first);
-            // the form is read and checked by hand (FileForm), every refusal naming the field.
+            .AcceptsFileUpload(files.MaxImageBytes)
             .WithTags("Products")
             .WithName("UploadProductImage")
             .WithSummary("The owning supplier adds an image (multipart/form-data, part 'file'): PNG, JPEG or WebP judging by its bytes. Buyers see it once the product is (next) approved.");

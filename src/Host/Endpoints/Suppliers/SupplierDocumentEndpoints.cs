@@ -22,10 +22,7 @@ internal static class SupplierDocumentEndpoints
         var files = app.ServiceProvider.GetRequiredService<FilesOptions>();
         app.MapPost("/api/suppliers/{id:guid}/documents", UploadAsync)
             .RequireAuthorization(SleekPolicies.SignedIn)
-            .WithMetadata(new RequestSizeLimit(files.MaxDocumentBytes + FileForm.FormOverheadBytes))
-            .WithMetadata(BinaryBody.Instance)
-            .DisableAntiforgery()
-            // No Accepts<IFormFile> metadata: it makes routing answer 415 to other content types before authorization runs.
+            .AcceptsFileUpload(files.MaxDocumentBytes)
             .WithTags("Suppliers")
             .WithName("UploadSupplierDocument")
             .WithSummary("Uploads a document (multipart/form-data: 'file', and 'kind' = business_licence, certificate or other_document). The type is read from the bytes: PDF, PNG, JPEG or WebP.");
