@@ -258,7 +258,7 @@ public sealed class SupplierPortalTests(BrowserFixture browser, PortalDesignerHo
         await delay.GetByLabel("New planned date").FillAsync(DelayedTo);
         await delay.GetByRole(AriaRole.Button, new() { Name = "Report the delay" }).ClickAsync();
         await Expect(supplierOrder.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Delay reported" })).ToBeVisibleAsync();
-        await Expect(supplierOrder.GetByRole(AriaRole.Table)).ToContainTextAsync(DelayedTo);
+        await Expect(supplierOrder.GetByRole(AriaRole.Table, new() { Name = "Production stages of order", Exact = false })).ToContainTextAsync(DelayedTo);
         await Expect(factoryStep).Not.ToHaveAttributeAsync("data-task-id", before!);
     }
 
