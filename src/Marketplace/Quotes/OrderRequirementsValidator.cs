@@ -77,7 +77,7 @@ public static partial class OrderRequirementsValidator
             var trimmed = value?.Trim() ?? "";
             if (trimmed.Length is 0 or > MaxCertificationLength || !CertificationPattern().IsMatch(trimmed))
             {
-                add("requiredCertifications", $"'{Shown(value)}' is not a certification name (1-{MaxCertificationLength} letters, digits, spaces, hyphens or dots)");
+                add("requiredCertifications", $"'{Shown(value)}' is not a certification name (1-{MaxCertificationLength} letters, digits, spaces, hyphens, underscores or dots)");
                 continue;
             }
 
@@ -125,7 +125,8 @@ public static partial class OrderRequirementsValidator
 
     private static string Shown(string? value) => value is null ? "null" : value.Length > 60 ? value[..60] + "…" : value;
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9 .\-]*$")]
+    // Underscores too: the stored keys (oeko_tex) come back through the workflow and must pass again.
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9 ._\-]*$")]
     private static partial Regex CertificationPattern();
 
     [GeneratedRegex("^[A-Z]{2}$")]

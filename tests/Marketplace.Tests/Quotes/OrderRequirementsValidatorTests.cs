@@ -21,6 +21,12 @@ public sealed class OrderRequirementsValidatorTests
         Assert.Equal(["oeko_tex", "gots"], needs.RequiredCertifications);
         Assert.Equal(["PT", "ES"], needs.AllowedCountries);
         Assert.Equal(["CN"], needs.BlockedCountries);
+
+        // The workflow validates the stored request again (CreateQuote): the normalised keys must pass unchanged.
+        var again = QuoteRequestValidator.Validate(
+            Valid with { NeededBy = "2026-05-01", RequiredCertifications = [.. needs.RequiredCertifications], AllowedCountries = [.. needs.AllowedCountries], BlockedCountries = [.. needs.BlockedCountries] }, Today);
+        Assert.True(again.IsValid, string.Join("; ", again.Errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
+        Assert.Equal(needs.RequiredCertifications, again.Request!.Needs.RequiredCertifications);
     }
 
     [Fact]
