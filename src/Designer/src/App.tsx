@@ -118,7 +118,9 @@ export function App() {
       <header className="topbar">
         <span className="brand">Sleek Workflows</span>
         <nav aria-label="Main">
-          {nav.filter(([s]) => screens.includes(s)).map(([s, to, label]) => <Link key={s} to={to}>{label}</Link>)}
+          {/* Signed out, only what anyone may use: the staff and portal screens appear once a role is known. */}
+          {nav.filter(([s]) => signedIn && screens.includes(s)).map(([s, to, label]) => <Link key={s} to={to}>{label}</Link>)}
+          {!signedIn && <Link to="/quote">Get a quote</Link>}
           {(role === 'buyer' || !signedIn) && <Link to="/catalog">Products</Link>}
           {(role === 'buyer' || !signedIn) && <Link to="/assistant">Quote assistant</Link>}
         </nav>
