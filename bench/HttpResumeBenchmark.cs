@@ -40,9 +40,10 @@ internal static class HttpResumeBenchmark
             var (idleRss, _) = host.Memory();
             Console.WriteLine($"  host RSS idle after start-up: {idleRss:F0} MiB");
             await WarmUpAsync(database, client, options);
+            var pgbench = await PgbenchReferenceAsync(database, options);
             foreach (var waiting in options.HttpWaiting)
             {
-                await RunOnceAsync(database, host, client, options, waiting);
+                await RunOnceAsync(database, host, client, options, waiting, pgbench);
             }
         }
         finally
@@ -71,7 +72,21 @@ internal static class HttpResumeBenchmark
         Console.WriteLine($"  host warm-up (tiered JIT): {resumed:N0} resumes in {watch.Elapsed.TotalSeconds:F0} s");
     }
 
-    private static async Task RunOnceAsync(BenchDatabase database, HostProcess host, HttpClient client, BenchOptions options, int waiting)
+    /// <summary>
+    /// The reference: pgbench with as many clients runs (b)'s same-shaped raw transaction (instance row updated, journal row
+    /// inserted, bookmark replaced) on tables beside the engine's in this database — what this server can commit at most.
+    /// </summary>
+    private static async Task<double> PgbenchReferenceAsync(BenchDatabase database, BenchOptions options)
+    {
+        var stateJson = await StepBenchmark.ScalarAsync(database.ConnectionString, "SELECT state_json FROM workflow_instances LIMIT 1");
+        await StepBenchmark.PgbenchTablesAsync(database, options.HttpClients, stateJson);
+        await database.ExecuteAsync("VACUUM ANALYZE pgb_instances, pgb_bookmarks, pgb_journal");
+        var (txPerSecond, cpu) = await StepBenchmark.RunPgbenchAsync(database.ConnectionString, options, options.HttpClients, stateJson);
+        Console.WriteLine($"  pgbench, (b)'s raw transaction with {options.HttpClients} clients: {txPerSecond:N0} tx/s ({cpu}); load average {LoadAverage.Read()}");
+        return txPerSecond;
+    }
+
+    private static async Task RunOnceAsync(BenchDatabase database, HostProcess host, HttpClient client, BenchOptions options, int waiting, double pgbench)
     {
         await database.ExecuteAsync("TRUNCATE workflow_instances, bookmarks, journal, work_items, incidents");
         // Extra instances for the warm-up (JIT tiering, pools, plans), so that `waiting` still wait when the timing starts.
@@ -120,6 +135,11 @@ internal static class HttpResumeBenchmark
         Console.WriteLine(
             $"  {waiting,7:N0} waiting: {timed:N0} resumes in {elapsed.TotalSeconds:F1} s = {timed / elapsed.TotalSeconds:N0}/s; " +
             $"latency p50 {Percentile(latencies, 0.50):F1} ms, p90 {Percentile(latencies, 0.90):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms, max {latencies[^1]:F1} ms (target p99 < 50 ms)");
+        var rate = timed / elapsed.TotalSeconds;
+        var spread = Percentile(latencies, 0.99) / Percentile(latencies, 0.50);
+        Console.WriteLine(
+            $"           HTTP resumes / pgbench: {rate / pgbench:P0} (goal ≥ 80 %: {(rate >= 0.8 * pgbench ? "met" : "not met")}); " +
+            $"p99 / p50: {spread:F1} × (goal ≤ 2.5 ×: {(spread <= 2.5 ? "met" : "not met")})");
         Console.WriteLine($"           host RSS under load: peak {peakRss:F0} MiB, now {rss:F0} MiB, VmHWM {hwm:F0} MiB (target < 300 MB); load average at start {load}");
         Console.WriteLine($"           CPU per resume: host {hostCpuPerResume:F2} ms, PostgreSQL {postgresCpu?.ToString("F2", System.Globalization.CultureInfo.InvariantCulture) ?? "?"} ms, this benchmark's {options.HttpClients} clients {clientCpu:F2} ms");
         Console.WriteLine($"           {trips}");

@@ -72,7 +72,7 @@ internal static class StepBenchmark
     }
 
     /// <summary>Tables shaped like the engine's (same column types and indexes), one instance and one open bookmark per client.</summary>
-    private static Task PgbenchTablesAsync(BenchDatabase database, int clients, string stateJson) => database.ExecuteAsync($$"""
+    internal static Task PgbenchTablesAsync(BenchDatabase database, int clients, string stateJson) => database.ExecuteAsync($$"""
         CREATE TABLE pgb_instances (id int PRIMARY KEY, definition_id varchar(100) NOT NULL, version int NOT NULL, status varchar(20) NOT NULL,
             correlation_id varchar(200), state_json text NOT NULL, created_at timestamptz NOT NULL, updated_at timestamptz NOT NULL, concurrency_version int NOT NULL);
         CREATE INDEX ON pgb_instances (status, created_at);
@@ -91,7 +91,7 @@ internal static class StepBenchmark
             '{"eventName":"Go","correlationKey":"step-' || c || '"}', now() FROM generate_series(0, {{clients - 1}}) c;
         """);
 
-    private static Task<(double TxPerSecond, string Cpu)> RunPgbenchAsync(string connectionString, BenchOptions options, int clients, string stateJson) =>
+    internal static Task<(double TxPerSecond, string Cpu)> RunPgbenchAsync(string connectionString, BenchOptions options, int clients, string stateJson) =>
         // Per transaction what one engine step must make durable at least: the instance row, a journal
         // row, the consumed bookmark gone and the next one there. :client_id picks the client's own row.
         Pgbench.RunAsync(connectionString, options.PgbenchPath, $$"""
@@ -105,7 +105,7 @@ internal static class StepBenchmark
 
         """, clients, duration: options.StepDuration);
 
-    private static async Task<string> ScalarAsync(string connectionString, string sql)
+    internal static async Task<string> ScalarAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();

@@ -40,6 +40,8 @@ internal static class TimersBenchmark
             await database.ExecuteAsync("VACUUM ANALYZE");
             await database.ExecuteAsync("CHECKPOINT");
 
+            // Statements per timer (pg_stat_statements): where the engine's round trips go, beside pgbench's one transaction.
+            using var roundTrips = await RoundTripMeter.StartAsync(database.ConnectionString);
             var clock = Stopwatch.StartNew();
             await using var host = await HostProcess.StartAsync(options.HostDll, database.ConnectionString, folder, folder + ".log", TimeSpan.FromMilliseconds(20));
             var healthy = host.StartedIn;
@@ -67,6 +69,7 @@ internal static class TimersBenchmark
             var never = await database.ScalarAsync<long>(
                 "SELECT count(*) FROM workflow_instances i WHERE NOT EXISTS (SELECT 1 FROM journal j WHERE j.instance_id = i.id AND j.activity_id = 'delay' AND j.event = 'resumed')");
             var engineRate = count / firing.TotalSeconds;
+            var trips = await roundTrips.DescribeAsync(count, inProcess: false);
 
             var workers = options.TimerWorkers;
             await PgbenchTablesAsync(database, count);
@@ -76,6 +79,7 @@ internal static class TimersBenchmark
             Console.WriteLine($"  engine fires them: {count:N0} in {firing.TotalSeconds:F1} s = {engineRate,8:N0} timers/s; fired twice: {twice}, never: {never} (must be 0 and 0)");
             Console.WriteLine($"  pgbench, same rows ({workers} clients: claim earliest due work item, consume bookmark, complete instance, journal): {pgbench.TxPerSecond,8:N0} tx/s ({pgbench.Cpu})");
             Console.WriteLine($"  engine / pgbench: {engineRate / pgbench.TxPerSecond:P0} (goal ≥ 60 %); load average {LoadAverage.Read()}");
+            Console.WriteLine($"  engine, {trips}");
         }
         finally
         {

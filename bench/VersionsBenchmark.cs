@@ -25,7 +25,7 @@ internal static class VersionsBenchmark
         Console.WriteLine($"(g) run latency against stored history: 1 client, {Runs:N0} runs of start → 3 SetVariable → End, database {database.Name}");
 
         await RunManyAsync(runtime, 1000); // the 1,000 completed instances, and the warm-up
-        var small = await LatenciesAsync(runtime);
+        var (small, smallTrips) = await MeasuredLatenciesAsync(database, runtime);
 
         var seeding = Stopwatch.StartNew();
         var store = services.GetRequiredService<DefinitionStore>();
@@ -47,10 +47,20 @@ internal static class VersionsBenchmark
         Console.WriteLine($"  stored: {options.Versions} versions, {instances:N0} completed instances, {journal:N0} journal rows (seeded in {seeding.Elapsed.TotalSeconds:F0} s)");
 
         await RunManyAsync(runtime, 500); // the same warm-up after the seeding: caches, plans
-        var large = await LatenciesAsync(runtime);
+        var (large, largeTrips) = await MeasuredLatenciesAsync(database, runtime);
         Console.WriteLine($"  1 version, 1,000 instances:            mean {small.Mean,6:F2} ms, p50 {small.P50,6:F2} ms, p99 {small.P99,6:F2} ms");
         Console.WriteLine($"  {options.Versions} versions, {instances,9:N0} instances:  mean {large.Mean,6:F2} ms, p50 {large.P50,6:F2} ms, p99 {large.P99,6:F2} ms");
         Console.WriteLine($"  large / small: mean {large.Mean / small.Mean:F2} ×, p99 {large.P99 / small.P99:F2} × (goal ≤ 1.2 ×); load average {LoadAverage.Read()}");
+        // Where a difference comes from: the statements of one run, and their mean time, in each phase.
+        Console.WriteLine($"  small, {smallTrips}");
+        Console.WriteLine($"  large, {largeTrips}");
+    }
+
+    private static async Task<((double Mean, double P50, double P99) Latency, string Trips)> MeasuredLatenciesAsync(BenchDatabase database, WorkflowRuntime runtime)
+    {
+        using var roundTrips = await RoundTripMeter.StartAsync(database.ConnectionString);
+        var latency = await LatenciesAsync(runtime);
+        return (latency, await roundTrips.DescribeAsync(Runs, inProcess: true));
     }
 
     /// <summary>The definition as version <paramref name="version"/>: each differs in one literal, as real edits would.</summary>

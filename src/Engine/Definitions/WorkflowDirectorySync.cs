@@ -27,6 +27,7 @@ public sealed partial class WorkflowDirectorySync(DefinitionStore store, ILogger
 
         var problems = new List<string>();
         var imported = 0;
+        var published = await store.PublishedHashesAsync(cancellationToken);
         var files = Directory.EnumerateFiles(directory, "*.json", SearchOption.AllDirectories)
             .Select(f => (Path: f, Match: FileName().Match(Path.GetRelativePath(directory, f).Replace('\\', '/'))))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
@@ -79,6 +80,11 @@ public sealed partial class WorkflowDirectorySync(DefinitionStore store, ILogger
                 continue;
             }
 
+            if (IsPublishedAsIs(json!, folderId, fileVersion, published))
+            {
+                continue;
+            }
+
             var result = await store.PublishAsync(json, "file", cancellationToken);
             switch (result.Status)
             {
@@ -105,6 +111,28 @@ public sealed partial class WorkflowDirectorySync(DefinitionStore store, ILogger
 
         logger.LogInformation("Workflows directory {Directory}: {Files} file(s), {Imported} newly imported", Path.GetFullPath(directory), files.Count, imported);
         return imported;
+    }
+
+    /// <summary>
+    /// Whether the file's content is exactly its published version's: then it was valid when it was published and there is
+    /// nothing to do. This skips the full validation (schema, every script parsed) of unchanged files, which was a third
+    /// of a restart. Anything else, including a file that does not even deserialize, takes the full path and its errors.
+    /// </summary>
+    private static bool IsPublishedAsIs(JsonNode json, string id, int version, IReadOnlyDictionary<(string, int), string> published)
+    {
+        if (!published.TryGetValue((id, version), out var hash))
+        {
+            return false;
+        }
+
+        try
+        {
+            return json.Deserialize<WorkflowDefinition>(DefinitionJson.Options) is { } definition && DefinitionStore.HashOf(definition) == hash;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     [GeneratedRegex(@"^(?<id>[a-z0-9][a-z0-9-]*)/v(?<version>[1-9][0-9]{0,6})\.json$")]

@@ -52,6 +52,14 @@ public sealed class DefinitionStore(EngineDb engineDb, DefinitionValidator valid
         return await db.Versions.AsNoTracking().SingleOrDefaultAsync(v => v.DefinitionId == definitionId && v.Version == version, cancellationToken);
     }
 
+    /// <summary>The content hash (<see cref="HashOf"/>) of every published version, by definition id and version.</summary>
+    public async Task<IReadOnlyDictionary<(string DefinitionId, int Version), string>> PublishedHashesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = engineDb.CreateContext();
+        var rows = await db.Versions.AsNoTracking().Select(v => new { v.DefinitionId, v.Version, v.Hash }).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => (r.DefinitionId, r.Version), r => r.Hash);
+    }
+
     /// <summary>A published version ready to run (cached: published versions never change).</summary>
     public async Task<CompiledDefinition?> GetCompiledAsync(string definitionId, int version, CancellationToken cancellationToken)
     {

@@ -79,13 +79,17 @@ public sealed partial class RuleSetCatalog
     public RuleSetFile Parse(string name, string json, int version = 0) => RuleSetFile.Parse(Get(name), json, version);
 
     /// <summary>
-    /// Reads every <c>*.json</c> in a folder. A file whose name is not a built-in rule set, or that does
+    /// Reads and compiles every <c>*.json</c> in a folder. A file whose name is not a built-in rule set, or that does
     /// not compile, fails the whole load with every problem named, as a broken file must not start.
     /// </summary>
     /// <exception cref="InvalidRuleSetException">A file is unknown or invalid.</exception>
-    public IReadOnlyList<RuleSetFile> LoadDirectory(string directory)
+    public IReadOnlyList<RuleSetFile> LoadDirectory(string directory) => Compile(ReadDirectory(directory), Path.GetFileName(directory));
+
+    /// <summary>The text of every <c>*.json</c> in a folder by rule set name, in name order, without compiling it.</summary>
+    /// <exception cref="InvalidRuleSetException">A file's name is not a built-in rule set.</exception>
+    public IReadOnlyList<(string Name, string Json)> ReadDirectory(string directory)
     {
-        var files = new List<RuleSetFile>();
+        var files = new List<(string, string)>();
         var problems = new List<RuleProblem>();
         foreach (var path in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
         {
@@ -96,12 +100,19 @@ public sealed partial class RuleSetCatalog
                 continue;
             }
 
-            var file = Parse(name, File.ReadAllText(path), 1);
-            problems.AddRange(file.Problems);
-            files.Add(file);
+            files.Add((name, File.ReadAllText(path)));
         }
 
         return problems.Count > 0 ? throw new InvalidRuleSetException(Path.GetFileName(directory), problems) : files;
+    }
+
+    /// <summary>Compiles built-in rule sets' JSON; any problem fails them all, each problem named.</summary>
+    /// <exception cref="InvalidRuleSetException">A file does not compile.</exception>
+    public IReadOnlyList<RuleSetFile> Compile(IEnumerable<(string Name, string Json)> files, string source)
+    {
+        var compiled = files.Select(f => Parse(f.Name, f.Json, 1)).ToList();
+        var problems = compiled.SelectMany(f => f.Problems).ToList();
+        return problems.Count > 0 ? throw new InvalidRuleSetException(source, problems) : compiled;
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,99}$")]

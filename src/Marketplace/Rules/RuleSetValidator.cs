@@ -21,6 +21,11 @@ internal static class RuleSetValidator
         Converters = { new JsonStringEnumConverter() },
     };
 
+    // One parser for every check: a new one scans every loaded assembly's types for Dynamic LINQ's custom types on its
+    // first parse (about 0.1 s each, once per workflow of every rule set at start-up before). Parses take turns on it.
+    private static readonly RuleExpressionParser Parser = new(new ReSettings());
+    private static readonly Lock ParserLock = new();
+
     /// <summary>Reads and checks the JSON; the workflows are null when it could not be read at all.</summary>
     internal static (Workflow[]? Workflows, List<RuleProblem> Problems) Check(RuleSetShape shape, string json)
     {
@@ -59,7 +64,7 @@ internal static class RuleSetValidator
                 Add(workflow.WorkflowName, null, "the WorkflowName is used twice");
             }
 
-            var parser = new RuleExpressionParser(new ReSettings());
+            var parser = Parser;
             var parameters = new List<ParameterExpression> { Expression.Parameter(shape.InputType, RuleSetShape.ParameterName) };
             AddScopedParams(workflow.GlobalParams, parameters, parser, error => Add(workflow.WorkflowName, null, error));
             var rules = workflow.Rules?.ToList() ?? [];
@@ -216,7 +221,11 @@ internal static class RuleSetValidator
     {
         try
         {
-            parser.Parse(expression, [.. parameters], returnType);
+            lock (ParserLock)
+            {
+                parser.Parse(expression, [.. parameters], returnType);
+            }
+
             return null;
         }
         catch (Exception e)

@@ -91,6 +91,54 @@ public abstract class RulesEditScenario(TestDatabase database) : HostScenario(da
         }
     }
 
+    [Fact]
+    public async Task A_rules_file_changed_between_starts_is_a_new_version_a_broken_change_stops_start_up_and_an_unchanged_one_adds_nothing()
+    {
+        var rules = TempDirectory.Create("rules");
+        try
+        {
+            var file = System.IO.Path.Combine(rules, "supplier-eligibility.json");
+            var original = RuleFiles.Read("supplier-eligibility");
+            File.WriteAllText(file, original);
+            var settings = new Dictionary<string, string> { ["Sleek:RulesDirectory"] = rules };
+            var folder = NewFolder();
+            // The class's database is shared by its tests: versions count from whatever is stored when this one starts.
+            var first = NewHost(folder, settings: settings);
+            var api = new SleekApi(first.CreateClient());
+            var start = (await api.GetJsonAsync(Path))["version"]!.GetValue<int>();
+            var stored = (await api.GetJsonAsync(Path + "/versions")).AsArray().Count;
+            await StopAsync(first);
+
+            // Unchanged: nothing new. Changed: a new version from the file.
+            var again = NewHost(folder, settings: settings);
+            Assert.Equal(stored, (await new SleekApi(again.CreateClient()).GetJsonAsync(Path + "/versions")).AsArray().Count);
+            await StopAsync(again);
+            File.WriteAllText(file, original.Replace("input1.Order.Quantity >= input1.Supplier.Moq", "input1.Order.Quantity >= input1.Supplier.Moq * 3", StringComparison.Ordinal));
+            var changed = NewHost(folder, settings: settings);
+            var latest = await new SleekApi(changed.CreateClient()).GetJsonAsync(Path);
+            Assert.Equal((start + 1, "file"), (latest["version"]!.GetValue<int>(), latest["author"]!.GetValue<string>()));
+            await StopAsync(changed);
+
+            // A careless edit that does not compile: start-up stops naming the rule, and nothing is stored.
+            File.WriteAllText(file, original.Replace("input1.Supplier.ActiveOrders < input1.Supplier.Capacity", "input1.Supplier.ActiveOrders <", StringComparison.Ordinal));
+            var broken = NewHost(folder, settings: settings);
+            var error = await Record.ExceptionAsync(() => Task.Run(() => broken.CreateClient()));
+            Assert.NotNull(error);
+            Assert.Contains("HasFreeCapacity", error.ToString(), StringComparison.Ordinal);
+
+            // Put back as it was: that is a change from the last imported version again.
+            File.WriteAllText(file, original);
+            var restored = NewHost(folder, settings: settings);
+            var versions = (await new SleekApi(restored.CreateClient()).GetJsonAsync(Path + "/versions")).AsArray();
+            Assert.Equal([start + 2, start + 1, start], versions.Take(3).Select(v => v!["version"]!.GetValue<int>()));
+            Assert.DoesNotContain("Moq * 3", (await new SleekApi(restored.CreateClient()).GetJsonAsync(Path))["rules"]!.ToJsonString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            TempDirectory.Delete(rules);
+        }
+    }
+
     private static Task<HttpResponseMessage> SendAsync(SleekApi api, string json, string? author, string? ifMatch = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Put, Path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
