@@ -76,7 +76,7 @@ public sealed class EngineDb : IDisposable
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var db = CreateContext();
-        await db.Database.MigrateAsync(cancellationToken);
+        await db.Database.MigrateIfBehindAsync(cancellationToken);
         await _provider.AfterMigrateAsync(db, cancellationToken);
     }
 

@@ -23,6 +23,6 @@ public sealed class SecurityDb(EngineDb engineDb)
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var db = CreateContext();
-        await db.WriteAsync(ct => db.Database.MigrateAsync(ct), cancellationToken);
+        await db.WriteAsync(ct => db.Database.MigrateIfBehindAsync(ct), cancellationToken);
     }
 }

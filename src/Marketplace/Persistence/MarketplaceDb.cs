@@ -39,7 +39,7 @@ public sealed class MarketplaceDb(EngineDb engineDb)
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var db = CreateContext();
-        await db.WriteAsync(ct => db.Database.MigrateAsync(ct), cancellationToken);
+        await db.WriteAsync(ct => db.Database.MigrateIfBehindAsync(ct), cancellationToken);
     }
 
     /// <summary>Adds the categories and demo suppliers that are missing (idempotent; see <see cref="MarketplaceSeed"/>).</summary>
