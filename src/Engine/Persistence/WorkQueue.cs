@@ -15,28 +15,39 @@ public sealed class WorkQueue(EngineDb engineDb, RuntimeOptions options, TimePro
     private const string Returning = " RETURNING id, instance_id, kind, bookmark_id, payload_json, attempts, taken_over_from";
 
     // taken_over_from = locked_by reads the old row: a holder is still named only when its lease expired
-    // unfinished (finished items are deleted, failed ones given back with locked_by NULL).
-    private const string ClaimNextTemplate = """
+    // unfinished (finished items are deleted, failed ones given back with locked_by NULL). Several due items are
+    // claimed in one statement when a backlog waits (timers that fell due while no host ran): one round trip for all.
+    private const string ClaimDueTemplate = """
         UPDATE work_items SET taken_over_from = locked_by, locked_by = @owner, locked_until = @until, attempts = attempts + 1
-        WHERE id = (
+        WHERE id IN (
             SELECT w.id FROM work_items w
             WHERE w.available_at <= @now AND (w.locked_until IS NULL OR w.locked_until < @now)
               AND NOT EXISTS (SELECT 1 FROM work_items o WHERE o.instance_id = w.instance_id AND o.id <> w.id AND o.locked_until >= @now)
             ORDER BY w.available_at, w.id
-            LIMIT 1 {0})
-        """ + Returning;
+            LIMIT @limit {0})
+        """ + Returning + ", available_at";
 
     // PostgreSQL skips rows other workers are claiming; SQLite has one writer, so it needs no lock clause.
-    private readonly string _claimNext = string.Format(System.Globalization.CultureInfo.InvariantCulture, ClaimNextTemplate, engineDb.SkipLockedClause);
+    private readonly string _claimDue = string.Format(System.Globalization.CultureInfo.InvariantCulture, ClaimDueTemplate, engineDb.SkipLockedClause);
 
     private const string ClaimOne = """
         UPDATE work_items SET taken_over_from = locked_by, locked_by = @owner, locked_until = @until, attempts = attempts + 1
         WHERE id = @id AND (locked_until IS NULL OR locked_until < @now)
         """ + Returning;
 
-    /// <summary>Claims the next due item, or returns null when there is none.</summary>
-    public Task<ClaimedWork?> ClaimNextAsync(CancellationToken cancellationToken) =>
-        ClaimAsync(_claimNext, null, cancellationToken);
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> due items, earliest due first (empty when none is due). Two items of one
+    /// instance may come in one claim: the caller runs them one after the other, as a single item's claim would.
+    /// </summary>
+    public async Task<IReadOnlyList<ClaimedWork>> ClaimDueAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var db = engineDb.CreateContext();
+        var claimed = await db.WriteAsync(ct => ClaimRowsAsync(db, _claimDue, null, limit, ct), cancellationToken);
+        // RETURNING keeps no order: run them as due.
+        var work = claimed.OrderBy(c => c.AvailableAt).ThenBy(c => c.Work.Id).Select(c => c.Work).ToList();
+        work.ForEach(RecordTakeover);
+        return work;
+    }
 
     /// <summary>
     /// Leases a new item to this worker before it is inserted, for work the caller runs itself at once (a
@@ -70,6 +81,27 @@ public sealed class WorkQueue(EngineDb engineDb, RuntimeOptions options, TimePro
     }
 
     /// <summary>
+    /// Gives back claimed items this worker never started, as they were: still due when they were, and the claim not
+    /// counted as an attempt (a busy host giving an item back must not bring it closer to faulting its instance).
+    /// </summary>
+    public async Task GiveBackAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        await using var db = engineDb.CreateContext();
+        var owner = options.WorkerName;
+        await db.WriteAsync(
+            ct => db.WorkItems.Where(w => ids.Contains(w.Id) && w.LockedBy == owner).ExecuteUpdateAsync(
+                s => s.SetProperty(w => w.LockedBy, (string?)null).SetProperty(w => w.LockedUntil, (DateTime?)null)
+                    .SetProperty(w => w.TakenOverFrom, (string?)null).SetProperty(w => w.Attempts, w => w.Attempts - 1),
+                ct),
+            cancellationToken);
+    }
+
+    /// <summary>
     /// Renews this worker's lease on a running item. False when the item is gone (its burst committed)
     /// or another worker holds it now (the lease had expired).
     /// </summary>
@@ -94,8 +126,19 @@ public sealed class WorkQueue(EngineDb engineDb, RuntimeOptions options, TimePro
     private async Task<ClaimedWork?> ClaimAsync(string sql, long? id, CancellationToken cancellationToken)
     {
         await using var db = engineDb.CreateContext();
-        var work = await db.WriteAsync(ct => ClaimOneAsync(db, sql, id, ct), cancellationToken);
-        if (work?.TakenOverFrom is { } previous)
+        var claimed = await db.WriteAsync(ct => ClaimRowsAsync(db, sql, id, null, ct), cancellationToken);
+        var work = claimed.SingleOrDefault().Work;
+        if (work is not null)
+        {
+            RecordTakeover(work);
+        }
+
+        return work;
+    }
+
+    private void RecordTakeover(ClaimedWork work)
+    {
+        if (work.TakenOverFrom is { } previous)
         {
             logger.LogWarning(
                 "Lease takeover: work item {WorkItemId} ({Kind}) of instance {InstanceId} was leased by {PreviousOwner}, whose lease expired unfinished; {Worker} runs it now (attempt {Attempts})",
@@ -103,11 +146,9 @@ public sealed class WorkQueue(EngineDb engineDb, RuntimeOptions options, TimePro
             RuntimeCounters.RecordTakeover(new LeaseTakeover(work.Id, work.InstanceId, work.Kind, previous, options.WorkerName, work.Attempts));
             EngineTelemetry.RecordLeaseTakeover(work.Kind.ToString());
         }
-
-        return work;
     }
 
-    private async Task<ClaimedWork?> ClaimOneAsync(EngineDbContext db, string sql, long? id, CancellationToken cancellationToken)
+    private async Task<List<(ClaimedWork Work, DateTime AvailableAt)>> ClaimRowsAsync(EngineDbContext db, string sql, long? id, int? limit, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(cancellationToken);
@@ -122,20 +163,27 @@ public sealed class WorkQueue(EngineDb engineDb, RuntimeOptions options, TimePro
             AddParameter(command, "@id", workId);
         }
 
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        if (limit is { } max)
         {
-            return null;
+            AddParameter(command, "@limit", max);
         }
 
-        return new ClaimedWork(
-            reader.GetInt64(0),
-            reader.GetGuid(1),
-            SnakeCaseEnumConverter<WorkKind>.FromStored(reader.GetString(2)),
-            reader.IsDBNull(3) ? null : reader.GetGuid(3),
-            reader.IsDBNull(4) ? null : reader.GetString(4),
-            reader.GetInt32(5),
-            reader.IsDBNull(6) ? null : reader.GetString(6));
+        var rows = new List<(ClaimedWork, DateTime)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var work = new ClaimedWork(
+                reader.GetInt64(0),
+                reader.GetGuid(1),
+                SnakeCaseEnumConverter<WorkKind>.FromStored(reader.GetString(2)),
+                reader.IsDBNull(3) ? null : reader.GetGuid(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.GetInt32(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6));
+            rows.Add((work, reader.FieldCount > 7 ? reader.GetDateTime(7) : default));
+        }
+
+        return rows;
     }
 
     private static void AddParameter(DbCommand command, string name, object value)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sleek.Workflows.Engine.Persistence;
@@ -7,7 +8,9 @@ namespace Sleek.Workflows.Engine.Runtime;
 /// <summary>
 /// Takes queued work (starts, resumes, due timers, retries) from the database and runs it, with
 /// <see cref="RuntimeOptions.Workers"/> loops in parallel. Idle loops sleep until pulsed or the poll
-/// interval passes, so timers due after a restart fire without anyone asking.
+/// interval passes, so timers due after a restart fire without anyone asking. A loop that finds a backlog claims
+/// several due items per round trip (doubling up to <see cref="MaxClaim"/> while every claim comes back full) and
+/// runs them in due order; one item at a time otherwise, so the loops share the work.
 /// </summary>
 public sealed class WorkflowWorker(
     WorkQueue queue,
@@ -18,6 +21,9 @@ public sealed class WorkflowWorker(
     WorkerHealth health,
     ILogger<WorkflowWorker> logger) : BackgroundService
 {
+    /// <summary>The most items one loop claims at once.</summary>
+    public const int MaxClaim = 16;
+
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,19 +35,22 @@ public sealed class WorkflowWorker(
 
     private async Task LoopAsync(int loop, CancellationToken stoppingToken)
     {
+        var claim = 1;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 health.Beat();
-                var work = await queue.ClaimNextAsync(stoppingToken);
-                if (work is null)
+                var claimed = await queue.ClaimDueAsync(claim, stoppingToken);
+                if (claimed.Count == 0)
                 {
+                    claim = 1;
                     await signal.WaitAsync(options.PollInterval, stoppingToken);
                     continue;
                 }
 
-                await runner.RunLeasedAsync(work, stoppingToken);
+                claim = claimed.Count == claim ? Math.Min(claim * 2, MaxClaim) : 1;
+                await RunClaimedAsync(claimed, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -54,6 +63,36 @@ public sealed class WorkflowWorker(
                 // The listener pulses when it reconnects: the database is back, and timers due meanwhile fire at once.
                 await signal.WaitAsync(TimeSpan.FromSeconds(5), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
+        }
+    }
+
+    /// <summary>
+    /// Runs claimed items one after the other. Their leases began at the claim and a burst renews its own only while it
+    /// runs, so items not started within a third of the lease are given back for any worker rather than run late on a
+    /// lease that may lapse (and be taken over) meanwhile; so are those not started when the host stops.
+    /// </summary>
+    private async Task RunClaimedAsync(IReadOnlyList<ClaimedWork> claimed, CancellationToken stoppingToken)
+    {
+        var claimedAt = Stopwatch.GetTimestamp();
+        var started = 0;
+        try
+        {
+            foreach (var work in claimed)
+            {
+                if (started > 0 && (stoppingToken.IsCancellationRequested || Stopwatch.GetElapsedTime(claimedAt) > options.Lease / 3))
+                {
+                    break;
+                }
+
+                started++;
+                health.Beat();
+                await runner.RunLeasedAsync(work, stoppingToken);
+            }
+        }
+        finally
+        {
+            // A started item settles its own lease (done, retried with backoff, or left to lapse on shutdown).
+            await queue.GiveBackAsync([.. claimed.Skip(started).Select(w => w.Id)], CancellationToken.None);
         }
     }
 }
