@@ -5,7 +5,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api } from '../api/client';
 import { convertElsa, isElsaExport } from '../api/elsa';
-import { useApi } from '../api/useApi';
+import { apiOnce, useApi } from '../api/useApi';
 import { nodeTypes } from '../components/ActivityNodeView';
 import { DiagramContext, errorsByActivity, errorsFromProblem } from '../components/DiagramContext';
 import { ErrorBox, Loading, Toasts, type Toast } from '../components/Feedback';
@@ -37,6 +37,8 @@ export function Editor({ definitionId }: { definitionId: string }) {
   const activities = useApi<ActivityDescriptor[]>('/api/activities');
   const details = useApi<WorkflowDetails>(`/api/workflows/${encodeURIComponent(definitionId)}`);
   const [initial, setInitial] = useState<WorkflowDefinition | null>(null);
+  // The latest published version when it was fetched to open (no draft): the canvas compares with it without asking again.
+  const [latest, setLatest] = useState<{ version: number; definition: WorkflowDefinition } | null>(null);
   const [restored, setRestored] = useState<LocalDraft | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
 
@@ -51,7 +53,8 @@ export function Editor({ definitionId }: { definitionId: string }) {
     };
     if (d.draft) { open(d.draft); return; }
     if (d.latestVersion > 0) {
-      api<WorkflowDefinition>(`/api/workflows/${encodeURIComponent(definitionId)}/versions/${d.latestVersion}`).then(open, setLoadError);
+      apiOnce<WorkflowDefinition>(`/api/workflows/${encodeURIComponent(definitionId)}/versions/${d.latestVersion}`)
+        .then((v) => { setLatest({ version: d.latestVersion, definition: v }); open(v); }, setLoadError);
     } else {
       open({ definitionId, version: 1, name: d.name, variables: [], inputs: [], root: { activities: [], connections: [] } });
     }
@@ -62,7 +65,7 @@ export function Editor({ definitionId }: { definitionId: string }) {
   if (!activities.data || !details.data || !initial) return <div className="page"><Loading what="the workflow" /></div>;
   return (
     <ReactFlowProvider>
-      <EditorCanvas key={restored ? 'restored' : 'server'} definitionId={definitionId} initial={initial} restored={restored} details={details.data} descriptors={activities.data} reloadDetails={details.reload}
+      <EditorCanvas key={restored ? 'restored' : 'server'} definitionId={definitionId} initial={initial} latest={latest} restored={restored} details={details.data} descriptors={activities.data} reloadDetails={details.reload}
         onDiscardLocal={() => { clearLocalDraft(definitionId); setRestored(null); setInitial(null); details.reload(); }} />
     </ReactFlowProvider>
   );
@@ -78,8 +81,8 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 }
 
-function EditorCanvas({ definitionId, initial, restored, details, descriptors, reloadDetails, onDiscardLocal }: {
-  definitionId: string; initial: WorkflowDefinition; restored: LocalDraft | null; details: WorkflowDetails; descriptors: ActivityDescriptor[];
+function EditorCanvas({ definitionId, initial, latest, restored, details, descriptors, reloadDetails, onDiscardLocal }: {
+  definitionId: string; initial: WorkflowDefinition; latest: { version: number; definition: WorkflowDefinition } | null; restored: LocalDraft | null; details: WorkflowDetails; descriptors: ActivityDescriptor[];
   reloadDetails: () => void; onDiscardLocal: () => void;
 }) {
   const start = useMemo(() => definitionToGraph(initial), [initial]);
@@ -120,12 +123,13 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
   // The latest published version, to tell whether Publish would change anything.
   useEffect(() => {
     if (details.latestVersion === 0) { setPublished(null); return; }
+    if (latest && latest.version === details.latestVersion) { setPublished(latest.definition); return; }
     let cancelled = false;
     api<WorkflowDefinition>(`/api/workflows/${encodeURIComponent(definitionId)}/versions/${details.latestVersion}`)
       .then((d) => { if (!cancelled) setPublished(d); }, () => { /* Publish stays enabled; the server decides */ });
     return () => { cancelled = true; };
-  }, [definitionId, details.latestVersion]);
-  const unchanged = published !== null && nothingToPublish(published, definition);
+  }, [definitionId, details.latestVersion, latest]);
+  const unchanged = useMemo(() => published !== null && nothingToPublish(published, definition), [published, definition]);
 
   // Unsaved edits are kept in this browser until the server has them (an expired session, a closed tab).
   const latestDefinition = useRef(definition);
