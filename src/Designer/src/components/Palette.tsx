@@ -1,11 +1,11 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { ActivityDescriptor } from '../model/types';
 import { CategoryIcon } from './CategoryIcon';
 
 export const DRAG_TYPE = 'application/x-sleek-activity';
 
 /** Activity types by category, searchable; drag one onto the canvas, or press Enter / click to add it. */
-export function Palette({ descriptors, onAdd }: { descriptors: ActivityDescriptor[]; onAdd: (type: string) => void }) {
+function PaletteInner({ descriptors, onAdd }: { descriptors: ActivityDescriptor[]; onAdd: (type: string) => void }) {
   const [query, setQuery] = useState('');
   const groups = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -45,3 +45,6 @@ export function Palette({ descriptors, onAdd }: { descriptors: ActivityDescripto
     </aside>
   );
 }
+
+/** Memoized: the editor re-renders on every change of the diagram, the palette only when its activities or query change. */
+export const Palette = memo(PaletteInner);
