@@ -11,7 +11,7 @@ function PaletteInner({ descriptors, onAdd }: { descriptors: ActivityDescriptor[
     const q = query.trim().toLowerCase();
     const filtered = descriptors.filter((d) => q === '' || [d.type, d.displayName, d.category, d.description].some((s) => s.toLowerCase().includes(q)));
     const map = new Map<string, ActivityDescriptor[]>();
-    for (const d of filtered) map.set(d.category, [...(map.get(d.category) ?? []), d]);
+    for (const d of filtered) { const list = map.get(d.category); if (list) list.push(d); else map.set(d.category, [d]); }
     return [...map.entries()].sort(([a], [b]) => a.localeCompare(b));
   }, [descriptors, query]);
   return (
