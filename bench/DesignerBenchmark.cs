@@ -9,7 +9,9 @@ namespace Sleek.Workflows.Bench;
 /// <summary>
 /// (h) The designer in headless Chromium: a 200-activity workflow opened in the editor by a fresh page load, until every
 /// node is drawn and the view fitted (the app's <c>sleek:diagram-fitted</c> performance mark), beside the same load's
-/// first contentful paint; and the size of the JavaScript the first screen loads, beside the goal.
+/// first contentful paint; the size of the JavaScript the first screen loads, beside the goal; and each editor action
+/// on that workflow (select, edit, move, connect, add, delete, undo), timed by the app's own <c>sleek:action:*</c>
+/// measures from the input event to the painted frame (src/Designer/src/model/actionMarks.ts).
 /// </summary>
 internal static partial class DesignerBenchmark
 {
@@ -57,6 +59,7 @@ internal static partial class DesignerBenchmark
             var median = Statistics.Median(fitted);
             Console.WriteLine($"  first contentful paint of the editor page:                {Statistics.Median(paints),7:F0} ms");
             Console.WriteLine($"  open a {Activities}-activity workflow until every node is drawn and fitted: {median,7:F0} ms (goal < 500 ms: {(median < 500 ? "met" : "not met")})");
+            await ReportActionsAsync(browser, host.Address, signIn, Math.Max(3, options.DesignerRuns + 2));
         }
         finally
         {
@@ -68,14 +71,7 @@ internal static partial class DesignerBenchmark
     private static async Task<(double Fitted, double Paint)> OpenOnceAsync(IBrowser browser, Uri address, JsonObject signIn)
     {
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
-        var page = await context.NewPageAsync();
-        // The designer keeps its tokens in sessionStorage: set them on the origin before the measured load.
-        await page.GotoAsync(new Uri(address, "/health").ToString());
-        await page.EvaluateAsync(
-            "([token, refresh]) => { sessionStorage.setItem('sleek.token', token); sessionStorage.setItem('sleek.refresh', refresh); }",
-            new[] { signIn["accessToken"]!.GetValue<string>(), signIn["refreshToken"]?.GetValue<string>() ?? "" });
-        await page.GotoAsync(new Uri(address, $"/workflows/{DefinitionId}").ToString());
-        await page.WaitForFunctionAsync("() => performance.getEntriesByName('sleek:diagram-fitted').length > 0", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        var page = await OpenEditorAsync(context, address, signIn);
         var drawn = await page.Locator(".react-flow__node").CountAsync();
         if (drawn < Activities)
         {
@@ -85,6 +81,19 @@ internal static partial class DesignerBenchmark
         var fitted = await page.EvaluateAsync<double>("() => performance.getEntriesByName('sleek:diagram-fitted')[0].startTime");
         var paint = await page.EvaluateAsync<double>("() => (performance.getEntriesByName('first-contentful-paint')[0] || { startTime: 0 }).startTime");
         return (fitted, paint);
+    }
+
+    private static async Task<IPage> OpenEditorAsync(IBrowserContext context, Uri address, JsonObject signIn)
+    {
+        var page = await context.NewPageAsync();
+        // The designer keeps its tokens in sessionStorage: set them on the origin before the measured load.
+        await page.GotoAsync(new Uri(address, "/health").ToString());
+        await page.EvaluateAsync(
+            "([token, refresh]) => { sessionStorage.setItem('sleek.token', token); sessionStorage.setItem('sleek.refresh', refresh); }",
+            new[] { signIn["accessToken"]!.GetValue<string>(), signIn["refreshToken"]?.GetValue<string>() ?? "" });
+        await page.GotoAsync(new Uri(address, $"/workflows/{DefinitionId}").ToString());
+        await page.WaitForFunctionAsync("() => performance.getEntriesByName('sleek:diagram-fitted').length > 0", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        return page;
     }
 
     /// <summary>The JavaScript index.html loads before anything else (its module script and preloads), raw and gzipped.</summary>

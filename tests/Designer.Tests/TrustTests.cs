@@ -101,6 +101,8 @@ public sealed class TrustTests(BrowserFixture browser, DesignerHost host) : ICla
         await page.EvaluateAsync("() => { sessionStorage.setItem('sleek.token', 'expired.token.value'); sessionStorage.removeItem('sleek.refresh'); }");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/sign-in\\?next="));
+        // The sign-in screen is a chunk of its own: the URL changes before it replaces the editor.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
 
         await page.GetByLabel("Email").FillAsync(host.AdminEmail);
         await page.GetByLabel("Password").FillAsync(host.AdminPassword);

@@ -1,47 +1,60 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType, type LazyExoticComponent } from 'react';
+import { loadEditor, prefetchEditor } from './screens/loaders';
 import { clearAllLocalDrafts } from './model/localDrafts';
 import { homeOf, roleOfToken, screenOf, screensOf, type Screen } from './model/roles';
 import { getToken, setUnauthorizedHandler, signOut } from './api/client';
 import { Link, match, useRouter } from './router';
-import { WorkflowList } from './screens/WorkflowList';
-import { InstanceList } from './screens/InstanceList';
-import { Tasks } from './screens/Tasks';
-import { Rules } from './screens/Rules';
-import { Dashboard } from './screens/Dashboard';
-import { SignIn } from './screens/SignIn';
-import { ResetPassword } from './screens/ResetPassword';
-import { Setup } from './screens/Setup';
-import { Register } from './screens/Register';
-import { Quote, QuoteView } from './screens/Quote';
-// Buyer portal and ops lists (issue 14).
-import { QuoteList } from './screens/portal/QuoteList';
-import { OrderList } from './screens/portal/OrderList';
-import { OrderPage } from './screens/portal/OrderPage';
-import { PayInvoice } from './screens/portal/PayInvoice';
-import { ClaimQuotes } from './screens/portal/ClaimQuotes';
-// The quote assistant (issue 17).
-import { Assistant } from './screens/portal/Assistant';
-// Supplier portal and notifications (issue 14).
-import { Offers } from './screens/Offers';
-import { Factory, Production } from './screens/Production';
-import { Notifications } from './screens/Notifications';
 import { NotificationBell } from './components/NotificationBell';
-// Suppliers and onboarding (issue 15).
-import { SupplierList } from './screens/suppliers/SupplierList';
-import { SupplierPage } from './screens/suppliers/SupplierPage';
-import { SupplierSignUp } from './screens/suppliers/SupplierSignUp';
-import { SupplierOnboarding } from './screens/suppliers/SupplierOnboarding';
-// Bulk operations (issue 16).
-import { BulkOperations } from './screens/BulkOperations';
-// The product catalog (issue 15).
-import { Catalog } from './screens/catalog/Catalog';
-import { ProductPage } from './screens/catalog/ProductPage';
-import { MyProducts } from './screens/catalog/MyProducts';
 import { Loading } from './components/Feedback';
 
-// The diagram screens (React Flow, the editors) are chunks of their own: the lists a person lands on load without them.
-const Editor = lazy(() => import('./screens/Editor').then((m) => ({ default: m.Editor })));
-const InstanceView = lazy(() => import('./screens/InstanceView').then((m) => ({ default: m.InstanceView })));
+// Every screen is a chunk of its own, loaded when its route is first shown: the first screen's JavaScript is React,
+// this shell (routing, the nav, the notification bell) and that one screen. The editor's loader lives in screens/loaders.ts
+// so the workflow list can fetch its chunk early.
+// Any props in the constraint: each lazy screen keeps its own prop types (M[K]).
+function lazyScreen<M extends Record<K, ComponentType<any>>, K extends keyof M>(load: () => Promise<M>, name: K): LazyExoticComponent<M[K]> {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
+const WorkflowList = lazyScreen(() => import('./screens/WorkflowList'), 'WorkflowList');
+const InstanceList = lazyScreen(() => import('./screens/InstanceList'), 'InstanceList');
+const Tasks = lazyScreen(() => import('./screens/Tasks'), 'Tasks');
+const Rules = lazyScreen(() => import('./screens/Rules'), 'Rules');
+const Dashboard = lazyScreen(() => import('./screens/Dashboard'), 'Dashboard');
+const SignIn = lazyScreen(() => import('./screens/SignIn'), 'SignIn');
+const ResetPassword = lazyScreen(() => import('./screens/ResetPassword'), 'ResetPassword');
+const Setup = lazyScreen(() => import('./screens/Setup'), 'Setup');
+const Register = lazyScreen(() => import('./screens/Register'), 'Register');
+const Quote = lazyScreen(() => import('./screens/Quote'), 'Quote');
+const QuoteView = lazyScreen(() => import('./screens/Quote'), 'QuoteView');
+// Buyer portal and ops lists (issue 14).
+const QuoteList = lazyScreen(() => import('./screens/portal/QuoteList'), 'QuoteList');
+const OrderList = lazyScreen(() => import('./screens/portal/OrderList'), 'OrderList');
+const OrderPage = lazyScreen(() => import('./screens/portal/OrderPage'), 'OrderPage');
+const PayInvoice = lazyScreen(() => import('./screens/portal/PayInvoice'), 'PayInvoice');
+const ClaimQuotes = lazyScreen(() => import('./screens/portal/ClaimQuotes'), 'ClaimQuotes');
+// The quote assistant (issue 17).
+const Assistant = lazyScreen(() => import('./screens/portal/Assistant'), 'Assistant');
+// Supplier portal and notifications (issue 14).
+const Offers = lazyScreen(() => import('./screens/Offers'), 'Offers');
+const Production = lazyScreen(() => import('./screens/Production'), 'Production');
+const Factory = lazyScreen(() => import('./screens/Production'), 'Factory');
+const Notifications = lazyScreen(() => import('./screens/Notifications'), 'Notifications');
+// Suppliers and onboarding (issue 15).
+const SupplierList = lazyScreen(() => import('./screens/suppliers/SupplierList'), 'SupplierList');
+const SupplierPage = lazyScreen(() => import('./screens/suppliers/SupplierPage'), 'SupplierPage');
+const SupplierSignUp = lazyScreen(() => import('./screens/suppliers/SupplierSignUp'), 'SupplierSignUp');
+const SupplierOnboarding = lazyScreen(() => import('./screens/suppliers/SupplierOnboarding'), 'SupplierOnboarding');
+// Bulk operations (issue 16).
+const BulkOperations = lazyScreen(() => import('./screens/BulkOperations'), 'BulkOperations');
+// The product catalog (issue 15).
+const Catalog = lazyScreen(() => import('./screens/catalog/Catalog'), 'Catalog');
+const ProductPage = lazyScreen(() => import('./screens/catalog/ProductPage'), 'ProductPage');
+const MyProducts = lazyScreen(() => import('./screens/catalog/MyProducts'), 'MyProducts');
+// The diagram screens (React Flow, the editors).
+const Editor = lazyScreen(loadEditor, 'Editor');
+const InstanceView = lazyScreen(() => import('./screens/InstanceView'), 'InstanceView');
+
+// The path whose data was last prefetched: App renders many times on one path, and each arrival asks once.
+let prefetchedPath: string | null = null;
 
 export function App() {
   const { path, navigate } = useRouter();
@@ -67,7 +80,11 @@ export function App() {
   let params: Record<string, string> | null;
   if (wrongPlace) screen = <div className="page"><h1>Not for your role</h1><p>This screen is for other roles. <Link to={homeOf(role)}>Go to your work</Link></p></div>;
   else if (path === '/' || path === '/workflows') screen = <WorkflowList />;
-  else if ((params = match('/workflows/:id', path))) screen = <Editor key={params.id} definitionId={params.id} />;
+  else if ((params = match('/workflows/:id', path))) {
+    // The editor's requests start now, beside its chunk's download, instead of after it.
+    if (token !== null && prefetchedPath !== path) prefetchEditor(params.id);
+    screen = <Editor key={params.id} definitionId={params.id} />;
+  }
   else if (path === '/instances') screen = <InstanceList />;
   else if ((params = match('/instances/:id', path))) screen = <InstanceView key={params.id} instanceId={params.id} />;
   else if (path === '/tasks') screen = <Tasks />;
@@ -106,6 +123,7 @@ export function App() {
   else if (path === '/my/products') screen = <MyProducts />;
   else screen = <div className="page"><h1>Not found</h1><p>No screen at {path}. <Link to="/">Back to workflows</Link></p></div>;
 
+  prefetchedPath = path;
   const signedIn = token !== null;
   const nav: [Screen, string, string][] = [['workflows', '/', 'Workflows'], ['instances', '/instances', 'Instances'], ['tasks', '/tasks', 'Tasks'], ['rules', '/rules', 'Rules'], ['dashboard', '/dashboard', 'Dashboard'],
     ['offers', '/offers', 'Offers'], ['production', '/production', 'Assigned orders'], ['factory', '/factory', 'Production & QC']];

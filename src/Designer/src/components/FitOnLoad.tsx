@@ -67,16 +67,17 @@ export function FitOnLoad({ minimap = false, top, focus, fitKey = 0, onFitted }:
   useEffect(() => {
     // The first fit waits for every node's size; later ones (after a layout) use the sizes already known.
     if ((done.current < 0 && !initialized) || done.current === fitKey) return;
-    // Marked done when it runs, not when scheduled: StrictMode runs effects twice, clearing the first timer.
-    const t = setTimeout(() => {
+    // Marked done when it runs, not when scheduled: StrictMode runs effects twice, cancelling the first frame.
+    // The next frame, not a fixed delay: the sizes are known once `initialized` is true.
+    const t = requestAnimationFrame(() => {
       done.current = fitKey;
       void fitRef.current(focusKey ? focusKey.split('|') : undefined).then(() => {
         // Every node is drawn and measured, and the view fitted: bench/'s designer part reads this mark.
         performance.mark(DIAGRAM_FITTED_MARK);
         fitted.current?.();
       });
-    }, 50);
-    return () => clearTimeout(t);
+    });
+    return () => cancelAnimationFrame(t);
   }, [initialized, fitKey, focusKey]);
   return null;
 }

@@ -1,17 +1,17 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { ActivityDescriptor } from '../model/types';
 import { CategoryIcon } from './CategoryIcon';
 
 export const DRAG_TYPE = 'application/x-sleek-activity';
 
 /** Activity types by category, searchable; drag one onto the canvas, or press Enter / click to add it. */
-export function Palette({ descriptors, onAdd }: { descriptors: ActivityDescriptor[]; onAdd: (type: string) => void }) {
+function PaletteInner({ descriptors, onAdd }: { descriptors: ActivityDescriptor[]; onAdd: (type: string) => void }) {
   const [query, setQuery] = useState('');
   const groups = useMemo(() => {
     const q = query.trim().toLowerCase();
     const filtered = descriptors.filter((d) => q === '' || [d.type, d.displayName, d.category, d.description].some((s) => s.toLowerCase().includes(q)));
     const map = new Map<string, ActivityDescriptor[]>();
-    for (const d of filtered) map.set(d.category, [...(map.get(d.category) ?? []), d]);
+    for (const d of filtered) { const list = map.get(d.category); if (list) list.push(d); else map.set(d.category, [d]); }
     return [...map.entries()].sort(([a], [b]) => a.localeCompare(b));
   }, [descriptors, query]);
   return (
@@ -45,3 +45,6 @@ export function Palette({ descriptors, onAdd }: { descriptors: ActivityDescripto
     </aside>
   );
 }
+
+/** Memoized: the editor re-renders on every change of the diagram, the palette only when its activities or query change. */
+export const Palette = memo(PaletteInner);

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { CompletionScope } from '../model/completion';
 import type { ActivityNode } from '../model/graph';
 import type { ActivityDescriptor, ValidationError } from '../model/types';
@@ -15,7 +16,7 @@ interface Props {
 }
 
 /** The selected activity's name and inputs; the server's errors shown under the field they name. */
-export function PropertiesPanel({ node, descriptor, variables, scope, errors, onRename, onInput, readOnly }: Props) {
+function PropertiesPanelInner({ node, descriptor, variables, scope, errors, onRename, onInput, readOnly }: Props) {
   if (!node) {
     return <section className="panel" aria-label="Properties"><h2>Properties</h2><p className="muted small">Select an activity to edit its inputs.</p></section>;
   }
@@ -51,3 +52,6 @@ export function PropertiesPanel({ node, descriptor, variables, scope, errors, on
     </section>
   );
 }
+
+/** Memoized: a drag or another node's change re-renders the editor, not the selected activity's fields (CodeMirror among them). */
+export const PropertiesPanel = memo(PropertiesPanelInner);

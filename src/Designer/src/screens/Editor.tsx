@@ -2,15 +2,16 @@ import {
   Background, ControlButton, Controls, MiniMap, ReactFlow, ReactFlowProvider, addEdge, useEdgesState, useNodesState, useReactFlow,
   type Connection, type Edge, type EdgeChange, type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api } from '../api/client';
 import { convertElsa, isElsaExport } from '../api/elsa';
-import { useApi } from '../api/useApi';
+import { apiOnce, useApi } from '../api/useApi';
 import { nodeTypes } from '../components/ActivityNodeView';
 import { DiagramContext, errorsByActivity, errorsFromProblem } from '../components/DiagramContext';
 import { ErrorBox, Loading, Toasts, type Toast } from '../components/Feedback';
 import { DiagramSearch } from '../components/DiagramSearch';
 import { FitOnLoad, MIN_ZOOM, useFit } from '../components/FitOnLoad';
+import { preloadCodeEditor } from '../components/ExpressionField';
 import { DRAG_TYPE, Palette } from '../components/Palette';
 import { PropertiesPanel } from '../components/PropertiesPanel';
 import { StartInstanceForm } from '../components/StartInstanceForm';
@@ -26,6 +27,7 @@ import { definitionToGraph, edgeId, graphToDefinition, newActivityId, type Activ
 import { History } from '../model/history';
 import { clearLocalDraft, saveLocalDraft, unsavedLocalDraft, type LocalDraft } from '../model/localDrafts';
 import { autoLayout } from '../model/elkWorker';
+import { beginAction, useActionMarks } from '../model/actionMarks';
 import { portsOf } from '../model/ports';
 import type { ActivityDescriptor, ValidationError, VariableDefinition, WorkflowDefinition, WorkflowDetails } from '../model/types';
 import { Link, useLeavePrompt, useRouter } from '../router';
@@ -37,6 +39,8 @@ export function Editor({ definitionId }: { definitionId: string }) {
   const activities = useApi<ActivityDescriptor[]>('/api/activities');
   const details = useApi<WorkflowDetails>(`/api/workflows/${encodeURIComponent(definitionId)}`);
   const [initial, setInitial] = useState<WorkflowDefinition | null>(null);
+  // The latest published version when it was fetched to open (no draft): the canvas compares with it without asking again.
+  const [latest, setLatest] = useState<{ version: number; definition: WorkflowDefinition } | null>(null);
   const [restored, setRestored] = useState<LocalDraft | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
 
@@ -51,7 +55,8 @@ export function Editor({ definitionId }: { definitionId: string }) {
     };
     if (d.draft) { open(d.draft); return; }
     if (d.latestVersion > 0) {
-      api<WorkflowDefinition>(`/api/workflows/${encodeURIComponent(definitionId)}/versions/${d.latestVersion}`).then(open, setLoadError);
+      apiOnce<WorkflowDefinition>(`/api/workflows/${encodeURIComponent(definitionId)}/versions/${d.latestVersion}`)
+        .then((v) => { setLatest({ version: d.latestVersion, definition: v }); open(v); }, setLoadError);
     } else {
       open({ definitionId, version: 1, name: d.name, variables: [], inputs: [], root: { activities: [], connections: [] } });
     }
@@ -62,7 +67,7 @@ export function Editor({ definitionId }: { definitionId: string }) {
   if (!activities.data || !details.data || !initial) return <div className="page"><Loading what="the workflow" /></div>;
   return (
     <ReactFlowProvider>
-      <EditorCanvas key={restored ? 'restored' : 'server'} definitionId={definitionId} initial={initial} restored={restored} details={details.data} descriptors={activities.data} reloadDetails={details.reload}
+      <EditorCanvas key={restored ? 'restored' : 'server'} definitionId={definitionId} initial={initial} latest={latest} restored={restored} details={details.data} descriptors={activities.data} reloadDetails={details.reload}
         onDiscardLocal={() => { clearLocalDraft(definitionId); setRestored(null); setInitial(null); details.reload(); }} />
     </ReactFlowProvider>
   );
@@ -73,13 +78,32 @@ interface Snapshot { nodes: ActivityNode[]; edges: Edge[]; meta: DefinitionMeta 
 /** Room above the diagram for the search box, so a fit never puts a node under it. */
 const SEARCH_ROOM = 56;
 
+// React Flow's props that never change, made once: a new object or array per render is a change to React Flow, which
+// then updates its store, and every one of the 200 nodes' and edges' subscriptions runs again.
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const DEFAULT_EDGE_OPTIONS = { type: 'smoothstep' };
+const PRO_OPTIONS = { hideAttribution: true };
+
+/**
+ * The same array as last time while no node's id, activity or position has changed: a selection or a node's measured
+ * size makes new node objects but changes nothing the definition holds, so nothing derived from it is computed again.
+ */
+function useContentOf<T>(items: T[], same: (a: T, b: T) => boolean): T[] {
+  const last = useRef(items);
+  const prev = last.current;
+  if (prev !== items && (prev.length !== items.length || items.some((item, i) => !same(item, prev[i])))) last.current = items;
+  return last.current;
+}
+const sameNode = (a: ActivityNode, b: ActivityNode) => a.id === b.id && a.data === b.data && a.position === b.position;
+const sameEdge = (a: Edge, b: Edge) => a.id === b.id && a.source === b.source && a.target === b.target && a.sourceHandle === b.sourceHandle && a.targetHandle === b.targetHandle;
+
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 }
 
-function EditorCanvas({ definitionId, initial, restored, details, descriptors, reloadDetails, onDiscardLocal }: {
-  definitionId: string; initial: WorkflowDefinition; restored: LocalDraft | null; details: WorkflowDetails; descriptors: ActivityDescriptor[];
+function EditorCanvas({ definitionId, initial, latest, restored, details, descriptors, reloadDetails, onDiscardLocal }: {
+  definitionId: string; initial: WorkflowDefinition; latest: { version: number; definition: WorkflowDefinition } | null; restored: LocalDraft | null; details: WorkflowDetails; descriptors: ActivityDescriptor[];
   reloadDetails: () => void; onDiscardLocal: () => void;
 }) {
   const start = useMemo(() => definitionToGraph(initial), [initial]);
@@ -108,24 +132,32 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
   const { navigate } = useRouter();
   const descriptorMap = useMemo(() => new Map(descriptors.map((d) => [d.type, d])), [descriptors]);
 
+  // Each editor action's time from its input event to the painted frame (performance measures sleek:action:*).
+  useActionMarks();
   const current = useRef<Snapshot>({ nodes, edges, meta });
   current.current = { nodes, edges, meta };
 
+  const contentNodes = useContentOf(nodes, sameNode);
+  const contentEdges = useContentOf(edges, sameEdge);
   const definition = useMemo(() => {
-    const def = graphToDefinition({ meta, nodes, edges });
+    const def = graphToDefinition({ meta, nodes: contentNodes, edges: contentEdges });
     def.definitionId = definitionId;
     def.version = details.latestVersion + 1;
     return def;
-  }, [meta, nodes, edges, definitionId, details.latestVersion]);
+  }, [meta, contentNodes, contentEdges, definitionId, details.latestVersion]);
+  // What only informs (Publish's state, validation, completions) follows the definition one render late, so a drag or
+  // a keystroke paints first and the comparisons of all 200 activities run after it, in a render React may interrupt.
+  const settled = useDeferredValue(definition);
   // The latest published version, to tell whether Publish would change anything.
   useEffect(() => {
     if (details.latestVersion === 0) { setPublished(null); return; }
+    if (latest && latest.version === details.latestVersion) { setPublished(latest.definition); return; }
     let cancelled = false;
     api<WorkflowDefinition>(`/api/workflows/${encodeURIComponent(definitionId)}/versions/${details.latestVersion}`)
       .then((d) => { if (!cancelled) setPublished(d); }, () => { /* Publish stays enabled; the server decides */ });
     return () => { cancelled = true; };
-  }, [definitionId, details.latestVersion]);
-  const unchanged = published !== null && nothingToPublish(published, definition);
+  }, [definitionId, details.latestVersion, latest]);
+  const unchanged = useMemo(() => published !== null && nothingToPublish(published, settled), [published, settled]);
 
   // Unsaved edits are kept in this browser until the server has them (an expired session, a closed tab).
   const latestDefinition = useRef(definition);
@@ -146,7 +178,7 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
   useLeavePrompt(dirty ? 'This workflow has unsaved changes. Leave without saving them?' : null);
 
   // Positions and selection do not change what validation says.
-  const semanticKey = useMemo(() => JSON.stringify({ ...definition, root: { ...definition.root, activities: definition.root.activities.map(({ position: _p, ...a }) => a) } }), [definition]);
+  const semanticKey = useMemo(() => JSON.stringify({ ...settled, root: { ...settled.root, activities: settled.root.activities.map(({ position: _p, ...a }) => a) } }), [settled]);
 
   const record = useCallback((key?: string) => {
     history.current.record(current.current, key);
@@ -162,8 +194,8 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
     setDirty(true);
     setTick((t) => t + 1);
   };
-  const undo = () => restore(history.current.undo(current.current));
-  const redo = () => restore(history.current.redo(current.current));
+  const undo = () => { beginAction('undo'); restore(history.current.undo(current.current)); };
+  const redo = () => { beginAction('redo'); restore(history.current.redo(current.current)); };
 
   // Checked as you type: the server's validator, without saving.
   useEffect(() => {
@@ -191,20 +223,29 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
       }));
     }
     const changes = all.filter((c) => !('id' in c) || !c.id.startsWith(GROUP_PREFIX)) as NodeChange<ActivityNode>[];
+    if (changes.some((c) => c.type === 'remove')) beginAction('delete');
+    else if (changes.some((c) => c.type === 'position' && c.dragging)) beginAction('move');
+    else if (changes.some((c) => c.type === 'select' && c.selected)) beginAction('select');
     if (changes.some((c) => c.type === 'remove')) record();
     onNodesChangeBase(changes);
   }, [onNodesChangeBase, record]);
   const onEdgesChange = useCallback((changes: EdgeChange<Edge>[]) => {
-    if (changes.some((c) => c.type === 'remove')) record();
+    if (changes.some((c) => c.type === 'remove')) { beginAction('delete'); record(); }
     onEdgesChangeBase(changes);
   }, [onEdgesChangeBase, record]);
+  const onNodeDragStart = useCallback(() => record(), [record]);
+  // Once the diagram shows, the expression editor's chunk (CodeMirror) loads in the background: the first selected
+  // activity's properties then show without waiting for it.
+  const onFitted = useCallback(() => { setFitted(true); preloadCodeEditor(); }, []);
   const onConnect = useCallback((c: Connection) => {
+    beginAction('connect');
     record();
     const id = edgeId({ source: { activity: c.source, port: c.sourceHandle ?? 'Done' }, target: { activity: c.target } });
     setEdges((eds) => (eds.some((e) => e.id === id) ? eds : addEdge({ ...c, id }, eds)));
   }, [record, setEdges]);
 
   const addActivity = useCallback((type: string, position?: { x: number; y: number }) => {
+    beginAction('add');
     record();
     const taken = current.current.nodes.map((n) => n.id);
     const id = newActivityId(type, taken);
@@ -239,6 +280,7 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
   const selectedNode = selected.length === 1 ? selected[0] : null;
 
   const updateActivity = (id: string, key: string, change: (a: ActivityNode['data']['activity']) => ActivityNode['data']['activity']) => {
+    beginAction('edit');
     record(`${id}:${key}`);
     setNodes((ns) => ns.map((n) => (n.id === id ? { ...n, data: { ...n.data, activity: change(n.data.activity) } } : n)));
   };
@@ -400,9 +442,18 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
   };
 
   const diagram = useMemo(() => ({ descriptors: descriptorMap, errors: errorsByActivity(errors), runStates: new Map(), readOnly: false }), [descriptorMap, errors]);
-  const variableNames = (meta.variables ?? []).map((v) => v.name);
+  const variableNames = useMemo(() => (meta.variables ?? []).map((v) => v.name), [meta.variables]);
   const selectedId = selectedNode?.id ?? null;
-  const scope = useMemo<CompletionScope>(() => (selectedId ? scopeOf(definition, selectedId) : { variables: [], inputs: [], outputs: [] }), [definition, selectedId]);
+  // The properties panel is memoized: it gets the selected node again only when its activity changes (not on a move),
+  // its errors when they change, and callbacks that stay the same while calling the latest rename and setInput.
+  const selectedData = selectedNode?.data;
+  const panelNode = useMemo(() => selectedNode, [selectedId, selectedData]);
+  const panelErrors = useMemo(() => (selectedId ? errors.filter((e) => e.activityId === selectedId) : []), [errors, selectedId]);
+  const latestEdits = useRef({ rename, setInput });
+  latestEdits.current = { rename, setInput };
+  const onRename = useCallback((name: string) => latestEdits.current.rename(name), []);
+  const onInput = useCallback((name: string, value: unknown) => latestEdits.current.setInput(name, value), []);
+  const scope = useMemo<CompletionScope>(() => (selectedId ? scopeOf(settled, selectedId) : { variables: [], inputs: [], outputs: [] }), [settled, selectedId]);
   const workflowErrors = errors.filter((e) => !e.activityId);
 
   return (
@@ -432,25 +483,24 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
       </div>
       {starting && <StartInstanceForm definitionId={definitionId} inputs={published?.inputs ?? []} onStarted={(id) => navigate(`/instances/${id}`)} />}
       <div className="editor-body">
-        <Palette descriptors={descriptors} onAdd={(t) => addActivity(t)} />
+        <Palette descriptors={descriptors} onAdd={addActivity} />
         <div className="canvas" ref={canvasRef} onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={onDrop} data-testid="canvas" aria-label="Workflow diagram">
           <DiagramContext.Provider value={diagram}>
             <GroupActions.Provider value={groupActions}>
             <ReactFlow
               nodes={shown.nodes} edges={shown.edges} nodeTypes={nodeTypes}
               onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
-              onNodeDragStart={() => record()}
-              deleteKeyCode={['Delete', 'Backspace']}
-             
-              defaultEdgeOptions={{ type: 'smoothstep' }}
-              minZoom={MIN_ZOOM} onlyRenderVisibleElements={fitted} proOptions={{ hideAttribution: true }}
+              onNodeDragStart={onNodeDragStart}
+              deleteKeyCode={DELETE_KEYS}
+              defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+              minZoom={MIN_ZOOM} onlyRenderVisibleElements={fitted} proOptions={PRO_OPTIONS}
             >
               <Background />
               <Controls showFitView={false}>
                 <ControlButton onClick={() => void fit()} aria-label="Fit the whole workflow" title="Fit the whole workflow">⤢</ControlButton>
               </Controls>
               <MiniMap pannable zoomable ariaLabel="Overview of the diagram" />
-              <FitOnLoad minimap top={SEARCH_ROOM} fitKey={fitKey} onFitted={() => setFitted(true)} />
+              <FitOnLoad minimap top={SEARCH_ROOM} fitKey={fitKey} onFitted={onFitted} />
             </ReactFlow>
             </GroupActions.Provider>
             <DiagramSearch nodes={nodes} onPick={(id) => {
@@ -478,8 +528,8 @@ function EditorCanvas({ definitionId, initial, restored, details, descriptors, r
           {nodes.length === 0 && <div className="canvas-empty">Drag an activity from the palette (or select one and press Enter) to begin.</div>}
         </div>
         <div className="sidebar">
-          <PropertiesPanel node={selectedNode} descriptor={selectedNode ? descriptorMap.get(selectedNode.data.activity.type) : undefined} variables={variableNames} scope={scope}
-            errors={selectedNode ? errors.filter((e) => e.activityId === selectedNode.id) : []} onRename={rename} onInput={setInput} />
+          <PropertiesPanel node={panelNode} descriptor={panelNode ? descriptorMap.get(panelNode.data.activity.type) : undefined} variables={variableNames} scope={scope}
+            errors={panelErrors} onRename={onRename} onInput={onInput} />
           <VariablesPanel variables={meta.variables ?? []} onChange={(v: VariableDefinition[]) => { record('variables'); setMeta({ ...meta, variables: v }); }} />
           <section className="panel" aria-label="Workflow">
             <h2>Workflow</h2>

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { convertElsa, isElsaExport } from '../api/elsa';
 import { useApi } from '../api/useApi';
@@ -8,6 +8,7 @@ import { downloadJson } from '../model/download';
 import { definitionIdProblem } from '../model/messages';
 import type { WorkflowDefinition, WorkflowSummary } from '../model/types';
 import { Link, useRouter } from '../router';
+import { preloadEditor } from './loaders';
 
 /** Every definition: versions, draft, running instances; create and import. */
 export function WorkflowList() {
@@ -20,6 +21,8 @@ export function WorkflowList() {
   const [importNotes, setImportNotes] = useState<string[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
   const idProblem = definitionIdProblem(newId.trim());
+  // Opening a workflow from here is the likely next step: its chunk (React Flow, the editor) is fetched while the list shows.
+  useEffect(() => { const t = setTimeout(preloadEditor, 500); return () => clearTimeout(t); }, []);
 
   const create = async (e: React.FormEvent) => {
     e.preventDefault();
