@@ -8,6 +8,7 @@ import { convertElsa, isElsaExport } from '../api/elsa';
 import { apiOnce, useApi } from '../api/useApi';
 import { nodeTypes } from '../components/ActivityNodeView';
 import { CategoryIconSprite } from '../components/CategoryIcon';
+import { NodeDetail } from '../components/NodeDetail';
 import { DiagramContext, errorsByActivity, errorsFromProblem } from '../components/DiagramContext';
 import { ErrorBox, Loading, Toasts, type Toast } from '../components/Feedback';
 import { DiagramSearch } from '../components/DiagramSearch';
@@ -496,6 +497,7 @@ function EditorCanvas({ definitionId, initial, latest, restored, details, descri
           <CategoryIconSprite />
           <DiagramContext.Provider value={diagram}>
             <GroupActions.Provider value={groupActions}>
+            <NodeDetail fitted={fitted}>
             <ReactFlow
               nodes={shown.nodes} edges={shown.edges} nodeTypes={nodeTypes}
               onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
@@ -512,6 +514,7 @@ function EditorCanvas({ definitionId, initial, latest, restored, details, descri
               {fitted && <MiniMap pannable zoomable ariaLabel="Overview of the diagram" />}
               <FitOnLoad minimap top={SEARCH_ROOM} fitKey={fitKey} onFitted={onFitted} />
             </ReactFlow>
+            </NodeDetail>
             </GroupActions.Provider>
             <DiagramSearch nodes={nodes} onPick={(id) => {
               // A found activity inside a collapsed group opens its group.
