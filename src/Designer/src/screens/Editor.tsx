@@ -165,7 +165,9 @@ function EditorCanvas({ definitionId, initial, latest, restored, details, descri
       .then((d) => { if (!cancelled) setPublished(d); }, () => { /* Publish stays enabled; the server decides */ });
     return () => { cancelled = true; };
   }, [definitionId, details.latestVersion, latest]);
-  const unchanged = useMemo(() => published !== null && nothingToPublish(published, settled), [published, settled]);
+  // Deferred too: set in an effect on open, it would compare all 200 activities before the diagram's first fit.
+  const publishedLate = useDeferredValue(published);
+  const unchanged = useMemo(() => publishedLate !== null && nothingToPublish(publishedLate, settled), [publishedLate, settled]);
 
   // Unsaved edits are kept in this browser until the server has them (an expired session, a closed tab).
   const latestDefinition = useRef(definition);
