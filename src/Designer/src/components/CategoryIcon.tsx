@@ -1,3 +1,4 @@
+import { useLayoutEffect, useState, useSyncExternalStore } from 'react';
 import { Box, Calculator, CreditCard, Factory, FileText, GitBranch, Mail, Plug, Puzzle, Radio, Scale, Sparkles, Store, Timer, User, Workflow, type LucideIcon } from 'lucide-react';
 
 // Named imports only: lucide-react is side-effect free, so the bundle holds these icons and no others.
@@ -43,8 +44,22 @@ export function SpriteIcon({ category, size = 14 }: { category: string | undefin
   );
 }
 
-/** Every category's icon once, as symbols the nodes' SpriteIcons use; rendered once by each screen that draws a diagram. */
+// The mounted sprites, oldest first: only the first draws its symbols, so a page with two diagrams (an instance and
+// its child's) holds each id once; when it goes, the next one draws them.
+let sprites: object[] = [];
+const spriteListeners = new Set<() => void>();
+const onSprites = (listener: () => void) => { spriteListeners.add(listener); return () => { spriteListeners.delete(listener); }; };
+const setSprites = (next: object[]) => { sprites = next; spriteListeners.forEach((l) => l()); };
+
+/** Every category's icon once, as symbols the nodes' SpriteIcons use; rendered by each screen that draws a diagram. */
 export function CategoryIconSprite() {
+  const [me] = useState(() => ({}));
+  useLayoutEffect(() => {
+    setSprites([...sprites, me]);
+    return () => setSprites(sprites.filter((s) => s !== me));
+  }, [me]);
+  const first = useSyncExternalStore(onSprites, () => sprites[0] === me);
+  if (!first) return null;
   const keys = [...Object.keys(icons), 'other', 'unknown'];
   return (
     <svg aria-hidden="true" focusable="false" style={{ position: 'absolute', width: 0, height: 0, overflow: 'hidden' }}>
