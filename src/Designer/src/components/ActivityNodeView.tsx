@@ -2,12 +2,18 @@ import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflo
 import { memo, useEffect, useRef } from 'react';
 import type { ActivityNode } from '../model/graph';
 import { INPUT_HANDLE } from '../model/graph';
+import { BORDER, nodeGeometry, portCentre } from '../model/nodeGeometry';
 import { hasInput, portsOf } from '../model/ports';
-import { CategoryIcon } from './CategoryIcon';
+import { SpriteIcon } from './CategoryIcon';
 import { useDiagram } from './DiagramContext';
 import { GroupNodeView } from './GroupNodeView';
+import { useNodeDetail } from './NodeDetail';
 
-/** One activity on the canvas: title, type, an input handle on top and one output handle per port along the bottom (diagrams read top to bottom). */
+/**
+ * One activity on the canvas: title, type (both only when zoomed in enough to read them), an input handle on top and one output handle per port along the bottom
+ * (diagrams read top to bottom). Its box and handles are where model/nodeGeometry.ts says, whatever the text: the
+ * editor gives React Flow those sizes up front, so nothing is measured before the diagram draws.
+ */
 function ActivityNodeViewInner({ id, data, selected }: NodeProps<ActivityNode>) {
   const { descriptors, errors, runStates } = useDiagram();
   const activity = data.activity;
@@ -16,6 +22,8 @@ function ActivityNodeViewInner({ id, data, selected }: NodeProps<ActivityNode>) 
   const nodeErrors = errors.get(id) ?? [];
   const runState = runStates.get(id);
   const updateInternals = useUpdateNodeInternals();
+  // Zoomed out (a large diagram fitted): the box, title, badges and handles only (NodeDetail).
+  const detailed = useNodeDetail();
   const portKey = ports.join('|');
   // Handles changed (outcomes, cases, branches edited): React Flow must measure them again. Not on mount:
   // React Flow measures new nodes itself, and an early update per node would fit the view to the first one alone.
@@ -31,26 +39,27 @@ function ActivityNodeViewInner({ id, data, selected }: NodeProps<ActivityNode>) 
   if (nodeErrors.length > 0) classes.push('has-errors');
   if (runState) classes.push(`run-${runState}`);
   const title = activity.name || descriptor?.displayName || activity.type;
+  const input = hasInput(activity.type);
+  const { width, height } = nodeGeometry(ports, input);
   return (
-    <div className={classes.join(' ')} data-testid={`node-${id}`} role="group" aria-label={`${title} (${activity.type})${nodeErrors.length ? `, ${nodeErrors.length} error(s)` : ''}${runState ? `, ${runState}` : ''}`}>
-      {hasInput(activity.type) && <Handle type="target" position={Position.Top} id={INPUT_HANDLE} title={`Input of ${id}`} />}
+    <div className={classes.join(' ')} style={{ width, height }} data-testid={`node-${id}`} role="group" aria-label={`${title} (${activity.type})${nodeErrors.length ? `, ${nodeErrors.length} error(s)` : ''}${runState ? `, ${runState}` : ''}`}>
+      {input && <Handle type="target" position={Position.Top} id={INPUT_HANDLE} title={`Input of ${id}`} />}
       <div className="node-title">
-        <CategoryIcon category={descriptor?.category} size={14} />
-        <span className="node-name">{title}</span>
+        {detailed && <SpriteIcon category={descriptor?.category} size={14} />}
+        <span className="node-name" title={title}>{title}</span>
         {nodeErrors.length > 0 && <span className="error-badge" title={nodeErrors.map((e) => e.message).join('\n')}>{nodeErrors.length} {nodeErrors.length === 1 ? 'problem' : 'problems'}</span>}
         {runState && <span className={`run-badge run-${runState}`}>{runState}</span>}
       </div>
-      <div className="node-type">{activity.type} · <code>{id}</code>{!descriptor && <span className="unknown-type"> (unknown type)</span>}</div>
-      {ports.length > 0 && (
-        <div className="node-ports ports-below">
-          {ports.map((p) => (
-            <div key={p} className="node-port">
-              <span>{p}</span>
-              <Handle type="source" position={Position.Bottom} id={p} title={`Port ${p} of ${id}`} />
-            </div>
-          ))}
+      {detailed && <div className="node-type">{activity.type} · <code>{id}</code>{!descriptor && <span className="unknown-type"> (unknown type)</span>}</div>}
+      {detailed && ports.length > 0 && (
+        // One column per port; each port's handle is a child of the node, at the bottom of its column's middle.
+        <div className="node-ports ports-below" style={{ gridTemplateColumns: `repeat(${ports.length}, minmax(0, 1fr))` }}>
+          {ports.map((p) => <span key={p} className="node-port" title={p}>{p}</span>)}
         </div>
       )}
+      {ports.map((p, i) => (
+        <Handle key={p} type="source" position={Position.Bottom} id={p} title={`Port ${p} of ${id}`} style={{ left: portCentre(i, ports.length, width) - BORDER }} />
+      ))}
       {/* The messages float below the node (shown when it is selected or hovered): an error never changes its size. */}
       {nodeErrors.length > 0 && (
         <ul className="node-errors" data-testid={`errors-${id}`}>

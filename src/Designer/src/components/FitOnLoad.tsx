@@ -1,4 +1,4 @@
-import { useNodesInitialized, useReactFlow, useStore, type FitViewOptions, type Node } from '@xyflow/react';
+import { getViewportForBounds, useNodesInitialized, useReactFlow, useStore, useStoreApi, type FitViewOptions, type Node } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 
 /**
@@ -34,17 +34,22 @@ export function fitOptions(bounds: { width: number; height: number }, canvas: { 
     : { ...base, padding: { top: `${top}px`, left: `${EDGE}px`, right: `${EDGE}px`, bottom: `${MINIMAP_BOTTOM}px` } };
 }
 
-/** A fit of the whole diagram (or of `only` nodes) that leaves the minimap's corner free. */
+/**
+ * A fit of the whole diagram (or of `only` nodes) that leaves the minimap's corner free. The viewport is computed and
+ * set at once from the sizes React Flow holds (React Flow's own fitView queues a re-render of every node and waits a
+ * frame for it); the canvas size is read when it runs, so a fit scheduled before the first measure still fits.
+ */
 export function useFit(minimap: boolean, top?: number) {
-  const { fitView, getNodes, getNodesBounds } = useReactFlow();
-  const width = useStore((s) => s.width);
-  const height = useStore((s) => s.height);
-  return (only?: string[]) => {
+  const { getNodes, getNodesBounds, setViewport } = useReactFlow();
+  const store = useStoreApi();
+  return async (only?: string[]) => {
     const all = getNodes() as Node[];
     const nodes = only ? all.filter((n) => only.includes(n.id)) : all;
-    if (nodes.length === 0) return Promise.resolve(false);
-    const options = fitOptions(getNodesBounds(nodes), { width, height }, minimap, top);
-    return fitView({ ...options, nodes: only ? nodes.map((n) => ({ id: n.id })) : undefined });
+    const { width, height } = store.getState();
+    if (nodes.length === 0 || width === 0 || height === 0) return false;
+    const bounds = getNodesBounds(nodes);
+    const options = fitOptions(bounds, { width, height }, minimap, top);
+    return setViewport(getViewportForBounds(bounds, width, height, options.minZoom ?? MIN_ZOOM, options.maxZoom ?? READABLE_ZOOM, options.padding ?? 0), { duration: 0 });
   };
 }
 
@@ -57,6 +62,8 @@ export function useFit(minimap: boolean, top?: number) {
  */
 export function FitOnLoad({ minimap = false, top, focus, fitKey = 0, onFitted }: { minimap?: boolean; top?: number; focus?: string[]; fitKey?: number; onFitted?: () => void }) {
   const initialized = useNodesInitialized();
+  // The canvas's size is known (React Flow measures it in an effect, after this component's first one).
+  const sized = useStore((s) => s.width > 0 && s.height > 0);
   const fit = useFit(minimap, top);
   const fitRef = useRef(fit);
   fitRef.current = fit;
@@ -66,9 +73,10 @@ export function FitOnLoad({ minimap = false, top, focus, fitKey = 0, onFitted }:
   const focusKey = (focus ?? []).join('|');
   useEffect(() => {
     // The first fit waits for every node's size; later ones (after a layout) use the sizes already known.
-    if ((done.current < 0 && !initialized) || done.current === fitKey) return;
+    if ((done.current < 0 && !initialized) || !sized || done.current === fitKey) return;
     // Marked done when it runs, not when scheduled: StrictMode runs effects twice, cancelling the first frame.
-    // The next frame, not a fixed delay: the sizes are known once `initialized` is true.
+    // The next frame, not a fixed delay: the sizes are known once `initialized` is true (at once for nodes that come
+    // with their size, as the editor's do: then this frame is the first one painted).
     const t = requestAnimationFrame(() => {
       done.current = fitKey;
       void fitRef.current(focusKey ? focusKey.split('|') : undefined).then(() => {
@@ -78,6 +86,6 @@ export function FitOnLoad({ minimap = false, top, focus, fitKey = 0, onFitted }:
       });
     });
     return () => cancelAnimationFrame(t);
-  }, [initialized, fitKey, focusKey]);
+  }, [initialized, sized, fitKey, focusKey]);
   return null;
 }

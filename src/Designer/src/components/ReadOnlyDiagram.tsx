@@ -1,9 +1,11 @@
 import { Background, ControlButton, Controls, ReactFlow, useNodesState, type Edge } from '@xyflow/react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { withGeometry } from '../model/nodeGeometry';
 import type { ActivityNode } from '../model/graph';
 import { autoLayout } from '../model/elkWorker';
 import { portsOf } from '../model/ports';
 import { nodeTypes } from './ActivityNodeView';
+import { CategoryIconSprite } from './CategoryIcon';
 import { useDiagram } from './DiagramContext';
 import { DiagramSearch } from './DiagramSearch';
 import { FitOnLoad, MIN_ZOOM, useFit } from './FitOnLoad';
@@ -23,24 +25,27 @@ const OVERLAY_ROOM = 90;
  * positions is laid out first.
  */
 export function ReadOnlyDiagram({ nodes: initial, edges, unplaced, focus }: { nodes: ActivityNode[]; edges: Edge[]; unplaced: boolean; focus?: string[] }) {
-  const [nodes, setNodes, onNodesChange] = useNodesState<ActivityNode>(initial);
+  const { descriptors } = useDiagram();
+  // With their sizes and handles (model/nodeGeometry.ts): drawn in one pass.
+  const sized = useMemo(() => initial.map((n) => withGeometry(n, descriptors.get(n.data.activity.type))), [initial, descriptors]);
+  const [nodes, setNodes, onNodesChange] = useNodesState<ActivityNode>(sized);
   const [fitKey, setFitKey] = useState(0);
   const [fitted, setFitted] = useState(false);
-  const { descriptors } = useDiagram();
   const fit = useFit(false, OVERLAY_ROOM);
   const laidOut = useRef(!unplaced);
   useEffect(() => {
     if (laidOut.current) return;
     laidOut.current = true;
-    void autoLayout(initial, edges, { ports: (n) => portsOf(n.data.activity, descriptors.get(n.data.activity.type)) }).then((laid) => {
+    void autoLayout(sized, edges, { ports: (n) => portsOf(n.data.activity, descriptors.get(n.data.activity.type)) }).then((laid) => {
       // Onto the nodes as React Flow has them (with their measured sizes).
       const at = new Map(laid.map((n) => [n.id, n.position]));
       setNodes((ns) => ns.map((n) => (at.has(n.id) ? { ...n, position: at.get(n.id)! } : n)));
       setFitKey((k) => k + 1);
     });
-  }, [initial, edges, descriptors, setNodes]);
+  }, [sized, edges, descriptors, setNodes]);
   return (
     <>
+      <CategoryIconSprite />
       <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} onNodesChange={onNodesChange} nodesDraggable={false} nodesConnectable={false} elementsSelectable={false}
         minZoom={MIN_ZOOM} onlyRenderVisibleElements={fitted} proOptions={{ hideAttribution: true }}>
         <Background />

@@ -18,11 +18,14 @@ export interface VersionDiff {
   variables: { added: string[]; removed: string[]; changed: string[] };
 }
 
-/** JSON with object keys sorted, so equal values compare equal. */
+/**
+ * JSON with object keys sorted, so equal values compare equal. Sorted by code unit, not localeCompare: any fixed order
+ * will do, and a collator costs tens of milliseconds when the editor opens a 200-activity workflow.
+ */
 export function canonical(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) => {
     if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)));
+      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     }
     return v;
   });

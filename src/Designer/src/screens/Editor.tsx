@@ -7,6 +7,8 @@ import { ApiError, api } from '../api/client';
 import { convertElsa, isElsaExport } from '../api/elsa';
 import { apiOnce, useApi } from '../api/useApi';
 import { nodeTypes } from '../components/ActivityNodeView';
+import { CategoryIconSprite } from '../components/CategoryIcon';
+import { NodeDetail } from '../components/NodeDetail';
 import { DiagramContext, errorsByActivity, errorsFromProblem } from '../components/DiagramContext';
 import { ErrorBox, Loading, Toasts, type Toast } from '../components/Feedback';
 import { DiagramSearch } from '../components/DiagramSearch';
@@ -28,6 +30,7 @@ import { History } from '../model/history';
 import { clearLocalDraft, saveLocalDraft, unsavedLocalDraft, type LocalDraft } from '../model/localDrafts';
 import { autoLayout } from '../model/elkWorker';
 import { beginAction, useActionMarks } from '../model/actionMarks';
+import { withGeometry } from '../model/nodeGeometry';
 import { portsOf } from '../model/ports';
 import type { ActivityDescriptor, ValidationError, VariableDefinition, WorkflowDefinition, WorkflowDetails } from '../model/types';
 import { Link, useLeavePrompt, useRouter } from '../router';
@@ -106,7 +109,13 @@ function EditorCanvas({ definitionId, initial, latest, restored, details, descri
   definitionId: string; initial: WorkflowDefinition; latest: { version: number; definition: WorkflowDefinition } | null; restored: LocalDraft | null; details: WorkflowDetails; descriptors: ActivityDescriptor[];
   reloadDetails: () => void; onDiscardLocal: () => void;
 }) {
-  const start = useMemo(() => definitionToGraph(initial), [initial]);
+  const descriptorMap = useMemo(() => new Map(descriptors.map((d) => [d.type, d])), [descriptors]);
+  // Each node with its size and handles (model/nodeGeometry.ts): React Flow draws them in one pass, measuring nothing.
+  const sized = useCallback((ns: ActivityNode[]) => ns.map((n) => withGeometry(n, descriptorMap.get(n.data.activity.type))), [descriptorMap]);
+  const start = useMemo(() => {
+    const g = definitionToGraph(initial);
+    return { ...g, nodes: sized(g.nodes) };
+  }, [initial, sized]);
   const [nodes, setNodes, onNodesChangeBase] = useNodesState<ActivityNode>(start.nodes);
   const [edges, setEdges, onEdgesChangeBase] = useEdgesState<Edge>(start.edges);
   const [meta, setMeta] = useState<DefinitionMeta>(start.meta);
@@ -130,7 +139,6 @@ function EditorCanvas({ definitionId, initial, latest, restored, details, descri
   const [layingOut, setLayingOut] = useState(false);
   const [fitted, setFitted] = useState(false);
   const { navigate } = useRouter();
-  const descriptorMap = useMemo(() => new Map(descriptors.map((d) => [d.type, d])), [descriptors]);
 
   // Each editor action's time from its input event to the painted frame (performance measures sleek:action:*).
   useActionMarks();
@@ -157,7 +165,9 @@ function EditorCanvas({ definitionId, initial, latest, restored, details, descri
       .then((d) => { if (!cancelled) setPublished(d); }, () => { /* Publish stays enabled; the server decides */ });
     return () => { cancelled = true; };
   }, [definitionId, details.latestVersion, latest]);
-  const unchanged = useMemo(() => published !== null && nothingToPublish(published, settled), [published, settled]);
+  // Deferred too: set in an effect on open, it would compare all 200 activities before the diagram's first fit.
+  const publishedLate = useDeferredValue(published);
+  const unchanged = useMemo(() => publishedLate !== null && nothingToPublish(publishedLate, settled), [publishedLate, settled]);
 
   // Unsaved edits are kept in this browser until the server has them (an expired session, a closed tab).
   const latestDefinition = useRef(definition);
@@ -256,10 +266,10 @@ function EditorCanvas({ definitionId, initial, latest, restored, details, descri
       const step = current.current.nodes.length % 5;
       return { x: Math.round(centre.x - 100 + step * 30), y: Math.round(centre.y - 40 + step * 30) };
     })();
-    const node: ActivityNode = { id, type: 'activity', position: at, selected: true, data: { activity: { id, type } } };
+    const node = withGeometry({ id, type: 'activity', position: at, selected: true, data: { activity: { id, type } } }, descriptorMap.get(type));
     setNodes((ns) => [...ns.map((n) => ({ ...n, selected: false })), node]);
     setStatus(`Added ${type} '${id}'.`);
-  }, [record, setNodes, screenToFlowPosition]);
+  }, [record, setNodes, screenToFlowPosition, descriptorMap]);
 
   const onDrop = (e: React.DragEvent) => {
     e.preventDefault();
@@ -282,7 +292,8 @@ function EditorCanvas({ definitionId, initial, latest, restored, details, descri
   const updateActivity = (id: string, key: string, change: (a: ActivityNode['data']['activity']) => ActivityNode['data']['activity']) => {
     beginAction('edit');
     record(`${id}:${key}`);
-    setNodes((ns) => ns.map((n) => (n.id === id ? { ...n, data: { ...n.data, activity: change(n.data.activity) } } : n)));
+    // Its ports may have changed (outcomes, cases, branches): its size and handles follow.
+    setNodes((ns) => ns.map((n) => (n.id === id ? withGeometry({ ...n, data: { ...n.data, activity: change(n.data.activity) } }, descriptorMap.get(n.data.activity.type)) : n)));
   };
   const setInput = (name: string, value: unknown) => {
     if (!selectedNode) return;
@@ -432,7 +443,7 @@ function EditorCanvas({ definitionId, initial, latest, restored, details, descri
       if (!def.root || !Array.isArray(def.root.activities)) throw new Error('The file is not a workflow definition: it has no root.activities.');
       record();
       const g = definitionToGraph({ ...def, definitionId });
-      setNodes(g.nodes);
+      setNodes(sized(g.nodes));
       setEdges(g.edges);
       setMeta({ ...g.meta, definitionId });
       if (def.root.activities.some((a) => !a.position)) void runLayout(); else setFitKey((k) => k + 1);
@@ -485,8 +496,10 @@ function EditorCanvas({ definitionId, initial, latest, restored, details, descri
       <div className="editor-body">
         <Palette descriptors={descriptors} onAdd={addActivity} />
         <div className="canvas" ref={canvasRef} onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={onDrop} data-testid="canvas" aria-label="Workflow diagram">
+          <CategoryIconSprite />
           <DiagramContext.Provider value={diagram}>
             <GroupActions.Provider value={groupActions}>
+            <NodeDetail fitted={fitted}>
             <ReactFlow
               nodes={shown.nodes} edges={shown.edges} nodeTypes={nodeTypes}
               onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
@@ -499,9 +512,11 @@ function EditorCanvas({ definitionId, initial, latest, restored, details, descri
               <Controls showFitView={false}>
                 <ControlButton onClick={() => void fit()} aria-label="Fit the whole workflow" title="Fit the whole workflow">⤢</ControlButton>
               </Controls>
-              <MiniMap pannable zoomable ariaLabel="Overview of the diagram" />
+              {/* After the first fit: drawn beside 200 nodes it would add their 200 rectangles to the first frame. */}
+              {fitted && <MiniMap pannable zoomable ariaLabel="Overview of the diagram" />}
               <FitOnLoad minimap top={SEARCH_ROOM} fitKey={fitKey} onFitted={onFitted} />
             </ReactFlow>
+            </NodeDetail>
             </GroupActions.Provider>
             <DiagramSearch nodes={nodes} onPick={(id) => {
               // A found activity inside a collapsed group opens its group.
