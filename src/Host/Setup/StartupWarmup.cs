@@ -15,6 +15,7 @@ internal sealed class StartupWarmup(IServiceProvider services, ILogger<StartupWa
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        Warm("endpoints", () => _ = services.GetRequiredService<EndpointDataSource>().Endpoints);
         Warm("marketplace model", () =>
         {
             using var db = services.GetRequiredService<MarketplaceDb>().CreateContext();
