@@ -119,5 +119,7 @@ internal static class SleekEndpoints
         app.MapProductsEndpoints();
         app.MapCatalogEndpoints();
         app.MapProductImageEndpoints();
+        // Last: every endpoint's request delegate is built once, not once per reader (start-up time).
+        BuiltOnceEndpointDataSource.Apply(app);
     }
 }

@@ -55,6 +55,8 @@ internal static class SleekServices
 
         // Migrations and the workflows/ import run before the workers start taking work.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, EngineInitializer>());
+        // Before it: what needs no database (endpoints, EF models) is built on other threads meanwhile.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StartupWarmup>());
 
         builder.Services.ConfigureHttpJsonOptions(options =>
         {

@@ -46,6 +46,9 @@ public sealed class MarketplaceDb(EngineDb engineDb)
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         await using var db = CreateContext();
-        await db.WriteAsync(ct => MarketplaceSeed.ApplyAsync(db, ct), cancellationToken);
+        if (await MarketplaceSeed.IsNeededAsync(db, cancellationToken))
+        {
+            await db.WriteAsync(ct => MarketplaceSeed.ApplyAsync(db, ct), cancellationToken);
+        }
     }
 }

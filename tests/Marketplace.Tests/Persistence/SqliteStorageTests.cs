@@ -51,6 +51,30 @@ public sealed class SqliteStorageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Seed_check_notices_a_missing_category_and_a_database_without_suppliers()
+    {
+        await using (var db = _db.CreateContext())
+        {
+            Assert.False(await MarketplaceSeed.IsNeededAsync(db, CancellationToken.None));
+            await db.Categories.Where(c => c.Key == "t_shirt").ExecuteDeleteAsync();
+            Assert.True(await MarketplaceSeed.IsNeededAsync(db, CancellationToken.None));
+        }
+
+        await _db.SeedAsync(CancellationToken.None);
+        await using (var db = _db.CreateContext())
+        {
+            Assert.Equal(23, await db.Categories.CountAsync());
+            Assert.False(await MarketplaceSeed.IsNeededAsync(db, CancellationToken.None));
+            await db.Suppliers.ExecuteDeleteAsync(); // their certificates go with them (cascade)
+            Assert.True(await MarketplaceSeed.IsNeededAsync(db, CancellationToken.None));
+        }
+
+        await _db.SeedAsync(CancellationToken.None);
+        await using var read = _db.CreateContext();
+        Assert.Equal(DemoSuppliers.Count, await read.Suppliers.CountAsync());
+    }
+
+    [Fact]
     public async Task Money_is_exact_and_sorts_and_sums_as_numbers()
     {
         await using (var db = _db.CreateContext())
