@@ -4,7 +4,7 @@ using Sleek.Workflows.Marketplace.Persistence;
 namespace Sleek.Workflows.Host.Setup;
 
 /// <summary>
-/// Start-up work that needs no database, begun on the thread pool before <see cref="EngineInitializer"/> so it overlaps
+/// Start-up work that needs no database, begun on threads of its own before <see cref="EngineInitializer"/> so it overlaps
 /// with the migrations instead of following them: building the endpoints' request delegates (the authorization
 /// middleware asks for every endpoint when the pipeline is built, about a fifth of a restart) and the marketplace's and
 /// security's EF models (built on their first context otherwise, in turn, after the engine's). Whoever needs one of these
