@@ -39,29 +39,38 @@ public sealed class BurstRunner(
     public const int MaxAttempts = 5;
 
     /// <summary>
-    /// Resumes the wait a token names and runs the burst, all in one transaction. Returns the instance as committed;
-    /// null when nothing was done here — unknown token, bookmark already consumed, instance not resumable or busy,
-    /// payload refused, or the burst did not finish inline — and the caller's queued path decides. Internal: callers
-    /// resume through <see cref="WorkflowRuntime"/>, whose <see cref="ResumeGate"/> no resume may pass by.
+    /// Resumes the wait a token names and runs the burst, all in one transaction. <paramref name="admit"/>, when given,
+    /// is asked right after the claim — the instance locked, the wait consumed, both in this transaction — and before
+    /// the payload is checked; a refusal rolls everything back. The outcome says whether the burst ran (the instance
+    /// as committed), was refused, or was not run here: nothing claimed (unknown token, bookmark already consumed,
+    /// instance not resumable or busy), payload refused, or the burst did not finish inline; the caller's queued path
+    /// then decides. Internal: callers resume through <see cref="WorkflowRuntime"/>, whose <see cref="ResumeGate"/> no
+    /// resume may pass by.
     /// </summary>
-    internal async Task<InstanceView?> ResumeInlineAsync(string token, JsonNode? payload, CancellationToken cancellationToken)
+    internal async Task<InlineResume> ResumeInlineAsync(string token, JsonNode? payload, ResumeAdmission? admit, CancellationToken cancellationToken)
     {
         await using var session = await store.BeginAsync(cancellationToken);
         var claim = await store.ClaimByTokenAsync(session, token, Now(), cancellationToken);
         if (claim is null)
         {
-            return null;
+            return InlineResume.NotClaimed;
+        }
+
+        if (admit is not null && await admit(claim, session.Transaction, cancellationToken) is { } refusal)
+        {
+            return new InlineResume(null, refusal, Admitted: false);
         }
 
         var instance = claim.Instance;
         var definition = await definitions.GetCompiledAsync(instance.DefinitionId, instance.Version, cancellationToken);
         if (definition is null || ResumePayload.Problems(definition, claim.Resumed, payload).Count > 0)
         {
-            return null;
+            return new InlineResume(null, null, Admitted: admit is not null);
         }
 
         var trigger = new BurstTrigger.Resume(OpenBookmark.Of(claim.Resumed), payload?.DeepClone());
-        return await RunInlineAsync(session, instance, definition, trigger, ReadState(instance), claim.Waits, claim.Open, claim.Incidents, claim.Resumed.Id, cancellationToken);
+        var ran = await RunInlineAsync(session, instance, definition, trigger, ReadState(instance), claim.Waits, claim.Open, claim.Incidents, claim.Resumed.Id, cancellationToken);
+        return new InlineResume(ran, null, Admitted: admit is not null);
     }
 
     /// <summary>
