@@ -29,8 +29,9 @@ public interface IBurstStore
     /// <summary>
     /// Locks the instance of a leased work item for the burst (waiting for a burst that holds it) and reads the item as
     /// it is now. When the item still runs (<see cref="WorkClaim.Runs"/>) it also reads the item's bookmark, fires a
-    /// timer — consumes its bookmark, only while open and the instance neither finished nor faulted — and then reads
-    /// the instance's waits and whether another retry is queued. Nothing else is written.
+    /// timer — consumes its bookmark, only while open and the instance neither finished nor faulted, and deletes the
+    /// timer's own item, whose row the session then holds — and reads the instance's waits and whether another retry
+    /// is queued. Nothing else is written.
     /// </summary>
     Task<WorkClaim> ClaimWorkAsync(BurstSession session, ClaimedWork work, DateTime now, CancellationToken cancellationToken);
 

@@ -136,11 +136,18 @@ public abstract class BurstStoreContract(EngineDatabase database)
 
         var fired = await FindAsync<BookmarkRecord>(seed.Waiting.Id);
         Assert.Equal((Now, BookmarkOutcome.Resumed), (fired.ConsumedAt, fired.Outcome));
+        await using (var db = Db.CreateContext())
+        {
+            // The claim itself deleted the timer's item: its transaction holds that row while the burst lives.
+            Assert.False(await db.WorkItems.AnyAsync(w => w.Id == timer.Id));
+        }
+
         await using (var again = await Store.BeginAsync(CancellationToken.None))
         {
-            // A second claim of the same timer (a worker whose lease lapsed meanwhile) finds its bookmark consumed.
+            // A second claim of the same timer (a worker whose lease lapsed meanwhile) finds nothing to run.
             var claim = await Store.ClaimWorkAsync(again, timer, Now, CancellationToken.None);
-            Assert.False(claim.Runs && claim.TimerFired);
+            Assert.False(claim.Runs);
+            Assert.False(claim.TimerFired);
         }
     }
 

@@ -21,6 +21,7 @@ internal sealed class PostgresBurstStore(EngineDb engineDb) : BurstStore(engineD
     private static readonly string Cancelled = SnakeCaseEnumConverter<BookmarkOutcome>.ToStored(BookmarkOutcome.Cancelled);
     private static readonly string ResumeKind = SnakeCaseEnumConverter<WorkKind>.ToStored(WorkKind.Resume);
     private static readonly string RetryKind = SnakeCaseEnumConverter<WorkKind>.ToStored(WorkKind.Retry);
+    private static readonly string TimerKind = SnakeCaseEnumConverter<WorkKind>.ToStored(WorkKind.Timer);
     private static readonly string[] Resumable =
         [SnakeCaseEnumConverter<WorkflowStatus>.ToStored(WorkflowStatus.Suspended), SnakeCaseEnumConverter<WorkflowStatus>.ToStored(WorkflowStatus.Running)];
 
@@ -129,7 +130,7 @@ internal sealed class PostgresBurstStore(EngineDb engineDb) : BurstStore(engineD
 
         if (timer)
         {
-            batch.BatchCommands.Add(Command(sql[3], bookmarkId!.Clone(), workId.Clone(), Time(now), Text(Resumed), Texts(TimerBlocked)));
+            batch.BatchCommands.Add(Command(sql[3], bookmarkId!.Clone(), workId.Clone(), Time(now), Text(Resumed), Texts(TimerBlocked), Text(TimerKind)));
         }
 
         batch.BatchCommands.Add(Command(sql[4], instanceId.Clone(), Text(ResumeKind), workId.Clone()));
@@ -267,12 +268,17 @@ internal sealed class PostgresBurstStore(EngineDb engineDb) : BurstStore(engineD
         $"SELECT {tables.Instances.Columns()} FROM workflow_instances WHERE id = $1 FOR UPDATE",
         $"SELECT {tables.WorkItems.Columns()} FROM work_items WHERE id = $1",
         $"SELECT {tables.Bookmarks.Columns()} FROM bookmarks WHERE id = $1",
+        // The fired timer's own item is deleted here, as the step-by-step consume does: from now on this transaction holds
+        // its row, so no other host's claim takes the item while the burst lives, even once its lease has lapsed.
         """
-        UPDATE bookmarks b SET consumed_at = $3, outcome = $4
-        WHERE b.id = $1 AND b.consumed_at IS NULL
-          AND EXISTS (SELECT 1 FROM work_items w WHERE w.id = $2 AND w.locked_by IS NOT NULL)
-          AND EXISTS (SELECT 1 FROM workflow_instances i WHERE i.id = b.instance_id AND i.status <> ALL($5))
-        RETURNING b.id
+        WITH fired AS (
+          UPDATE bookmarks b SET consumed_at = $3, outcome = $4
+          WHERE b.id = $1 AND b.consumed_at IS NULL
+            AND EXISTS (SELECT 1 FROM work_items w WHERE w.id = $2 AND w.locked_by IS NOT NULL)
+            AND EXISTS (SELECT 1 FROM workflow_instances i WHERE i.id = b.instance_id AND i.status <> ALL($5))
+          RETURNING b.id),
+        own AS (DELETE FROM work_items w WHERE w.bookmark_id IN (SELECT id FROM fired) AND w.kind = $6)
+        SELECT id FROM fired
         """,
         $"""
         SELECT {tables.Bookmarks.Columns("b")} FROM bookmarks b WHERE b.instance_id = $1 AND b.consumed_at IS NULL
