@@ -31,16 +31,35 @@ internal abstract class BurstStore(EngineDb engineDb) : IBurstStore
     public abstract Task CommitAsync(BurstSession session, BurstRows rows, CancellationToken cancellationToken);
 
     /// <inheritdoc />
-    public async Task<WorkClaim> ClaimWorkAsync(BurstSession session, ClaimedWork work, CancellationToken cancellationToken)
+    /// <remarks>Step by step through EF Core; <see cref="Postgres.PostgresBurstStore"/> sends the same steps as one batch.</remarks>
+    public virtual async Task<WorkClaim> ClaimWorkAsync(BurstSession session, ClaimedWork work, DateTime now, CancellationToken cancellationToken)
     {
-        var instance = await session.Db.LoadInstanceForUpdateAsync(work.InstanceId, cancellationToken);
-        var item = await session.Db.WorkItems.AsNoTracking().SingleOrDefaultAsync(w => w.Id == work.Id, cancellationToken);
-        return new WorkClaim(instance, item);
+        var db = session.Db;
+        var instance = await db.LoadInstanceForUpdateAsync(work.InstanceId, cancellationToken);
+        var item = await db.WorkItems.AsNoTracking().SingleOrDefaultAsync(w => w.Id == work.Id, cancellationToken);
+        var claim = new WorkClaim(instance, item);
+        if (!claim.Runs)
+        {
+            return claim;
+        }
+
+        var bookmark = work.BookmarkId is { } bookmarkId
+            ? await db.Bookmarks.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bookmarkId, cancellationToken)
+            : null;
+        var fired = work.Kind == WorkKind.Timer && bookmark is not null && TimerMayFire(instance!.Status)
+            && (await ConsumeAsync(session, bookmark, now, onlyIfInstanceResumes: false, cancellationToken)).Consumed;
+        return claim with
+        {
+            Bookmark = bookmark,
+            TimerFired = fired,
+            Waits = await WaitsAsync(db, [work.InstanceId], work.Id, cancellationToken),
+            HasQueuedRetry = await HasQueuedRetryAsync(session, work.InstanceId, work.Id, cancellationToken),
+        };
     }
 
-    /// <inheritdoc />
-    public Task<BookmarkRecord?> FindBookmarkAsync(BurstSession session, Guid bookmarkId, CancellationToken cancellationToken) =>
-        session.Db.Bookmarks.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bookmarkId, cancellationToken);
+    /// <summary>A timer fires on an instance that is neither finished nor faulted (a faulted one's timer is parked for its retry).</summary>
+    protected static bool TimerMayFire(WorkflowStatus status) =>
+        status is not (WorkflowStatus.Completed or WorkflowStatus.Cancelled or WorkflowStatus.Faulted);
 
     /// <inheritdoc />
     public async Task<ConsumeOutcome> ConsumeAsync(BurstSession session, BookmarkRecord bookmark, DateTime now, bool onlyIfInstanceResumes, CancellationToken cancellationToken)

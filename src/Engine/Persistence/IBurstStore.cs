@@ -8,10 +8,9 @@ namespace Sleek.Workflows.Engine.Persistence;
 /// </summary>
 /// <remarks>
 /// The life of a burst: <see cref="BeginAsync"/>; claim what runs — a bookmark by its token
-/// (<see cref="ClaimByTokenAsync"/>, a request's own burst) or a leased work item (<see cref="ClaimWorkAsync"/>,
-/// then <see cref="ConsumeAsync"/> for a timer); <see cref="LoadWaitsAsync"/>; run the interpreter; then
-/// <see cref="CommitAsync"/> with the rows its result became. On PostgreSQL a claim by token is one round trip and the
-/// commit another, as for a raw transaction of the same rows.
+/// (<see cref="ClaimByTokenAsync"/>, a request's own burst) or a leased work item (<see cref="ClaimWorkAsync"/>, which
+/// also fires a timer); run the interpreter; then <see cref="CommitAsync"/> with the rows its result became. On
+/// PostgreSQL each claim is one round trip and the commit another, as for a raw transaction of the same rows.
 /// </remarks>
 public interface IBurstStore
 {
@@ -27,11 +26,14 @@ public interface IBurstStore
     /// </summary>
     Task<TokenClaim?> ClaimByTokenAsync(BurstSession session, string token, DateTime now, CancellationToken cancellationToken);
 
-    /// <summary>Locks the instance of a leased work item for the burst and reads the item as it is now.</summary>
-    Task<WorkClaim> ClaimWorkAsync(BurstSession session, ClaimedWork work, CancellationToken cancellationToken);
-
-    /// <summary>A bookmark by id (consumed or not); null when it does not exist.</summary>
-    Task<BookmarkRecord?> FindBookmarkAsync(BurstSession session, Guid bookmarkId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Locks the instance of a leased work item for the burst (waiting for a burst that holds it) and reads the item as
+    /// it is now. When the item still runs (<see cref="WorkClaim.Runs"/>) it also reads the item's bookmark, fires a
+    /// timer — consumes its bookmark, only while open and the instance neither finished nor faulted, and deletes the
+    /// timer's own item, whose row the session then holds — and reads the instance's waits and whether another retry
+    /// is queued. Nothing else is written.
+    /// </summary>
+    Task<WorkClaim> ClaimWorkAsync(BurstSession session, ClaimedWork work, DateTime now, CancellationToken cancellationToken);
 
     /// <summary>
     /// Consumes <paramref name="bookmark"/> by one conditional update — of any number of racing callers exactly one

@@ -39,29 +39,38 @@ public sealed class BurstRunner(
     public const int MaxAttempts = 5;
 
     /// <summary>
-    /// Resumes the wait a token names and runs the burst, all in one transaction. Returns the instance as committed;
-    /// null when nothing was done here — unknown token, bookmark already consumed, instance not resumable or busy,
-    /// payload refused, or the burst did not finish inline — and the caller's queued path decides. Internal: callers
-    /// resume through <see cref="WorkflowRuntime"/>, whose <see cref="ResumeGate"/> no resume may pass by.
+    /// Resumes the wait a token names and runs the burst, all in one transaction. <paramref name="admit"/>, when given,
+    /// is asked right after the claim — the instance locked, the wait consumed, both in this transaction — and before
+    /// the payload is checked; a refusal rolls everything back. The outcome says whether the burst ran (the instance
+    /// as committed), was refused, or was not run here: nothing claimed (unknown token, bookmark already consumed,
+    /// instance not resumable or busy), payload refused, or the burst did not finish inline; the caller's queued path
+    /// then decides. Internal: callers resume through <see cref="WorkflowRuntime"/>, whose <see cref="ResumeGate"/> no
+    /// resume may pass by.
     /// </summary>
-    internal async Task<InstanceView?> ResumeInlineAsync(string token, JsonNode? payload, CancellationToken cancellationToken)
+    internal async Task<InlineResume> ResumeInlineAsync(string token, JsonNode? payload, ResumeAdmission? admit, CancellationToken cancellationToken)
     {
         await using var session = await store.BeginAsync(cancellationToken);
         var claim = await store.ClaimByTokenAsync(session, token, Now(), cancellationToken);
         if (claim is null)
         {
-            return null;
+            return InlineResume.NotClaimed;
+        }
+
+        if (admit is not null && await admit(claim, session.Transaction, cancellationToken) is { } refusal)
+        {
+            return new InlineResume(null, refusal, Admitted: false);
         }
 
         var instance = claim.Instance;
         var definition = await definitions.GetCompiledAsync(instance.DefinitionId, instance.Version, cancellationToken);
         if (definition is null || ResumePayload.Problems(definition, claim.Resumed, payload).Count > 0)
         {
-            return null;
+            return new InlineResume(null, null, Admitted: admit is not null);
         }
 
         var trigger = new BurstTrigger.Resume(OpenBookmark.Of(claim.Resumed), payload?.DeepClone());
-        return await RunInlineAsync(session, instance, definition, trigger, ReadState(instance), claim.Waits, claim.Open, claim.Incidents, claim.Resumed.Id, cancellationToken);
+        var ran = await RunInlineAsync(session, instance, definition, trigger, ReadState(instance), claim.Waits, claim.Open, claim.Incidents, claim.Resumed.Id, cancellationToken);
+        return new InlineResume(ran, null, Admitted: admit is not null);
     }
 
     /// <summary>
@@ -137,7 +146,7 @@ public sealed class BurstRunner(
         using var telemetry = EngineTelemetry.StartBurst(new ClaimedWork(0, instance.Id, kind, resumedBookmark, null, 1));
         try
         {
-            var result = await RunAsync(session, instance, definition, trigger, state, waits, inProcessOnly: true, runningWorkId: null, cancellationToken);
+            var result = await RunAsync(session, instance, definition, trigger, state, waits, inProcessOnly: true, runningWorkId: null, queuedRetry: null, cancellationToken);
             var rows = BurstRows.From(instance, result, Now());
             await ResumeParentAsync(session, rows, result, cancellationToken);
             await store.CommitAsync(session, rows, cancellationToken);
@@ -182,14 +191,15 @@ public sealed class BurstRunner(
     private async Task RunClaimedAsync(ClaimedWork work, BurstTelemetry telemetry, CancellationToken cancellationToken)
     {
         await using var session = await store.BeginAsync(cancellationToken);
-        var (instance, item) = await store.ClaimWorkAsync(session, work, cancellationToken);
-        if (instance is null || item is null || item.LockedBy is null)
+        var claim = await store.ClaimWorkAsync(session, work, Now(), cancellationToken);
+        if (!claim.Runs)
         {
             // Deleted meanwhile, or finished by the worker whose lease expired: nothing to do.
             await store.FinishWorkAsync(session, work.Id, park: false, cancellationToken);
             return;
         }
 
+        var instance = claim.Instance!;
         if (instance.Status == WorkflowStatus.Faulted && work.Kind is WorkKind.Timer or WorkKind.Resume or WorkKind.Retry)
         {
             // A faulted instance moves only when ops retry it. Dropping this item would lose the timer
@@ -199,7 +209,7 @@ public sealed class BurstRunner(
             return;
         }
 
-        var trigger = await TriggerForAsync(session, work, instance, cancellationToken);
+        var trigger = TriggerFor(work, instance, claim);
         var state = ReadState(instance);
         if (trigger is null || (trigger is BurstTrigger.Continue && state.Pending.Count == 0))
         {
@@ -210,8 +220,7 @@ public sealed class BurstRunner(
 
         var definition = await definitions.GetCompiledAsync(instance.DefinitionId, instance.Version, cancellationToken)
             ?? throw new InvalidOperationException($"definition {instance.DefinitionId} v{instance.Version} is not published");
-        var waits = await store.LoadWaitsAsync(session, instance.Id, work.Id, cancellationToken);
-        var result = await RunAsync(session, instance, definition, trigger, state, waits, inProcessOnly: false, work.Id, cancellationToken);
+        var result = await RunAsync(session, instance, definition, trigger, state, claim.Waits, inProcessOnly: false, work.Id, claim.HasQueuedRetry, cancellationToken);
         var rows = BurstRows.From(instance, result, Now()) with
         {
             FinishedWork = work.Id,
@@ -227,7 +236,10 @@ public sealed class BurstRunner(
             instance.Id, instance.DefinitionId, instance.Version, result.Steps, work.Kind, result.Status);
     }
 
-    /// <summary>Runs the interpreter in the session's transaction, with the instance's waits.</summary>
+    /// <summary>
+    /// Runs the interpreter in the session's transaction, with the instance's waits. <paramref name="queuedRetry"/>: whether
+    /// another retry of the instance is queued, when the claim read it already; null asks the store if it matters.
+    /// </summary>
     private async Task<BurstResult> RunAsync(
         BurstSession session,
         WorkflowInstanceRecord instance,
@@ -237,13 +249,14 @@ public sealed class BurstRunner(
         IReadOnlyList<BookmarkRecord> waits,
         bool inProcessOnly,
         long? runningWorkId,
+        bool? queuedRetry,
         CancellationToken cancellationToken)
     {
         // Activities that keep records of their own write them in this same transaction.
         var request = new BurstRequest(definition, instance.Id, instance.CorrelationId, state, trigger, [.. waits.Select(OpenBookmark.Of)], session.Transaction, inProcessOnly);
         var result = await interpreter.RunAsync(request, cancellationToken);
         if (result.Status == WorkflowStatus.Completed && !result.CompletedByActivity
-            && await store.HasQueuedRetryAsync(session, instance.Id, runningWorkId, cancellationToken))
+            && (queuedRetry ?? await store.HasQueuedRetryAsync(session, instance.Id, runningWorkId, cancellationToken)))
         {
             // An ops retry queued meanwhile (e.g. while a timer's lease was held) is still work of the instance: a burst
             // that ran out of steps must not complete the instance before that retry runs; it stays suspended.
@@ -293,7 +306,7 @@ public sealed class BurstRunner(
         }
     }
 
-    private async Task<BurstTrigger?> TriggerForAsync(BurstSession session, ClaimedWork work, WorkflowInstanceRecord instance, CancellationToken cancellationToken)
+    private static BurstTrigger? TriggerFor(ClaimedWork work, WorkflowInstanceRecord instance, WorkClaim claim)
     {
         if (instance.Status is WorkflowStatus.Completed or WorkflowStatus.Cancelled)
         {
@@ -314,14 +327,9 @@ public sealed class BurstRunner(
                 return activityId is null ? null : new BurstTrigger.Retry(activityId, retry?["executionNumber"]?.GetValue<int>(), retry?["attempt"]?.GetValue<int>());
             case WorkKind.Timer:
             case WorkKind.Resume:
-                if (instance.Status == WorkflowStatus.Faulted || work.BookmarkId is not { } bookmarkId
-                    || await store.FindBookmarkAsync(session, bookmarkId, cancellationToken) is not { } bookmark)
-                {
-                    return null;
-                }
-
-                // A resume's bookmark was consumed when it was accepted; a timer fires only if nothing consumed its bookmark first (resume by token, cancel).
-                if (work.Kind == WorkKind.Timer && !(await store.ConsumeAsync(session, bookmark, Now(), onlyIfInstanceResumes: false, cancellationToken)).Consumed)
+                // A resume's bookmark was consumed when it was accepted; a timer fires only if the claim consumed its
+                // bookmark (nothing did first: a resume by token, a cancel).
+                if (instance.Status == WorkflowStatus.Faulted || claim.Bookmark is not { } bookmark || (work.Kind == WorkKind.Timer && !claim.TimerFired))
                 {
                     return null;
                 }

@@ -1,3 +1,4 @@
+using Sleek.Workflows.Engine.Activities;
 using Sleek.Workflows.Engine.Activities.BuiltIn;
 using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Engine.Runtime.Views;
@@ -36,6 +37,13 @@ public sealed record ResumeAttempt(
 
     /// <summary>What the caller sends with a token or task resume (a task's form fields and outcome); null for events and timers.</summary>
     public System.Text.Json.Nodes.JsonNode? Payload { get; init; }
+
+    /// <summary>
+    /// The resume's own burst transaction, when the gate is asked inside it (a token or task resume claimed at once: the
+    /// instance is locked and the wait consumed, and a refusal rolls both back). A guard reads through it rather than a
+    /// connection of its own. Null otherwise, and for observers told of a success.
+    /// </summary>
+    public BurstTransaction? Transaction { get; init; }
 
     /// <summary>The attempt to resume <paramref name="bookmark"/> of an instance of <paramref name="definitionId"/>.</summary>
     internal static ResumeAttempt Of(ResumePath path, ResumeCaller caller, BookmarkRecord bookmark, string definitionId, string? correlationId) => new(

@@ -124,24 +124,59 @@ public sealed class WorkflowRuntime(
             return await ResumeTokenAsync(token, payload, cancellationToken);
         }
 
+        // The common case asks the gate inside the burst's own transaction, right after its claim locked the instance and
+        // consumed the wait (a refusal rolls both back), so guards read what they need through that transaction: no
+        // look-up of the token before, no connection of their own.
+        ResumeAttempt? admitted = null;
+        var inline = await runner.ResumeInlineAsync(
+            token,
+            payload,
+            async (claim, transaction, ct) =>
+            {
+                var attempt = ResumeAttempt.Of(path, caller, claim.Resumed, claim.Instance.DefinitionId, claim.Instance.CorrelationId)
+                    with { Payload = payload, IsOpen = true, Transaction = transaction };
+                var refusal = await gate.CheckAsync([attempt], ct);
+                admitted = refusal is null ? attempt with { Transaction = null } : null;
+                return refusal;
+            },
+            cancellationToken);
+        if (inline.Refused is { } refused)
+        {
+            return ResumeGate.Answer<InstanceView>(refused, Unknown);
+        }
+
+        if (admitted is not null)
+        {
+            // Allowed; run here, or not (a refused payload, a burst that needs the queued path): the gate is not asked twice.
+            var result = inline.Ran is { } ran ? OperationResult<InstanceView>.Ok(ran) : await ResumeQueuedAsync(token, payload, cancellationToken);
+            if (result.Status == OperationStatus.Ok)
+            {
+                await gate.ResumedAsync(admitted, cancellationToken);
+            }
+
+            return result;
+        }
+
+        // Nothing claimed (unknown token, a wait already resumed, an instance finished or busy): the gate is asked about
+        // the wait as it is, so a refusal hides from a caller what it may not see before the answer says why.
         if (await instances.FindByTokenAsync(token, cancellationToken) is not var (bookmark, definitionId, _, correlationId))
         {
             return OperationResult<InstanceView>.NotFound(Unknown);
         }
 
-        var attempt = ResumeAttempt.Of(path, caller, bookmark, definitionId, correlationId) with { Payload = payload };
-        if (await gate.CheckAsync([attempt], cancellationToken) is { } refusal)
+        var asked = ResumeAttempt.Of(path, caller, bookmark, definitionId, correlationId) with { Payload = payload };
+        if (await gate.CheckAsync([asked], cancellationToken) is { } refusal)
         {
             return ResumeGate.Answer<InstanceView>(refusal, Unknown);
         }
 
-        var result = await ResumeTokenAsync(token, payload, cancellationToken);
-        if (result.Status == OperationStatus.Ok)
+        var queued = await ResumeQueuedAsync(token, payload, cancellationToken);
+        if (queued.Status == OperationStatus.Ok)
         {
-            await gate.ResumedAsync(attempt, cancellationToken);
+            await gate.ResumedAsync(asked, cancellationToken);
         }
 
-        return result;
+        return queued;
     }
 
     /// <summary>Publishes an event: resumes every open wait for this name and correlation id, after the <see cref="ResumeGate"/> allowed all of them.</summary>
@@ -175,15 +210,17 @@ public sealed class WorkflowRuntime(
         return answer;
     }
 
-    private async Task<OperationResult<InstanceView>> ResumeTokenAsync(string token, JsonNode? payload, CancellationToken cancellationToken)
-    {
-        if (await runner.ResumeInlineAsync(token, payload, cancellationToken) is { } ran)
-        {
-            return OperationResult<InstanceView>.Ok(ran);
-        }
+    private async Task<OperationResult<InstanceView>> ResumeTokenAsync(string token, JsonNode? payload, CancellationToken cancellationToken) =>
+        (await runner.ResumeInlineAsync(token, payload, admit: null, cancellationToken)).Ran is { } ran
+            ? OperationResult<InstanceView>.Ok(ran)
+            : await ResumeQueuedAsync(token, payload, cancellationToken);
 
-        // Not run inline: an unknown token, a consumed bookmark, a refused payload (each answered below as before),
-        // an instance busy with another burst or a burst that failed (both queued and run as before).
+    /// <summary>
+    /// A resume not run inline: an unknown token, a consumed bookmark, a refused payload (each answered here), an
+    /// instance busy with another burst or a burst that failed (both queued, then run here unless a worker was first).
+    /// </summary>
+    private async Task<OperationResult<InstanceView>> ResumeQueuedAsync(string token, JsonNode? payload, CancellationToken cancellationToken)
+    {
         // The instance's definition version comes along, for checking the payload without another query.
         if (await instances.FindByTokenAsync(token, cancellationToken) is not var (bookmark, definitionId, version, _))
         {
@@ -213,7 +250,7 @@ public sealed class WorkflowRuntime(
             // This request runs the first resume itself, inline when it can; the others are announced, so idle
             // workers of any host share them.
             var first = queued.Count == 0 && resumed.Count == 0;
-            if (first && await runner.ResumeInlineAsync(bookmark.Token, payload, cancellationToken) is { } ran)
+            if (first && (await runner.ResumeInlineAsync(bookmark.Token, payload, admit: null, cancellationToken)).Ran is { } ran)
             {
                 resumed.Add(ran);
                 consumed.Add(bookmark.Id);

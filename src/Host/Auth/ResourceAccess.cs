@@ -130,7 +130,7 @@ public sealed class ResourceAccess(PartyInstances parties)
     {
         if (attempt.Task is { } task)
         {
-            var owners = await parties.OfAsync(attempt.InstanceId, attempt.CorrelationId, cancellationToken);
+            var owners = await parties.OfAsync(attempt.InstanceId, attempt.CorrelationId, attempt.Transaction, cancellationToken);
             if (!CanCompleteTask(caller, task))
             {
                 if (attempt.Path != ResumePath.Task && !CanSeeInstance(caller, owners))
@@ -155,7 +155,7 @@ public sealed class ResourceAccess(PartyInstances parties)
         }
 
         var party = PartyOf(caller);
-        var instanceOwners = await parties.OfAsync(attempt.InstanceId, attempt.CorrelationId, cancellationToken);
+        var instanceOwners = await parties.OfAsync(attempt.InstanceId, attempt.CorrelationId, attempt.Transaction, cancellationToken);
         if (party is null || !CanSeeInstance(caller, instanceOwners))
         {
             return ResumeRefusal.Hidden($"wait {attempt.ActivityId} of instance {attempt.InstanceId} belongs to another party");

@@ -35,7 +35,7 @@ internal sealed class StageDelayGuard(MarketplaceDb marketplace, TimeProvider cl
             return null;
         }
 
-        await using var db = marketplace.CreateContext();
+        await using var db = attempt.Transaction is { } within ? marketplace.CreateContext(within) : marketplace.CreateContext();
         var orderId = await db.Orders.AsNoTracking().Where(o => o.WorkflowInstanceId == attempt.InstanceId).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken);
         if (orderId is null)
         {

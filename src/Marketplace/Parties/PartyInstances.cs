@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sleek.Workflows.Engine.Activities;
 using Sleek.Workflows.Marketplace.Orders;
 using Sleek.Workflows.Marketplace.Persistence;
 
@@ -14,9 +15,13 @@ public sealed class PartyInstances(MarketplaceDb marketplace)
     /// The parties of one instance. <paramref name="correlationId"/> is the instance's: a quote's workflow is correlated
     /// by the quote id, so the quote is found by its key (and must name this instance) rather than by a scan.
     /// </summary>
-    public async Task<InstanceParties> OfAsync(Guid instanceId, string? correlationId, CancellationToken cancellationToken)
+    public Task<InstanceParties> OfAsync(Guid instanceId, string? correlationId, CancellationToken cancellationToken) =>
+        OfAsync(instanceId, correlationId, within: null, cancellationToken);
+
+    /// <summary>As <see cref="OfAsync(Guid, string?, CancellationToken)"/>, read through <paramref name="within"/> when given (a resume's own burst transaction).</summary>
+    public async Task<InstanceParties> OfAsync(Guid instanceId, string? correlationId, BurstTransaction? within, CancellationToken cancellationToken)
     {
-        await using var db = marketplace.CreateContext();
+        await using var db = within is null ? marketplace.CreateContext() : marketplace.CreateContext(within);
         var order = await db.Orders.AsNoTracking()
             .Where(o => o.WorkflowInstanceId == instanceId)
             .Select(o => new { o.BuyerUserId, o.SupplierId, o.Status, o.Number })

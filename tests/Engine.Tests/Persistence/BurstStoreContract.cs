@@ -115,6 +115,114 @@ public abstract class BurstStoreContract(EngineDatabase database)
     }
 
     [Fact]
+    public async Task Claiming_a_leased_timer_fires_it_once_and_loads_the_waits_but_its_own()
+    {
+        var seed = await SeedAsync(timer: true);
+        var timer = await LeaseTimerAsync(seed);
+
+        await using (var session = await Store.BeginAsync(CancellationToken.None))
+        {
+            var claim = await Store.ClaimWorkAsync(session, timer, Now, CancellationToken.None);
+
+            Assert.True(claim.Runs);
+            AssertSameColumns(seed.Instance, claim.Instance!);
+            Assert.Equal(timer.Id, claim.Item!.Id);
+            Assert.Equal(seed.Waiting.Id, claim.Bookmark!.Id);
+            Assert.True(claim.TimerFired);
+            Assert.Equal(new[] { seed.Other.Id, seed.Accepted.Id }.Order(), claim.Waits.Select(b => b.Id).Order());
+            Assert.False(claim.HasQueuedRetry);
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        var fired = await FindAsync<BookmarkRecord>(seed.Waiting.Id);
+        Assert.Equal((Now, BookmarkOutcome.Resumed), (fired.ConsumedAt, fired.Outcome));
+        await using (var db = Db.CreateContext())
+        {
+            // The claim itself deleted the timer's item: its transaction holds that row while the burst lives.
+            Assert.False(await db.WorkItems.AnyAsync(w => w.Id == timer.Id));
+        }
+
+        await using (var again = await Store.BeginAsync(CancellationToken.None))
+        {
+            // A second claim of the same timer (a worker whose lease lapsed meanwhile) finds nothing to run.
+            var claim = await Store.ClaimWorkAsync(again, timer, Now, CancellationToken.None);
+            Assert.False(claim.Runs);
+            Assert.False(claim.TimerFired);
+        }
+    }
+
+    [Theory]
+    [InlineData(WorkflowStatus.Faulted)]
+    [InlineData(WorkflowStatus.Completed)]
+    [InlineData(WorkflowStatus.Cancelled)]
+    public async Task A_leased_timer_does_not_fire_on_an_instance_that_is_faulted_or_finished(WorkflowStatus status)
+    {
+        var seed = await SeedAsync(status, timer: true);
+        var timer = await LeaseTimerAsync(seed);
+
+        await using (var session = await Store.BeginAsync(CancellationToken.None))
+        {
+            var claim = await Store.ClaimWorkAsync(session, timer, Now, CancellationToken.None);
+            Assert.True(claim.Runs);
+            Assert.Equal(status, claim.Instance!.Status);
+            Assert.False(claim.TimerFired);
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        Assert.Null((await FindAsync<BookmarkRecord>(seed.Waiting.Id)).ConsumedAt);
+    }
+
+    [Fact]
+    public async Task A_timer_no_longer_leased_does_not_fire_and_a_missing_one_does_not_run()
+    {
+        var seed = await SeedAsync(timer: true);
+        await using var db = Db.CreateContext();
+        var item = await db.WorkItems.AsNoTracking().SingleAsync(w => w.BookmarkId == seed.Waiting.Id);
+        var unleased = new ClaimedWork(item.Id, seed.Instance.Id, WorkKind.Timer, seed.Waiting.Id, null, 1);
+
+        await using (var session = await Store.BeginAsync(CancellationToken.None))
+        {
+            // Given back (or finished and re-queued) meanwhile: its lease is gone, so this worker must not fire it.
+            var claim = await Store.ClaimWorkAsync(session, unleased, Now, CancellationToken.None);
+            Assert.False(claim.Runs);
+            Assert.False(claim.TimerFired);
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        await using (var session = await Store.BeginAsync(CancellationToken.None))
+        {
+            var claim = await Store.ClaimWorkAsync(session, unleased with { Id = long.MaxValue }, Now, CancellationToken.None);
+            Assert.False(claim.Runs);
+            Assert.Null(claim.Item);
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        Assert.Null((await FindAsync<BookmarkRecord>(seed.Waiting.Id)).ConsumedAt);
+    }
+
+    [Fact]
+    public async Task A_claim_tells_of_another_queued_retry_but_not_of_a_parked_one()
+    {
+        var seed = await SeedAsync(WorkflowStatus.Running);
+        var running = new ClaimedWork(seed.AcceptedWork.Id, seed.Instance.Id, WorkKind.Resume, seed.Accepted.Id, null, 1);
+        await AddAsync(new WorkItemRecord { InstanceId = seed.Instance.Id, Kind = WorkKind.Retry, PayloadJson = """{"activityId":"a"}""", CreatedAt = Now, AvailableAt = WorkItemRecord.Parked });
+
+        await using (var session = await Store.BeginAsync(CancellationToken.None))
+        {
+            var claim = await Store.ClaimWorkAsync(session, running, Now, CancellationToken.None);
+            Assert.Equal(seed.Accepted.Id, claim.Bookmark!.Id);
+            Assert.False(claim.TimerFired);
+            Assert.False(claim.HasQueuedRetry);
+        }
+
+        await AddAsync(new WorkItemRecord { InstanceId = seed.Instance.Id, Kind = WorkKind.Retry, PayloadJson = """{"activityId":"a"}""", CreatedAt = Now, AvailableAt = Now.AddMinutes(1) });
+        await using (var session = await Store.BeginAsync(CancellationToken.None))
+        {
+            Assert.True((await Store.ClaimWorkAsync(session, running, Now, CancellationToken.None)).HasQueuedRetry);
+        }
+    }
+
+    [Fact]
     public async Task Waits_are_the_open_bookmarks_and_accepted_resumes_but_the_one_that_runs()
     {
         var seed = await SeedAsync();
@@ -161,7 +269,7 @@ public abstract class BurstStoreContract(EngineDatabase database)
         await using (var session = await Store.BeginAsync(CancellationToken.None))
         {
             // The rows of a burst belong to the instance the session locked.
-            await Store.ClaimWorkAsync(session, new ClaimedWork(seed.AcceptedWork.Id, seed.Instance.Id, WorkKind.Resume, seed.Accepted.Id, null, 1), CancellationToken.None);
+            await Store.ClaimWorkAsync(session, new ClaimedWork(seed.AcceptedWork.Id, seed.Instance.Id, WorkKind.Resume, seed.Accepted.Id, null, 1), Now, CancellationToken.None);
             await Store.CommitAsync(session, rows, CancellationToken.None);
         }
 
@@ -192,7 +300,7 @@ public abstract class BurstStoreContract(EngineDatabase database)
 
         await using (var session = await Store.BeginAsync(CancellationToken.None))
         {
-            await Store.ClaimWorkAsync(session, new ClaimedWork(seed.AcceptedWork.Id, seed.Instance.Id, WorkKind.Resume, seed.Accepted.Id, null, 1), CancellationToken.None);
+            await Store.ClaimWorkAsync(session, new ClaimedWork(seed.AcceptedWork.Id, seed.Instance.Id, WorkKind.Resume, seed.Accepted.Id, null, 1), Now, CancellationToken.None);
             await Assert.ThrowsAnyAsync<Exception>(() => Store.CommitAsync(session, rows, CancellationToken.None));
         }
 
@@ -285,6 +393,18 @@ public abstract class BurstStoreContract(EngineDatabase database)
         return (string?)await command.ExecuteScalarAsync();
     }
 
+    /// <summary>The seed's timer work, leased to this worker as a claim would.</summary>
+    private async Task<ClaimedWork> LeaseTimerAsync(Seed seed)
+    {
+        await using var db = Db.CreateContext();
+        var item = await db.WorkItems.SingleAsync(w => w.BookmarkId == seed.Waiting.Id);
+        item.LockedBy = "me";
+        item.LockedUntil = Now.AddMinutes(2);
+        item.Attempts = 1;
+        await db.WriteAsync(CancellationToken.None);
+        return new ClaimedWork(item.Id, seed.Instance.Id, WorkKind.Timer, seed.Waiting.Id, null, 1);
+    }
+
     /// <summary>An instance waiting on two bookmarks, with a third consumed whose resume is queued, and an incident.</summary>
     private async Task<Seed> SeedAsync(WorkflowStatus status = WorkflowStatus.Suspended, bool timer = false)
     {
@@ -333,7 +453,7 @@ public sealed class BurstStoreOnPostgres(PostgresEngineDatabase database) : Burs
         await db.WriteAsync(CancellationToken.None);
 
         await using var holder = await store.BeginAsync(CancellationToken.None);
-        await store.ClaimWorkAsync(holder, new ClaimedWork(0, instance.Id, WorkKind.Resume, null, null, 1), CancellationToken.None);
+        await store.ClaimWorkAsync(holder, new ClaimedWork(0, instance.Id, WorkKind.Resume, null, null, 1), DateTime.UtcNow, CancellationToken.None);
         await using (var second = await store.BeginAsync(CancellationToken.None))
         {
             Assert.Null(await store.ClaimByTokenAsync(second, bookmark.Token, DateTime.UtcNow, CancellationToken.None));

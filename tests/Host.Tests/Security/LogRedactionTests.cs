@@ -97,7 +97,11 @@ public sealed class LogRedactionTests
         foreach (var formatter in new Serilog.Formatting.ITextFormatter[] { new MessageTemplateTextFormatter("{Message:lj} {Properties:j}{NewLine}{Exception}"), new CompactJsonFormatter() })
         {
             using var output = new StringWriter();
-            new RedactingSink(formatter, output).Emit(logEvent);
+            using (var sink = new RedactingSink(formatter, output))
+            {
+                sink.Emit(logEvent);
+            }
+
             var text = output.ToString();
             Assert.Contains("/api/bookmarks/***/resume", text, StringComparison.Ordinal);
             Assert.Contains("IOException", text, StringComparison.Ordinal);
@@ -125,7 +129,7 @@ public sealed class LogRedactionTests
     public void Only_a_console_handout_is_written_as_it_is()
     {
         using var output = new StringWriter();
-        using var serilog = new Serilog.LoggerConfiguration()
+        var serilog = new Serilog.LoggerConfiguration()
             .Enrich.FromLogContext()
             .Enrich.With<SecretRedactionEnricher>()
             .WriteTo.Sink(new RedactingSink(new MessageTemplateTextFormatter("{Message:lj}{NewLine}"), output))
@@ -141,6 +145,7 @@ public sealed class LogRedactionTests
         }
 
         logger.LogWarning("After: {SetupUrl} {Header}", link, "Bearer " + Jwt);
+        serilog.Dispose();
 
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
@@ -148,5 +153,35 @@ public sealed class LogRedactionTests
         Assert.Equal($"No admin yet: open {link}", lines[1].TrimEnd('\r'));
         Assert.DoesNotContain(Token, lines[2], StringComparison.Ordinal);
         Assert.DoesNotContain(Jwt, lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lines_from_many_threads_all_reach_the_output_in_each_threads_order_once_the_sink_is_disposed()
+    {
+        using var output = new StringWriter();
+        var sink = new RedactingSink(new MessageTemplateTextFormatter("{Message:lj}{NewLine}"), output);
+        const int Threads = 8;
+        const int PerThread = 5_000;
+        await Task.WhenAll(Enumerable.Range(0, Threads).Select(t => Task.Run(() =>
+        {
+            for (var i = 0; i < PerThread; i++)
+            {
+                sink.Emit(new LogEvent(DateTimeOffset.UtcNow, LogEventLevel.Information, null, new MessageTemplateParser().Parse($"t{t} line {i} Bearer {Jwt}"), []));
+            }
+        })));
+        sink.Dispose();
+        sink.Emit(new LogEvent(DateTimeOffset.UtcNow, LogEventLevel.Information, null, new MessageTemplateParser().Parse($"after dispose Bearer {Jwt}"), []));
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal((Threads * PerThread) + 1, lines.Count);
+        Assert.DoesNotContain(lines, l => l.Contains(Jwt, StringComparison.Ordinal));
+        for (var t = 0; t < Threads; t++)
+        {
+            var prefix = $"t{t} line ";
+            var order = lines.Where(l => l.StartsWith(prefix, StringComparison.Ordinal)).Select(l => int.Parse(l[prefix.Length..].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(Enumerable.Range(0, PerThread), order);
+        }
+
+        Assert.StartsWith("after dispose", lines[^1], StringComparison.Ordinal);
     }
 }

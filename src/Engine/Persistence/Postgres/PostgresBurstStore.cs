@@ -20,16 +20,23 @@ internal sealed class PostgresBurstStore(EngineDb engineDb) : BurstStore(engineD
     private static readonly string Resumed = SnakeCaseEnumConverter<BookmarkOutcome>.ToStored(BookmarkOutcome.Resumed);
     private static readonly string Cancelled = SnakeCaseEnumConverter<BookmarkOutcome>.ToStored(BookmarkOutcome.Cancelled);
     private static readonly string ResumeKind = SnakeCaseEnumConverter<WorkKind>.ToStored(WorkKind.Resume);
+    private static readonly string RetryKind = SnakeCaseEnumConverter<WorkKind>.ToStored(WorkKind.Retry);
+    private static readonly string TimerKind = SnakeCaseEnumConverter<WorkKind>.ToStored(WorkKind.Timer);
     private static readonly string[] Resumable =
         [SnakeCaseEnumConverter<WorkflowStatus>.ToStored(WorkflowStatus.Suspended), SnakeCaseEnumConverter<WorkflowStatus>.ToStored(WorkflowStatus.Running)];
+
+    // Where a timer does not fire (see BurstStore.TimerMayFire): finished, or faulted (its timer is parked for the retry).
+    private static readonly string[] TimerBlocked = [.. new[] { WorkflowStatus.Completed, WorkflowStatus.Cancelled, WorkflowStatus.Faulted }.Select(SnakeCaseEnumConverter<WorkflowStatus>.ToStored)];
 
     private const string CloseCancelled = "UPDATE bookmarks SET consumed_at = $2, outcome = $3 WHERE id = ANY($1) AND consumed_at IS NULL";
     private const string DeleteCancelledTimers = "DELETE FROM work_items WHERE bookmark_id = ANY($1)";
     private const string DeleteFinishedWork = "DELETE FROM work_items WHERE id = $1";
     private const string ReleaseParked = "UPDATE work_items SET available_at = $2 WHERE instance_id = $1 AND available_at = $3";
 
-    // The claim's statements (lock instance, consume bookmark, waits, incidents), built from the model at first use.
+    // The claims' statements, built from the model at first use: by token (lock instance, consume bookmark, waits,
+    // incidents) and of leased work (lock instance, item, bookmark, fire timer, waits, queued retry).
     private string[]? _claimSql;
+    private string[]? _workSql;
 
     /// <inheritdoc />
     /// <remarks>
@@ -96,6 +103,85 @@ internal sealed class PostgresBurstStore(EngineDb engineDb) : BurstStore(engineD
         }
 
         return new TokenClaim(instance, resumed, open, waits, incidents);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One round trip: the statements <see cref="BurstStore.ClaimWorkAsync"/> sends one by one, as one batch. The
+    /// instance's lock comes first, so every statement after it sees the instance as this burst holds it; the timer's
+    /// consume checks in SQL what the step-by-step version checks in code (item still leased, instance may fire), and
+    /// what the batch read beyond the item is dropped when the item no longer runs.
+    /// </remarks>
+    public override async Task<WorkClaim> ClaimWorkAsync(BurstSession session, ClaimedWork work, DateTime now, CancellationToken cancellationToken)
+    {
+        var tables = PostgresTables.Of(session.Db.Model);
+        var sql = _workSql ??= WorkSql(tables);
+        var instanceId = new NpgsqlParameter { Value = work.InstanceId, NpgsqlDbType = NpgsqlDbType.Uuid };
+        var workId = new NpgsqlParameter { Value = work.Id, NpgsqlDbType = NpgsqlDbType.Bigint };
+        await using var batch = Batch(session);
+        batch.BatchCommands.Add(Command(sql[0], instanceId));
+        batch.BatchCommands.Add(Command(sql[1], workId));
+        var bookmarkId = work.BookmarkId is { } id ? new NpgsqlParameter { Value = id, NpgsqlDbType = NpgsqlDbType.Uuid } : null;
+        var timer = bookmarkId is not null && work.Kind == WorkKind.Timer;
+        if (bookmarkId is not null)
+        {
+            batch.BatchCommands.Add(Command(sql[2], bookmarkId));
+        }
+
+        if (timer)
+        {
+            batch.BatchCommands.Add(Command(sql[3], bookmarkId!.Clone(), workId.Clone(), Time(now), Text(Resumed), Texts(TimerBlocked), Text(TimerKind)));
+        }
+
+        batch.BatchCommands.Add(Command(sql[4], instanceId.Clone(), Text(ResumeKind), workId.Clone()));
+        batch.BatchCommands.Add(Command(sql[5], instanceId.Clone(), Text(RetryKind), workId.Clone(), Time(WorkItemRecord.Parked)));
+
+        WorkflowInstanceRecord? instance = null;
+        WorkItemRecord? item = null;
+        BookmarkRecord? bookmark = null;
+        var fired = false;
+        var waits = new List<BookmarkRecord>();
+        bool queuedRetry;
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                instance = tables.Instances.Read(reader);
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                item = tables.WorkItems.Read(reader);
+            }
+
+            if (bookmarkId is not null)
+            {
+                await reader.NextResultAsync(cancellationToken);
+                if (await reader.ReadAsync(cancellationToken))
+                {
+                    bookmark = tables.Bookmarks.Read(reader);
+                }
+            }
+
+            if (timer)
+            {
+                await reader.NextResultAsync(cancellationToken);
+                fired = await reader.ReadAsync(cancellationToken);
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                waits.Add(tables.Bookmarks.Read(reader));
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            queuedRetry = await reader.ReadAsync(cancellationToken) && reader.GetBoolean(0);
+        }
+
+        var claim = new WorkClaim(instance, item);
+        return claim.Runs ? claim with { Bookmark = bookmark, TimerFired = fired, Waits = waits, HasQueuedRetry = queuedRetry } : claim;
     }
 
     /// <inheritdoc />
@@ -175,6 +261,32 @@ internal sealed class PostgresBurstStore(EngineDb engineDb) : BurstStore(engineD
         WHERE w.instance_id = {InstanceOfToken} AND w.kind = $2 AND b.consumed_at IS NOT NULL
         """,
         $"SELECT {tables.Incidents.Columns("x")} FROM incidents x WHERE x.instance_id = {InstanceOfToken} ORDER BY x.created_at DESC LIMIT 50",
+    ];
+
+    private static string[] WorkSql(PostgresTables tables) =>
+    [
+        $"SELECT {tables.Instances.Columns()} FROM workflow_instances WHERE id = $1 FOR UPDATE",
+        $"SELECT {tables.WorkItems.Columns()} FROM work_items WHERE id = $1",
+        $"SELECT {tables.Bookmarks.Columns()} FROM bookmarks WHERE id = $1",
+        // The fired timer's own item is deleted here, as the step-by-step consume does: from now on this transaction holds
+        // its row, so no other host's claim takes the item while the burst lives, even once its lease has lapsed.
+        """
+        WITH fired AS (
+          UPDATE bookmarks b SET consumed_at = $3, outcome = $4
+          WHERE b.id = $1 AND b.consumed_at IS NULL
+            AND EXISTS (SELECT 1 FROM work_items w WHERE w.id = $2 AND w.locked_by IS NOT NULL)
+            AND EXISTS (SELECT 1 FROM workflow_instances i WHERE i.id = b.instance_id AND i.status <> ALL($5))
+          RETURNING b.id),
+        own AS (DELETE FROM work_items w WHERE w.bookmark_id IN (SELECT id FROM fired) AND w.kind = $6)
+        SELECT id FROM fired
+        """,
+        $"""
+        SELECT {tables.Bookmarks.Columns("b")} FROM bookmarks b WHERE b.instance_id = $1 AND b.consumed_at IS NULL
+        UNION ALL
+        SELECT {tables.Bookmarks.Columns("b")} FROM work_items w JOIN bookmarks b ON b.id = w.bookmark_id
+        WHERE w.instance_id = $1 AND w.kind = $2 AND w.id <> $3 AND b.consumed_at IS NOT NULL
+        """,
+        "SELECT EXISTS (SELECT 1 FROM work_items WHERE instance_id = $1 AND kind = $2 AND id <> $3 AND available_at <> $4)",
     ];
 
     private static NpgsqlBatch Batch(BurstSession session) =>
