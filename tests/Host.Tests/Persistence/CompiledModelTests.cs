@@ -5,9 +5,6 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Scaffolding;
 using Microsoft.Extensions.DependencyInjection;
-using Sleek.Workflows.Engine.Persistence;
-using Sleek.Workflows.Host.Persistence;
-using Sleek.Workflows.Marketplace.Persistence;
 
 namespace Sleek.Workflows.Host.Tests.Persistence;
 
@@ -32,17 +29,8 @@ public sealed class CompiledModelTests
         var folder = TempDirectory.Create("compiled-model");
         try
         {
-            var options = provider == "PostgreSQL"
-                ? new DatabaseOptions { PostgresConnectionString = "Host=127.0.0.1;Port=1;Database=never_opened;Username=nobody;Timeout=1" }
-                : new DatabaseOptions { SqlitePath = Path.Combine(folder, "sleek.db") };
-            using var engineDb = new EngineDb(options);
-            using DbContext db = context switch
-            {
-                "engine" => engineDb.CreateContext(),
-                "marketplace" => new MarketplaceDb(engineDb).CreateContext(),
-                "security" => new SecurityDb(engineDb).CreateContext(),
-                _ => throw new ArgumentOutOfRangeException(nameof(context), context, null),
-            };
+            using var contexts = new OfflineContexts(folder, provider);
+            using var db = contexts.Create(context);
             var contextType = db.GetType();
             var committed = CommittedFolder(contextType);
 

@@ -1,8 +1,5 @@
 using System.Data;
 using Microsoft.EntityFrameworkCore;
-using Sleek.Workflows.Engine.Persistence;
-using Sleek.Workflows.Host.Persistence;
-using Sleek.Workflows.Marketplace.Persistence;
 
 namespace Sleek.Workflows.Host.Tests.Persistence;
 
@@ -26,19 +23,9 @@ public sealed class PendingModelChangesTests
         var folder = TempDirectory.Create("model-changes");
         try
         {
-            var sqliteFile = Path.Combine(folder, "sleek.db");
-            var options = provider == "PostgreSQL"
-                ? new DatabaseOptions { PostgresConnectionString = "Host=127.0.0.1;Port=1;Database=never_opened;Username=nobody;Timeout=1" }
-                : new DatabaseOptions { SqlitePath = sqliteFile };
-            using var engineDb = new EngineDb(options);
-            using DbContext db = context switch
-            {
-                "engine" => engineDb.CreateContext(),
-                "marketplace" => new MarketplaceDb(engineDb).CreateContext(),
-                "security" => new SecurityDb(engineDb).CreateContext(),
-                _ => throw new ArgumentOutOfRangeException(nameof(context), context, null),
-            };
-            Assert.Equal(provider, engineDb.ProviderName);
+            using var contexts = new OfflineContexts(folder, provider);
+            using var db = contexts.Create(context);
+            Assert.Equal(provider, contexts.ProviderName);
             Assert.NotEmpty(db.Database.GetMigrations());
 
             Assert.False(
@@ -48,7 +35,7 @@ public sealed class PendingModelChangesTests
 
             // Nothing was opened: the answer comes from the model and the snapshot alone.
             Assert.Equal(ConnectionState.Closed, db.Database.GetDbConnection().State);
-            Assert.False(File.Exists(sqliteFile));
+            Assert.False(File.Exists(contexts.SqliteFile));
         }
         finally
         {
