@@ -4,7 +4,7 @@ namespace Sleek.Workflows.Engine.Runtime;
 
 /// <summary>
 /// The one place every resume a caller asks for passes — by token, by event, by task (<see cref="WorkflowRuntime"/>
-/// routes all three here before anything is consumed): every <see cref="IResumeGuard"/> is asked, the most hiding
+/// routes all three here before anything of the resume is committed): every <see cref="IResumeGuard"/> is asked, the most hiding
 /// refusal wins, and the <see cref="IResumeObserver"/>s hear of each refusal and each success. With neither registered
 /// (engine tests, benchmarks) it is inactive and costs nothing.
 /// </summary>
