@@ -62,7 +62,7 @@ public sealed class EngineDb : IDisposable
     /// rows, such as a child instance): what it saves commits with the burst or not at all. Dispose it.
     /// </summary>
     internal EngineDbContext CreateContext(Activities.BurstTransaction burst) =>
-        (_enlisted ??= ProviderContextFactory<EngineDbContext>.Create<Postgres.PostgresEngineDbContext, Sqlite.SqliteEngineDbContext>(this, o => new(o), o => new(o)))
+        (_enlisted ??= ProviderContextFactory<EngineDbContext>.Create<Postgres.PostgresEngineDbContext, Sqlite.SqliteEngineDbContext>(this))
             .CreateContext(burst);
 
     /// <summary>

@@ -14,51 +14,48 @@ namespace Sleek.Workflows.Engine.Persistence;
 /// <example>
 /// <code>
 /// _contexts = ProviderContextFactory&lt;MarketplaceDbContext&gt;.Create&lt;PostgresMarketplaceDbContext, SqliteMarketplaceDbContext&gt;(
-///     engineDb, o =&gt; new(o), o =&gt; new(o), MarketplaceDbContext.MigrationsHistoryTable);
+///     engineDb, MarketplaceDbContext.MigrationsHistoryTable);
 /// </code>
 /// </example>
 public sealed class ProviderContextFactory<TContext>
     where TContext : DbContext
 {
     private readonly Func<TContext> _onOwnConnection;
-    private readonly Func<System.Data.Common.DbConnection, TContext> _onConnection;
+    private readonly Func<TContext> _enlisted;
 
-    private ProviderContextFactory(DatabaseProvider provider, Func<TContext> onOwnConnection, Func<System.Data.Common.DbConnection, TContext> onConnection)
+    private ProviderContextFactory(DatabaseProvider provider, Func<TContext> onOwnConnection, Func<TContext> enlisted)
     {
         Provider = provider;
         _onOwnConnection = onOwnConnection;
-        _onConnection = onConnection;
+        _enlisted = enlisted;
     }
 
     /// <summary>The engine's database.</summary>
     public DatabaseProvider Provider { get; }
 
     /// <summary>A factory for the family whose provider subclasses are <typeparamref name="TPostgres"/> and <typeparamref name="TSqlite"/>.</summary>
-    /// <typeparam name="TPostgres">The PostgreSQL subclass (its migrations).</typeparam>
-    /// <typeparam name="TSqlite">The SQLite subclass (its migrations).</typeparam>
+    /// <typeparam name="TPostgres">The PostgreSQL subclass (its migrations); pooled, so it needs a public constructor taking its options.</typeparam>
+    /// <typeparam name="TSqlite">The SQLite subclass (its migrations); likewise.</typeparam>
     /// <param name="engineDb">The engine's database, whose provider and connection the family shares.</param>
-    /// <param name="postgres">Constructs the PostgreSQL subclass.</param>
-    /// <param name="sqlite">Constructs the SQLite subclass.</param>
     /// <param name="migrationsHistoryTable">The family's history table, so its migrations never mix with another family's.</param>
-    public static ProviderContextFactory<TContext> Create<TPostgres, TSqlite>(
-        EngineDb engineDb,
-        Func<DbContextOptions<TPostgres>, TPostgres> postgres,
-        Func<DbContextOptions<TSqlite>, TSqlite> sqlite,
-        string? migrationsHistoryTable = null)
+    public static ProviderContextFactory<TContext> Create<TPostgres, TSqlite>(EngineDb engineDb, string? migrationsHistoryTable = null)
         where TPostgres : TContext
         where TSqlite : TContext
     {
         var provider = engineDb.Provider;
-        // Contexts on a connection of their own come from a pool, as the engine's do: a request asks several (a party
-        // check, the audit), and setting one up from scratch cost more than the query it ran.
+        // Both kinds of context come from pools, as the engine's do: a request asks several (a party check, the audit),
+        // and setting one up from scratch (its options, its scoped services) cost more than the query it ran. Contexts
+        // for a burst's connection have a pool of their own, without a connection: each is given the burst's when rented.
         if (provider == DatabaseProvider.Postgres)
         {
-            var pool = new PooledDbContextFactory<TPostgres>(ProviderContextOptions.For<TPostgres>(provider, engineDb.SharedConnectionString, migrationsHistoryTable));
-            return new(provider, () => pool.CreateDbContext(), c => postgres(ProviderContextOptions.For<TPostgres>(provider, c, migrationsHistoryTable)));
+            var own = new PooledDbContextFactory<TPostgres>(ProviderContextOptions.For<TPostgres>(provider, engineDb.SharedConnectionString, migrationsHistoryTable));
+            var enlisted = new PooledDbContextFactory<TPostgres>(ProviderContextOptions.ForEnlisting<TPostgres>(provider, migrationsHistoryTable));
+            return new(provider, () => own.CreateDbContext(), () => enlisted.CreateDbContext());
         }
 
-        var sqlitePool = new PooledDbContextFactory<TSqlite>(ProviderContextOptions.For<TSqlite>(provider, engineDb.SharedConnectionString, migrationsHistoryTable));
-        return new(provider, () => sqlitePool.CreateDbContext(), c => sqlite(ProviderContextOptions.For<TSqlite>(provider, c, migrationsHistoryTable)));
+        var sqliteOwn = new PooledDbContextFactory<TSqlite>(ProviderContextOptions.For<TSqlite>(provider, engineDb.SharedConnectionString, migrationsHistoryTable));
+        var sqliteEnlisted = new PooledDbContextFactory<TSqlite>(ProviderContextOptions.ForEnlisting<TSqlite>(provider, migrationsHistoryTable));
+        return new(provider, () => sqliteOwn.CreateDbContext(), () => sqliteEnlisted.CreateDbContext());
     }
 
     /// <summary>A context on a connection of its own; dispose it.</summary>
@@ -70,7 +67,9 @@ public sealed class ProviderContextFactory<TContext>
     /// </summary>
     public TContext CreateContext(BurstTransaction burst)
     {
-        var db = _onConnection(burst.Connection);
+        // A pooled context keeps the connection it was last given until it is given the next one; it never owns it.
+        var db = _enlisted();
+        db.Database.SetDbConnection(burst.Connection, contextOwnsConnection: false);
         db.Database.UseTransaction(burst.Transaction);
         // A failed SaveChanges fails the burst's whole transaction anyway; savepoints would only cost round trips.
         db.Database.AutoSavepointsEnabled = false;

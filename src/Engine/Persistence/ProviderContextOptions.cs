@@ -1,11 +1,13 @@
-using System.Data.Common;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Sleek.Workflows.Engine.Persistence;
 
 /// <summary>
-/// Context options for a provider, on a connection string or on an open connection (to enlist in a burst's
-/// transaction), with the context family's own migrations history table. One place, so the runtime, the design-time
+/// Context options for a provider, on a connection string or without a connection (pooled contexts given a burst's
+/// connection when rented), with the context family's own migrations history table. One place, so the runtime, the design-time
 /// factories and the burst's enlisted contexts configure a context the same way.
 /// </summary>
 public static class ProviderContextOptions
@@ -21,7 +23,7 @@ public static class ProviderContextOptions
     public static DbContextOptions<TContext> For<TContext>(DatabaseProvider provider, string connectionString, string? migrationsHistoryTable = null)
         where TContext : DbContext
     {
-        var builder = new DbContextOptionsBuilder<TContext>();
+        var builder = WithCompiledModel(new DbContextOptionsBuilder<TContext>());
         return (provider switch
         {
             DatabaseProvider.Postgres => builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(migrationsHistoryTable ?? DefaultHistoryTable)),
@@ -29,19 +31,44 @@ public static class ProviderContextOptions
         }).Options;
     }
 
-    /// <summary>Options on an open connection (the context neither opens nor closes it).</summary>
+    /// <summary>
+    /// Options without a connection, for pooled contexts that are each given a burst's open connection when rented
+    /// (<see cref="ProviderContextFactory{TContext}.CreateContext(Activities.BurstTransaction)"/>).
+    /// </summary>
     /// <typeparam name="TContext">The provider's context subclass.</typeparam>
     /// <param name="provider">The database.</param>
-    /// <param name="connection">An open Npgsql or SQLite connection.</param>
     /// <param name="migrationsHistoryTable">The family's history table.</param>
-    public static DbContextOptions<TContext> For<TContext>(DatabaseProvider provider, DbConnection connection, string? migrationsHistoryTable = null)
+    public static DbContextOptions<TContext> ForEnlisting<TContext>(DatabaseProvider provider, string? migrationsHistoryTable = null)
         where TContext : DbContext
     {
-        var builder = new DbContextOptionsBuilder<TContext>();
+        var builder = WithCompiledModel(new DbContextOptionsBuilder<TContext>());
         return (provider switch
         {
-            DatabaseProvider.Postgres => builder.UseNpgsql(connection, o => o.MigrationsHistoryTable(migrationsHistoryTable ?? DefaultHistoryTable)),
-            _ => builder.UseSqlite(connection, o => o.MigrationsHistoryTable(migrationsHistoryTable ?? DefaultHistoryTable)),
+            DatabaseProvider.Postgres => builder.UseNpgsql(o => o.MigrationsHistoryTable(migrationsHistoryTable ?? DefaultHistoryTable)),
+            _ => builder.UseSqlite(o => o.MigrationsHistoryTable(migrationsHistoryTable ?? DefaultHistoryTable)),
         }).Options;
+    }
+
+    /// <summary>
+    /// The context's compiled model (<c>Persistence/&lt;Provider&gt;/CompiledModel</c>), named in the options. Left to
+    /// itself, EF finds it anew for every context instance, by reading the assembly's attributes and calling the
+    /// model's <c>Instance</c> through reflection. The contexts on a burst's connection are new for every use, so that
+    /// cost (a fresh reflection invoker each time, later finalized) came with every resume.
+    /// </summary>
+    public static DbContextOptionsBuilder<TContext> WithCompiledModel<TContext>(DbContextOptionsBuilder<TContext> builder)
+        where TContext : DbContext =>
+        CompiledModelOf<TContext>.Model is { } model ? builder.UseModel(model) : builder;
+
+    private static class CompiledModelOf<TContext>
+        where TContext : DbContext
+    {
+        public static readonly IModel? Model = Find();
+
+        private static IModel? Find()
+        {
+            var attribute = typeof(TContext).Assembly.GetCustomAttributes<DbContextModelAttribute>()
+                .FirstOrDefault(a => a.ContextType == typeof(TContext));
+            return attribute?.ModelType.GetProperty("Instance", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as IModel;
+        }
     }
 }

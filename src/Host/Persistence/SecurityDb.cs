@@ -14,7 +14,7 @@ public sealed class SecurityDb(EngineDb engineDb)
 {
     private readonly ProviderContextFactory<SecurityDbContext> _contexts =
         ProviderContextFactory<SecurityDbContext>.Create<PostgresSecurityDbContext, SqliteSecurityDbContext>(
-            engineDb, o => new(o), o => new(o), SecurityDbContext.MigrationsHistoryTable);
+            engineDb, SecurityDbContext.MigrationsHistoryTable);
 
     /// <summary>A context on a connection of its own; dispose it.</summary>
     public SecurityDbContext CreateContext() => _contexts.CreateContext();

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Sleek.Workflows.Engine.Activities;
 using Sleek.Workflows.Marketplace.Orders;
 using Sleek.Workflows.Marketplace.Persistence;
@@ -22,11 +24,8 @@ public sealed class PartyInstances(MarketplaceDb marketplace)
     public async Task<InstanceParties> OfAsync(Guid instanceId, string? correlationId, BurstTransaction? within, CancellationToken cancellationToken)
     {
         await using var db = within is null ? marketplace.CreateContext() : marketplace.CreateContext(within);
-        var order = await db.Orders.AsNoTracking()
-            .Where(o => o.WorkflowInstanceId == instanceId)
-            .Select(o => new { o.BuyerUserId, o.SupplierId, o.Status, o.Number })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (order is not null)
+        var queries = QueriesOf(db);
+        if (await queries.Order(db, instanceId, cancellationToken) is { } order)
         {
             return new InstanceParties(order.BuyerUserId, order.SupplierId, order.Status == OrderStatus.OnHold ? order.Number : null);
         }
@@ -36,11 +35,8 @@ public sealed class PartyInstances(MarketplaceDb marketplace)
             return InstanceParties.None;
         }
 
-        var quote = await db.Quotes.AsNoTracking()
-            .Where(q => q.Id == quoteId && q.WorkflowInstanceId == instanceId)
-            .Select(q => new { q.BuyerUserId })
-            .FirstOrDefaultAsync(cancellationToken);
-        return quote is null ? InstanceParties.None : new InstanceParties(quote.BuyerUserId, null, null);
+        var buyer = await queries.QuoteBuyer(db, quoteId, instanceId, cancellationToken);
+        return buyer is null ? InstanceParties.None : new InstanceParties(buyer.BuyerUserId, null, null);
     }
 
     /// <summary>The instances of a signed-in buyer's quotes and orders.</summary>
@@ -67,5 +63,33 @@ public sealed class PartyInstances(MarketplaceDb marketplace)
             .Select(o => o.WorkflowInstanceId!.Value)
             .Distinct()
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The two reads of <see cref="OfAsync(Guid, string?, BurstTransaction?, CancellationToken)"/>, which the resume gate
+    /// runs for every party's resume: compiled once, so no expression tree is built and no query cache is consulted per
+    /// call. A compiled query serves one model only: one set per model (a host has one; the tests, one per provider).
+    /// </summary>
+    private static PartyQueries QueriesOf(MarketplaceDbContext db) => Compiled.GetOrAdd(db.Model, _ => new PartyQueries());
+
+    private static readonly ConcurrentDictionary<IModel, PartyQueries> Compiled = new();
+
+    private sealed record OrderParties(string? BuyerUserId, Guid? SupplierId, OrderStatus Status, string Number);
+
+    private sealed record QuoteParties(string? BuyerUserId);
+
+    private sealed class PartyQueries
+    {
+        public readonly Func<MarketplaceDbContext, Guid, CancellationToken, Task<OrderParties?>> Order = EF.CompileAsyncQuery(
+            (MarketplaceDbContext db, Guid instanceId, CancellationToken _) => db.Orders.AsNoTracking()
+                .Where(o => o.WorkflowInstanceId == instanceId)
+                .Select(o => new OrderParties(o.BuyerUserId, o.SupplierId, o.Status, o.Number))
+                .FirstOrDefault());
+
+        public readonly Func<MarketplaceDbContext, Guid, Guid, CancellationToken, Task<QuoteParties?>> QuoteBuyer = EF.CompileAsyncQuery(
+            (MarketplaceDbContext db, Guid quoteId, Guid instanceId, CancellationToken _) => db.Quotes.AsNoTracking()
+                .Where(q => q.Id == quoteId && q.WorkflowInstanceId == instanceId)
+                .Select(q => new QuoteParties(q.BuyerUserId))
+                .FirstOrDefault());
     }
 }

@@ -17,7 +17,7 @@ public sealed class MarketplaceDb(EngineDb engineDb)
 {
     private readonly ProviderContextFactory<MarketplaceDbContext> _contexts =
         ProviderContextFactory<MarketplaceDbContext>.Create<PostgresMarketplaceDbContext, SqliteMarketplaceDbContext>(
-            engineDb, o => new(o), o => new(o), MarketplaceDbContext.MigrationsHistoryTable);
+            engineDb, MarketplaceDbContext.MigrationsHistoryTable);
 
     /// <summary>A context on a connection of its own; dispose it. Write through <c>db.WriteAsync</c> / <c>db.BeginWriteAsync</c>.</summary>
     public MarketplaceDbContext CreateContext() => _contexts.CreateContext();

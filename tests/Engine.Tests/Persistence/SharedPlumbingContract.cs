@@ -18,7 +18,7 @@ public abstract class SharedPlumbingContract(EngineDatabase database) : IAsyncLi
 
     public async Task InitializeAsync()
     {
-        _notes = ProviderContextFactory<NotesDbContext>.Create<PostgresNotesDbContext, SqliteNotesDbContext>(Db, o => new(o), o => new(o), "__notes_migrations");
+        _notes = ProviderContextFactory<NotesDbContext>.Create<PostgresNotesDbContext, SqliteNotesDbContext>(Db, "__notes_migrations");
         await using var db = _notes.CreateContext();
         try
         {
