@@ -17,12 +17,15 @@ public sealed class WorkQueue(EngineDb engineDb, RuntimeOptions options, TimePro
     // taken_over_from = locked_by reads the old row: a holder is still named only when its lease expired
     // unfinished (finished items are deleted, failed ones given back with locked_by NULL). Several due items are
     // claimed in one statement when a backlog waits (timers that fell due while no host ran): one round trip for all.
+    // "No other item of the instance is leased" is a scalar subquery, not NOT EXISTS: PostgreSQL turned that into an anti
+    // join whose inner side was the whole queue read once per claim (statistics say almost no item is leased), 100,000
+    // rows per claim with a backlog of 100,000 timers; a scalar subquery is a look-up by instance for each candidate.
     private const string ClaimDueTemplate = """
         UPDATE work_items SET taken_over_from = locked_by, locked_by = @owner, locked_until = @until, attempts = attempts + 1
         WHERE id IN (
             SELECT w.id FROM work_items w
             WHERE w.available_at <= @now AND (w.locked_until IS NULL OR w.locked_until < @now)
-              AND NOT EXISTS (SELECT 1 FROM work_items o WHERE o.instance_id = w.instance_id AND o.id <> w.id AND o.locked_until >= @now)
+              AND (SELECT count(*) FROM work_items o WHERE o.instance_id = w.instance_id AND o.id <> w.id AND o.locked_until >= @now) = 0
             ORDER BY w.available_at, w.id
             LIMIT @limit {0})
         """ + Returning + ", available_at";
