@@ -24,7 +24,7 @@ public sealed record BurstRows(
     IReadOnlyList<Guid> CancelledBookmarks,
     DateTime Now)
 {
-    /// <summary>The leased work item the burst ran, deleted with the commit (null for a request's own burst).</summary>
+    /// <summary>The leased work item the burst ran, deleted with the commit (null for a request's own burst, and for a fired timer, whose claim deleted its item).</summary>
     public long? FinishedWork { get; init; }
 
     /// <summary>Release the instance's parked work (an ops retry got past the failure: what waited meanwhile runs now).</summary>

@@ -17,12 +17,16 @@ public sealed class WorkQueue(EngineDb engineDb, RuntimeOptions options, TimePro
     // taken_over_from = locked_by reads the old row: a holder is still named only when its lease expired
     // unfinished (finished items are deleted, failed ones given back with locked_by NULL). Several due items are
     // claimed in one statement when a backlog waits (timers that fell due while no host ran): one round trip for all.
+    // "No other item of the instance is leased" is a scalar subquery, not NOT EXISTS: PostgreSQL made that an anti join
+    // whose inner side is a scan of the whole queue once per claim (statistics say almost no item is leased); with 98,800
+    // timers queued (bench part (f)) it read 98,700 rows, 92 ms. The subquery is an index look-up by instance for each
+    // candidate: 1.1 ms for the same claim.
     private const string ClaimDueTemplate = """
         UPDATE work_items SET taken_over_from = locked_by, locked_by = @owner, locked_until = @until, attempts = attempts + 1
         WHERE id IN (
             SELECT w.id FROM work_items w
             WHERE w.available_at <= @now AND (w.locked_until IS NULL OR w.locked_until < @now)
-              AND NOT EXISTS (SELECT 1 FROM work_items o WHERE o.instance_id = w.instance_id AND o.id <> w.id AND o.locked_until >= @now)
+              AND (SELECT count(*) FROM work_items o WHERE o.instance_id = w.instance_id AND o.id <> w.id AND o.locked_until >= @now) = 0
             ORDER BY w.available_at, w.id
             LIMIT @limit {0})
         """ + Returning + ", available_at";

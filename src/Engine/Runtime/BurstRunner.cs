@@ -223,7 +223,8 @@ public sealed class BurstRunner(
         var result = await RunAsync(session, instance, definition, trigger, state, claim.Waits, inProcessOnly: false, work.Id, claim.HasQueuedRetry, cancellationToken);
         var rows = BurstRows.From(instance, result, Now()) with
         {
-            FinishedWork = work.Id,
+            // A fired timer's item went with its claim (the store deleted it when it consumed the bookmark).
+            FinishedWork = claim.TimerFired ? null : work.Id,
             // The retry got past the failure: work parked while the instance was faulted runs now, after it.
             ReleaseParkedWork = work.Kind == WorkKind.Retry && result.Status != WorkflowStatus.Faulted,
         };

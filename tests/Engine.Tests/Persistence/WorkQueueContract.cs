@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Sleek.Workflows.Engine.Persistence;
 using Sleek.Workflows.Engine.Runtime;
+using Sleek.Workflows.TestSupport;
 
 namespace Sleek.Workflows.Engine.Tests.Persistence;
 
@@ -60,8 +62,65 @@ public abstract class WorkQueueContract(EngineDatabase database)
         Assert.All(taken, w => Assert.Equal((1, (string?)null), (w.Attempts, w.TakenOverFrom)));
     }
 
+    [Fact]
+    public async Task A_due_item_waits_while_another_item_of_its_instance_is_leased_and_is_claimed_once_that_lease_lapses()
+    {
+        // A timer of an instance runs elsewhere (its lease still holds) and a resume of the same instance fell due meanwhile;
+        // another instance's timer is free.
+        var free = (await SeedAsync([Now.AddMinutes(-2)])).Single();
+        var running = (await SeedAsync([Now.AddMinutes(-5)], lockedBy: "other-host", lockedUntil: Now.AddMinutes(5))).Single();
+        var resume = await AddItemAsync(running.InstanceId, WorkKind.Resume, Now.AddMinutes(-1));
+        var queue = Queue("host-a");
+
+        Assert.Equal([free.Id], (await queue.ClaimDueAsync(16, CancellationToken.None)).Select(w => w.Id));
+
+        // The other host died: its lease lapses, and both of the instance's items may run (one after the other, in due order).
+        await using (var db = database.Db.CreateContext())
+        {
+            await db.WriteAsync(
+                ct => db.WorkItems.Where(w => w.Id == running.Id).ExecuteUpdateAsync(s => s.SetProperty(w => w.LockedUntil, Now.AddMinutes(-1)), ct),
+                CancellationToken.None);
+        }
+
+        var taken = await queue.ClaimDueAsync(16, CancellationToken.None);
+        Assert.Equal([running.Id, resume.Id], taken.Select(w => w.Id));
+        Assert.Equal("other-host", taken[0].TakenOverFrom);
+    }
+
+    [Fact]
+    public async Task A_burst_s_heartbeat_renews_its_lease_each_interval_until_it_is_disposed()
+    {
+        var clock = new FakeTimeProvider(Now);
+        var options = new RuntimeOptions { WorkerName = "host-a" };
+        var queue = new WorkQueue(database.Db, options, clock, NullLogger<WorkQueue>.Instance);
+        var item = (await SeedAsync([Now.AddMinutes(-1)])).Single();
+        var work = (await queue.ClaimDueAsync(1, CancellationToken.None)).Single();
+        Assert.Equal(item.Id, work.Id);
+
+        var heartbeat = LeaseHeartbeat.Start(queue, work, options.HeartbeatInterval, clock, NullLogger.Instance);
+        clock.Advance(options.HeartbeatInterval);
+        var renewed = Now + options.HeartbeatInterval + options.Lease;
+        await Eventually.UntilAsync(() => FindAsync(item.Id), w => w.LockedUntil == renewed, "the lease renewed by the heartbeat", w => $"{w.LockedUntil:O}");
+        clock.Advance(options.HeartbeatInterval);
+        await Eventually.UntilAsync(() => FindAsync(item.Id), w => w.LockedUntil == renewed + options.HeartbeatInterval, "the second renewal", w => $"{w.LockedUntil:O}");
+
+        await heartbeat.DisposeAsync();
+        var stored = await FindAsync(item.Id);
+        Assert.Equal(("host-a", renewed + options.HeartbeatInterval), (stored.LockedBy, stored.LockedUntil));
+    }
+
     private WorkQueue Queue(string worker) =>
         new(database.Db, new RuntimeOptions { WorkerName = worker }, TimeProvider.System, NullLogger<WorkQueue>.Instance);
+
+    /// <summary>Another item of an instance (a resume or a retry beside its timer).</summary>
+    private async Task<WorkItemRecord> AddItemAsync(Guid instanceId, WorkKind kind, DateTime dueAt)
+    {
+        await using var db = database.Db.CreateContext();
+        var item = new WorkItemRecord { InstanceId = instanceId, Kind = kind, CreatedAt = Now.AddHours(-1), AvailableAt = dueAt };
+        db.WorkItems.Add(item);
+        await db.WriteAsync(CancellationToken.None);
+        return item;
+    }
 
     private async Task<WorkItemRecord> FindAsync(long id)
     {
