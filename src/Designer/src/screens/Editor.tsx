@@ -1,14 +1,16 @@
 import {
-  Background, ControlButton, Controls, MiniMap, ReactFlow, ReactFlowProvider, addEdge, useEdgesState, useNodesState, useReactFlow,
+  Background, ControlButton, Controls, MiniMap, ReactFlow, ReactFlowProvider, addEdge, useEdgesState, useNodesState, useReactFlow, useStore,
   type Connection, type Edge, type EdgeChange, type NodeChange,
 } from '@xyflow/react';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api } from '../api/client';
 import { convertElsa, isElsaExport } from '../api/elsa';
-import { apiOnce, useApi } from '../api/useApi';
+import { apiOnce, takePrefetched, useApi } from '../api/useApi';
+import { latestVersionPath } from './loaders';
 import { nodeTypes } from '../components/ActivityNodeView';
 import { CategoryIconSprite } from '../components/CategoryIcon';
-import { NodeDetail } from '../components/NodeDetail';
+import { DETAIL_ZOOM, NodeDetail } from '../components/NodeDetail';
+import { EdgeLayer, edgeLayerPath } from '../components/EdgeLayer';
 import { DiagramContext, errorsByActivity, errorsFromProblem } from '../components/DiagramContext';
 import { ErrorBox, Loading, Toasts, type Toast } from '../components/Feedback';
 import { DiagramSearch } from '../components/DiagramSearch';
@@ -58,7 +60,11 @@ export function Editor({ definitionId }: { definitionId: string }) {
     };
     if (d.draft) { open(d.draft); return; }
     if (d.latestVersion > 0) {
-      apiOnce<WorkflowDefinition>(`/api/workflows/${encodeURIComponent(definitionId)}/versions/${d.latestVersion}`)
+      // The latest version asked beside the workflow (loaders.ts), when it is that version; else (published meanwhile,
+      // not prefetched) asked now.
+      const early = takePrefetched<WorkflowDefinition>(latestVersionPath(definitionId))?.catch(() => null) ?? Promise.resolve(null);
+      void early
+        .then((v) => (v && v.version === d.latestVersion ? v : apiOnce<WorkflowDefinition>(`/api/workflows/${encodeURIComponent(definitionId)}/versions/${d.latestVersion}`)))
         .then((v) => { setLatest({ version: d.latestVersion, definition: v }); open(v); }, setLoadError);
     } else {
       open({ definitionId, version: 1, name: d.name, variables: [], inputs: [], root: { activities: [], connections: [] } });
@@ -86,6 +92,7 @@ const SEARCH_ROOM = 56;
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const DEFAULT_EDGE_OPTIONS = { type: 'smoothstep' };
 const PRO_OPTIONS = { hideAttribution: true };
+const NO_EDGES: Edge[] = [];
 
 /**
  * The same array as last time while no node's id, activity or position has changed: a selection or a node's measured
@@ -222,6 +229,10 @@ function EditorCanvas({ definitionId, initial, latest, restored, details, descri
   useEffect(() => saveGroups(definitionId, groups), [definitionId, groups]);
   const shown = useMemo(() => applyGroups(nodes, edges, groups), [nodes, edges, groups]);
   const groupActions = useMemo(() => ({ expand: (id: string) => setGroups((gs) => gs.filter((g) => g.id !== id)) }), []);
+  // Zoomed out (and before the first fit), the connections are one SVG path under the nodes (components/EdgeLayer.tsx)
+  // and React Flow holds no edges; zoomed in, they are React Flow's edges again: each selectable, focusable and named.
+  const readable = useStore((s) => s.transform[2] >= DETAIL_ZOOM);
+  const edgeLayer = useMemo(() => (fitted && readable ? null : edgeLayerPath(shown.nodes, shown.edges)), [fitted, readable, shown]);
 
   const onNodesChange = useCallback((all: NodeChange<ActivityNode | GroupNode>[]) => {
     // A group's box only moves; everything else about it is derived from its members.
@@ -236,9 +247,14 @@ function EditorCanvas({ definitionId, initial, latest, restored, details, descri
     if (changes.some((c) => c.type === 'remove')) beginAction('delete');
     else if (changes.some((c) => c.type === 'position' && c.dragging)) beginAction('move');
     else if (changes.some((c) => c.type === 'select' && c.selected)) beginAction('select');
-    if (changes.some((c) => c.type === 'remove')) record();
+    const removed = new Set(changes.flatMap((c) => (c.type === 'remove' ? [c.id] : [])));
+    if (removed.size > 0) {
+      record();
+      // React Flow removes a deleted node's edges itself only when it holds them (not while the edge layer draws them).
+      setEdges((es) => (es.some((e) => removed.has(e.source) || removed.has(e.target)) ? es.filter((e) => !removed.has(e.source) && !removed.has(e.target)) : es));
+    }
     onNodesChangeBase(changes);
-  }, [onNodesChangeBase, record]);
+  }, [onNodesChangeBase, record, setEdges]);
   const onEdgesChange = useCallback((changes: EdgeChange<Edge>[]) => {
     if (changes.some((c) => c.type === 'remove')) { beginAction('delete'); record(); }
     onEdgesChangeBase(changes);
@@ -501,7 +517,7 @@ function EditorCanvas({ definitionId, initial, latest, restored, details, descri
             <GroupActions.Provider value={groupActions}>
             <NodeDetail fitted={fitted}>
             <ReactFlow
-              nodes={shown.nodes} edges={shown.edges} nodeTypes={nodeTypes}
+              nodes={shown.nodes} edges={edgeLayer === null ? shown.edges : NO_EDGES} nodeTypes={nodeTypes}
               onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
               onNodeDragStart={onNodeDragStart}
               deleteKeyCode={DELETE_KEYS}
@@ -509,6 +525,7 @@ function EditorCanvas({ definitionId, initial, latest, restored, details, descri
               minZoom={MIN_ZOOM} onlyRenderVisibleElements={fitted} proOptions={PRO_OPTIONS}
             >
               <Background />
+              {edgeLayer !== null && <EdgeLayer path={edgeLayer} />}
               <Controls showFitView={false}>
                 <ControlButton onClick={() => void fit()} aria-label="Fit the whole workflow" title="Fit the whole workflow">⤢</ControlButton>
               </Controls>
