@@ -105,14 +105,19 @@ export function FitOnLoad({ minimap = false, top, focus, fitKey = 0, onFitted, d
   fitRef.current = fit;
   const fitted = useRef(onFitted);
   fitted.current = onFitted;
-  // drawnFitted: the first render drew the diagram fitted already (React Flow's defaultViewport from fittedViewport,
-  // every node with its size given): the frame after it shows it, so no first fit is needed (only later ones).
+  // drawnFitted: the first render drew every node (each with its size given) for React Flow's defaultViewport, the fit
+  // (fittedViewport): the next frame shows it fitted. The fit is still made in that frame, from what React Flow holds,
+  // so the mark never claims a view React Flow has not applied; it changes nothing when the two agree. If React Flow
+  // does not know the canvas's size yet, the effect below fits once it does.
   const done = useRef(drawnFitted ? fitKey : -1);
   useLayoutEffect(() => {
     if (!drawnFitted) return;
     const t = requestAnimationFrame(() => {
-      performance.mark(DIAGRAM_FITTED_MARK);
-      fitted.current?.();
+      void fitRef.current().then((ok) => {
+        if (!ok) { done.current = -1; return; }
+        performance.mark(DIAGRAM_FITTED_MARK);
+        fitted.current?.();
+      });
     });
     return () => cancelAnimationFrame(t);
   }, []); // the first render only
