@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { apiOnce, prefetch } from './useApi';
+import { apiOnce, prefetch, takePrefetched } from './useApi';
 
 // The editor's requests asked beside its chunk: the screen takes each prefetched answer once, then asks again.
 describe('prefetch and apiOnce', () => {
@@ -36,5 +36,13 @@ describe('prefetch and apiOnce', () => {
     vi.setSystemTime(Date.now() + 60_000);
     await apiOnce('/api/c');
     expect(calls).toEqual(['/api/c', '/api/c']);
+  });
+
+  it('takes a prefetched answer once, and asks nothing when there was none', async () => {
+    expect(takePrefetched('/api/d')).toBeNull();
+    const early = prefetch<{ n: number }>('/api/d');
+    expect(await takePrefetched<{ n: number }>('/api/d')).toEqual(await early);
+    expect(takePrefetched('/api/d')).toBeNull();
+    expect(calls).toEqual(['/api/d']);
   });
 });

@@ -23,6 +23,13 @@ export function apiOnce<T>(path: string): Promise<T> {
   return known && Date.now() - known.at < PREFETCH_FRESH_MS ? (known.answer as Promise<T>) : api<T>(path);
 }
 
+/** The prefetched answer of a GET when there is a fresh one (taken), else null: for a request worth making only beside another. */
+export function takePrefetched<T>(path: string): Promise<T> | null {
+  const known = prefetched.get(path);
+  prefetched.delete(path);
+  return known && Date.now() - known.at < PREFETCH_FRESH_MS ? (known.answer as Promise<T>) : null;
+}
+
 /** Loads a GET endpoint; `reload` fetches again. */
 export function useApi<T>(path: string | null) {
   const [data, setData] = useState<T | undefined>(undefined);

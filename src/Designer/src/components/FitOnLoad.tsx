@@ -1,5 +1,5 @@
-import { getViewportForBounds, useNodesInitialized, useReactFlow, useStore, useStoreApi, type FitViewOptions, type Node } from '@xyflow/react';
-import { useEffect, useRef } from 'react';
+import { getViewportForBounds, useNodesInitialized, useReactFlow, useStore, useStoreApi, type FitViewOptions, type InternalNode, type Node, type Rect, type Viewport } from '@xyflow/react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 /**
  * The smallest zoom: nodes are 180-240 px wide, so at 0.05 each is still a box of ~10 px with its colours, and
@@ -40,17 +40,53 @@ export function fitOptions(bounds: { width: number; height: number }, canvas: { 
  * frame for it); the canvas size is read when it runs, so a fit scheduled before the first measure still fits.
  */
 export function useFit(minimap: boolean, top?: number) {
-  const { getNodes, getNodesBounds, setViewport } = useReactFlow();
+  const { setViewport } = useReactFlow();
   const store = useStoreApi();
   return async (only?: string[]) => {
-    const all = getNodes() as Node[];
-    const nodes = only ? all.filter((n) => only.includes(n.id)) : all;
-    const { width, height } = store.getState();
-    if (nodes.length === 0 || width === 0 || height === 0) return false;
-    const bounds = getNodesBounds(nodes);
+    const { width, height, nodeLookup } = store.getState();
+    const bounds = boundsOf(nodeLookup, only);
+    if (bounds === null || width === 0 || height === 0) return false;
     const options = fitOptions(bounds, { width, height }, minimap, top);
     return setViewport(getViewportForBounds(bounds, width, height, options.minZoom ?? MIN_ZOOM, options.maxZoom ?? READABLE_ZOOM, options.padding ?? 0), { duration: 0 });
   };
+}
+
+/**
+ * The viewport a fit of these nodes gives on a canvas of this size (as useFit's), for React Flow's defaultViewport: a
+ * diagram can then be drawn fitted in its first render. null when there is nothing to fit.
+ */
+export function fittedViewport(nodes: Node[], canvas: { width: number; height: number }, minimap: boolean, top?: number): Viewport | null {
+  if (canvas.width === 0 || canvas.height === 0) return null;
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const n of nodes) {
+    if (n.hidden || n.parentId) continue;
+    x0 = Math.min(x0, n.position.x);
+    y0 = Math.min(y0, n.position.y);
+    x1 = Math.max(x1, n.position.x + (n.measured?.width ?? n.width ?? 0));
+    y1 = Math.max(y1, n.position.y + (n.measured?.height ?? n.height ?? 0));
+  }
+  if (x0 === Infinity) return null;
+  const bounds = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+  const options = fitOptions(bounds, canvas, minimap, top);
+  return getViewportForBounds(bounds, canvas.width, canvas.height, options.minZoom ?? MIN_ZOOM, options.maxZoom ?? READABLE_ZOOM, options.padding ?? 0);
+}
+
+/**
+ * The box around the nodes (or the `only` ones) as React Flow holds them, null when there is none: one pass over the
+ * store's nodes (React Flow's getNodesBounds looks each user node up again, a cost on the first drawing of 200).
+ */
+function boundsOf(nodeLookup: Map<string, InternalNode>, only?: string[]): Rect | null {
+  const ids = only ? new Set(only) : null;
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const n of nodeLookup.values()) {
+    if (n.hidden || (ids && !ids.has(n.id))) continue;
+    const { x, y } = n.internals.positionAbsolute;
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x + (n.measured.width ?? n.width ?? 0));
+    y1 = Math.max(y1, y + (n.measured.height ?? n.height ?? 0));
+  }
+  return x0 === Infinity ? null : { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
 
 /**
@@ -60,7 +96,7 @@ export function useFit(minimap: boolean, top?: number) {
  * tells the page the first fit is done: only then may it render just the visible nodes (an unrendered node is
  * never measured, so the first fit would wait for ever).
  */
-export function FitOnLoad({ minimap = false, top, focus, fitKey = 0, onFitted }: { minimap?: boolean; top?: number; focus?: string[]; fitKey?: number; onFitted?: () => void }) {
+export function FitOnLoad({ minimap = false, top, focus, fitKey = 0, onFitted, drawnFitted = false }: { minimap?: boolean; top?: number; focus?: string[]; fitKey?: number; onFitted?: () => void; drawnFitted?: boolean }) {
   const initialized = useNodesInitialized();
   // The canvas's size is known (React Flow measures it in an effect, after this component's first one).
   const sized = useStore((s) => s.width > 0 && s.height > 0);
@@ -69,7 +105,22 @@ export function FitOnLoad({ minimap = false, top, focus, fitKey = 0, onFitted }:
   fitRef.current = fit;
   const fitted = useRef(onFitted);
   fitted.current = onFitted;
-  const done = useRef(-1);
+  // drawnFitted: the first render drew every node (each with its size given) for React Flow's defaultViewport, the fit
+  // (fittedViewport): the next frame shows it fitted. The fit is still made in that frame, from what React Flow holds,
+  // so the mark never claims a view React Flow has not applied; it changes nothing when the two agree. If React Flow
+  // does not know the canvas's size yet, the effect below fits once it does.
+  const done = useRef(drawnFitted ? fitKey : -1);
+  useLayoutEffect(() => {
+    if (!drawnFitted) return;
+    const t = requestAnimationFrame(() => {
+      void fitRef.current().then((ok) => {
+        if (!ok) { done.current = -1; return; }
+        performance.mark(DIAGRAM_FITTED_MARK);
+        fitted.current?.();
+      });
+    });
+    return () => cancelAnimationFrame(t);
+  }, []); // the first render only
   const focusKey = (focus ?? []).join('|');
   useEffect(() => {
     // The first fit waits for every node's size; later ones (after a layout) use the sizes already known.

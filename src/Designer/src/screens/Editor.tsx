@@ -1,18 +1,20 @@
 import {
-  Background, ControlButton, Controls, MiniMap, ReactFlow, ReactFlowProvider, addEdge, useEdgesState, useNodesState, useReactFlow,
+  Background, ControlButton, Controls, MiniMap, ReactFlow, ReactFlowProvider, addEdge, useEdgesState, useNodesState, useReactFlow, useStore,
   type Connection, type Edge, type EdgeChange, type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api } from '../api/client';
 import { convertElsa, isElsaExport } from '../api/elsa';
-import { apiOnce, useApi } from '../api/useApi';
+import { apiOnce, takePrefetched, useApi } from '../api/useApi';
+import { latestVersionPath } from './loaders';
 import { nodeTypes } from '../components/ActivityNodeView';
 import { CategoryIconSprite } from '../components/CategoryIcon';
-import { NodeDetail } from '../components/NodeDetail';
+import { DETAIL_ZOOM, NodeDetail } from '../components/NodeDetail';
+import { EdgeLayer, edgeLayerPath } from '../components/EdgeLayer';
 import { DiagramContext, errorsByActivity, errorsFromProblem } from '../components/DiagramContext';
 import { ErrorBox, Loading, Toasts, type Toast } from '../components/Feedback';
 import { DiagramSearch } from '../components/DiagramSearch';
-import { FitOnLoad, MIN_ZOOM, useFit } from '../components/FitOnLoad';
+import { FitOnLoad, fittedViewport, MIN_ZOOM, useFit } from '../components/FitOnLoad';
 import { preloadCodeEditor } from '../components/ExpressionField';
 import { DRAG_TYPE, Palette } from '../components/Palette';
 import { PropertiesPanel } from '../components/PropertiesPanel';
@@ -58,25 +60,41 @@ export function Editor({ definitionId }: { definitionId: string }) {
     };
     if (d.draft) { open(d.draft); return; }
     if (d.latestVersion > 0) {
-      apiOnce<WorkflowDefinition>(`/api/workflows/${encodeURIComponent(definitionId)}/versions/${d.latestVersion}`)
+      // The latest version asked beside the workflow (loaders.ts), when it is that version; else (published meanwhile,
+      // not prefetched) asked now.
+      const early = takePrefetched<WorkflowDefinition>(latestVersionPath(definitionId))?.catch(() => null) ?? Promise.resolve(null);
+      void early
+        .then((v) => (v && v.version === d.latestVersion ? v : apiOnce<WorkflowDefinition>(`/api/workflows/${encodeURIComponent(definitionId)}/versions/${d.latestVersion}`)))
         .then((v) => { setLatest({ version: d.latestVersion, definition: v }); open(v); }, setLoadError);
     } else {
       open({ definitionId, version: 1, name: d.name, variables: [], inputs: [], root: { activities: [], connections: [] } });
     }
   }, [details.data, definitionId, initial]);
 
+  const descriptorMap = useMemo(() => new Map((activities.data ?? []).map((d) => [d.type, d])), [activities.data]);
+  // The diagram's nodes, each with its size and handles (model/nodeGeometry.ts): React Flow draws them in one pass,
+  // measuring nothing. Given to React Flow's store when it is made, so its first render draws them (else it renders
+  // an empty diagram, paints it, and draws the nodes in a second pass).
+  const start = useMemo(() => (initial ? startGraph(initial, descriptorMap) : null), [initial, descriptorMap]);
+
   const error = activities.error ?? details.error ?? loadError;
   if (error) return <div className="page"><ErrorBox error={error} title={`Could not open workflow '${definitionId}'`} /><Link to="/">Back to workflows</Link></div>;
-  if (!activities.data || !details.data || !initial) return <div className="page"><Loading what="the workflow" /></div>;
+  if (!activities.data || !details.data || !initial || !start) return <div className="page"><Loading what="the workflow" /></div>;
   return (
-    <ReactFlowProvider>
-      <EditorCanvas key={restored ? 'restored' : 'server'} definitionId={definitionId} initial={initial} latest={latest} restored={restored} details={details.data} descriptors={activities.data} reloadDetails={details.reload}
+    <ReactFlowProvider initialNodes={start.nodes} initialEdges={NO_EDGES}>
+      <EditorCanvas key={restored ? 'restored' : 'server'} definitionId={definitionId} initial={initial} start={start} latest={latest} restored={restored} details={details.data} descriptors={activities.data} descriptorMap={descriptorMap} reloadDetails={details.reload}
         onDiscardLocal={() => { clearLocalDraft(definitionId); setRestored(null); setInitial(null); details.reload(); }} />
     </ReactFlowProvider>
   );
 }
 
 interface Snapshot { nodes: ActivityNode[]; edges: Edge[]; meta: DefinitionMeta }
+
+/** The definition as the diagram's graph, each node with its size and handles. */
+function startGraph(definition: WorkflowDefinition, descriptors: Map<string, ActivityDescriptor>): Snapshot {
+  const g = definitionToGraph(definition);
+  return { ...g, nodes: g.nodes.map((n) => withGeometry(n, descriptors.get(n.data.activity.type))) };
+}
 
 /** Room above the diagram for the search box, so a fit never puts a node under it. */
 const SEARCH_ROOM = 56;
@@ -86,6 +104,7 @@ const SEARCH_ROOM = 56;
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const DEFAULT_EDGE_OPTIONS = { type: 'smoothstep' };
 const PRO_OPTIONS = { hideAttribution: true };
+const NO_EDGES: Edge[] = [];
 
 /**
  * The same array as last time while no node's id, activity or position has changed: a selection or a node's measured
@@ -105,17 +124,12 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 }
 
-function EditorCanvas({ definitionId, initial, latest, restored, details, descriptors, reloadDetails, onDiscardLocal }: {
-  definitionId: string; initial: WorkflowDefinition; latest: { version: number; definition: WorkflowDefinition } | null; restored: LocalDraft | null; details: WorkflowDetails; descriptors: ActivityDescriptor[];
-  reloadDetails: () => void; onDiscardLocal: () => void;
+function EditorCanvas({ definitionId, initial, start, latest, restored, details, descriptors, descriptorMap, reloadDetails, onDiscardLocal }: {
+  definitionId: string; initial: WorkflowDefinition; start: Snapshot; latest: { version: number; definition: WorkflowDefinition } | null; restored: LocalDraft | null; details: WorkflowDetails;
+  descriptors: ActivityDescriptor[]; descriptorMap: Map<string, ActivityDescriptor>; reloadDetails: () => void; onDiscardLocal: () => void;
 }) {
-  const descriptorMap = useMemo(() => new Map(descriptors.map((d) => [d.type, d])), [descriptors]);
   // Each node with its size and handles (model/nodeGeometry.ts): React Flow draws them in one pass, measuring nothing.
   const sized = useCallback((ns: ActivityNode[]) => ns.map((n) => withGeometry(n, descriptorMap.get(n.data.activity.type))), [descriptorMap]);
-  const start = useMemo(() => {
-    const g = definitionToGraph(initial);
-    return { ...g, nodes: sized(g.nodes) };
-  }, [initial, sized]);
   const [nodes, setNodes, onNodesChangeBase] = useNodesState<ActivityNode>(start.nodes);
   const [edges, setEdges, onEdgesChangeBase] = useEdgesState<Edge>(start.edges);
   const [meta, setMeta] = useState<DefinitionMeta>(start.meta);
@@ -134,6 +148,15 @@ function EditorCanvas({ definitionId, initial, latest, restored, details, descri
   const canvasRef = useRef<HTMLDivElement>(null);
   const { screenToFlowPosition } = useReactFlow();
   const fit = useFit(true, SEARCH_ROOM);
+  // The canvas's size, read before the diagram is first rendered: React Flow then draws the nodes fitted at once
+  // (defaultViewport), in its first render, instead of drawing them at 100 %, painting that, and fitting a frame later.
+  // Read as React Flow reads it (offsetWidth/offsetHeight), so its own fit would give the same view.
+  const [canvasSize, setCanvasSize] = useState<{ width: number; height: number } | null>(null);
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    setCanvasSize({ width: canvas?.offsetWidth ?? 0, height: canvas?.offsetHeight ?? 0 });
+  }, []);
+  const defaultViewport = useMemo(() => (canvasSize ? fittedViewport(start.nodes, canvasSize, true, SEARCH_ROOM) : undefined), [canvasSize, start]);
   // Bumped after a layout or an import: FitOnLoad fits the diagram again once its nodes are measured.
   const [fitKey, setFitKey] = useState(0);
   const [layingOut, setLayingOut] = useState(false);
@@ -222,6 +245,11 @@ function EditorCanvas({ definitionId, initial, latest, restored, details, descri
   useEffect(() => saveGroups(definitionId, groups), [definitionId, groups]);
   const shown = useMemo(() => applyGroups(nodes, edges, groups), [nodes, edges, groups]);
   const groupActions = useMemo(() => ({ expand: (id: string) => setGroups((gs) => gs.filter((g) => g.id !== id)) }), []);
+  // Zoomed out (and before the first fit), the connections are one SVG path under the nodes (components/EdgeLayer.tsx)
+  // and React Flow holds no edges; zoomed in, they are React Flow's edges again: each selectable, focusable and named.
+  // (Not before the first fit: the zoom it sets would render the editor again for nothing.)
+  const detailed = useStore(useCallback((s: { transform: [number, number, number] }) => fitted && s.transform[2] >= DETAIL_ZOOM, [fitted]));
+  const edgeLayer = useMemo(() => (detailed ? null : edgeLayerPath(shown.nodes, shown.edges)), [detailed, shown]);
 
   const onNodesChange = useCallback((all: NodeChange<ActivityNode | GroupNode>[]) => {
     // A group's box only moves; everything else about it is derived from its members.
@@ -236,9 +264,14 @@ function EditorCanvas({ definitionId, initial, latest, restored, details, descri
     if (changes.some((c) => c.type === 'remove')) beginAction('delete');
     else if (changes.some((c) => c.type === 'position' && c.dragging)) beginAction('move');
     else if (changes.some((c) => c.type === 'select' && c.selected)) beginAction('select');
-    if (changes.some((c) => c.type === 'remove')) record();
+    const removed = new Set(changes.flatMap((c) => (c.type === 'remove' ? [c.id] : [])));
+    if (removed.size > 0) {
+      record();
+      // React Flow removes a deleted node's edges itself only when it holds them (not while the edge layer draws them).
+      setEdges((es) => (es.some((e) => removed.has(e.source) || removed.has(e.target)) ? es.filter((e) => !removed.has(e.source) && !removed.has(e.target)) : es));
+    }
     onNodesChangeBase(changes);
-  }, [onNodesChangeBase, record]);
+  }, [onNodesChangeBase, record, setEdges]);
   const onEdgesChange = useCallback((changes: EdgeChange<Edge>[]) => {
     if (changes.some((c) => c.type === 'remove')) { beginAction('delete'); record(); }
     onEdgesChangeBase(changes);
@@ -499,24 +532,27 @@ function EditorCanvas({ definitionId, initial, latest, restored, details, descri
           <CategoryIconSprite />
           <DiagramContext.Provider value={diagram}>
             <GroupActions.Provider value={groupActions}>
+            {canvasSize && (
             <NodeDetail fitted={fitted}>
             <ReactFlow
-              nodes={shown.nodes} edges={shown.edges} nodeTypes={nodeTypes}
+              nodes={shown.nodes} edges={edgeLayer === null ? shown.edges : NO_EDGES} nodeTypes={nodeTypes}
               onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
               onNodeDragStart={onNodeDragStart}
               deleteKeyCode={DELETE_KEYS}
               defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
-              minZoom={MIN_ZOOM} onlyRenderVisibleElements={fitted} proOptions={PRO_OPTIONS}
+              minZoom={MIN_ZOOM} onlyRenderVisibleElements={fitted} proOptions={PRO_OPTIONS} defaultViewport={defaultViewport ?? undefined}
             >
               <Background />
+              {edgeLayer !== null && <EdgeLayer path={edgeLayer} />}
               <Controls showFitView={false}>
                 <ControlButton onClick={() => void fit()} aria-label="Fit the whole workflow" title="Fit the whole workflow">⤢</ControlButton>
               </Controls>
               {/* After the first fit: drawn beside 200 nodes it would add their 200 rectangles to the first frame. */}
               {fitted && <MiniMap pannable zoomable ariaLabel="Overview of the diagram" />}
-              <FitOnLoad minimap top={SEARCH_ROOM} fitKey={fitKey} onFitted={onFitted} />
+              <FitOnLoad minimap top={SEARCH_ROOM} fitKey={fitKey} onFitted={onFitted} drawnFitted={defaultViewport !== null} />
             </ReactFlow>
             </NodeDetail>
+            )}
             </GroupActions.Provider>
             <DiagramSearch nodes={nodes} onPick={(id) => {
               // A found activity inside a collapsed group opens its group.

@@ -1,5 +1,5 @@
 import { prefetch } from '../api/useApi';
-import type { WorkflowDetails } from '../model/types';
+import type { WorkflowDefinition, WorkflowDetails } from '../model/types';
 
 /** The editor's chunk (the editor, React Flow, the properties panel), loaded once; App's lazy route uses the same promise. */
 export const loadEditor = () => import('./Editor');
@@ -9,14 +9,17 @@ export function preloadEditor() {
   void loadEditor().catch(() => { /* the route shows the error when it needs the chunk */ });
 }
 
+/** The latest published version of a workflow (its export): asked beside the workflow itself, see prefetchEditor. */
+export const latestVersionPath = (definitionId: string) => `/api/workflows/${encodeURIComponent(definitionId)}/export`;
+
 /**
- * What the editor asks for on open (the palette, the workflow, its latest version when there is no draft), asked
- * while its chunk is still loading: the requests run beside the script, not after it. Editor.tsx takes the answers.
+ * What the editor asks for on open (the palette, the workflow, its latest published version), asked while its chunk
+ * is still loading: the requests run beside the script, not after it. The latest version is asked at once, beside the
+ * workflow, not after its answer (which says whether there is a draft and which version is the latest): most workflows
+ * open on it, and waiting for that answer made the two requests serial. Editor.tsx takes the answers.
  */
 export function prefetchEditor(definitionId: string) {
-  const id = encodeURIComponent(definitionId);
   void prefetch('/api/activities');
-  prefetch<WorkflowDetails>(`/api/workflows/${id}`).then((d) => {
-    if (!d.draft && d.latestVersion > 0) void prefetch(`/api/workflows/${id}/versions/${d.latestVersion}`);
-  }, () => { /* the editor shows the error */ });
+  void prefetch<WorkflowDetails>(`/api/workflows/${encodeURIComponent(definitionId)}`);
+  void prefetch<WorkflowDefinition>(latestVersionPath(definitionId));
 }
