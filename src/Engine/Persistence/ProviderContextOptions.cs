@@ -50,10 +50,10 @@ public static class ProviderContextOptions
     }
 
     /// <summary>
-    /// The context's compiled model (<c>Persistence/&lt;Provider&gt;/CompiledModel</c>), named in the options. Left to
-    /// itself, EF finds it anew for every context instance, by reading the assembly's attributes and calling the
-    /// model's <c>Instance</c> through reflection. The contexts on a burst's connection are new for every use, so that
-    /// cost (a fresh reflection invoker each time, later finalized) came with every resume.
+    /// The context's compiled model (<c>Persistence/&lt;Provider&gt;/CompiledModel</c>), found once per context type and
+    /// named in the options. Left to itself, EF finds it anew whenever a context sets up its services, by reading the
+    /// assembly's attributes and calling the model's <c>Instance</c> through reflection (a fresh invoker each time,
+    /// finalized later): when the burst's contexts were not pooled yet, that came with every resume.
     /// </summary>
     public static DbContextOptionsBuilder<TContext> WithCompiledModel<TContext>(DbContextOptionsBuilder<TContext> builder)
         where TContext : DbContext =>

@@ -137,7 +137,15 @@ public abstract class SharedPlumbingContract(EngineDatabase database) : IAsyncLi
         await Assert.ThrowsAsync<InvalidOperationException>(() => enlisted.BeginWriteAsync(CancellationToken.None));
     }
 
-    private async Task<bool> ExistsAsync(Guid id)
+    /// <summary>Writes a note through a context enlisted in <paramref name="session"/>'s transaction.</summary>
+    protected async Task WriteNoteAsync(BurstSession session, Guid id)
+    {
+        await using var enlisted = _notes.CreateContext(session.Transaction);
+        enlisted.Notes.Add(new Note { Id = id, Text = "in the burst" });
+        await enlisted.WriteAsync(CancellationToken.None);
+    }
+
+    protected async Task<bool> ExistsAsync(Guid id)
     {
         await using var db = _notes.CreateContext();
         return await db.Notes.AnyAsync(n => n.Id == id);
@@ -167,7 +175,32 @@ public sealed class Note
     public string Text { get; set; } = "";
 }
 
-public sealed class SharedPlumbingOnPostgres(PostgresEngineDatabase database) : SharedPlumbingContract(database), IClassFixture<PostgresEngineDatabase>;
+/// <summary>The plumbing on PostgreSQL, plus what only several writers at once show.</summary>
+public sealed class SharedPlumbingOnPostgres(PostgresEngineDatabase database) : SharedPlumbingContract(database), IClassFixture<PostgresEngineDatabase>
+{
+    [Fact]
+    public async Task Pooled_enlisted_contexts_write_through_the_burst_each_was_given_when_bursts_overlap()
+    {
+        // Enlisted contexts come from a pool, and one handed back still holds the last burst's connection until it is
+        // given the next: each write must land in the transaction of the burst it was rented for, never the previous one.
+        var ids = Enumerable.Range(0, 6).Select(_ => Guid.NewGuid()).ToArray();
+        await using (var kept = await Db.BurstStore.BeginAsync(CancellationToken.None))
+        await using (var dropped = await Db.BurstStore.BeginAsync(CancellationToken.None))
+        {
+            for (var i = 0; i < ids.Length; i++)
+            {
+                await WriteNoteAsync(i % 2 == 0 ? kept : dropped, ids[i]);
+            }
+
+            await kept.CommitAsync(CancellationToken.None);
+        }
+
+        for (var i = 0; i < ids.Length; i++)
+        {
+            Assert.Equal(i % 2 == 0, await ExistsAsync(ids[i]));
+        }
+    }
+}
 
 /// <summary>The plumbing on SQLite, plus what only its gate does: writers of one file take turns.</summary>
 public sealed class SharedPlumbingOnSqlite(SqliteEngineDatabase database) : SharedPlumbingContract(database), IClassFixture<SqliteEngineDatabase>
