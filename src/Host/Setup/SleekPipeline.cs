@@ -19,5 +19,6 @@ internal static class SleekPipeline
         });
         app.UseStatusCodePages();
         app.UseSleekSecurity();
+        app.UseOptionalValueCheck();
     }
 }
