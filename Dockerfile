@@ -19,7 +19,8 @@ ENV DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 # Directory.*.props, so a partial copy would not restore the same way.
 COPY . .
 COPY --from=designer /designer/dist src/Designer/dist
-RUN dotnet publish src/Host/Host.csproj -c Release -o /app -p:SkipDesignerBuild=true
+# For the platform it builds on (--ucr), so the host is compiled ahead of time (ReadyToRun: see Host.csproj).
+RUN dotnet publish src/Host/Host.csproj -c Release --ucr --self-contained false -o /app -p:SkipDesignerBuild=true
 
 # Content the host reads at start-up. workflows/ and rules/ may be absent or empty in a checkout
 # (git keeps no empty folders), so they are copied here rather than with COPY.

@@ -34,6 +34,9 @@ internal sealed record BenchOptions
 
     public string HostDll { get; init; } = "src/Host/bin/Release/net10.0/Sleek.Workflows.Host.dll";
 
+    /// <summary>The host as deployed, for (e) beside the built one when it exists.</summary>
+    public string PublishedHostDll { get; init; } = "artifacts/host/Sleek.Workflows.Host.dll";
+
     /// <summary>How long the host resumes before the timed HTTP runs (tiered JIT).</summary>
     public TimeSpan HttpWarmUp { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -85,6 +88,8 @@ internal sealed record BenchOptions
           --http-requests N    timed resumes per HTTP run (10000)
           --seed-api           create the waiting instances through POST /api/instances instead of bulk SQL
           --host-dll PATH      built host (src/Host/bin/Release/net10.0/Sleek.Workflows.Host.dll)
+          --published-host-dll PATH  published host, measured by (e) beside the built one when present
+                               (artifacts/host/Sleek.Workflows.Host.dll)
           --cold-runs N        fresh starts in the cold-start part, medians printed (3)
           --timers N           overdue timers stored before the host starts (100000)
           --versions N         published versions of one definition in the history part (500)
@@ -113,6 +118,7 @@ internal sealed record BenchOptions
                 "--http-requests" => options with { HttpRequests = Int(Next()) },
                 "--seed-api" => options with { SeedThroughApi = true },
                 "--host-dll" => options with { HostDll = Next() },
+                "--published-host-dll" => options with { PublishedHostDll = Next() },
                 "--cold-runs" => options with { ColdStartRuns = Int(Next()) },
                 "--timers" => options with { Timers = Int(Next()) },
                 "--versions" => options with { Versions = Int(Next()) },
