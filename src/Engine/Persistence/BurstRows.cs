@@ -27,6 +27,13 @@ public sealed record BurstRows(
     /// <summary>The leased work item the burst ran, deleted with the commit (null for a request's own burst, and for a fired timer, whose claim deleted its item).</summary>
     public long? FinishedWork { get; init; }
 
+    /// <summary>
+    /// The instance is new: a request's own start, whose row is inserted with the commit (with its state after the burst)
+    /// rather than inserted before the burst and updated after it. Nothing refers to an instance's row while its first
+    /// burst runs in the request (no other transaction can see it yet), so it takes one round trip less.
+    /// </summary>
+    public bool InstanceIsNew { get; init; }
+
     /// <summary>Release the instance's parked work (an ops retry got past the failure: what waited meanwhile runs now).</summary>
     public bool ReleaseParkedWork { get; init; }
 

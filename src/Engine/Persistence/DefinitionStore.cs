@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Sleek.Workflows.Engine.Activities;
 using Sleek.Workflows.Engine.Definitions;
 using Sleek.Workflows.Engine.Definitions.Import.Elsa;
@@ -37,6 +38,23 @@ public sealed class DefinitionStore(EngineDb engineDb, DefinitionValidator valid
         await using var db = engineDb.CreateContext();
         return await db.Definitions.AsNoTracking().SingleOrDefaultAsync(d => d.DefinitionId == definitionId, cancellationToken);
     }
+
+    /// <summary>
+    /// The latest published version of a definition (0 while none is published), or null when the definition does not
+    /// exist. Every start asks, so this reads that one column (not the draft, which can be large) through a compiled
+    /// query: no expression tree is built and no query cache consulted per start.
+    /// </summary>
+    public async Task<int?> LatestVersionAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        await using var db = engineDb.CreateContext();
+        var query = LatestVersionQueries.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery(
+            (EngineDbContext context, string id, CancellationToken _) =>
+                context.Definitions.Where(d => d.DefinitionId == id).Select(d => (int?)d.LatestVersion).FirstOrDefault()));
+        return await query(db, definitionId, cancellationToken);
+    }
+
+    // A compiled query serves one model only: one per model (a host has one; the tests, one per provider).
+    private static readonly ConcurrentDictionary<IModel, Func<EngineDbContext, string, CancellationToken, Task<int?>>> LatestVersionQueries = new();
 
     /// <summary>Published versions, newest first.</summary>
     public async Task<IReadOnlyList<WorkflowVersionRecord>> VersionsAsync(string definitionId, CancellationToken cancellationToken)

@@ -52,7 +52,10 @@ public interface IBurstStore
     /// <summary>Whether a retry is queued for the instance (not parked, not <paramref name="runningWorkId"/>): a burst that ran out of work must not complete it before that retry runs.</summary>
     Task<bool> HasQueuedRetryAsync(BurstSession session, Guid instanceId, long? runningWorkId, CancellationToken cancellationToken);
 
-    /// <summary>Inserts a new instance at once (its row exists before activities run, for records of theirs that refer to it).</summary>
+    /// <summary>
+    /// Inserts a new instance at once, for the queued path (its row exists before its work item is claimed). A request's
+    /// own start does not: its commit inserts the row (<see cref="BurstRows.InstanceIsNew"/>).
+    /// </summary>
     Task InsertInstanceAsync(BurstSession session, WorkflowInstanceRecord instance, CancellationToken cancellationToken);
 
     /// <summary>Queues work, saved by the session's commit (which sets its id).</summary>

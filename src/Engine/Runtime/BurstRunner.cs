@@ -74,13 +74,13 @@ public sealed class BurstRunner(
     }
 
     /// <summary>
-    /// Inserts a new instance and runs it to its first wait in one transaction. Returns the instance as committed;
+    /// Runs a new instance to its first wait and inserts it with everything the burst wrote, in one transaction (the
+    /// commit's round trip; <see cref="BurstRows.InstanceIsNew"/>). Returns the instance as committed;
     /// null when the burst did not finish inline (nothing is kept): the caller queues the start.
     /// </summary>
     public async Task<InstanceView?> StartInlineAsync(WorkflowInstanceRecord instance, CompiledDefinition definition, InstanceState state, CancellationToken cancellationToken)
     {
         await using var session = await store.BeginAsync(cancellationToken);
-        await store.InsertInstanceAsync(session, instance, cancellationToken);
         return await RunInlineAsync(session, instance, definition, new BurstTrigger.Start(), state, [], [], [], null, cancellationToken);
     }
 
@@ -147,7 +147,7 @@ public sealed class BurstRunner(
         try
         {
             var result = await RunAsync(session, instance, definition, trigger, state, waits, inProcessOnly: true, runningWorkId: null, queuedRetry: null, cancellationToken);
-            var rows = BurstRows.From(instance, result, Now());
+            var rows = BurstRows.From(instance, result, Now()) with { InstanceIsNew = trigger is BurstTrigger.Start };
             await ResumeParentAsync(session, rows, result, cancellationToken);
             await store.CommitAsync(session, rows, cancellationToken);
             Committed(instance, result);

@@ -22,11 +22,11 @@ public sealed class ChildWorkflows(DefinitionStore definitions, EngineDb engineD
             return ChildStart.Refused("a child workflow needs the burst's database transaction (none here: the interpreter runs without a database)", retryable: false);
         }
 
-        var record = await definitions.FindAsync(workflowId, context.CancellationToken);
-        var chosen = version is > 0 ? version.Value : record?.LatestVersion ?? 0;
-        if (record is null || chosen == 0)
+        var latest = await definitions.LatestVersionAsync(workflowId, context.CancellationToken);
+        var chosen = version is > 0 ? version.Value : latest ?? 0;
+        if (latest is null || chosen == 0)
         {
-            return ChildStart.Refused(record is null
+            return ChildStart.Refused(latest is null
                 ? $"workflow '{workflowId}' does not exist; publish it, then retry this instance"
                 : $"workflow '{workflowId}' has no published version yet; publish it, then retry this instance", retryable: false);
         }

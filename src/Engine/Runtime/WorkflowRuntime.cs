@@ -37,13 +37,13 @@ public sealed class WorkflowRuntime(
             return OperationResult<InstanceView>.Created(started);
         }
 
-        var record = await definitions.FindAsync(request.DefinitionId, cancellationToken);
-        if (record is null)
+        var latest = await definitions.LatestVersionAsync(request.DefinitionId, cancellationToken);
+        if (latest is null)
         {
             return OperationResult<InstanceView>.NotFound($"workflow '{request.DefinitionId}' does not exist");
         }
 
-        var version = request.Version ?? record.LatestVersion;
+        var version = request.Version ?? latest.Value;
         if (version == 0)
         {
             return OperationResult<InstanceView>.Conflict($"workflow '{request.DefinitionId}' has no published version yet; publish it first");

@@ -195,7 +195,7 @@ internal sealed class PostgresBurstStore(EngineDb engineDb) : BurstStore(engineD
     {
         var tables = PostgresTables.Of(session.Db.Model);
         await using var batch = Batch(session);
-        batch.BatchCommands.Add(tables.Instances.Update(rows.Instance));
+        batch.BatchCommands.Add(rows.InstanceIsNew ? tables.Instances.Insert([rows.Instance]) : tables.Instances.Update(rows.Instance));
         if (rows.Bookmarks.Count > 0)
         {
             batch.BatchCommands.Add(tables.Bookmarks.Insert(rows.Bookmarks));

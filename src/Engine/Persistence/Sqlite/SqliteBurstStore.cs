@@ -34,7 +34,11 @@ internal sealed class SqliteBurstStore(EngineDb engineDb) : BurstStore(engineDb)
         // The instance was loaded for update in this session (tracked: its concurrency version is checked); the rows
         // may carry another copy of it.
         var tracked = db.ChangeTracker.Entries<WorkflowInstanceRecord>().FirstOrDefault(e => e.Entity.Id == rows.Instance.Id);
-        if (tracked is null)
+        if (rows.InstanceIsNew)
+        {
+            db.Instances.Add(rows.Instance);
+        }
+        else if (tracked is null)
         {
             db.Instances.Update(rows.Instance);
         }
