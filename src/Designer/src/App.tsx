@@ -1,5 +1,5 @@
-import { lazy, Suspense, useEffect, type ComponentType, type LazyExoticComponent } from 'react';
-import { loadEditor, prefetchEditor } from './screens/loaders';
+import { lazy, Suspense, useEffect, useState, type ComponentType, type LazyExoticComponent } from 'react';
+import { loadedEditor, loadEditor, prefetchEditor } from './screens/loaders';
 import { clearAllLocalDrafts } from './model/localDrafts';
 import { homeOf, roleOfToken, screenOf, screensOf, type Screen } from './model/roles';
 import { getToken, setUnauthorizedHandler, signOut } from './api/client';
@@ -76,6 +76,18 @@ export function App() {
     if (wrongPlace && path === '/') navigate(homeOf(role), { replace: true });
   }, [wrongPlace, path, role, navigate]);
 
+  // The editor's chunk, once here, is rendered directly rather than through the lazy Editor: React shows a screen
+  // that comes after its Suspense fallback no sooner than 300 ms after that fallback appeared (it throttles Suspense
+  // retries), and a workflow opened by its address (its chunk loading beside this first render) waited ~150 ms for
+  // nothing. The chunk's arrival is an ordinary update instead, which React commits at once.
+  const onEditor = match('/workflows/:id', path) !== null;
+  const [, setEditorLoaded] = useState(false);
+  useEffect(() => {
+    if (!onEditor || loadedEditor() !== null) return;
+    void loadEditor().then(() => setEditorLoaded(true), () => { /* the lazy Editor shows the error */ });
+  }, [onEditor]);
+  const EditorScreen = loadedEditor()?.Editor ?? Editor;
+
   let screen: React.ReactNode;
   let params: Record<string, string> | null;
   if (wrongPlace) screen = <div className="page"><h1>Not for your role</h1><p>This screen is for other roles. <Link to={homeOf(role)}>Go to your work</Link></p></div>;
@@ -83,7 +95,7 @@ export function App() {
   else if ((params = match('/workflows/:id', path))) {
     // The editor's requests start now, beside its chunk's download, instead of after it.
     if (token !== null && prefetchedPath !== path) prefetchEditor(params.id);
-    screen = <Editor key={params.id} definitionId={params.id} />;
+    screen = <EditorScreen key={params.id} definitionId={params.id} />;
   }
   else if (path === '/instances') screen = <InstanceList />;
   else if ((params = match('/instances/:id', path))) screen = <InstanceView key={params.id} instanceId={params.id} />;

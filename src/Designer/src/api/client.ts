@@ -117,7 +117,11 @@ export function fieldErrorsOf(error: unknown): Record<string, string[]> {
  * `idempotencyKey` is sent as the Idempotency-Key header: the server runs the first request with a key once and
  * answers a repeat (a double click, a retry after a dropped connection) with the first answer. See useActionKey.
  */
-export async function api<T>(path: string, init: { method?: string; body?: unknown; raw?: boolean; idempotencyKey?: string } = {}): Promise<T> {
+/**
+ * `sent`: the GET's first request, already sent (by the page's early script, see src/earlyEditor.ts); its answer is
+ * taken as this call's own (a 401 is refreshed and asked again as usual), and if it failed the call asks again.
+ */
+export async function api<T>(path: string, init: { method?: string; body?: unknown; raw?: boolean; idempotencyKey?: string; sent?: Promise<Response> } = {}): Promise<T> {
   // A FormData body (a file upload) goes as multipart/form-data: the browser sets its Content-Type with the boundary.
   let body: string | FormData | undefined;
   if (init.body !== undefined) body = typeof init.body === 'string' || init.body instanceof FormData ? init.body : JSON.stringify(init.body);
@@ -133,7 +137,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
       throw new ApiError(0, { title: 'Network error', detail: `The server did not answer: ${(e as Error).message}` });
     }
   };
-  let response = await send();
+  let response = init.sent ? await init.sent.catch(() => send()) : await send();
   // An expired access token: refresh silently and send the same call again (sign-in calls answer 401 for themselves).
   if (response.status === 401 && getToken() && !path.startsWith('/api/auth/') && (await refreshTokens())) response = await send();
   const text = await response.text();

@@ -9,7 +9,8 @@ import { getToken } from './client';
 const opened = /^\/workflows\/([^/]+)\/?$/.exec(window.location.pathname);
 if (opened && getToken() !== null) {
   try {
-    prefetchEditor(decodeURIComponent(opened[1]));
+    // The requests the page's early script sent, if it ran (src/earlyEditor.ts): taken, not asked again.
+    prefetchEditor(decodeURIComponent(opened[1]), (window as { sleekEarly?: Record<string, Promise<Response>> }).sleekEarly);
     void loadEditor().catch(() => { /* the route shows the error when it needs the chunk */ });
   } catch {
     // A malformed id: the route shows it.

@@ -45,4 +45,18 @@ describe('prefetch and apiOnce', () => {
     expect(takePrefetched('/api/d')).toBeNull();
     expect(calls).toEqual(['/api/d']);
   });
+
+  it("takes a request the page's early script sent instead of sending it again", async () => {
+    const sent = Promise.resolve(new Response(JSON.stringify({ early: true }), { status: 200 }));
+    void prefetch('/api/e', sent);
+    expect(await apiOnce('/api/e')).toEqual({ early: true });
+    expect(calls).toEqual([]);
+  });
+
+  it('asks again when the early request failed to reach the server', async () => {
+    const sent = Promise.reject(new TypeError('network'));
+    void prefetch('/api/f', sent);
+    expect(await apiOnce('/api/f')).toEqual({ n: 1 });
+    expect(calls).toEqual(['/api/f']);
+  });
 });

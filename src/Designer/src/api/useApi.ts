@@ -6,11 +6,14 @@ import { api } from './client';
 const prefetched = new Map<string, { at: number; answer: Promise<unknown> }>();
 const PREFETCH_FRESH_MS = 10_000;
 
-/** Starts a GET now, for a useApi (or apiOnce) of the same path that mounts soon; returns its answer. */
-export function prefetch<T>(path: string): Promise<T> {
+/**
+ * Starts a GET now, for a useApi (or apiOnce) of the same path that mounts soon; returns its answer. `sent`: its
+ * request, already sent by the page's early script (api's `sent`).
+ */
+export function prefetch<T>(path: string, sent?: Promise<Response>): Promise<T> {
   const known = prefetched.get(path);
   if (known && Date.now() - known.at < PREFETCH_FRESH_MS) return known.answer as Promise<T>;
-  const answer = api<T>(path);
+  const answer = api<T>(path, sent ? { sent } : {});
   answer.catch(() => { /* the screen that takes it shows the error */ });
   prefetched.set(path, { at: Date.now(), answer });
   return answer;
