@@ -291,6 +291,56 @@ public abstract class BurstStoreContract(EngineDatabase database)
     }
 
     [Fact]
+    public async Task A_new_instance_is_inserted_by_its_commit_with_everything_its_first_burst_wrote()
+    {
+        var instance = new WorkflowInstanceRecord
+        {
+            Id = Guid.CreateVersion7(), DefinitionId = "contract", Version = 2, Status = WorkflowStatus.Suspended, CorrelationId = "order-9",
+            StateJson = """{"variables":{"x":1}}""", CreatedAt = Now, UpdatedAt = Now, ConcurrencyVersion = 1,
+        };
+        var wait = new BookmarkRecord
+        {
+            Id = Guid.NewGuid(), InstanceId = instance.Id, ActivityId = "approve", ExecutionNumber = 1, Name = "HumanTask",
+            Token = $"t-{Guid.NewGuid():N}", CreatedAt = Now,
+        };
+        var executed = new JournalRecord { InstanceId = instance.Id, ActivityId = "start", ActivityType = "Start", ExecutionNumber = 1, Event = JournalEvent.Executed, StartedAt = Now, CompletedAt = Now, Ports = "Done" };
+        var rows = new BurstRows(instance, [wait], [], [executed], null, [], Now) { InstanceIsNew = true };
+
+        await using (var session = await Store.BeginAsync(CancellationToken.None))
+        {
+            await Store.CommitAsync(session, rows, CancellationToken.None);
+        }
+
+        AssertSameColumns(instance, await FindAsync<WorkflowInstanceRecord>(instance.Id));
+        AssertSameColumns(wait, await FindAsync<BookmarkRecord>(wait.Id));
+        await using var db = Db.CreateContext();
+        AssertSameColumns(executed, await db.Journal.AsNoTracking().SingleAsync(j => j.InstanceId == instance.Id), except: "Id");
+    }
+
+    [Fact]
+    public async Task A_new_instance_whose_commit_fails_leaves_no_row()
+    {
+        var seed = await SeedAsync(WorkflowStatus.Running);
+        var instance = new WorkflowInstanceRecord
+        {
+            Id = Guid.CreateVersion7(), DefinitionId = "contract", Version = 1, Status = WorkflowStatus.Suspended, StateJson = "{}",
+            CreatedAt = Now, UpdatedAt = Now, ConcurrencyVersion = 1,
+        };
+        // A wait whose id is taken already: the commit fails after the instance's insert in the same write.
+        var taken = await FindAsync<BookmarkRecord>(seed.Other.Id);
+        taken.InstanceId = instance.Id;
+        var rows = new BurstRows(instance, [taken], [], [], null, [], Now) { InstanceIsNew = true };
+
+        await using (var session = await Store.BeginAsync(CancellationToken.None))
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => Store.CommitAsync(session, rows, CancellationToken.None));
+        }
+
+        await using var db = Db.CreateContext();
+        Assert.False(await db.Instances.AnyAsync(i => i.Id == instance.Id));
+    }
+
+    [Fact]
     public async Task A_commit_that_fails_keeps_nothing()
     {
         var seed = await SeedAsync(WorkflowStatus.Running);
