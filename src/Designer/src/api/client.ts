@@ -116,9 +116,7 @@ export function fieldErrorsOf(error: unknown): Record<string, string[]> {
 /**
  * `idempotencyKey` is sent as the Idempotency-Key header: the server runs the first request with a key once and
  * answers a repeat (a double click, a retry after a dropped connection) with the first answer. See useActionKey.
- */
-/**
- * `sent`: the GET's first request, already sent (by the page's early script, see src/earlyEditor.ts); its answer is
+ * `sent` is the GET's first request, already sent (by the page's early script, see src/earlyEditor.ts): its answer is
  * taken as this call's own (a 401 is refreshed and asked again as usual), and if it failed the call asks again.
  */
 export async function api<T>(path: string, init: { method?: string; body?: unknown; raw?: boolean; idempotencyKey?: string; sent?: Promise<Response> } = {}): Promise<T> {
